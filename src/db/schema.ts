@@ -1,0 +1,150 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The typed mirror of src/migrations/*.sql, one interface per table, camelCase
+ * (Kysely's CamelCasePlugin maps to snake_case). A migration and its mirror change together.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+
+// Foundation ---------------------------------------------------------------------------------
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  timeZone: Generated<string>;
+  defaultLocale: Generated<string>;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ProgramsTable {
+  id: string;
+  organizationId: string;
+  name: string;
+  caseManagementModel: string;
+  description: string | null;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  deletedAt: Date | null;
+}
+
+export interface UsersTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  status: string;
+  locale: Generated<string>;
+  passwordHash: string | null;
+  passwordChangedAt: Date | null;
+  mfaSecret: string | null;
+  mfaPendingSecret: string | null;
+  mfaEnabledAt: Date | null;
+  mfaLastStep: number | null;
+  invitationTokenHash: Buffer | null;
+  invitationExpiresAt: Date | null;
+  lastSignInAt: Date | null;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  deactivatedAt: Date | null;
+}
+
+export interface ProgramMembershipsTable {
+  organizationId: string;
+  programId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  tokenHash: Buffer;
+  organizationId: string;
+  userId: string;
+  stage: string;
+  csrfToken: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  absoluteExpiresAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+}
+
+export interface SignInThrottleTable {
+  email: string;
+  consecutiveFailures: number;
+  lockedUntil: Date | null;
+  lastFailureAt: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  organizationId: string;
+  userId: string;
+  name: string;
+  keyPrefix: string;
+  keyHash: Buffer;
+  createdBy: string;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  seq: Generated<number>;
+  occurredAt: CreatedAt;
+  organizationId: string | null;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  patientId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  chainPosition: number | null;
+  prevHash: string | null;
+  hash: string | null;
+  sealedAt: Date | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  appliedAt: CreatedAt;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  programs: ProgramsTable;
+  users: UsersTable;
+  programMemberships: ProgramMembershipsTable;
+  sessions: SessionsTable;
+  signInThrottle: SignInThrottleTable;
+  apiKeys: ApiKeysTable;
+  auditEvents: AuditEventsTable;
+  schemaMigrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProgramRow = Selectable<ProgramsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;
+export type UserUpdate = Updateable<UsersTable>;

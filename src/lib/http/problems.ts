@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Problem, type FieldError } from '../errors.ts';
+
+/** Ajv errors → `[{ path: "/email", message }]`, pointing at the field the user must fix. */
+export function fieldErrors(errors: readonly ErrorObject[], part: string): FieldError[] {
+  const prefix = part === 'body' ? '' : `/${part}`;
+  return errors.map((error) => {
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'additionalProperties') {
+      return { path: `${prefix}${error.instancePath}/${String(params.additionalProperty)}`, message: 'is not a known field' };
+    }
+    if (error.keyword === 'required') {
+      return { path: `${prefix}${error.instancePath}/${String(params.missingProperty)}`, message: 'is required' };
+    }
+    return { path: `${prefix}${error.instancePath}` || '/', message: error.message ?? 'is not valid' };
+  });
+}
+
+function toProblem(error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }): Problem {
+  if (error instanceof Problem) return error;
+  if (error.validation) {
+    const errors = fieldErrors(error.validation, error.validationContext ?? 'body');
+    const first = errors[0];
+    return new Problem(400, 'validation', 'The request is not valid', first ? `${first.path}: ${first.message}` : 'Invalid input.', { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem(413, 'payload-too-large', 'The request body is too large', 'Send a smaller request.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem(415, 'unsupported-media-type', 'Unsupported content type', 'Send application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem(400, 'validation', 'The request is not valid', 'The JSON body is empty.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.');
+  }
+  if (error instanceof SyntaxError) return new Problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.');
+  const pgCode = (error as { code?: string }).code;
+  // Fallbacks for constraints a service did not translate itself.
+  if (pgCode === '23505') return new Problem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.');
+  if (pgCode === '23503' || pgCode === '23514') return new Problem(422, 'rule-violation', 'This breaks a rule', 'The change breaks a data rule.');
+  if (isDatabaseUnavailable(error)) {
+    return new Problem(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.', { headers: { 'retry-after': '5' } });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return new Problem(status, status === 429 ? 'rate-limited' : 'validation', 'The request could not be handled', error.message);
+  }
+  return new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side. It has been logged.');
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /timeout exceeded when trying to connect|Connection terminated/i.test(message);
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
+  return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
+}
+
+export function registerProblemHandlers(app: FastifyInstance, webDist: string): void {
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      // Log the error's kind and stack, never its message details: a database error can quote values.
+      request.log.error({ err: { type: error.name, code: (error as { code?: string }).code, stack: error.stack?.split('\n').slice(1, 8).join('\n') } }, 'request failed');
+    }
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such route.'));
+    }
+    // The web app routes in the browser: any other GET gets its page shell.
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such page.'));
+  });
+}

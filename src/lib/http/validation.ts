@@ -1,0 +1,35 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+/**
+ * Two validators: bodies are checked strictly (no type coercion, unknown fields refused rather
+ * than dropped), while query strings and path parameters, which arrive as text, are coerced.
+ */
+function makeAjv(coerce: boolean): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    coerceTypes: coerce ? 'array' : false,
+    strict: false,
+  });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+const strict = makeAjv(false);
+const lenient = makeAjv(true);
+const cache = new WeakMap<object, ValidateFunction>();
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? strict : lenient;
+  const key = schema as object;
+  let validate = httpPart === 'body' ? cache.get(key) : undefined;
+  if (!validate) {
+    validate = ajv.compile(schema as object);
+    if (httpPart === 'body') cache.set(key, validate);
+  }
+  const compiled = validate;
+  return (data: unknown) => (compiled(data) ? { value: data } : { error: Object.assign(new Error('validation failed'), { validation: compiled.errors }) });
+};

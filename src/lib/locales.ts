@@ -1,0 +1,17 @@
+import { fieldError } from './errors.ts';
+
+/** The languages the product speaks. */
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function assertTimeZone(timeZone: string, path: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw fieldError(path, 'is not a known time zone (use an IANA name such as America/Chicago)');
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp, WEB_DIST } from './app.ts';
+import { sealAuditChain } from './lib/audit/chain.ts';
+import { loadConfig } from './lib/config.ts';
+import { openRuntime } from './lib/runtime.ts';
+
+/** `npm start`: the whole product in one process. */
+const config = loadConfig();
+const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+
+if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+  log('building the web app (first start only)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn' });
+}
+
+const runtime = await openRuntime(config, log);
+const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });
+
+// Chain new audit rows every second; any instance may do it, one at a time (advisory lock).
+let sealing: Promise<unknown> = Promise.resolve();
+const sealer = setInterval(() => {
+  sealing = sealAuditChain(runtime.db).catch(() => 0);
+}, 1000);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  clearInterval(sealer);
+  const force = setTimeout(() => process.exit(1), 25_000);
+  force.unref();
+  try {
+    await app.close(); // stops accepting, waits for in-flight requests
+    await sealing;
+    await sealAuditChain(runtime.db).catch(() => 0);
+    await runtime.shutdown();
+  } finally {
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+  const origin = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  log(`Bridgeway is running at ${origin} (${runtime.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'})`);
+} catch (error) {
+  app.log.error({ err: { message: (error as Error).message } }, 'could not start');
+  await runtime.shutdown();
+  process.exit(1);
+}

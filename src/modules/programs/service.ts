@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { ProgramRow } from '../../db/schema.ts';
+import { requirePermission } from '../../lib/access.ts';
+import { withAudit } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import type { Database } from '../../lib/db/database.ts';
+import { checkVersion } from '../../lib/db/versions.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
+import { newId } from '../../lib/ids.ts';
+import type { CaseManagementModel } from './models.ts';
+import type { CreateProgramBody, ProgramListQuery, ProgramView, UpdateProgramBody } from './schemas.ts';
+
+export function presentProgram(row: ProgramRow): ProgramView {
+  return {
+    id: row.id,
+    name: row.name,
+    caseManagementModel: row.caseManagementModel as CaseManagementModel,
+    description: row.description,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const duplicateName = () => conflict('A program with this name already exists.');
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/** Every signed-in staff member may read the program list (names appear across the app). */
+export async function listPrograms(db: Database, ctx: RequestContext, query: ProgramListQuery) {
+  const limit = query.limit ?? 50;
+  let select = db.selectFrom('programs').selectAll().where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null);
+  const after = decodeCursor(query.cursor, 2);
+  if (after) select = select.where(sql<boolean>`(lower(name), id) > (${after[0]}, ${after[1]}::uuid)`);
+  const rows = await select.orderBy(sql`lower(name)`).orderBy('id').limit(limit + 1).execute();
+  return toPage(rows, limit, (row) => [row.name.toLowerCase(), row.id]);
+}
+
+export async function getProgram(db: Database, ctx: RequestContext, id: string): Promise<ProgramRow> {
+  const row = await db.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('program');
+  return row;
+}
+
+export async function createProgram(db: Database, ctx: RequestContext, input: CreateProgramBody): Promise<ProgramRow> {
+  requirePermission(ctx.actor, 'programs:manage');
+  try {
+    return await withAudit(db, ctx, async (tx, audit) => {
+      const row = await tx
+        .insertInto('programs')
+        .values({ id: newId(), organizationId: ctx.actor.organizationId, name: input.name.trim(), caseManagementModel: input.caseManagementModel, description: input.description ?? null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit({ action: 'create', recordType: 'program', recordId: row.id, details: { caseManagementModel: row.caseManagementModel } });
+      return row;
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicateName() : error;
+  }
+}
+
+export async function updateProgram(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateProgramBody): Promise<ProgramRow> {
+  requirePermission(ctx.actor, 'programs:manage');
+  try {
+    return await withAudit(db, ctx, async (tx, audit) => {
+      const current = await tx.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).forUpdate().executeTakeFirst();
+      checkVersion(current, version, 'program');
+      const row = await tx
+        .updateTable('programs')
+        .set({
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(input.caseManagementModel !== undefined ? { caseManagementModel: input.caseManagementModel } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          version: sql<number>`version + 1`,
+          updatedAt: sql<Date>`now()`,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit({ action: 'update', recordType: 'program', recordId: id, details: { fields: Object.keys(input).filter((key) => key !== 'version') } });
+      return row;
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicateName() : error;
+  }
+}
+
+export async function deleteProgram(db: Database, ctx: RequestContext, id: string, version: number | undefined): Promise<void> {
+  requirePermission(ctx.actor, 'programs:manage');
+  await withAudit(db, ctx, async (tx, audit) => {
+    const current = await tx.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('program');
+    if (version !== undefined) checkVersion(current, version, 'program');
+    await tx.updateTable('programs').set({ deletedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` }).where('id', '=', id).execute();
+    await audit({ action: 'delete', recordType: 'program', recordId: id });
+  });
+}

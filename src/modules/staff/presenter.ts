@@ -1,0 +1,68 @@
+import { Type, type Static } from 'typebox';
+import type { UserRow } from '../../db/schema.ts';
+import { ROLES, type Role } from '../../lib/access.ts';
+import type { Executor } from '../../lib/audit/audit.ts';
+import type { Locale } from '../../lib/locales.ts';
+import { Locale as LocaleSchema } from '../setup/schemas.ts';
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export const RoleSchema = Type.Enum(ROLES);
+
+export const UserSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  programIds: Type.Array(Type.String({ format: 'uuid' })),
+  status: Type.Enum(USER_STATUSES),
+  locale: LocaleSchema,
+  mfaEnabled: Type.Boolean(),
+  lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+});
+export type UserView = Static<typeof UserSchema>;
+
+/** Row → API shape, an allow-list: no hash, secret or token leaves the server. */
+export function presentUser(user: UserRow, programIds: string[]): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles as Role[],
+    programIds,
+    status: user.status as UserView['status'],
+    locale: user.locale as Locale,
+    mfaEnabled: user.mfaEnabledAt !== null,
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+    version: user.version,
+  };
+}
+
+export async function programIdsByUser(executor: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return map;
+  const rows = await executor
+    .selectFrom('programMemberships')
+    .innerJoin('programs', 'programs.id', 'programMemberships.programId')
+    .select(['programMemberships.userId', 'programMemberships.programId'])
+    .where('programMemberships.userId', 'in', userIds)
+    .where('programs.deletedAt', 'is', null)
+    .orderBy('programs.name')
+    .execute();
+  for (const row of rows) map.get(row.userId)?.push(row.programId);
+  return map;
+}
+
+export async function presentUsers(executor: Executor, users: UserRow[]): Promise<UserView[]> {
+  const programs = await programIdsByUser(executor, users.map((user) => user.id));
+  return users.map((user) => presentUser(user, programs.get(user.id) ?? []));
+}
+
+export async function presentOneUser(executor: Executor, user: UserRow): Promise<UserView> {
+  const programs = await programIdsByUser(executor, [user.id]);
+  return presentUser(user, programs.get(user.id) ?? []);
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { ListQuery, Uuid, Version } from '../../lib/http/schemas.ts';
+import { Email, Locale, Password, PersonName } from '../setup/schemas.ts';
+import { RoleSchema, USER_STATUSES, UserSchema } from './presenter.ts';
+
+const Roles = Type.Array(RoleSchema, { minItems: 1, uniqueItems: true });
+const ProgramIds = Type.Array(Uuid, { uniqueItems: true, maxItems: 100 });
+
+export const UserListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or email' })),
+  status: Type.Optional(Type.Enum(USER_STATUSES)),
+  role: Type.Optional(RoleSchema),
+  ...ListQuery,
+});
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const CreateUserBody = Type.Object(
+  { email: Email, displayName: PersonName, roles: Roles, programIds: Type.Optional(ProgramIds), locale: Type.Optional(Locale) },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  { version: Type.Optional(Version), displayName: Type.Optional(PersonName), roles: Type.Optional(Roles), programIds: Type.Optional(ProgramIds) },
+  { additionalProperties: false },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const VersionBody = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false });
+
+export const Invitation = Type.Object({ invitationUrl: Type.String(), invitationExpiresAt: Type.String({ format: 'date-time' }) });
+export const CreatedUser = Type.Object({ user: UserSchema, ...Invitation.properties });
+
+export const InvitationParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+export const InvitationView = Type.Object({ email: Type.String(), displayName: Type.String(), organizationName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export const AcceptInvitationBody = Type.Object({ password: Password }, { additionalProperties: false });

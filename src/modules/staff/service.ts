@@ -1,0 +1,230 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB, UserRow } from '../../db/schema.ts';
+import { requirePermission, type Role } from '../../lib/access.ts';
+import { withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
+import { hashPassword } from '../../lib/auth/passwords.ts';
+import { endUserSessions } from '../../lib/auth/sessions.ts';
+import { hashToken, newToken } from '../../lib/auth/tokens.ts';
+import type { RequestContext, RequestMeta } from '../../lib/context.ts';
+import type { Database } from '../../lib/db/database.ts';
+import { checkVersion } from '../../lib/db/versions.ts';
+import { conflict, notFound, ruleViolation } from '../../lib/errors.ts';
+import { toPage } from '../../lib/http/schemas.ts';
+import { newId } from '../../lib/ids.ts';
+import { normalizeEmail } from '../../lib/locales.ts';
+import { presentOneUser, presentUsers } from './presenter.ts';
+import { activeAdminCount, listUsersQuery, replaceMemberships, unknownPrograms } from './queries.ts';
+import type { CreateUserBody, UpdateUserBody, UserListQuery } from './schemas.ts';
+
+const INVITATION_DAYS = 7;
+
+export async function listUsers(db: Database, ctx: RequestContext, query: UserListQuery) {
+  requirePermission(ctx.actor, 'staff:read');
+  const limit = query.limit ?? 50;
+  const rows = await listUsersQuery(db, ctx.actor.organizationId, query, limit).execute();
+  const result = toPage(rows, limit, (row) => [row.displayName.toLowerCase(), row.id]);
+  return { items: await presentUsers(db, result.items), nextCursor: result.nextCursor };
+}
+
+export async function getUser(db: Database, ctx: RequestContext, id: string) {
+  if (id !== ctx.actor.userId) requirePermission(ctx.actor, 'staff:read');
+  const user = await db.selectFrom('users').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).executeTakeFirst();
+  if (!user) throw notFound('staff member');
+  return user;
+}
+
+async function lockUser(tx: Transaction<DB>, ctx: RequestContext, id: string): Promise<UserRow | undefined> {
+  return tx.selectFrom('users').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).forUpdate().executeTakeFirst();
+}
+
+async function assertPrograms(tx: Transaction<DB>, ctx: RequestContext, programIds: string[]): Promise<void> {
+  const unknown = await unknownPrograms(tx, ctx.actor.organizationId, programIds);
+  if (unknown.length > 0) throw ruleViolation('Some programs do not exist in this organization.', [{ path: '/programIds', message: `unknown program(s): ${unknown.join(', ')}` }]);
+}
+
+/** A one-time set-password link; only the token's hash is stored. */
+async function issueInvitation(tx: Transaction<DB>, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  await tx.updateTable('users').set({ invitationTokenHash: hashToken(token), invitationExpiresAt: expiresAt }).where('id', '=', userId).execute();
+  return { token, expiresAt };
+}
+
+export async function createUser(db: Database, ctx: RequestContext, input: CreateUserBody) {
+  requirePermission(ctx.actor, 'staff:manage');
+  const email = normalizeEmail(input.email);
+  return withAudit(db, ctx, async (tx, audit) => {
+    const taken = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (taken) throw conflict('A staff account with this email already exists.');
+    const programIds = input.programIds ?? [];
+    await assertPrograms(tx, ctx, programIds);
+    const organization = await tx.selectFrom('organizations').select('defaultLocale').where('id', '=', ctx.actor.organizationId).executeTakeFirstOrThrow();
+    const user = await tx
+      .insertInto('users')
+      .values({
+        id: newId(),
+        organizationId: ctx.actor.organizationId,
+        email,
+        displayName: input.displayName.trim(),
+        roles: input.roles,
+        status: 'invited',
+        locale: input.locale ?? organization.defaultLocale,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await replaceMemberships(tx, ctx.actor.organizationId, user.id, programIds);
+    const invitation = await issueInvitation(tx, user.id);
+    await audit({ action: 'create', recordType: 'user', recordId: user.id, details: { roles: input.roles, programIds } });
+    return { user: await presentOneUser(tx, user), invitation };
+  });
+}
+
+export async function updateUser(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateUserBody) {
+  requirePermission(ctx.actor, 'staff:manage');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
+    if (input.roles && !input.roles.includes('admin') && (current.roles as Role[]).includes('admin')) {
+      await assertNotLastAdmin(tx, ctx, current, 'remove the admin role from');
+    }
+    if (input.programIds) {
+      await assertPrograms(tx, ctx, input.programIds);
+      await replaceMemberships(tx, ctx.actor.organizationId, id, input.programIds);
+    }
+    const user = await tx
+      .updateTable('users')
+      .set({
+        ...(input.displayName ? { displayName: input.displayName.trim() } : {}),
+        ...(input.roles ? { roles: input.roles } : {}),
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'update',
+      recordType: 'user',
+      recordId: id,
+      details: { fields: Object.keys(input).filter((key) => key !== 'version'), ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}) },
+    });
+    return user;
+  });
+}
+
+async function assertNotLastAdmin(tx: Transaction<DB>, ctx: RequestContext, user: UserRow, what: string): Promise<void> {
+  if (user.status === 'active' && (await activeAdminCount(tx, ctx.actor.organizationId)) <= 1) {
+    throw ruleViolation(`You cannot ${what} the last active admin; make someone else an admin first.`);
+  }
+}
+
+async function changeStatus(db: Database, ctx: RequestContext, id: string, version: number, to: 'active' | 'deactivated') {
+  requirePermission(ctx.actor, 'staff:manage');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
+    if (to === 'deactivated') {
+      if (current.status === 'deactivated') throw conflict('This staff member is already deactivated.');
+      if (id === ctx.actor.userId) throw ruleViolation('You cannot deactivate your own account.');
+      if ((current.roles as Role[]).includes('admin')) await assertNotLastAdmin(tx, ctx, current, 'deactivate');
+    } else if (current.status !== 'deactivated') {
+      throw conflict('Only a deactivated staff member can be reactivated.');
+    }
+    // An invited person who never set a password goes back to invited, not active.
+    const status = to === 'active' && !current.passwordHash ? 'invited' : to;
+    const user = await tx
+      .updateTable('users')
+      .set({ status, deactivatedAt: to === 'deactivated' ? sql<Date>`now()` : null, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const ended = to === 'deactivated' ? await endUserSessions(tx, id, 'deactivated') : 0;
+    await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: to === 'active' ? 'reactivated' : 'deactivated', sessionsEnded: ended } });
+    return user;
+  });
+}
+
+export const deactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) => changeStatus(db, ctx, id, version, 'deactivated');
+export const reactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) => changeStatus(db, ctx, id, version, 'active');
+
+export async function reissueInvitation(db: Database, ctx: RequestContext, id: string) {
+  requirePermission(ctx.actor, 'staff:manage');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const user = await lockUser(tx, ctx, id);
+    if (!user) throw notFound('staff member');
+    if (user.status === 'deactivated') throw conflict('Reactivate this staff member first.');
+    const invitation = await issueInvitation(tx, id);
+    await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'set-password-link-issued' } });
+    return invitation;
+  });
+}
+
+export async function resetMfa(db: Database, ctx: RequestContext, id: string) {
+  requirePermission(ctx.actor, 'staff:manage');
+  return withAudit(db, ctx, async (tx, audit) => changeMfaReset(tx, ctx, id, audit));
+}
+
+async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: string, audit: Audit) {
+  const user = await lockUser(tx, ctx, id);
+  if (!user) throw notFound('staff member');
+  const updated = await tx
+    .updateTable('users')
+    .set({ mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastStep: null, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // Their sessions were proven with the old factor; make them sign in (and enrol) again.
+  const ended = await endUserSessions(tx, id, 'mfa-reset');
+  await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'mfa-reset', sessionsEnded: ended } });
+  return updated;
+}
+
+// Invitations: opened by the invited person, who is not signed in. --------------------------------
+
+async function findInvitation(db: Database | Transaction<DB>, token: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organizationId')
+    .select(['users.id', 'users.organizationId', 'users.email', 'users.displayName', 'users.status', 'users.invitationExpiresAt', 'organizations.name as organizationName'])
+    .where('users.invitationTokenHash', '=', hashToken(token))
+    .where('users.invitationExpiresAt', '>', sql<Date>`now()`)
+    .where('users.status', '!=', 'deactivated')
+    .executeTakeFirst();
+}
+
+export async function viewInvitation(db: Database, token: string) {
+  const invitation = await findInvitation(db, token);
+  if (!invitation?.invitationExpiresAt) throw notFound('invitation (it may have expired or been used)');
+  return {
+    email: invitation.email,
+    displayName: invitation.displayName,
+    organizationName: invitation.organizationName,
+    expiresAt: invitation.invitationExpiresAt.toISOString(),
+  };
+}
+
+export async function acceptInvitation(db: Database, token: string, password: string, meta: RequestMeta): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    const invitation = await findInvitation(tx, token);
+    if (!invitation) throw notFound('invitation (it may have expired or been used)');
+    await tx
+      .updateTable('users')
+      .set({
+        passwordHash,
+        passwordChangedAt: sql<Date>`now()`,
+        status: 'active',
+        invitationTokenHash: null,
+        invitationExpiresAt: null,
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
+      .where('id', '=', invitation.id)
+      .execute();
+    const ended = await endUserSessions(tx, invitation.id, 'password-changed');
+    await writeAudit(tx, { ...meta, organizationId: invitation.organizationId, actorUserId: invitation.id }, {
+      action: 'update',
+      recordType: 'user',
+      recordId: invitation.id,
+      details: { change: invitation.status === 'invited' ? 'invitation-accepted' : 'password-reset', sessionsEnded: ended },
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { after } from 'node:test';
+import { buildApp, type App } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/lib/config.ts';
+import { connectDatabase, type Database } from '../../src/lib/db/database.ts';
+import type pg from 'pg';
+import { createTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: App;
+  db: Database;
+  pool: pg.Pool;
+  config: Config;
+  databaseName: string;
+}
+
+/** A fresh database and an app on it, torn down when the test file ends. */
+export async function startTestApp(overrides: Partial<Config> = {}, options: { webDist?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const handle = connectDatabase(database.url, { max: 5 });
+  const config = { ...loadConfig({}), ...overrides };
+  const app = await buildApp({ db: handle.db, pool: handle.pool, config, logger: false, webDist: options.webDist ?? '/nonexistent' });
+  await app.ready();
+  after(async () => {
+    await app.close();
+    await handle.close();
+    await database.drop();
+  });
+  return { app, db: handle.db, pool: handle.pool, config, databaseName: database.name };
+}
