@@ -41,6 +41,8 @@ export interface AppDependencies {
   /** Where the built web app lives; not served when missing (API-only tests). */
   webDist?: string;
   logger?: boolean;
+  /** Where JSON logs go (stdout by default); tests read them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const WEB_DIST = path.join(import.meta.dirname, '../web/dist');
@@ -48,7 +50,7 @@ export const WEB_DIST = path.join(import.meta.dirname, '../web/dist');
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config.logLevel),
+    logger: deps.logger === false ? false : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: genRequestId,
     requestIdHeader: false,
     disableRequestLogging: true,

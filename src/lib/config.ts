@@ -6,6 +6,10 @@ export interface Config {
   port: number;
   /** Set: use this PostgreSQL server. Unset: start the embedded one under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Optional owner connection for migrations, when the app's own role may not change the schema. */
+  migrationDatabaseUrl: string | undefined;
+  /** The app's (lesser) role, granted its privileges after each migration run. */
+  appRole: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   logLevel: string;
@@ -34,6 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: intFrom('PORT', 3000, env),
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.DATABASE_MIGRATION_URL || undefined,
+    appRole: env.BRIDGEWAY_APP_ROLE || undefined,
     dataDir: path.resolve(env.BRIDGEWAY_DATA_DIR ?? './data'),
     embeddedPgPort: intFrom('BRIDGEWAY_PG_PORT', 54329, env),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
+import pg from 'pg';
+import { grantAppRole } from './db/grants.ts';
 import { migrate } from './db/migrate.ts';
 
 /**
@@ -19,8 +21,14 @@ export async function openRuntime(config: Config, log: (message: string) => void
   if (!url) throw new Error('no database');
   const handle = connectDatabase(url);
   try {
-    const { applied } = await migrate(handle.pool);
-    if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    const owner = config.migrationDatabaseUrl ? new pg.Pool({ connectionString: config.migrationDatabaseUrl, max: 1 }) : handle.pool;
+    try {
+      const { applied } = await migrate(owner);
+      if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+      if (config.appRole) await grantAppRole(owner, config.appRole);
+    } finally {
+      if (owner !== handle.pool) await owner.end();
+    }
   } catch (error) {
     await handle.close();
     await embedded?.stop();

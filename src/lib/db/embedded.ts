@@ -40,10 +40,20 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => options.log?.(`embedded postgres: ${String(error).slice(0, 300)}`),
   });
 
+  const ownerFile = path.join(options.dataDir, 'owner.pid');
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`;
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   } else {
-    await stopOrphanedServer(clusterDir, options.log);
+    const running = await runningPostmaster(clusterDir);
+    if (running !== null) {
+      const owner = await readPid(ownerFile);
+      if (owner !== null && owner !== process.pid && isAlive(owner)) {
+        // A live Bridgeway (server or command) runs this cluster: share it, leave it running.
+        return { url, stop: async () => {} };
+      }
+      await stopOrphanedServer(running, options.log);
+    }
   }
   try {
     await server.start();
@@ -53,6 +63,7 @@ export async function startEmbeddedPostgres(options: {
         'Is another Bridgeway using this port or folder? Set BRIDGEWAY_PG_PORT or BRIDGEWAY_DATA_DIR.',
     );
   }
+  await fs.writeFile(ownerFile, `${process.pid}\n`);
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   try {
@@ -62,8 +73,11 @@ export async function startEmbeddedPostgres(options: {
     await admin.end();
   }
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
+    url,
+    stop: async () => {
+      await server.stop();
+      await fs.rm(ownerFile, { force: true });
+    },
   };
 }
 
@@ -97,20 +111,32 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   }
 }
 
+/** The pid of the postmaster running this cluster, if one is. */
+async function runningPostmaster(clusterDir: string): Promise<number | null> {
+  let pid: number | null;
+  try {
+    pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgres(pid)) ? pid : null;
+}
+
+async function readPid(file: string): Promise<number | null> {
+  try {
+    const pid = Number((await fs.readFile(file, 'utf8')).trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * If Bridgeway was killed (SIGKILL, crash) its PostgreSQL child keeps running and holds the
  * cluster. Ask it for a fast shutdown (SIGINT: committed work is already durable in the WAL),
  * then start our own. A stale postmaster.pid of a dead process PostgreSQL handles itself.
  */
-async function stopOrphanedServer(clusterDir: string, log?: (message: string) => void): Promise<void> {
-  let pid: number;
-  try {
-    const lockFile = await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8');
-    pid = Number(lockFile.split('\n')[0]);
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) return;
+async function stopOrphanedServer(pid: number, log?: (message: string) => void): Promise<void> {
   log?.(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 60_000 && isAlive(pid); waited += 100) {

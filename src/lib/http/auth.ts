@@ -64,7 +64,8 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    const access = request.routeOptions.config.access ?? 'signed-in';
+    // The browsable API documentation (a plugin's routes) holds no patient data.
+    const access = request.url.startsWith('/api/docs') ? 'public' : (request.routeOptions.config.access ?? 'signed-in');
     const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
     const authorization = request.headers.authorization;

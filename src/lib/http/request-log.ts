@@ -5,7 +5,7 @@ import { newId } from '../ids.ts';
  * Logs are for operators, not a copy of the chart: one line per request with method, route
  * template (never the raw URL, whose query may carry a name being searched), status and time.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], remove: true },

@@ -33,3 +33,13 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   const compiled = validate;
   return (data: unknown) => (compiled(data) ? { value: data } : { error: Object.assign(new Error('validation failed'), { validation: compiled.errors }) });
 };
+
+/** Validates a body outside HTTP (the command line) with the same rules and messages as the API. */
+export function checkBody(schema: object, data: unknown): { path: string; message: string }[] {
+  const validate = strict.compile(schema);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => ({
+    path: error.keyword === 'required' ? `/${String((error.params as { missingProperty?: string }).missingProperty)}` : error.instancePath || '/',
+    message: error.keyword === 'required' ? 'is required' : (error.message ?? 'is not valid'),
+  }));
+}
