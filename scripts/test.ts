@@ -36,7 +36,7 @@ let adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'bridgeway-test-'));
   const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort(), log: (m) => console.error(m) });
-  stopEmbedded = embedded.stop;
+  stopEmbedded = () => embedded.stop();
   adminUrl = embedded.url;
   console.log('database: embedded PostgreSQL (fresh, temporary)');
 } else {
@@ -53,10 +53,16 @@ try {
   await pool.end();
 
   const requested = process.argv.slice(2);
-  const files = (requested.length > 0 ? requested : ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts']).flatMap((pattern) => globSync(pattern, { cwd: root })).sort();
+  const files = (requested.length > 0 ? requested : ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts'])
+    .flatMap((pattern) => globSync(pattern, { cwd: root }))
+    .sort();
   if (files.some((file) => file.startsWith('test/e2e/'))) {
     // The browser tests drive the production build, as a user would get it.
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (build.status !== 0) throw new Error('the web app did not build');
   }
   const summaryFile = path.join(os.tmpdir(), `bridgeway-test-summary-${runId}.json`);
@@ -71,7 +77,11 @@ try {
       `--test-reporter-destination=${summaryFile}`,
       ...files,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BRIDGEWAY_TEST_ADMIN_URL: adminUrl, BRIDGEWAY_TEST_TEMPLATE: template, BRIDGEWAY_TEST_RUN_ID: runId } },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, BRIDGEWAY_TEST_ADMIN_URL: adminUrl, BRIDGEWAY_TEST_TEMPLATE: template, BRIDGEWAY_TEST_RUN_ID: runId },
+    },
   );
   exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { passed: number; failed: number };

@@ -14,11 +14,31 @@ import type { CaseManagementModel } from '../modules/programs/models.ts';
 export const DEMO_ORGANIZATION = 'Blue Ridge Recovery Network (demo)';
 
 const PROGRAMS: { name: string; model: CaseManagementModel; description: string }[] = [
-  { name: 'Outpatient Case Management', model: 'broker-generalist', description: 'Links adults in outpatient SUD treatment to housing, benefits and medical care.' },
-  { name: 'Office-Based Opioid Treatment', model: 'nurse-care-manager', description: 'Nurse care managers support buprenorphine induction, stabilization and maintenance.' },
-  { name: 'Community Health Workers – Rural Counties', model: 'community-health-worker', description: 'CHWs meet patients where they live across three rural counties.' },
-  { name: 'Recovery Strengths Program', model: 'strengths-perspective', description: 'Strengths-based planning for people in continuing care.' },
-  { name: 'Assertive Community Treatment Team', model: 'assertive-community-treatment', description: 'A team caseload for people with co-occurring disorders and frequent crises.' },
+  {
+    name: 'Outpatient Case Management',
+    model: 'broker-generalist',
+    description: 'Links adults in outpatient SUD treatment to housing, benefits and medical care.',
+  },
+  {
+    name: 'Office-Based Opioid Treatment',
+    model: 'nurse-care-manager',
+    description: 'Nurse care managers support buprenorphine induction, stabilization and maintenance.',
+  },
+  {
+    name: 'Community Health Workers – Rural Counties',
+    model: 'community-health-worker',
+    description: 'CHWs meet patients where they live across three rural counties.',
+  },
+  {
+    name: 'Recovery Strengths Program',
+    model: 'strengths-perspective',
+    description: 'Strengths-based planning for people in continuing care.',
+  },
+  {
+    name: 'Assertive Community Treatment Team',
+    model: 'assertive-community-treatment',
+    description: 'A team caseload for people with co-occurring disorders and frequent crises.',
+  },
 ];
 
 const STAFF: { name: string; email: string; roles: Role[]; programs: number[] }[] = [
@@ -48,25 +68,56 @@ export async function demoCommand(db: Database): Promise<number> {
   const passwordHash = await hashPassword(password);
   const meta = { requestId: `demo-${newId()}`, ip: null, userAgent: 'bridgeway demo' };
   await db.transaction().execute(async (tx) => {
-    const organization = await tx.insertInto('organizations').values({ id: newId(), name: DEMO_ORGANIZATION, timeZone: 'America/New_York' }).returning('id').executeTakeFirstOrThrow();
+    const organization = await tx
+      .insertInto('organizations')
+      .values({ id: newId(), name: DEMO_ORGANIZATION, timeZone: 'America/New_York' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const auditMeta = { ...meta, organizationId: organization.id };
     await writeAudit(tx, auditMeta, { action: 'create', recordType: 'organization', recordId: organization.id, details: { via: 'demo' } });
     const programIds: string[] = [];
     for (const program of PROGRAMS) {
       const id = newId();
       programIds.push(id);
-      await tx.insertInto('programs').values({ id, organizationId: organization.id, name: program.name, caseManagementModel: program.model, description: program.description }).execute();
+      await tx
+        .insertInto('programs')
+        .values({
+          id,
+          organizationId: organization.id,
+          name: program.name,
+          caseManagementModel: program.model,
+          description: program.description,
+        })
+        .execute();
       await writeAudit(tx, auditMeta, { action: 'create', recordType: 'program', recordId: id, details: { via: 'demo' } });
     }
     for (const person of STAFF) {
       const id = newId();
       await tx
         .insertInto('users')
-        .values({ id, organizationId: organization.id, email: person.email, displayName: person.name, roles: person.roles, status: 'active', passwordHash, passwordChangedAt: new Date() })
+        .values({
+          id,
+          organizationId: organization.id,
+          email: person.email,
+          displayName: person.name,
+          roles: person.roles,
+          status: 'active',
+          passwordHash,
+          passwordChangedAt: new Date(),
+        })
         .execute();
-      const memberships = person.programs.map((index) => ({ organizationId: organization.id, userId: id, programId: programIds[index] ?? '' }));
+      const memberships = person.programs.map((index) => ({
+        organizationId: organization.id,
+        userId: id,
+        programId: programIds[index] ?? '',
+      }));
       if (memberships.length > 0) await tx.insertInto('programMemberships').values(memberships).execute();
-      await writeAudit(tx, auditMeta, { action: 'create', recordType: 'user', recordId: id, details: { via: 'demo', roles: person.roles } });
+      await writeAudit(tx, auditMeta, {
+        action: 'create',
+        recordType: 'user',
+        recordId: id,
+        details: { via: 'demo', roles: person.roles },
+      });
     }
   });
   console.log(`Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs and ${STAFF.length} staff (all synthetic).`);

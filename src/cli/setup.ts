@@ -15,7 +15,13 @@ import { createPrompter, readStdin } from './prompt.ts';
 export async function setupCommand(db: Database, argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' }, locale: { type: 'string' } },
+    options: {
+      org: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'time-zone': { type: 'string' },
+      locale: { type: 'string' },
+    },
   });
   if (await isSetUp(db)) {
     console.error('Bridgeway is already set up on this database; nothing was changed. Sign in, or ask an admin for an account.');
@@ -25,7 +31,7 @@ export async function setupCommand(db: Database, argv: string[]): Promise<number
   let input: Record<string, unknown>;
   if (values.org !== undefined || values.email !== undefined) {
     const fromEnv = process.env.BRIDGEWAY_ADMIN_PASSWORD;
-    const password = fromEnv ?? (process.stdin.isTTY ? '' : (await readStdin()).split(/\r?\n/)[0] ?? '');
+    const password = fromEnv ?? (process.stdin.isTTY ? '' : ((await readStdin()).split(/\r?\n/)[0] ?? ''));
     input = {
       organizationName: values.org ?? '',
       adminEmail: values.email ?? '',
@@ -55,14 +61,23 @@ export async function setupCommand(db: Database, argv: string[]): Promise<number
   }
   const errors = checkBody(SetupBody, input);
   if (errors.length > 0) {
-    const names: Record<string, string> = { '/organizationName': '--org', '/adminEmail': '--email', '/adminPassword': 'password', '/timeZone': '--time-zone', '/locale': '--locale', '/adminName': '--name' };
+    const names: Record<string, string> = {
+      '/organizationName': '--org',
+      '/adminEmail': '--email',
+      '/adminPassword': 'password',
+      '/timeZone': '--time-zone',
+      '/locale': '--locale',
+      '/adminName': '--name',
+    };
     for (const error of errors) console.error(`${names[error.path] ?? error.path}: ${error.message}`);
     console.error('Nothing was changed.');
     return 1;
   }
   try {
     const result = await setUpOrganization(db, input as SetupBody, { requestId: `cli-${newId()}`, ip: null, userAgent: 'bridgeway setup' });
-    console.log(`Set up "${result.organization.name}". Sign in as ${result.admin.email}; you will be asked to set up an authenticator app.`);
+    console.log(
+      `Set up "${result.organization.name}". Sign in as ${result.admin.email}; you will be asked to set up an authenticator app.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof Problem) {

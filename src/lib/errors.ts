@@ -82,10 +82,6 @@ export const ruleViolation = (detail: string, errors?: FieldError[]) =>
   new Problem(422, 'rule-violation', 'This breaks a rule', detail, errors ? { errors } : {});
 
 export const staleVersion = (currentVersion: number) =>
-  new Problem(
-    409,
-    'stale-version',
-    'The record was changed by someone else',
-    'Reload the record and apply your change again.',
-    { extensions: { currentVersion } },
-  );
+  new Problem(409, 'stale-version', 'The record was changed by someone else', 'Reload the record and apply your change again.', {
+    extensions: { currentVersion },
+  });

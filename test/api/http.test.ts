@@ -45,15 +45,18 @@ after(() => relay.close());
 const logs = new PassThrough();
 const logLines: string[] = [];
 logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-const t = await startTestApp({ trustProxy: true }, {
-  logStream: logs,
-  databaseUrl: (url) => {
-    const viaRelay = new URL(url);
-    viaRelay.hostname = '127.0.0.1';
-    viaRelay.port = String(relay.port);
-    return viaRelay.toString();
+const t = await startTestApp(
+  { trustProxy: true },
+  {
+    logStream: logs,
+    databaseUrl: (url) => {
+      const viaRelay = new URL(url);
+      viaRelay.hostname = '127.0.0.1';
+      viaRelay.port = String(relay.port);
+      return viaRelay.toString();
+    },
   },
-});
+);
 const org = await makeOrganization(t.db);
 const made = await makeUser(t.db, org.id, { roles: ['admin'], mfa: true, displayName: 'Wilhelmina Quartermaine' });
 const admin = await signedIn(t.app, made);
@@ -75,14 +78,28 @@ describe('answers are problem documents', () => {
   });
 
   test('malformed JSON is 400, an oversized body 413, a wrong content type 415; none is a 5xx', async () => {
-    const headers = { 'content-type': 'application/json', cookie: `bridgeway_session=${admin.cookie ?? ''}`, 'x-csrf-token': admin.csrfToken ?? '' };
+    const headers = {
+      'content-type': 'application/json',
+      cookie: `bridgeway_session=${admin.cookie ?? ''}`,
+      'x-csrf-token': admin.csrfToken ?? '',
+    };
     const malformed = await t.app.inject({ method: 'POST', url: '/api/programs', headers, payload: '{"name": "X",' });
     assert.equal(malformed.statusCode, 400);
     assert.match(String(malformed.headers['content-type']), /problem\+json/);
-    const huge = await t.app.inject({ method: 'POST', url: '/api/programs', headers, payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }) });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/programs',
+      headers,
+      payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+    });
     assert.equal(huge.statusCode, 413);
-    assert.equal(huge.json().type, '/api/problems/payload-too-large');
-    const xml = await t.app.inject({ method: 'POST', url: '/api/programs', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<program/>' });
+    assert.equal(huge.json<{ type: string }>().type, '/api/problems/payload-too-large');
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: '/api/programs',
+      headers: { ...headers, 'content-type': 'application/xml' },
+      payload: '<program/>',
+    });
     assert.equal(xml.statusCode, 415);
     const badId = await admin.get('/api/programs/not-a-uuid');
     assert.equal(badId.status, 400);
@@ -118,10 +135,20 @@ describe('every answer', () => {
   });
 
   test('a session cookie set over TLS is Secure', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload: { email: made.user.email, password: made.password, totp: '000000' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: made.user.email, password: made.password, totp: '000000' },
+    });
     assert.equal(response.statusCode, 401); // wrong code on purpose: we only look at a success's cookie below
     const user = await makeUser(t.db, org.id, { roles: ['counselor'] });
-    const ok = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'x-forwarded-proto': 'https' }, payload: { email: user.user.email, password: user.password } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: user.user.email, password: user.password },
+    });
     assert.equal(ok.cookies.find((c) => c.name === 'bridgeway_session')?.secure, true);
   });
 });
@@ -130,9 +157,21 @@ describe('documents', () => {
   test('the OpenAPI 3.1 document lists the routes with their schemas and error answers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(response.statusCode, 200);
-    const doc = response.json() as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>> };
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+    }>();
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/session', '/api/users', '/api/users/{id}', '/api/programs', '/api/api-keys', '/api/audit-events', '/api/health', '/api/ready']) {
+    for (const path of [
+      '/api/session',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/programs',
+      '/api/api-keys',
+      '/api/audit-events',
+      '/api/health',
+      '/api/ready',
+    ]) {
       assert.ok(doc.paths[path], `${path} documented`);
     }
     assert.ok(doc.paths['/api/users']?.post?.requestBody);
@@ -151,7 +190,10 @@ describe('logs', () => {
     for (const secret of ['my secret guess 42', 'Quartermaine', made.user.email, admin.cookie ?? 'x', admin.csrfToken ?? 'x']) {
       assert.ok(!text.includes(secret), `logs must not contain ${secret.slice(0, 12)}…`);
     }
-    assert.ok(logLines.some((line) => line.includes('"route":"/api/users"')), 'requests are logged by route template');
+    assert.ok(
+      logLines.some((line) => line.includes('"route":"/api/users"')),
+      'requests are logged by route template',
+    );
   });
 });
 
@@ -161,7 +203,7 @@ describe('health and readiness', () => {
     relay.cut();
     const down = await t.app.inject({ method: 'GET', url: '/api/ready' });
     assert.equal(down.statusCode, 503);
-    assert.equal(down.json().type, '/api/problems/unavailable');
+    assert.equal(down.json<{ type: string }>().type, '/api/problems/unavailable');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200, 'health does not need the database');
     relay.restore();
     let status = 0;

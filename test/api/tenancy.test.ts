@@ -18,7 +18,11 @@ test('a session of organization A cannot read or change organization B’s recor
   assert.equal((await adminA.patch(`/api/programs/${programB.id}`, { version: 1, name: 'Hijacked' })).status, 404);
   assert.equal((await adminA.post(`/api/users/${staffB.user.id}/deactivation`, { version: 1 })).status, 404);
   assert.equal((await adminA.delete(`/api/programs/${programB.id}`)).status, 404);
-  const untouched = await t.db.selectFrom('users').select(['displayName', 'status', 'version']).where('id', '=', staffB.user.id).executeTakeFirstOrThrow();
+  const untouched = await t.db
+    .selectFrom('users')
+    .select(['displayName', 'status', 'version'])
+    .where('id', '=', staffB.user.id)
+    .executeTakeFirstOrThrow();
   assert.deepEqual(untouched, { displayName: staffB.user.displayName, status: 'active', version: 1 });
 });
 
@@ -34,13 +38,22 @@ test('lists show only my organization', async () => {
 });
 
 test('organization B’s program cannot be given to organization A’s staff', async () => {
-  const response = await adminA.post('/api/users', { email: 'cross@example.org', displayName: 'Cross', roles: ['case-manager'], programIds: [programB.id] });
+  const response = await adminA.post('/api/users', {
+    email: 'cross@example.org',
+    displayName: 'Cross',
+    roles: ['case-manager'],
+    programIds: [programB.id],
+  });
   assert.equal(response.status, 422);
 });
 
 test('an API key of organization A cannot read organization B either', async () => {
   const target = await makeUser(t.db, orgA.id, { roles: ['admin'], mfa: true });
-  const created = await adminA.post<{ secret: string }>('/api/api-keys', { userId: target.user.id, name: 'Integration', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) });
+  const created = await adminA.post<{ secret: string }>('/api/api-keys', {
+    userId: target.user.id,
+    name: 'Integration',
+    expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+  });
   assert.equal(created.status, 201);
   const keyClient = await signedIn(t.app, target);
   keyClient.cookie = null;

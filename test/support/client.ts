@@ -34,12 +34,23 @@ export class TestClient {
     this.app = app;
   }
 
-  async request<T = Record<string, unknown>>(method: InjectOptions['method'], url: string, body?: unknown, options: { headers?: Record<string, string>; withoutCsrf?: boolean } = {}): Promise<Response<T>> {
+  async request<T = Record<string, unknown>>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    options: { headers?: Record<string, string>; withoutCsrf?: boolean } = {},
+  ): Promise<Response<T>> {
     const headers: Record<string, string> = { 'user-agent': 'bridgeway-tests', ...options.headers };
     if (this.cookie) headers.cookie = `${SESSION_COOKIE}=${this.cookie}`;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.csrfToken && !options.withoutCsrf && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    const raw = await this.app.inject({ method, url, headers, remoteAddress: this.ip, ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}) });
+    const raw = await this.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.ip,
+      ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
+    });
     const setCookie = raw.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
     if (setCookie) this.cookie = setCookie.value || null;
     let parsed: unknown = null;
@@ -71,7 +82,10 @@ export class TestClient {
 }
 
 /** Signs a made user in and returns the client. */
-export async function signedIn(app: App, made: { user: { email: string }; password: string; mfaSecret: string | null }): Promise<TestClient> {
+export async function signedIn(
+  app: App,
+  made: { user: { email: string }; password: string; mfaSecret: string | null },
+): Promise<TestClient> {
   const client = new TestClient(app);
   await client.signIn(made.user.email, made.password, made.mfaSecret);
   return client;

@@ -22,7 +22,12 @@ export async function makeOrganization(db: Database, overrides: { name?: string;
 export async function makeProgram(db: Database, organizationId: string, overrides: { name?: string; caseManagementModel?: string } = {}) {
   return db
     .insertInto('programs')
-    .values({ id: newId(), organizationId, name: overrides.name ?? `Program ${unique()}`, caseManagementModel: overrides.caseManagementModel ?? 'broker-generalist' })
+    .values({
+      id: newId(),
+      organizationId,
+      name: overrides.name ?? `Program ${unique()}`,
+      caseManagementModel: overrides.caseManagementModel ?? 'broker-generalist',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -30,7 +35,14 @@ export async function makeProgram(db: Database, organizationId: string, override
 export async function makeUser(
   db: Database,
   organizationId: string,
-  options: { roles?: Role[]; email?: string; password?: string; mfa?: boolean; status?: 'active' | 'invited' | 'deactivated'; displayName?: string } = {},
+  options: {
+    roles?: Role[];
+    email?: string;
+    password?: string;
+    mfa?: boolean;
+    status?: 'active' | 'invited' | 'deactivated';
+    displayName?: string;
+  } = {},
 ) {
   const password = options.password ?? DEFAULT_PASSWORD;
   const passwordHash = options.password ? await hashPassword(password) : await (defaultHash ??= hashPassword(DEFAULT_PASSWORD));

@@ -12,14 +12,28 @@ const t = await startTestApp();
 const org = await makeOrganization(t.db);
 const { user } = await makeUser(t.db, org.id);
 const ctx = {
-  actor: { userId: user.id, organizationId: org.id, email: user.email, displayName: user.displayName, roles: ['case-manager' as const], locale: 'en', sessionId: null, apiKeyId: null },
+  actor: {
+    userId: user.id,
+    organizationId: org.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: ['case-manager' as const],
+    locale: 'en',
+    sessionId: null,
+    apiKeyId: null,
+  },
   requestId: 'req-audit-test',
   ip: '198.51.100.7',
   userAgent: 'test',
 };
 
 async function writeSome(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await writeAudit(t.db, { ...ctx, organizationId: org.id, actorUserId: user.id }, { action: 'read', recordType: 'program', details: { n: i } });
+  for (let i = 0; i < count; i++)
+    await writeAudit(
+      t.db,
+      { ...ctx, organizationId: org.id, actorUserId: user.id },
+      { action: 'read', recordType: 'program', details: { n: i } },
+    );
 }
 
 async function sealAll(): Promise<void> {
@@ -30,7 +44,10 @@ async function sealAll(): Promise<void> {
 
 describe('audit trail', () => {
   test('withAudit writes the change and its audit row in one transaction: a failure keeps neither', async () => {
-    const before = await t.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await assert.rejects(
       withAudit(t.db, ctx, async (tx, audit) => {
         await tx.updateTable('users').set({ displayName: 'Should not stick' }).where('id', '=', user.id).execute();
@@ -38,7 +55,10 @@ describe('audit trail', () => {
         throw new Error('the change fails after its audit row was written');
       }),
     );
-    const after = await t.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
     const row = await t.db.selectFrom('users').select('displayName').where('id', '=', user.id).executeTakeFirstOrThrow();
     assert.equal(row.displayName, user.displayName);
@@ -48,7 +68,10 @@ describe('audit trail', () => {
     await writeSome(2);
     await sealAll();
     await assert.rejects(sql`UPDATE audit_events SET action = 'read' WHERE true`.execute(t.db), /append-only/);
-    await assert.rejects(sql`UPDATE audit_events SET details = '{}'::jsonb, hash = NULL, prev_hash = NULL, chain_position = NULL WHERE true`.execute(t.db), /append-only|check constraint/);
+    await assert.rejects(
+      sql`UPDATE audit_events SET details = '{}'::jsonb, hash = NULL, prev_hash = NULL, chain_position = NULL WHERE true`.execute(t.db),
+      /append-only|check constraint/,
+    );
     await assert.rejects(sql`DELETE FROM audit_events WHERE true`.execute(t.db), /append-only/);
     await assert.rejects(sql`TRUNCATE audit_events`.execute(t.db), /append-only/);
     const result = await verifyAuditChain(t.db);
@@ -97,10 +120,12 @@ describe('audit trail', () => {
     await sealAll();
     const admin = await superuserClient(t.databaseName);
     try {
-      const target = await admin.query<{ chain_position: string; id: string }>('SELECT chain_position, id FROM audit_events ORDER BY chain_position DESC OFFSET 2 LIMIT 1');
+      const target = await admin.query<{ chain_position: string; id: string }>(
+        'SELECT chain_position, id FROM audit_events ORDER BY chain_position DESC OFFSET 2 LIMIT 1',
+      );
       const position = Number(target.rows[0]?.chain_position);
       // A superuser can switch off the trigger; the hash chain still gives them away.
-      await admin.query("SET session_replication_role = replica");
+      await admin.query('SET session_replication_role = replica');
       await admin.query(`UPDATE audit_events SET details = '{"n": 999}'::jsonb WHERE chain_position = $1`, [position]);
       const changed = await verifyAuditChain(t.db);
       assert.equal(changed.ok, false);

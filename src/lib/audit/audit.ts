@@ -60,11 +60,7 @@ export type Audit = (entry: AuditEntry) => Promise<void>;
  * the work an `audit` function bound to the same transaction, and commits both or neither.
  * Patient-data modules add their access check at the start of `work` (see docs/architecture.md).
  */
-export async function withAudit<T>(
-  db: Database,
-  ctx: RequestContext,
-  work: (tx: Transaction<DB>, audit: Audit) => Promise<T>,
-): Promise<T> {
+export async function withAudit<T>(db: Database, ctx: RequestContext, work: (tx: Transaction<DB>, audit: Audit) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
     const audit: Audit = (entry) => writeAudit(tx, actorMeta(ctx), entry);
     return work(tx, audit);

@@ -142,7 +142,11 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<V
       if (position !== expectedPosition) {
         return {
           ...broken(`row at chain position ${expectedPosition} is missing (deleted?)`),
-          firstBroken: { chainPosition: expectedPosition, id: null, problem: `row at chain position ${expectedPosition} is missing (deleted?)` },
+          firstBroken: {
+            chainPosition: expectedPosition,
+            id: null,
+            problem: `row at chain position ${expectedPosition} is missing (deleted?)`,
+          },
         };
       }
       if (row.prevHash !== prevHash) return broken('its previous-hash does not match the row before it');

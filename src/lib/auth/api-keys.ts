@@ -26,5 +26,9 @@ export async function findApiKey(db: Database, key: string): Promise<{ apiKey: A
 
 export async function recordApiKeyUse(db: Database, apiKey: ApiKeyRow, ip: string | null): Promise<void> {
   if (apiKey.lastUsedAt && Date.now() - apiKey.lastUsedAt.getTime() < 60_000) return;
-  await db.updateTable('apiKeys').set({ lastUsedAt: sql<Date>`now()`, lastUsedIp: ip }).where('id', '=', apiKey.id).execute();
+  await db
+    .updateTable('apiKeys')
+    .set({ lastUsedAt: sql<Date>`now()`, lastUsedIp: ip })
+    .where('id', '=', apiKey.id)
+    .execute();
 }

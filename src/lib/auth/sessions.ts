@@ -56,19 +56,18 @@ export async function findSession(
     .where('lastSeenAt', '>', sql<Date>`now() - make_interval(mins => ${policy.idleMinutes})`)
     .executeTakeFirst();
   if (!session) return null;
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.userId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).where('status', '=', 'active').executeTakeFirst();
   return user ? { session, user } : null;
 }
 
 /** Idle timeout bookkeeping, written at most once a minute per session to spare the database. */
 export async function touchSession(db: Database, session: SessionRow): Promise<void> {
   if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
-  await db.updateTable('sessions').set({ lastSeenAt: sql<Date>`now()` }).where('id', '=', session.id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: sql<Date>`now()` })
+    .where('id', '=', session.id)
+    .execute();
 }
 
 export async function endSession(executor: Executor, sessionId: string, reason: SessionEndReason): Promise<void> {

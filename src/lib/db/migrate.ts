@@ -45,9 +45,10 @@ export async function migrate(pool: pg.Pool): Promise<{ applied: string[] }> {
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map(
-        (row) => [row.version, row.checksum],
-      ),
+      (await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map((row) => [
+        row.version,
+        row.checksum,
+      ]),
     );
     for (const migration of migrations) {
       const checksum = done.get(migration.version);

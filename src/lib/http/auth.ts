@@ -87,7 +87,12 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
     if (access === 'public') return;
     if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to continue; your session may have timed out.');
     if (found.session.stage !== 'active' && access !== 'enrolment') {
-      throw new Problem(403, 'mfa-enrolment-required', 'Set up your second factor first', 'Your account must enrol an authenticator app before it can be used.');
+      throw new Problem(
+        403,
+        'mfa-enrolment-required',
+        'Set up your second factor first',
+        'Your account must enrol an authenticator app before it can be used.',
+      );
     }
     if (!SAFE_METHODS.has(request.method) && !csrfMatches(request.headers['x-csrf-token'], found.session.csrfToken)) {
       throw new Problem(403, 'csrf', 'Missing or wrong CSRF token', 'Send the X-CSRF-Token header you received at sign-in.');

@@ -24,7 +24,9 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
   if (error.validation) {
     const errors = fieldErrors(error.validation, error.validationContext ?? 'body');
     const first = errors[0];
-    return new Problem(400, 'validation', 'The request is not valid', first ? `${first.path}: ${first.message}` : 'Invalid input.', { errors });
+    return new Problem(400, 'validation', 'The request is not valid', first ? `${first.path}: ${first.message}` : 'Invalid input.', {
+      errors,
+    });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -40,9 +42,12 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
   const pgCode = (error as { code?: string }).code;
   // Fallbacks for constraints a service did not translate itself.
   if (pgCode === '23505') return new Problem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.');
-  if (pgCode === '23503' || pgCode === '23514') return new Problem(422, 'rule-violation', 'This breaks a rule', 'The change breaks a data rule.');
+  if (pgCode === '23503' || pgCode === '23514')
+    return new Problem(422, 'rule-violation', 'This breaks a rule', 'The change breaks a data rule.');
   if (isDatabaseUnavailable(error)) {
-    return new Problem(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.', { headers: { 'retry-after': '5' } });
+    return new Problem(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.', {
+      headers: { 'retry-after': '5' },
+    });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -54,7 +59,10 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /timeout exceeded when trying to connect|Connection terminated/i.test(message);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  );
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -68,7 +76,10 @@ export function registerProblemHandlers(app: FastifyInstance, webDist: string): 
     const problem = toProblem(error);
     if (problem.status >= 500) {
       // Log the error's kind and stack, never its message details: a database error can quote values.
-      request.log.error({ err: { type: error.name, code: (error as { code?: string }).code, stack: error.stack?.split('\n').slice(1, 8).join('\n') } }, 'request failed');
+      request.log.error(
+        { err: { type: error.name, code: (error as { code?: string }).code, stack: error.stack?.split('\n').slice(1, 8).join('\n') } },
+        'request failed',
+      );
     }
     return sendProblem(reply, problem);
   });

@@ -45,7 +45,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values as (string | number)[];
+      return values;
     }
   } catch {
     // fall through

@@ -31,7 +31,8 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
     if (httpPart === 'body') cache.set(key, validate);
   }
   const compiled = validate;
-  return (data: unknown) => (compiled(data) ? { value: data } : { error: Object.assign(new Error('validation failed'), { validation: compiled.errors }) });
+  return (data: unknown) =>
+    compiled(data) ? { value: data } : { error: Object.assign(new Error('validation failed'), { validation: compiled.errors }) };
 };
 
 /** Validates a body outside HTTP (the command line) with the same rules and messages as the API. */
@@ -39,7 +40,10 @@ export function checkBody(schema: object, data: unknown): { path: string; messag
   const validate = strict.compile(schema);
   if (validate(data)) return [];
   return (validate.errors ?? []).map((error) => ({
-    path: error.keyword === 'required' ? `/${String((error.params as { missingProperty?: string }).missingProperty)}` : error.instancePath || '/',
+    path:
+      error.keyword === 'required'
+        ? `/${String((error.params as { missingProperty?: string }).missingProperty)}`
+        : error.instancePath || '/',
     message: error.keyword === 'required' ? 'is required' : (error.message ?? 'is not valid'),
   }));
 }

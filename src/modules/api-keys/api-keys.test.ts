@@ -11,7 +11,11 @@ const admin = await signedIn(t.app, adminMade);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function createKey(userId: string) {
-  const response = await admin.post<{ apiKey: { id: string; prefix: string; status: string }; secret: string }>('/api/api-keys', { userId, name: 'EHR sync', expiresOn: inDays(90) });
+  const response = await admin.post<{ apiKey: { id: string; prefix: string; status: string }; secret: string }>('/api/api-keys', {
+    userId,
+    name: 'EHR sync',
+    expiresOn: inDays(90),
+  });
   assert.equal(response.status, 201);
   return response.body;
 }
@@ -31,7 +35,11 @@ test('a key is shown once, stored hashed, acts as its staff member without CSRF 
   const client = keyClient(secret);
   const created = await client.post('/api/programs', { name: 'Via API key', caseManagementModel: 'broker-generalist' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  const audit = await t.db.selectFrom('auditEvents').selectAll().where('recordId', '=', created.body.id as string).executeTakeFirstOrThrow();
+  const audit = await t.db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('recordId', '=', created.body.id as string)
+    .executeTakeFirstOrThrow();
   assert.equal(audit.actorUserId, adminMade.user.id);
   assert.equal(audit.actorApiKeyId, apiKey.id);
   const listed = await admin.get<{ items: { id: string; lastUsedAt: string | null }[] }>('/api/api-keys');
@@ -48,7 +56,11 @@ test('a revoked key, an expired key and a made-up key are 401', async () => {
   assert.equal((await admin.delete(`/api/api-keys/${apiKey.id}`)).status, 404, 'revoking twice');
 
   const second = await createKey(person.user.id);
-  await t.db.updateTable('apiKeys').set({ expiresAt: new Date(Date.now() - 1000) }).where('id', '=', second.apiKey.id).execute();
+  await t.db
+    .updateTable('apiKeys')
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where('id', '=', second.apiKey.id)
+    .execute();
   assert.equal((await keyClient(second.secret).get('/api/programs')).status, 401);
   assert.equal((await keyClient(`${second.secret.slice(0, -4)}AAAA`).get('/api/programs')).status, 401);
 });

@@ -40,7 +40,7 @@ interface KeyRow {
 }
 
 function present(row: KeyRow) {
-  const status = row.revokedAt ? 'revoked' : row.expiresAt.getTime() <= Date.now() ? 'expired' : 'active';
+  const status: 'active' | 'expired' | 'revoked' = row.revokedAt ? 'revoked' : row.expiresAt.getTime() <= Date.now() ? 'expired' : 'active';
   return {
     id: row.id,
     name: row.name,
@@ -51,7 +51,7 @@ function present(row: KeyRow) {
     expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    status: status as 'active' | 'expired' | 'revoked',
+    status,
   };
 }
 
@@ -62,62 +62,120 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.db
       .selectFrom('apiKeys')
       .innerJoin('users', 'users.id', 'apiKeys.userId')
-      .select(['apiKeys.id', 'apiKeys.name', 'apiKeys.keyPrefix', 'apiKeys.userId', 'users.displayName as userDisplayName', 'apiKeys.createdAt', 'apiKeys.expiresAt', 'apiKeys.revokedAt', 'apiKeys.lastUsedAt'])
+      .select([
+        'apiKeys.id',
+        'apiKeys.name',
+        'apiKeys.keyPrefix',
+        'apiKeys.userId',
+        'users.displayName as userDisplayName',
+        'apiKeys.createdAt',
+        'apiKeys.expiresAt',
+        'apiKeys.revokedAt',
+        'apiKeys.lastUsedAt',
+      ])
       .where('apiKeys.organizationId', '=', organizationId);
 
-  app.get('/api/api-keys', { schema: { tags, summary: 'API keys of my organization', querystring: Type.Object(ListQuery), response: { 200: page(ApiKeySchema), ...problems(400, 401, 403) } } }, async (request) => {
-    const ctx = contextOf(request);
-    requirePermission(ctx.actor, 'api-keys:manage');
-    const limit = request.query.limit ?? 50;
-    let select = selectKeys(ctx.actor.organizationId);
-    // UUIDv7 ids sort by creation time, so the id alone is an exact, stable key.
-    const after = decodeCursor(request.query.cursor, 1);
-    if (after) select = select.where('apiKeys.id', '<', String(after[0]));
-    const rows = await select.orderBy('apiKeys.id', 'desc').limit(limit + 1).execute();
-    const result = toPage(rows, limit, (row) => [row.id]);
-    return { items: result.items.map(present), nextCursor: result.nextCursor };
-  });
+  app.get(
+    '/api/api-keys',
+    {
+      schema: {
+        tags,
+        summary: 'API keys of my organization',
+        querystring: Type.Object(ListQuery),
+        response: { 200: page(ApiKeySchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      requirePermission(ctx.actor, 'api-keys:manage');
+      const limit = request.query.limit ?? 50;
+      let select = selectKeys(ctx.actor.organizationId);
+      // UUIDv7 ids sort by creation time, so the id alone is an exact, stable key.
+      const after = decodeCursor(request.query.cursor, 1);
+      if (after) select = select.where('apiKeys.id', '<', String(after[0]));
+      const rows = await select
+        .orderBy('apiKeys.id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const result = toPage(rows, limit, (row) => [row.id]);
+      return { items: result.items.map(present), nextCursor: result.nextCursor };
+    },
+  );
 
   app.post(
     '/api/api-keys',
-    { schema: { tags, summary: 'Create an API key acting as a staff member (the secret is shown once)', body: CreateApiKeyBody, response: { 201: Type.Object({ apiKey: ApiKeySchema, secret: Type.String() }), ...problems(400, 401, 403, 422) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an API key acting as a staff member (the secret is shown once)',
+        body: CreateApiKeyBody,
+        response: { 201: Type.Object({ apiKey: ApiKeySchema, secret: Type.String() }), ...problems(400, 401, 403, 422) },
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       requirePermission(ctx.actor, 'api-keys:manage');
       const { userId, name, expiresOn } = request.body;
       const expiresAt = new Date(`${expiresOn}T23:59:59Z`);
       const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
-      if (days <= 0 || days > MAX_DAYS) throw ruleViolation('The expiry must be in the future and within a year.', [{ path: '/expiresOn', message: 'must be between tomorrow and one year from now' }]);
+      if (days <= 0 || days > MAX_DAYS)
+        throw ruleViolation('The expiry must be in the future and within a year.', [
+          { path: '/expiresOn', message: 'must be between tomorrow and one year from now' },
+        ]);
       const secret = newApiKeySecret();
       const id = newId();
       await withAudit(app.db, ctx, async (tx, audit) => {
-        const user = await tx.selectFrom('users').select(['id', 'status']).where('id', '=', userId).where('organizationId', '=', ctx.actor.organizationId).executeTakeFirst();
-        if (user?.status !== 'active') throw ruleViolation('An API key must act as an active staff member.', [{ path: '/userId', message: 'is not an active staff member' }]);
+        const user = await tx
+          .selectFrom('users')
+          .select(['id', 'status'])
+          .where('id', '=', userId)
+          .where('organizationId', '=', ctx.actor.organizationId)
+          .executeTakeFirst();
+        if (user?.status !== 'active')
+          throw ruleViolation('An API key must act as an active staff member.', [
+            { path: '/userId', message: 'is not an active staff member' },
+          ]);
         await tx
           .insertInto('apiKeys')
-          .values({ id, organizationId: ctx.actor.organizationId, userId, name: name.trim(), keyPrefix: secret.prefix, keyHash: secret.hash, createdBy: ctx.actor.userId, expiresAt })
+          .values({
+            id,
+            organizationId: ctx.actor.organizationId,
+            userId,
+            name: name.trim(),
+            keyPrefix: secret.prefix,
+            keyHash: secret.hash,
+            createdBy: ctx.actor.userId,
+            expiresAt,
+          })
           .execute();
         await audit({ action: 'create', recordType: 'api-key', recordId: id, details: { actingAs: userId } });
       });
       const row = await selectKeys(ctx.actor.organizationId).where('apiKeys.id', '=', id).executeTakeFirstOrThrow();
-      return reply.code(201).header('location', `/api/api-keys/${id}`).send({ apiKey: present(row), secret: secret.key });
+      return reply
+        .code(201)
+        .header('location', `/api/api-keys/${id}`)
+        .send({ apiKey: present(row), secret: secret.key });
     },
   );
 
-  app.delete('/api/api-keys/:id', { schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    requirePermission(ctx.actor, 'api-keys:manage');
-    await withAudit(app.db, ctx, async (tx, audit) => {
-      const result = await tx
-        .updateTable('apiKeys')
-        .set({ revokedAt: sql<Date>`now()` })
-        .where('id', '=', request.params.id)
-        .where('organizationId', '=', ctx.actor.organizationId)
-        .where('revokedAt', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('active API key');
-      await audit({ action: 'delete', recordType: 'api-key', recordId: request.params.id });
-    });
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/api-keys/:id',
+    { schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      requirePermission(ctx.actor, 'api-keys:manage');
+      await withAudit(app.db, ctx, async (tx, audit) => {
+        const result = await tx
+          .updateTable('apiKeys')
+          .set({ revokedAt: sql<Date>`now()` })
+          .where('id', '=', request.params.id)
+          .where('organizationId', '=', ctx.actor.organizationId)
+          .where('revokedAt', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw notFound('active API key');
+        await audit({ action: 'delete', recordType: 'api-key', recordId: request.params.id });
+      });
+      return reply.code(204).send(null);
+    },
+  );
 };

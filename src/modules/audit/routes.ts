@@ -37,7 +37,14 @@ const AuditQuery = Type.Object({
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/audit-events',
-    { schema: { tags: ['audit'], summary: 'Audit events of my organization, newest first', querystring: AuditQuery, response: { 200: page(AuditEventSchema), ...problems(400, 401, 403) } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit events of my organization, newest first',
+        querystring: AuditQuery,
+        response: { 200: page(AuditEventSchema), ...problems(400, 401, 403) },
+      },
+    },
     async (request) => {
       const ctx = contextOf(request);
       requirePermission(ctx.actor, 'audit:read');
@@ -59,8 +66,15 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // seq, not occurred_at: exact (no microseconds lost in a cursor) and in insertion order.
       const after = decodeCursor(query.cursor, 1);
       if (after) select = select.where('auditEvents.seq', '<', Number(after[0]));
-      const rows = await select.orderBy('auditEvents.seq', 'desc').limit(limit + 1).execute();
-      await writeAudit(app.db, actorMeta(ctx), { action: 'read', recordType: 'audit-log', details: { filters: Object.keys(query).filter((key) => key !== 'limit' && key !== 'cursor') } });
+      const rows = await select
+        .orderBy('auditEvents.seq', 'desc')
+        .limit(limit + 1)
+        .execute();
+      await writeAudit(app.db, actorMeta(ctx), {
+        action: 'read',
+        recordType: 'audit-log',
+        details: { filters: Object.keys(query).filter((key) => key !== 'limit' && key !== 'cursor') },
+      });
       const result = toPage(rows, limit, (row) => [row.seq]);
       return {
         items: result.items.map((row) => ({

@@ -19,27 +19,50 @@ const OrganizationSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 const UpdateOrganizationBody = Type.Object(
-  { version: Type.Optional(Version), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), timeZone: Type.Optional(TimeZone), defaultLocale: Type.Optional(LocaleSchema) },
+  {
+    version: Type.Optional(Version),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    timeZone: Type.Optional(TimeZone),
+    defaultLocale: Type.Optional(LocaleSchema),
+  },
   { additionalProperties: false },
 );
 
 function present(row: OrganizationRow) {
-  return { id: row.id, name: row.name, timeZone: row.timeZone, defaultLocale: row.defaultLocale as Locale, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    defaultLocale: row.defaultLocale as Locale,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** The organization is the tenant: "today" and "due" are computed in its time zone. */
 export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['organization'];
 
-  app.get('/api/organization', { schema: { tags, summary: 'My organization', response: { 200: OrganizationSchema, ...problems(401) } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const row = await app.db.selectFrom('organizations').selectAll().where('id', '=', ctx.actor.organizationId).executeTakeFirstOrThrow();
-    return reply.header('etag', `"${row.version}"`).send(present(row));
-  });
+  app.get(
+    '/api/organization',
+    { schema: { tags, summary: 'My organization', response: { 200: OrganizationSchema, ...problems(401) } } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await app.db.selectFrom('organizations').selectAll().where('id', '=', ctx.actor.organizationId).executeTakeFirstOrThrow();
+      return reply.header('etag', `"${row.version}"`).send(present(row));
+    },
+  );
 
   app.patch(
     '/api/organization',
-    { schema: { tags, summary: 'Change my organization’s settings', body: UpdateOrganizationBody, response: { 200: OrganizationSchema, ...problems(400, 401, 403, 409) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my organization’s settings',
+        body: UpdateOrganizationBody,
+        response: { 200: OrganizationSchema, ...problems(400, 401, 403, 409) },
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       requirePermission(ctx.actor, 'organization:manage');
@@ -47,7 +70,12 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (input.timeZone) assertTimeZone(input.timeZone, '/timeZone');
       const version = versionFrom(request, input.version);
       const row = await withAudit(app.db, ctx, async (tx, audit) => {
-        const current = await tx.selectFrom('organizations').selectAll().where('id', '=', ctx.actor.organizationId).forUpdate().executeTakeFirst();
+        const current = await tx
+          .selectFrom('organizations')
+          .selectAll()
+          .where('id', '=', ctx.actor.organizationId)
+          .forUpdate()
+          .executeTakeFirst();
         checkVersion(current, version, 'organization');
         const updated = await tx
           .updateTable('organizations')
@@ -61,7 +89,12 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('id', '=', ctx.actor.organizationId)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit({ action: 'update', recordType: 'organization', recordId: updated.id, details: { fields: Object.keys(input).filter((key) => key !== 'version') } });
+        await audit({
+          action: 'update',
+          recordType: 'organization',
+          recordId: updated.id,
+          details: { fields: Object.keys(input).filter((key) => key !== 'version') },
+        });
         return updated;
       });
       return reply.header('etag', `"${row.version}"`).send(present(row));

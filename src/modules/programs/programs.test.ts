@@ -28,11 +28,23 @@ test('names are unique per organization (case-insensitive) and a removed program
   assert.equal(twin.status, 409);
   assert.equal((await admin.delete(`/api/programs/${first.body.id as string}`)).status, 204);
   assert.equal((await admin.get(`/api/programs/${first.body.id as string}`)).status, 404);
-  const row = await t.db.selectFrom('programs').select('deletedAt').where('id', '=', first.body.id as string).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('programs')
+    .select('deletedAt')
+    .where('id', '=', first.body.id as string)
+    .executeTakeFirstOrThrow();
   assert.ok(row.deletedAt, 'deletion is soft');
   assert.equal((await admin.post('/api/programs', { name: 'Rural CHW', caseManagementModel: 'community-health-worker' })).status, 201);
-  const trail = await t.db.selectFrom('auditEvents').select('action').where('recordId', '=', first.body.id as string).orderBy('seq').execute();
-  assert.deepEqual(trail.map((r) => r.action), ['create', 'delete']);
+  const trail = await t.db
+    .selectFrom('auditEvents')
+    .select('action')
+    .where('recordId', '=', first.body.id as string)
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    trail.map((r) => r.action),
+    ['create', 'delete'],
+  );
 });
 
 test('edits need the version; staff can read programs but not change them', async () => {

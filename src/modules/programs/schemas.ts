@@ -27,7 +27,12 @@ export const CreateProgramBody = Type.Object(
 export type CreateProgramBody = Static<typeof CreateProgramBody>;
 
 export const UpdateProgramBody = Type.Object(
-  { version: Type.Optional(Version), name: Type.Optional(Name), caseManagementModel: Type.Optional(ModelSchema), description: Type.Optional(Description) },
+  {
+    version: Type.Optional(Version),
+    name: Type.Optional(Name),
+    caseManagementModel: Type.Optional(ModelSchema),
+    description: Type.Optional(Description),
+  },
   { additionalProperties: false },
 );
 export type UpdateProgramBody = Static<typeof UpdateProgramBody>;

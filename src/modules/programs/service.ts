@@ -32,12 +32,22 @@ export async function listPrograms(db: Database, ctx: RequestContext, query: Pro
   let select = db.selectFrom('programs').selectAll().where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null);
   const after = decodeCursor(query.cursor, 2);
   if (after) select = select.where(sql<boolean>`(lower(name), id) > (${after[0]}, ${after[1]}::uuid)`);
-  const rows = await select.orderBy(sql`lower(name)`).orderBy('id').limit(limit + 1).execute();
+  const rows = await select
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
   return toPage(rows, limit, (row) => [row.name.toLowerCase(), row.id]);
 }
 
 export async function getProgram(db: Database, ctx: RequestContext, id: string): Promise<ProgramRow> {
-  const row = await db.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('programs')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!row) throw notFound('program');
   return row;
 }
@@ -48,7 +58,13 @@ export async function createProgram(db: Database, ctx: RequestContext, input: Cr
     return await withAudit(db, ctx, async (tx, audit) => {
       const row = await tx
         .insertInto('programs')
-        .values({ id: newId(), organizationId: ctx.actor.organizationId, name: input.name.trim(), caseManagementModel: input.caseManagementModel, description: input.description ?? null })
+        .values({
+          id: newId(),
+          organizationId: ctx.actor.organizationId,
+          name: input.name.trim(),
+          caseManagementModel: input.caseManagementModel,
+          description: input.description ?? null,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       await audit({ action: 'create', recordType: 'program', recordId: row.id, details: { caseManagementModel: row.caseManagementModel } });
@@ -59,11 +75,24 @@ export async function createProgram(db: Database, ctx: RequestContext, input: Cr
   }
 }
 
-export async function updateProgram(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateProgramBody): Promise<ProgramRow> {
+export async function updateProgram(
+  db: Database,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  input: UpdateProgramBody,
+): Promise<ProgramRow> {
   requirePermission(ctx.actor, 'programs:manage');
   try {
     return await withAudit(db, ctx, async (tx, audit) => {
-      const current = await tx.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).forUpdate().executeTakeFirst();
+      const current = await tx
+        .selectFrom('programs')
+        .selectAll()
+        .where('id', '=', id)
+        .where('organizationId', '=', ctx.actor.organizationId)
+        .where('deletedAt', 'is', null)
+        .forUpdate()
+        .executeTakeFirst();
       checkVersion(current, version, 'program');
       const row = await tx
         .updateTable('programs')
@@ -77,7 +106,12 @@ export async function updateProgram(db: Database, ctx: RequestContext, id: strin
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await audit({ action: 'update', recordType: 'program', recordId: id, details: { fields: Object.keys(input).filter((key) => key !== 'version') } });
+      await audit({
+        action: 'update',
+        recordType: 'program',
+        recordId: id,
+        details: { fields: Object.keys(input).filter((key) => key !== 'version') },
+      });
       return row;
     });
   } catch (error) {
@@ -88,10 +122,21 @@ export async function updateProgram(db: Database, ctx: RequestContext, id: strin
 export async function deleteProgram(db: Database, ctx: RequestContext, id: string, version: number | undefined): Promise<void> {
   requirePermission(ctx.actor, 'programs:manage');
   await withAudit(db, ctx, async (tx, audit) => {
-    const current = await tx.selectFrom('programs').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).forUpdate().executeTakeFirst();
+    const current = await tx
+      .selectFrom('programs')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organizationId', '=', ctx.actor.organizationId)
+      .where('deletedAt', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw notFound('program');
     if (version !== undefined) checkVersion(current, version, 'program');
-    await tx.updateTable('programs').set({ deletedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` }).where('id', '=', id).execute();
+    await tx
+      .updateTable('programs')
+      .set({ deletedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
     await audit({ action: 'delete', recordType: 'program', recordId: id });
   });
 }

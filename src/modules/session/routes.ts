@@ -9,14 +9,32 @@ import { IdParams, page, problems } from '../../lib/http/schemas.ts';
 import type { Locale } from '../../lib/locales.ts';
 import { presentOneUser, UserSchema } from '../staff/presenter.ts';
 import { MeBody, MfaConfirmBody, MfaEnrolment, OpenSession, PasswordChangeBody, SessionView, SignInBody } from './schemas.ts';
-import { changePassword, confirmMfaEnrolment, endMySession, listMySessions, signIn, signOut, startMfaEnrolment, updateMe } from './service.ts';
+import {
+  changePassword,
+  confirmMfaEnrolment,
+  endMySession,
+  listMySessions,
+  signIn,
+  signOut,
+  startMfaEnrolment,
+  updateMe,
+} from './service.ts';
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
   void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
 }
 
-async function sessionView(db: Database, user: UserRow, session: { stage: string; csrfToken: string } | null, idleTimeoutMinutes: number): Promise<SessionView> {
-  const organization = await db.selectFrom('organizations').select(['id', 'name', 'timeZone', 'defaultLocale']).where('id', '=', user.organizationId).executeTakeFirstOrThrow();
+async function sessionView(
+  db: Database,
+  user: UserRow,
+  session: { stage: string; csrfToken: string } | null,
+  idleTimeoutMinutes: number,
+): Promise<SessionView> {
+  const organization = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'timeZone', 'defaultLocale'])
+    .where('id', '=', user.organizationId)
+    .executeTakeFirstOrThrow();
   return {
     user: await presentOneUser(db, user),
     organization: { ...organization, defaultLocale: organization.defaultLocale as Locale },
@@ -39,7 +57,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/session',
-    { config: { access: 'public' }, schema: { tags, summary: 'Sign in', body: SignInBody, response: { 200: SessionView, ...problems(400, 401, 429) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Sign in', body: SignInBody, response: { 200: SessionView, ...problems(400, 401, 429) } },
+    },
     async (request, reply) => {
       const { token } = await signIn(app.db, policy, request.body, requestMeta(request), request.session?.id ?? null);
       setSessionCookie(request, reply, token);
@@ -69,13 +90,24 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/session/mfa/enrolment',
-    { config: { access: 'enrolment' }, schema: { tags, summary: 'Start enrolling an authenticator app (TOTP)', response: { 200: MfaEnrolment, ...problems(401, 403, 409) } } },
+    {
+      config: { access: 'enrolment' },
+      schema: { tags, summary: 'Start enrolling an authenticator app (TOTP)', response: { 200: MfaEnrolment, ...problems(401, 403, 409) } },
+    },
     async (request) => startMfaEnrolment(app.db, contextOf(request)),
   );
 
   app.post(
     '/api/session/mfa/enrolment/confirm',
-    { config: { access: 'enrolment' }, schema: { tags, summary: 'Confirm enrolment with a code; the session becomes active', body: MfaConfirmBody, response: { 200: SessionView, ...problems(400, 401, 403, 409) } } },
+    {
+      config: { access: 'enrolment' },
+      schema: {
+        tags,
+        summary: 'Confirm enrolment with a code; the session becomes active',
+        body: MfaConfirmBody,
+        response: { 200: SessionView, ...problems(400, 401, 403, 409) },
+      },
+    },
     async (request, reply) => {
       const { token } = await confirmMfaEnrolment(app.db, contextOf(request), policy, request.body.totp);
       setSessionCookie(request, reply, token);
@@ -108,7 +140,14 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/me/password',
-    { schema: { tags, summary: 'Change my password (ends my other sessions)', body: PasswordChangeBody, response: { 204: Type.Null(), ...problems(400, 401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (ends my other sessions)',
+        body: PasswordChangeBody,
+        response: { 204: Type.Null(), ...problems(400, 401, 403) },
+      },
+    },
     async (request, reply) => {
       await changePassword(app.db, contextOf(request), request.body);
       return reply.code(204).send(null);

@@ -14,7 +14,9 @@ export type SignInBody = Static<typeof SignInBody>;
 export const SessionView = Type.Object({
   user: UserSchema,
   organization: Type.Object({ id: Type.String(), name: Type.String(), timeZone: Type.String(), defaultLocale: Locale }),
-  csrfToken: Type.Union([Type.String(), Type.Null()], { description: 'Send as X-CSRF-Token on every state-changing request; null for API keys' }),
+  csrfToken: Type.Union([Type.String(), Type.Null()], {
+    description: 'Send as X-CSRF-Token on every state-changing request; null for API keys',
+  }),
   stage: Type.Union([Type.Literal('active'), Type.Literal('mfa-enrolment')]),
   idleTimeoutMinutes: Type.Integer(),
 });

@@ -19,10 +19,16 @@ const invalidCredentials = () =>
 
 function lockedProblem(until: Date): Problem {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new Problem(429, 'account-locked', 'Too many failed sign-ins', 'Sign-in is paused for this account after repeated failures. Try again later or ask an admin.', {
-    headers: { 'retry-after': String(seconds) },
-    extensions: { retryAfterSeconds: seconds },
-  });
+  return new Problem(
+    429,
+    'account-locked',
+    'Too many failed sign-ins',
+    'Sign-in is paused for this account after repeated failures. Try again later or ask an admin.',
+    {
+      headers: { 'retry-after': String(seconds) },
+      extensions: { retryAfterSeconds: seconds },
+    },
+  );
 }
 
 export function mustEnrolMfa(user: Pick<UserRow, 'roles' | 'mfaEnabledAt'>): boolean {
@@ -44,25 +50,35 @@ export async function signIn(
   const email = normalizeEmail(input.email);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
-  const fail = async (reason: FailureReason, countIt = true): Promise<never> => {
-    const outcome = countIt ? await recordFailure(db, email) : { lockedUntil: null };
+  const fail = async (reason: FailureReason): Promise<never> => {
+    await recordFailure(db, email);
     await writeAudit(
       db,
       { ...meta, organizationId: user?.organizationId ?? null, actorUserId: user?.id ?? null },
-      { action: 'sign-in-failure', recordType: 'user', ...(user ? { recordId: user.id } : {}), details: { reason, ...(user ? {} : { email: email.slice(0, 254) }) } },
+      {
+        action: 'sign-in-failure',
+        recordType: 'user',
+        ...(user ? { recordId: user.id } : {}),
+        details: { reason, ...(user ? {} : { email: email.slice(0, 254) }) },
+      },
     );
-    if (reason === 'invalid-totp') throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
+    if (reason === 'invalid-totp')
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
     throw invalidCredentials();
   };
 
   const locked = await lockedUntil(db, email);
   if (locked) {
-    await writeAudit(db, { ...meta, organizationId: user?.organizationId ?? null, actorUserId: user?.id ?? null }, {
-      action: 'sign-in-failure',
-      recordType: 'user',
-      ...(user ? { recordId: user.id } : {}),
-      details: { reason: 'locked' },
-    });
+    await writeAudit(
+      db,
+      { ...meta, organizationId: user?.organizationId ?? null, actorUserId: user?.id ?? null },
+      {
+        action: 'sign-in-failure',
+        recordType: 'user',
+        ...(user ? { recordId: user.id } : {}),
+        details: { reason: 'locked' },
+      },
+    );
     throw lockedProblem(locked);
   }
   if (!user?.passwordHash) {
@@ -75,7 +91,12 @@ export async function signIn(
   let totpStep: number | null = null;
   if (user.mfaSecret && user.mfaEnabledAt) {
     if (!input.totp) {
-      throw new Problem(401, 'mfa-required', 'Enter your authenticator code', 'This account uses a second factor: send the 6-digit code as "totp".');
+      throw new Problem(
+        401,
+        'mfa-required',
+        'Enter your authenticator code',
+        'This account uses a second factor: send the 6-digit code as "totp".',
+      );
     }
     totpStep = matchTotp(user.mfaSecret, input.totp, Date.now(), user.mfaLastStep);
     if (totpStep === null) return fail('invalid-totp');
@@ -92,14 +113,19 @@ export async function signIn(
       .where('id', '=', user.id)
       .where((eb) => (totpStep === null ? eb.val(true) : eb.or([eb('mfaLastStep', 'is', null), eb('mfaLastStep', '<', totpStep)])))
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new Problem(401, 'invalid-totp', 'The code is wrong', 'That code was already used; wait for the next one.');
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'That code was already used; wait for the next one.');
     const created = await createSession(tx, user, stage, meta, policy);
-    await writeAudit(tx, { ...meta, organizationId: user.organizationId, actorUserId: user.id }, {
-      action: 'sign-in',
-      recordType: 'session',
-      recordId: created.session.id,
-      details: { stage, mfa: totpStep !== null },
-    });
+    await writeAudit(
+      tx,
+      { ...meta, organizationId: user.organizationId, actorUserId: user.id },
+      {
+        action: 'sign-in',
+        recordType: 'session',
+        recordId: created.session.id,
+        details: { stage, mfa: totpStep !== null },
+      },
+    );
     return created.token;
   });
   return { token, stage, user };
@@ -115,7 +141,12 @@ export async function signOut(db: Database, ctx: RequestContext): Promise<void> 
 }
 
 async function lockUser(db: Database, ctx: RequestContext) {
-  return db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).where('organizationId', '=', ctx.actor.organizationId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', ctx.actor.userId)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Starts (or restarts) enrolment: a new secret, kept pending until a code proves the app has it. */
@@ -124,23 +155,42 @@ export async function startMfaEnrolment(db: Database, ctx: RequestContext): Prom
   if (user.mfaEnabledAt) throw conflict('A second factor is already set up for this account. An admin can reset it.');
   const secret = newTotpSecret();
   await withAudit(db, ctx, async (tx, audit) => {
-    await tx.updateTable('users').set({ mfaPendingSecret: secret, updatedAt: sql<Date>`now()` }).where('id', '=', user.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ mfaPendingSecret: secret, updatedAt: sql<Date>`now()` })
+      .where('id', '=', user.id)
+      .execute();
     await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { change: 'mfa-enrolment-started' } });
   });
   return { secret, otpauthUri: otpauthUri(secret, user.email) };
 }
 
 /** Confirms enrolment and rotates the session, which becomes fully active. */
-export async function confirmMfaEnrolment(db: Database, ctx: RequestContext, policy: SessionPolicy, totp: string): Promise<{ token: string }> {
+export async function confirmMfaEnrolment(
+  db: Database,
+  ctx: RequestContext,
+  policy: SessionPolicy,
+  totp: string,
+): Promise<{ token: string }> {
   return withAudit(db, ctx, async (tx, audit) => {
     const user = await tx.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).forUpdate().executeTakeFirstOrThrow();
     if (user.mfaEnabledAt) throw conflict('A second factor is already set up for this account.');
     if (!user.mfaPendingSecret) throw conflict('Start the enrolment first: POST /api/session/mfa/enrolment.');
     const step = matchTotp(user.mfaPendingSecret, totp, Date.now());
-    if (step === null) throw new Problem(400, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code shown by your authenticator app.', { errors: [{ path: '/totp', message: 'does not match' }] });
+    if (step === null)
+      throw new Problem(400, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code shown by your authenticator app.', {
+        errors: [{ path: '/totp', message: 'does not match' }],
+      });
     await tx
       .updateTable('users')
-      .set({ mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabledAt: sql<Date>`now()`, mfaLastStep: step, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({
+        mfaSecret: user.mfaPendingSecret,
+        mfaPendingSecret: null,
+        mfaEnabledAt: sql<Date>`now()`,
+        mfaLastStep: step,
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
       .where('id', '=', user.id)
       .execute();
     if (ctx.actor.sessionId) await endSession(tx, ctx.actor.sessionId, 'rotated');
@@ -173,7 +223,13 @@ export async function listMySessions(db: Database, ctx: RequestContext, policy: 
 
 export async function endMySession(db: Database, ctx: RequestContext, sessionId: string): Promise<void> {
   await withAudit(db, ctx, async (tx, audit) => {
-    const session = await tx.selectFrom('sessions').select('id').where('id', '=', sessionId).where('userId', '=', ctx.actor.userId).where('endedAt', 'is', null).executeTakeFirst();
+    const session = await tx
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', sessionId)
+      .where('userId', '=', ctx.actor.userId)
+      .where('endedAt', 'is', null)
+      .executeTakeFirst();
     if (!session) throw notFound('session');
     await endSession(tx, sessionId, 'ended-by-user');
     await audit({ action: 'sign-out', recordType: 'session', recordId: sessionId, details: { endedBy: 'user' } });

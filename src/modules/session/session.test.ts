@@ -29,7 +29,12 @@ describe('sign-in', () => {
     assert.equal(cookie?.path, '/');
     const session = await client.get('/api/session');
     assert.equal(session.status, 200);
-    const signIns = await t.db.selectFrom('auditEvents').selectAll().where('actorUserId', '=', made.user.id).where('action', '=', 'sign-in').execute();
+    const signIns = await t.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('actorUserId', '=', made.user.id)
+      .where('action', '=', 'sign-in')
+      .execute();
     assert.equal(signIns.length, 1);
     assert.equal(signIns[0]?.organizationId, orgId);
     assert.equal(signIns[0]?.ip, '203.0.113.10');
@@ -70,7 +75,8 @@ describe('sign-in', () => {
 
   test('an unknown email locks the same way, so lockout does not reveal who has an account', async () => {
     const client = new TestClient(t.app);
-    for (let attempt = 1; attempt <= 5; attempt++) await client.post('/api/session', { email: 'ghost@example.org', password: `wrong password ${attempt}` });
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await client.post('/api/session', { email: 'ghost@example.org', password: `wrong password ${attempt}` });
     const locked = await client.post('/api/session', { email: 'ghost@example.org', password: 'any password 123' });
     assert.equal(locked.status, 429);
   });
@@ -78,9 +84,11 @@ describe('sign-in', () => {
   test('a successful sign-in clears earlier failures', async () => {
     const made = await makeUser(t.db, orgId);
     const client = new TestClient(t.app);
-    for (let attempt = 1; attempt <= 4; attempt++) await client.post('/api/session', { email: made.user.email, password: 'wrong wrong wrong' });
+    for (let attempt = 1; attempt <= 4; attempt++)
+      await client.post('/api/session', { email: made.user.email, password: 'wrong wrong wrong' });
     await client.signIn(made.user.email, made.password);
-    for (let attempt = 1; attempt <= 4; attempt++) await client.post('/api/session', { email: made.user.email, password: 'wrong wrong wrong' });
+    for (let attempt = 1; attempt <= 4; attempt++)
+      await client.post('/api/session', { email: made.user.email, password: 'wrong wrong wrong' });
     const again = await new TestClient(t.app).post('/api/session', { email: made.user.email, password: made.password });
     assert.equal(again.status, 200);
   });
@@ -112,7 +120,12 @@ describe('sign-in', () => {
     assert.equal((await client.delete('/api/session')).status, 204);
     client.cookie = cookie;
     assert.equal((await client.get('/api/session')).status, 401);
-    const signOuts = await t.db.selectFrom('auditEvents').select('action').where('actorUserId', '=', made.user.id).where('action', '=', 'sign-out').execute();
+    const signOuts = await t.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('actorUserId', '=', made.user.id)
+      .where('action', '=', 'sign-out')
+      .execute();
     assert.equal(signOuts.length, 1);
   });
 });
@@ -124,7 +137,11 @@ describe('second factor', () => {
     const noCode = await client.post('/api/session', { email: made.user.email, password: made.password });
     assert.equal(noCode.status, 401);
     assert.equal(noCode.body.type, '/api/problems/mfa-required');
-    const wrongCode = await client.post('/api/session', { email: made.user.email, password: made.password, totp: '000000' === totpAt(made.mfaSecret ?? '', Date.now()) ? '111111' : '000000' });
+    const wrongCode = await client.post('/api/session', {
+      email: made.user.email,
+      password: made.password,
+      totp: '000000' === totpAt(made.mfaSecret ?? '', Date.now()) ? '111111' : '000000',
+    });
     assert.equal(wrongCode.status, 401);
     assert.equal(wrongCode.body.type, '/api/problems/invalid-totp');
     const code = nextTotp(made.mfaSecret ?? '');
@@ -146,7 +163,10 @@ describe('second factor', () => {
 
     const enrolment = await client.post<{ secret: string; otpauthUri: string }>('/api/session/mfa/enrolment');
     assert.equal(enrolment.status, 200);
-    assert.match(enrolment.body.otpauthUri, /^otpauth:\/\/totp\/Bridgeway:.+\?secret=[A-Z2-7]+&issuer=Bridgeway&algorithm=SHA1&digits=6&period=30$/);
+    assert.match(
+      enrolment.body.otpauthUri,
+      /^otpauth:\/\/totp\/Bridgeway:.+\?secret=[A-Z2-7]+&issuer=Bridgeway&algorithm=SHA1&digits=6&period=30$/,
+    );
     const wrong = await client.post('/api/session/mfa/enrolment/confirm', { totp: '12345' });
     assert.equal(wrong.status, 400);
     assert.equal((wrong.body.errors as { path: string }[])[0]?.path, '/totp');
@@ -156,7 +176,11 @@ describe('second factor', () => {
     assert.equal(confirmed.body.stage, 'active');
     assert.notEqual(client.cookie, before, 'the session rotates on enrolment');
     assert.equal((await client.get('/api/users')).status, 200);
-    const row = await t.db.selectFrom('users').select(['mfaEnabledAt', 'mfaSecret', 'mfaPendingSecret']).where('id', '=', made.user.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('users')
+      .select(['mfaEnabledAt', 'mfaSecret', 'mfaPendingSecret'])
+      .where('id', '=', made.user.id)
+      .executeTakeFirstOrThrow();
     assert.ok(row.mfaEnabledAt);
     assert.equal(row.mfaSecret, enrolment.body.secret);
     assert.equal(row.mfaPendingSecret, null);
@@ -173,7 +197,11 @@ describe('CSRF and sessions', () => {
     const refused = await client.patch('/api/me', { displayName: 'Changed Name' }, { withoutCsrf: true });
     assert.equal(refused.status, 403);
     assert.equal(refused.body.type, '/api/problems/csrf');
-    const wrongToken = await client.patch('/api/me', { displayName: 'Changed Name' }, { withoutCsrf: true, headers: { 'x-csrf-token': 'x'.repeat(43) } });
+    const wrongToken = await client.patch(
+      '/api/me',
+      { displayName: 'Changed Name' },
+      { withoutCsrf: true, headers: { 'x-csrf-token': 'x'.repeat(43) } },
+    );
     assert.equal(wrongToken.status, 403);
     const row = await t.db.selectFrom('users').select(['displayName', 'version']).where('id', '=', made.user.id).executeTakeFirstOrThrow();
     assert.equal(row.displayName, made.user.displayName);
@@ -208,14 +236,22 @@ describe('CSRF and sessions', () => {
   test('an idle session times out', async () => {
     const made = await makeUser(t.db, orgId);
     const client = await signedIn(t.app, made);
-    await t.db.updateTable('sessions').set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where('userId', '=', made.user.id).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where('userId', '=', made.user.id)
+      .execute();
     assert.equal((await client.get('/api/session')).status, 401);
   });
 
   test('a session past its absolute lifetime ends even when active', async () => {
     const made = await makeUser(t.db, orgId);
     const client = await signedIn(t.app, made);
-    await t.db.updateTable('sessions').set({ absoluteExpiresAt: new Date(Date.now() - 1000) }).where('userId', '=', made.user.id).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ absoluteExpiresAt: new Date(Date.now() - 1000) })
+      .where('userId', '=', made.user.id)
+      .execute();
     assert.equal((await client.get('/api/session')).status, 401);
   });
 
@@ -229,7 +265,10 @@ describe('CSRF and sessions', () => {
     const short = await laptop.post('/api/me/password', { currentPassword: made.password, newPassword: 'short' });
     assert.equal(short.status, 400);
     assert.equal((short.body.errors as { path: string }[])[0]?.path, '/newPassword');
-    assert.equal((await laptop.post('/api/me/password', { currentPassword: made.password, newPassword: 'a brand new passphrase' })).status, 204);
+    assert.equal(
+      (await laptop.post('/api/me/password', { currentPassword: made.password, newPassword: 'a brand new passphrase' })).status,
+      204,
+    );
     assert.equal((await phone.get('/api/session')).status, 401);
     assert.equal((await laptop.get('/api/session')).status, 200);
     await new TestClient(t.app).signIn(made.user.email, 'a brand new passphrase');

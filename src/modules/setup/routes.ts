@@ -7,7 +7,10 @@ import { isSetUp, setUpOrganization } from './service.ts';
 export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/setup',
-    { config: { access: 'public' }, schema: { tags: ['setup'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['setup'], summary: 'Whether first-run setup is still needed', response: { 200: SetupStatus } },
+    },
     async () => ({ setupRequired: !(await isSetUp(app.db)) }),
   );
 
@@ -15,7 +18,12 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/setup',
     {
       config: { access: 'public' },
-      schema: { tags: ['setup'], summary: 'Create the first organization and its admin (once)', body: SetupBody, response: { 201: SetupResult, ...problems(400, 409) } },
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the first organization and its admin (once)',
+        body: SetupBody,
+        response: { 201: SetupResult, ...problems(400, 409) },
+      },
     },
     async (request, reply) => {
       const result = await setUpOrganization(app.db, request.body, requestMeta(request));

@@ -50,7 +50,12 @@ export async function setUpOrganization(db: Database, input: SetupBody, meta: Re
       .executeTakeFirstOrThrow();
     const auditMeta = { ...meta, organizationId: organization.id, actorUserId: null };
     await writeAudit(tx, auditMeta, { action: 'create', recordType: 'organization', recordId: organization.id, details: { via: 'setup' } });
-    await writeAudit(tx, auditMeta, { action: 'create', recordType: 'user', recordId: admin.id, details: { via: 'setup', roles: ['admin'] } });
+    await writeAudit(tx, auditMeta, {
+      action: 'create',
+      recordType: 'user',
+      recordId: admin.id,
+      details: { via: 'setup', roles: ['admin'] },
+    });
     return { organization, admin };
   });
 }

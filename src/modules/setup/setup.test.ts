@@ -26,7 +26,10 @@ test('first run: setup is offered, creates the organization and its admin once, 
   assert.equal((badZone.body.errors as { path: string }[])[0]?.path, '/timeZone');
 
   // Two racing first runs: exactly one wins.
-  const [a, b] = await Promise.all([visitor.post('/api/setup', body('avery@example.org')), visitor.post('/api/setup', body('other@example.org'))]);
+  const [a, b] = await Promise.all([
+    visitor.post('/api/setup', body('avery@example.org')),
+    visitor.post('/api/setup', body('other@example.org')),
+  ]);
   assert.deepEqual([a.status, b.status].sort(), [201, 409]);
   assert.deepEqual((await visitor.get('/api/setup')).body, { setupRequired: false });
   const again = await visitor.post('/api/setup', body('third@example.org'));

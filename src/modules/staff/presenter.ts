@@ -58,7 +58,10 @@ export async function programIdsByUser(executor: Executor, userIds: string[]): P
 }
 
 export async function presentUsers(executor: Executor, users: UserRow[]): Promise<UserView[]> {
-  const programs = await programIdsByUser(executor, users.map((user) => user.id));
+  const programs = await programIdsByUser(
+    executor,
+    users.map((user) => user.id),
+  );
   return users.map((user) => presentUser(user, programs.get(user.id) ?? []));
 }
 

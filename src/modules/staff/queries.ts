@@ -7,14 +7,20 @@ import type { UserListQuery } from './schemas.ts';
 export function listUsersQuery(executor: Executor, organizationId: string, query: UserListQuery, limit: number) {
   let select = executor.selectFrom('users').selectAll().where('organizationId', '=', organizationId);
   if (query.q) {
-    const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = `%${query.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, '\\$&')}%`;
     select = select.where((eb) => eb.or([eb(sql`lower(display_name)`, 'like', pattern), eb('email', 'like', pattern)]));
   }
   if (query.status) select = select.where('status', '=', query.status);
   if (query.role) select = select.where(sql<boolean>`${query.role} = ANY(roles)`);
   const after = decodeCursor(query.cursor, 2);
   if (after) select = select.where(sql<boolean>`(lower(display_name), id) > (${after[0]}, ${after[1]}::uuid)`);
-  return select.orderBy(sql`lower(display_name)`).orderBy('id').limit(limit + 1);
+  return select
+    .orderBy(sql`lower(display_name)`)
+    .orderBy('id')
+    .limit(limit + 1);
 }
 
 export async function activeAdminCount(executor: Executor, organizationId: string): Promise<number> {

@@ -21,7 +21,12 @@ export const CreateUserBody = Type.Object(
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
-  { version: Type.Optional(Version), displayName: Type.Optional(PersonName), roles: Type.Optional(Roles), programIds: Type.Optional(ProgramIds) },
+  {
+    version: Type.Optional(Version),
+    displayName: Type.Optional(PersonName),
+    roles: Type.Optional(Roles),
+    programIds: Type.Optional(ProgramIds),
+  },
   { additionalProperties: false },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
@@ -32,5 +37,10 @@ export const Invitation = Type.Object({ invitationUrl: Type.String(), invitation
 export const CreatedUser = Type.Object({ user: UserSchema, ...Invitation.properties });
 
 export const InvitationParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
-export const InvitationView = Type.Object({ email: Type.String(), displayName: Type.String(), organizationName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export const InvitationView = Type.Object({
+  email: Type.String(),
+  displayName: Type.String(),
+  organizationName: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
 export const AcceptInvitationBody = Type.Object({ password: Password }, { additionalProperties: false });

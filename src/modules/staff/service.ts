@@ -28,25 +28,43 @@ export async function listUsers(db: Database, ctx: RequestContext, query: UserLi
 
 export async function getUser(db: Database, ctx: RequestContext, id: string) {
   if (id !== ctx.actor.userId) requirePermission(ctx.actor, 'staff:read');
-  const user = await db.selectFrom('users').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirst();
   if (!user) throw notFound('staff member');
   return user;
 }
 
 async function lockUser(tx: Transaction<DB>, ctx: RequestContext, id: string): Promise<UserRow | undefined> {
-  return tx.selectFrom('users').selectAll().where('id', '=', id).where('organizationId', '=', ctx.actor.organizationId).forUpdate().executeTakeFirst();
+  return tx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 async function assertPrograms(tx: Transaction<DB>, ctx: RequestContext, programIds: string[]): Promise<void> {
   const unknown = await unknownPrograms(tx, ctx.actor.organizationId, programIds);
-  if (unknown.length > 0) throw ruleViolation('Some programs do not exist in this organization.', [{ path: '/programIds', message: `unknown program(s): ${unknown.join(', ')}` }]);
+  if (unknown.length > 0)
+    throw ruleViolation('Some programs do not exist in this organization.', [
+      { path: '/programIds', message: `unknown program(s): ${unknown.join(', ')}` },
+    ]);
 }
 
 /** A one-time set-password link; only the token's hash is stored. */
 async function issueInvitation(tx: Transaction<DB>, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-  await tx.updateTable('users').set({ invitationTokenHash: hashToken(token), invitationExpiresAt: expiresAt }).where('id', '=', userId).execute();
+  await tx
+    .updateTable('users')
+    .set({ invitationTokenHash: hashToken(token), invitationExpiresAt: expiresAt })
+    .where('id', '=', userId)
+    .execute();
   return { token, expiresAt };
 }
 
@@ -58,7 +76,11 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
     if (taken) throw conflict('A staff account with this email already exists.');
     const programIds = input.programIds ?? [];
     await assertPrograms(tx, ctx, programIds);
-    const organization = await tx.selectFrom('organizations').select('defaultLocale').where('id', '=', ctx.actor.organizationId).executeTakeFirstOrThrow();
+    const organization = await tx
+      .selectFrom('organizations')
+      .select('defaultLocale')
+      .where('id', '=', ctx.actor.organizationId)
+      .executeTakeFirstOrThrow();
     const user = await tx
       .insertInto('users')
       .values({
@@ -105,7 +127,10 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
       action: 'update',
       recordType: 'user',
       recordId: id,
-      details: { fields: Object.keys(input).filter((key) => key !== 'version'), ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}) },
+      details: {
+        fields: Object.keys(input).filter((key) => key !== 'version'),
+        ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}),
+      },
     });
     return user;
   });
@@ -132,18 +157,30 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
     const status = to === 'active' && !current.passwordHash ? 'invited' : to;
     const user = await tx
       .updateTable('users')
-      .set({ status, deactivatedAt: to === 'deactivated' ? sql<Date>`now()` : null, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({
+        status,
+        deactivatedAt: to === 'deactivated' ? sql<Date>`now()` : null,
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     const ended = to === 'deactivated' ? await endUserSessions(tx, id, 'deactivated') : 0;
-    await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: to === 'active' ? 'reactivated' : 'deactivated', sessionsEnded: ended } });
+    await audit({
+      action: 'update',
+      recordType: 'user',
+      recordId: id,
+      details: { change: to === 'active' ? 'reactivated' : 'deactivated', sessionsEnded: ended },
+    });
     return user;
   });
 }
 
-export const deactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) => changeStatus(db, ctx, id, version, 'deactivated');
-export const reactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) => changeStatus(db, ctx, id, version, 'active');
+export const deactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) =>
+  changeStatus(db, ctx, id, version, 'deactivated');
+export const reactivateUser = (db: Database, ctx: RequestContext, id: string, version: number) =>
+  changeStatus(db, ctx, id, version, 'active');
 
 export async function reissueInvitation(db: Database, ctx: RequestContext, id: string) {
   requirePermission(ctx.actor, 'staff:manage');
@@ -167,7 +204,14 @@ async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: stri
   if (!user) throw notFound('staff member');
   const updated = await tx
     .updateTable('users')
-    .set({ mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastStep: null, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+    .set({
+      mfaSecret: null,
+      mfaPendingSecret: null,
+      mfaEnabledAt: null,
+      mfaLastStep: null,
+      version: sql<number>`version + 1`,
+      updatedAt: sql<Date>`now()`,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -183,7 +227,15 @@ async function findInvitation(db: Database | Transaction<DB>, token: string) {
   return db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organizationId')
-    .select(['users.id', 'users.organizationId', 'users.email', 'users.displayName', 'users.status', 'users.invitationExpiresAt', 'organizations.name as organizationName'])
+    .select([
+      'users.id',
+      'users.organizationId',
+      'users.email',
+      'users.displayName',
+      'users.status',
+      'users.invitationExpiresAt',
+      'organizations.name as organizationName',
+    ])
     .where('users.invitationTokenHash', '=', hashToken(token))
     .where('users.invitationExpiresAt', '>', sql<Date>`now()`)
     .where('users.status', '!=', 'deactivated')
@@ -220,11 +272,15 @@ export async function acceptInvitation(db: Database, token: string, password: st
       .where('id', '=', invitation.id)
       .execute();
     const ended = await endUserSessions(tx, invitation.id, 'password-changed');
-    await writeAudit(tx, { ...meta, organizationId: invitation.organizationId, actorUserId: invitation.id }, {
-      action: 'update',
-      recordType: 'user',
-      recordId: invitation.id,
-      details: { change: invitation.status === 'invited' ? 'invitation-accepted' : 'password-reset', sessionsEnded: ended },
-    });
+    await writeAudit(
+      tx,
+      { ...meta, organizationId: invitation.organizationId, actorUserId: invitation.id },
+      {
+        action: 'update',
+        recordType: 'user',
+        recordId: invitation.id,
+        details: { change: invitation.status === 'invited' ? 'invitation-accepted' : 'password-reset', sessionsEnded: ended },
+      },
+    );
   });
 }

@@ -20,7 +20,12 @@ interface UserBody {
 }
 
 async function audits(recordId: string) {
-  return t.db.selectFrom('auditEvents').select(['action', 'actorUserId', 'details']).where('recordId', '=', recordId).orderBy('seq').execute();
+  return t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'actorUserId', 'details'])
+    .where('recordId', '=', recordId)
+    .orderBy('seq')
+    .execute();
 }
 
 describe('staff administration', () => {
@@ -53,10 +58,13 @@ describe('staff administration', () => {
     assert.equal(session.body.stage, 'active');
 
     const trail = await audits(created.body.user.id);
-    assert.deepEqual(trail.map((row) => [row.action, row.details.change ?? null]), [
-      ['create', null],
-      ['update', 'invitation-accepted'],
-    ]);
+    assert.deepEqual(
+      trail.map((row) => [row.action, row.details.change ?? null]),
+      [
+        ['create', null],
+        ['update', 'invitation-accepted'],
+      ],
+    );
     assert.equal(trail[0]?.actorUserId, adminMade.user.id);
   });
 
@@ -64,7 +72,12 @@ describe('staff administration', () => {
     const existing = await makeUser(t.db, org.id);
     const duplicate = await admin.post('/api/users', { email: existing.user.email, displayName: 'Twin', roles: ['counselor'] });
     assert.equal(duplicate.status, 409);
-    const badProgram = await admin.post('/api/users', { email: 'x1@example.org', displayName: 'X', roles: ['counselor'], programIds: ['0190d2d6-0000-7000-8000-000000000000'] });
+    const badProgram = await admin.post('/api/users', {
+      email: 'x1@example.org',
+      displayName: 'X',
+      roles: ['counselor'],
+      programIds: ['0190d2d6-0000-7000-8000-000000000000'],
+    });
     assert.equal(badProgram.status, 422);
     assert.equal((badProgram.body.errors as { path: string }[])[0]?.path, '/programIds');
     const badRole = await admin.post('/api/users', { email: 'x2@example.org', displayName: 'X', roles: ['wizard'] });
@@ -72,13 +85,21 @@ describe('staff administration', () => {
     assert.match((badRole.body.errors as { path: string }[])[0]?.path ?? '', /^\/roles\/0/);
     const noRoles = await admin.post('/api/users', { email: 'x3@example.org', displayName: 'X', roles: [] });
     assert.equal(noRoles.status, 400);
-    const count = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'in', ['x1@example.org', 'x2@example.org', 'x3@example.org']).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', 'in', ['x1@example.org', 'x2@example.org', 'x3@example.org'])
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 0);
   });
 
   test('roles and programs change with the version read; a stale version is 409 with the current one and writes nothing', async () => {
     const person = await makeUser(t.db, org.id, { roles: ['case-manager'] });
-    const first = await admin.patch<UserBody>(`/api/users/${person.user.id}`, { version: 1, roles: ['case-manager', 'supervisor'], programIds: [program.id] });
+    const first = await admin.patch<UserBody>(`/api/users/${person.user.id}`, {
+      version: 1,
+      roles: ['case-manager', 'supervisor'],
+      programIds: [program.id],
+    });
     assert.equal(first.status, 200);
     assert.equal(first.body.version, 2);
     assert.equal(first.headers.etag, '"2"');
@@ -87,7 +108,11 @@ describe('staff administration', () => {
     assert.equal(stale.status, 409);
     assert.equal(stale.body.type, '/api/problems/stale-version');
     assert.equal(stale.body.currentVersion, 2);
-    const viaIfMatch = await admin.patch<UserBody>(`/api/users/${person.user.id}`, { displayName: 'Renamed' }, { headers: { 'if-match': '"2"' } });
+    const viaIfMatch = await admin.patch<UserBody>(
+      `/api/users/${person.user.id}`,
+      { displayName: 'Renamed' },
+      { headers: { 'if-match': '"2"' } },
+    );
     assert.equal(viaIfMatch.status, 200);
     const row = await t.db.selectFrom('users').select(['roles', 'version']).where('id', '=', person.user.id).executeTakeFirstOrThrow();
     assert.deepEqual(row.roles, ['case-manager', 'supervisor']);
@@ -138,7 +163,11 @@ describe('staff administration', () => {
   });
 
   test('a new set-password link replaces the old one', async () => {
-    const created = await admin.post<{ user: UserBody; invitationUrl: string }>('/api/users', { email: 'relink@example.org', displayName: 'Relink', roles: ['counselor'] });
+    const created = await admin.post<{ user: UserBody; invitationUrl: string }>('/api/users', {
+      email: 'relink@example.org',
+      displayName: 'Relink',
+      roles: ['counselor'],
+    });
     const oldToken = created.body.invitationUrl.split('/invitations/')[1] ?? '';
     const reissued = await admin.post<{ invitationUrl: string }>(`/api/users/${created.body.user.id}/invitations`);
     assert.equal(reissued.status, 201);
@@ -160,11 +189,18 @@ describe('staff administration', () => {
     for (const name of ['Ana Pérez', 'Ana Smith', 'Bob Jones', 'Carla Ana-Ruiz']) await makeUser(t.db, tenant.id, { displayName: name });
     const client = await signedIn(t.app, tenantAdmin);
     const found = await client.get<{ items: UserBody[] }>('/api/users?q=ana');
-    assert.deepEqual(found.body.items.map((u) => (u as unknown as { displayName: string }).displayName), ['Ana Pérez', 'Ana Smith', 'Carla Ana-Ruiz']);
+    assert.deepEqual(
+      found.body.items.map((u) => (u as unknown as { displayName: string }).displayName),
+      ['Ana Pérez', 'Ana Smith', 'Carla Ana-Ruiz'],
+    );
     const first = await client.get<{ items: { displayName: string }[]; nextCursor: string }>('/api/users?limit=2');
     assert.equal(first.body.items.length, 2);
-    const second = await client.get<{ items: { displayName: string }[]; nextCursor: string | null }>(`/api/users?limit=2&cursor=${first.body.nextCursor}`);
-    const third = await client.get<{ items: { displayName: string }[]; nextCursor: string | null }>(`/api/users?limit=2&cursor=${second.body.nextCursor}`);
+    const second = await client.get<{ items: { displayName: string }[]; nextCursor: string | null }>(
+      `/api/users?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    const third = await client.get<{ items: { displayName: string }[]; nextCursor: string | null }>(
+      `/api/users?limit=2&cursor=${second.body.nextCursor}`,
+    );
     const names = [...first.body.items, ...second.body.items, ...third.body.items].map((u) => u.displayName);
     assert.deepEqual(names, ['Ana Pérez', 'Ana Smith', 'Bob Jones', 'Carla Ana-Ruiz', 'Zed Admin']);
     assert.equal(third.body.nextCursor, null);

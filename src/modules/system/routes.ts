@@ -9,7 +9,14 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive (does not touch the database)', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'The process is alive (does not touch the database)',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -17,7 +24,11 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/ready',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'The database is reachable and fully migrated', response: { 200: Type.Object({ status: Type.Literal('ready') }), ...problems(503) } },
+      schema: {
+        tags: ['system'],
+        summary: 'The database is reachable and fully migrated',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), ...problems(503) },
+      },
     },
     async () => {
       let ready = false;
@@ -26,7 +37,10 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch {
         ready = false;
       }
-      if (!ready) throw new Problem(503, 'unavailable', 'Not ready', 'The database is not reachable or not migrated yet.', { headers: { 'retry-after': '5' } });
+      if (!ready)
+        throw new Problem(503, 'unavailable', 'Not ready', 'The database is not reachable or not migrated yet.', {
+          headers: { 'retry-after': '5' },
+        });
       return { status: 'ready' as const };
     },
   );
