@@ -30,7 +30,7 @@ export async function setupCommand(db: Database, argv: string[]): Promise<number
   const machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   let input: Record<string, unknown>;
   if (values.org !== undefined || values.email !== undefined) {
-    const fromEnv = process.env.BRIDGEWAY_ADMIN_PASSWORD;
+    const fromEnv = process.env.BRIDGEWAY_ADMIN_PASSWORD || undefined; // empty means unset
     const password = fromEnv ?? (process.stdin.isTTY ? '' : ((await readStdin()).split(/\r?\n/)[0] ?? ''));
     input = {
       organizationName: values.org ?? '',

@@ -28,13 +28,28 @@ async function call(origin: string, method: string, url: string, body?: unknown,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, cookie: response.headers.get('set-cookie') };
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: response.headers.get('set-cookie'),
+  };
 }
 
 /** Setup, admin sign-in, TOTP enrolment and an API key: the integration that will write. */
 async function provisionApiKey(origin: string): Promise<string> {
   const password = 'crash test admin passphrase';
-  assert.equal((await call(origin, 'POST', '/api/setup', { organizationName: 'Crash Org', timeZone: 'UTC', adminName: 'Admin', adminEmail: 'admin@crash.invalid', adminPassword: password })).status, 201);
+  assert.equal(
+    (
+      await call(origin, 'POST', '/api/setup', {
+        organizationName: 'Crash Org',
+        timeZone: 'UTC',
+        adminName: 'Admin',
+        adminEmail: 'admin@crash.invalid',
+        adminPassword: password,
+      })
+    ).status,
+    201,
+  );
   const signIn = await call(origin, 'POST', '/api/session', { email: 'admin@crash.invalid', password });
   const cookie = (signIn.cookie ?? '').split(';')[0] ?? '';
   let headers = { cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
@@ -43,7 +58,13 @@ async function provisionApiKey(origin: string): Promise<string> {
   const confirmed = await call(origin, 'POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
   headers = { cookie: (confirmed.cookie ?? '').split(';')[0] ?? '', 'x-csrf-token': String(confirmed.body.csrfToken) };
   const me = (confirmed.body.user as { id: string }).id;
-  const key = await call(origin, 'POST', '/api/api-keys', { userId: me, name: 'crash writer', expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }, headers);
+  const key = await call(
+    origin,
+    'POST',
+    '/api/api-keys',
+    { userId: me, name: 'crash writer', expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+    headers,
+  );
   assert.equal(key.status, 201);
   return String(key.body.secret);
 }
@@ -55,7 +76,13 @@ async function writeUntilKilled(running: RunningServer, key: string, round: numb
   const writer = async (w: number) => {
     for (let n = 0; !stop; n++) {
       try {
-        const response = await call(running.origin, 'POST', '/api/programs', { name: `Round ${round} writer ${w} #${n}`, caseManagementModel: 'broker-generalist' }, { authorization: `Bearer ${key}` });
+        const response = await call(
+          running.origin,
+          'POST',
+          '/api/programs',
+          { name: `Round ${round} writer ${w} #${n}`, caseManagementModel: 'broker-generalist' },
+          { authorization: `Bearer ${key}` },
+        );
         if (response.status === 201) acknowledged.push(String(response.body.id));
       } catch {
         return; // connection refused or reset: the server is gone

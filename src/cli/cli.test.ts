@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startTestApp } from '../../test/support/app.ts';
+import { createTestDatabase, superuserClient } from '../../test/support/db.ts';
+
+/** The `bridgeway` command as an operator runs it, against a database of its own. */
+const main = path.join(import.meta.dirname, 'main.ts');
+
+function bridgeway(databaseUrl: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [main, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, BRIDGEWAY_ADMIN_PASSWORD: '', ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test('setup without questions: password from the environment or stdin, refused when too short or already set up', async () => {
+  const database = await createTestDatabase();
+  try {
+    const short = bridgeway(database.url, ['setup', '--org', 'Harbor Health', '--email', 'ops@harbor.invalid'], {
+      env: { BRIDGEWAY_ADMIN_PASSWORD: 'short' },
+    });
+    assert.equal(short.code, 1);
+    assert.match(short.err, /password: must NOT have fewer than 12 characters/);
+    const viaStdin = bridgeway(
+      database.url,
+      ['setup', '--org', 'Harbor Health', '--email', 'ops@harbor.invalid', '--time-zone', 'America/Anchorage'],
+      { input: 'a long stdin passphrase\n' },
+    );
+    assert.equal(viaStdin.code, 0, viaStdin.err);
+    assert.match(viaStdin.out, /Set up "Harbor Health"/);
+    const again = bridgeway(database.url, ['setup', '--org', 'Other', '--email', 'x@harbor.invalid'], {
+      env: { BRIDGEWAY_ADMIN_PASSWORD: 'another long passphrase' },
+    });
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already set up/);
+    const client = await superuserClient(database.name);
+    try {
+      const orgs = await client.query<{ name: string; time_zone: string }>('SELECT name, time_zone FROM organizations');
+      assert.deepEqual(orgs.rows, [{ name: 'Harbor Health', time_zone: 'America/Anchorage' }]);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
+test('demo fills a separate organization with synthetic staff and programs, once', async () => {
+  const database = await createTestDatabase();
+  try {
+    const first = bridgeway(database.url, ['demo']);
+    assert.equal(first.code, 0, first.err);
+    const password = /password: (\S+)/.exec(first.out)?.[1];
+    assert.ok(password && password.length >= 12, 'a generated password is shown');
+    const second = bridgeway(database.url, ['demo']);
+    assert.equal(second.code, 1);
+    const client = await superuserClient(database.name);
+    try {
+      const counts = await client.query<{ programs: string; staff: string; roles: string[] }>(
+        `SELECT (SELECT count(*) FROM programs) AS programs, (SELECT count(*) FROM users) AS staff,
+                (SELECT array_agg(DISTINCT r ORDER BY r) FROM users, unnest(roles) r) AS roles`,
+      );
+      const row = counts.rows[0];
+      assert.ok(Number(row?.programs) >= 5);
+      assert.ok(Number(row?.staff) >= 10);
+      assert.equal(row?.roles.length, 9, 'every role is represented');
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
+test('audit verify says OK on an intact trail and names the first row a superuser changed', async () => {
+  const t = await startTestApp();
+  const url = new URL(process.env.BRIDGEWAY_TEST_ADMIN_URL ?? '');
+  url.pathname = `/${t.databaseName}`;
+  const setup = bridgeway(url.toString(), ['setup', '--org', 'Verify Org', '--email', 'v@verify.invalid'], {
+    env: { BRIDGEWAY_ADMIN_PASSWORD: 'verify passphrase!' },
+  });
+  assert.equal(setup.code, 0, setup.err);
+  const ok = bridgeway(url.toString(), ['audit', 'verify']);
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.out, /OK: 2 audit rows verified/);
+
+  const client = await superuserClient(t.databaseName);
+  try {
+    await client.query('SET session_replication_role = replica');
+    const target = await client.query<{ id: string }>('UPDATE audit_events SET ip = $1 WHERE chain_position = 2 RETURNING id', [
+      '192.0.2.99',
+    ]);
+    const broken = bridgeway(url.toString(), ['audit', 'verify']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, new RegExp(`BROKEN: the audit chain breaks at position 2 \\(audit event ${target.rows[0]?.id ?? ''}\\)`));
+  } finally {
+    await client.end();
+  }
+});
+
+test('an unknown command prints the usage and exits 64', async () => {
+  const database = await createTestDatabase();
+  try {
+    const result = bridgeway(database.url, ['frobnicate']);
+    assert.equal(result.code, 64);
+    assert.match(result.err, /usage: bridgeway/);
+  } finally {
+    await database.drop();
+  }
+});
