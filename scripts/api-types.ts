@@ -13,7 +13,7 @@ import { connectDatabase } from '../src/lib/db/database.ts';
 const target = path.join(import.meta.dirname, '../web/src/api/schema.d.ts');
 // Building the app touches no database: the pool only connects on a first query.
 const handle = connectDatabase('postgres://nobody@127.0.0.1:1/none');
-const app = await buildApp({ db: handle.db, pool: handle.pool, config: loadConfig({}), logger: false, webDist: '/nonexistent' });
+const app = await buildApp({ db: handle.db, pool: handle.pool, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false });
 await app.ready();
 const document = app.swagger() as Parameters<typeof openapiTS>[0];
 const ast = await openapiTS(document, { alphabetize: true });

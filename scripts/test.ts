@@ -46,6 +46,7 @@ if (!adminUrl) {
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 let exitCode = 1;
+const webDist: string | null = null;
 try {
   await admin.query(`CREATE DATABASE ${template}`);
   const pool = new pg.Pool({ connectionString: urlFor(adminUrl, template), max: 1 });
@@ -80,7 +81,13 @@ try {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, BRIDGEWAY_TEST_ADMIN_URL: adminUrl, BRIDGEWAY_TEST_TEMPLATE: template, BRIDGEWAY_TEST_RUN_ID: runId },
+      env: {
+        ...process.env,
+        ...(webDist ? { BRIDGEWAY_WEB_DIST: webDist } : {}),
+        BRIDGEWAY_TEST_ADMIN_URL: adminUrl,
+        BRIDGEWAY_TEST_TEMPLATE: template,
+        BRIDGEWAY_TEST_RUN_ID: runId,
+      },
     },
   );
   exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
@@ -94,5 +101,6 @@ try {
   await admin.end();
   await stopEmbedded?.();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  if (webDist) rmSync(webDist, { recursive: true, force: true });
 }
 process.exit(exitCode);

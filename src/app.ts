@@ -51,14 +51,10 @@ export interface AppDependencies {
   db: Database;
   pool: pg.Pool;
   config: Config;
-  /** Where the built web app lives; not served when missing (API-only tests). */
-  webDist?: string;
   logger?: boolean;
   /** Where JSON logs go (stdout by default); tests read them to prove what is never logged. */
   logStream?: NodeJS.WritableStream;
 }
-
-export const WEB_DIST = path.join(import.meta.dirname, '../web/dist');
 
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const { config } = deps;
@@ -100,7 +96,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { deepLinking: false } });
   await app.register(cookie);
 
-  registerProblemHandlers(app, deps.webDist ?? WEB_DIST);
+  registerProblemHandlers(app, config.webDist);
   registerRequestLog(app);
   registerSecurityHeaders(app);
   registerAuthentication(app, deps.db, config);
@@ -115,7 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(auditRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
-  const webDist = deps.webDist ?? WEB_DIST;
+  const webDist = config.webDist;
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
   }

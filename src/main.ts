@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp, WEB_DIST } from './app.ts';
+import { buildApp } from './app.ts';
 import { sealAuditChain } from './lib/audit/chain.ts';
 import { loadConfig } from './lib/config.ts';
 import { openRuntime } from './lib/runtime.ts';
@@ -9,10 +9,10 @@ import { openRuntime } from './lib/runtime.ts';
 const config = loadConfig();
 const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
 
-if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+if (!existsSync(path.join(config.webDist, 'index.html'))) {
   log('building the web app (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn', build: { outDir: config.webDist } });
 }
 
 const runtime = await openRuntime(config, log);

@@ -19,6 +19,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
+  /** The built web app the server serves (default web/dist; the tests build their own). */
+  webDist: string;
   /** Public origin used in links we hand out (invitations); defaults to the request's own. */
   publicUrl: string | undefined;
 }
@@ -49,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFrom('BODY_LIMIT_BYTES', 1024 * 1024, env),
     requestTimeoutMs: intFrom('REQUEST_TIMEOUT_MS', 30_000, env),
     publicUrl: env.PUBLIC_URL || undefined,
+    webDist: path.resolve(env.BRIDGEWAY_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
   };
 }

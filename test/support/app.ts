@@ -16,16 +16,15 @@ export interface TestApp {
 /** A fresh database and an app on it, torn down when the test file ends. */
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  options: { webDist?: string; logStream?: NodeJS.WritableStream; databaseUrl?: (url: string) => string } = {},
+  options: { logStream?: NodeJS.WritableStream; databaseUrl?: (url: string) => string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const handle = connectDatabase(options.databaseUrl ? options.databaseUrl(database.url) : database.url, { max: 5 });
-  const config = { ...loadConfig({}), ...overrides };
+  const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
   const app = await buildApp({
     db: handle.db,
     pool: handle.pool,
     config,
-    webDist: options.webDist ?? '/nonexistent',
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
   await app.ready();
