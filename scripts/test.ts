@@ -43,6 +43,14 @@ if (!adminUrl) {
   console.log('database: DATABASE_URL');
 }
 
+// Ctrl-C: stop the temporary PostgreSQL and remove its folder rather than orphan it.
+process.once('SIGINT', () => {
+  void (stopEmbedded?.() ?? Promise.resolve()).finally(() => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+});
+
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 let exitCode = 1;

@@ -27,6 +27,10 @@ if (!['setup', 'audit', 'demo', 'migrate'].includes(command)) {
 }
 
 const runtime = await openRuntime(loadConfig(), (message) => console.error(message));
+// Ctrl-C in the middle of a question still stops the embedded PostgreSQL cleanly.
+process.once('SIGINT', () => {
+  void runtime.shutdown().finally(() => process.exit(130));
+});
 let code = 1;
 try {
   switch (command) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
@@ -32,12 +32,13 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 
 /** On failure, keep a screenshot of where the journey stopped. */
 async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
   try {
     return await work();
   } catch (error) {
     const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
     await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}`);
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
   }
 }
 

