@@ -55,6 +55,11 @@ export async function writeAudit(
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
+/** The names (never the values) of the fields an edit sent, for the audit row's details. */
+export function changedFields(input: object): string[] {
+  return Object.keys(input).filter((key) => key !== 'version');
+}
+
 /**
  * The one path for every write of organization or patient data: opens the transaction, hands
  * the work an `audit` function bound to the same transaction, and commits both or neither.

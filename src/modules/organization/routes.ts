@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { OrganizationRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
-import { withAudit } from '../../lib/audit/audit.ts';
+import { changedFields, withAudit } from '../../lib/audit/audit.ts';
 import { checkVersion, versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { problems, Version } from '../../lib/http/schemas.ts';
@@ -93,7 +93,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'update',
           recordType: 'organization',
           recordId: updated.id,
-          details: { fields: Object.keys(input).filter((key) => key !== 'version') },
+          details: { fields: changedFields(input) },
         });
         return updated;
       });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ProgramRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
-import { withAudit } from '../../lib/audit/audit.ts';
+import { changedFields, withAudit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion } from '../../lib/db/versions.ts';
@@ -40,14 +40,18 @@ export async function listPrograms(db: Database, ctx: RequestContext, query: Pro
   return toPage(rows, limit, (row) => [row.name.toLowerCase(), row.id]);
 }
 
-export async function getProgram(db: Database, ctx: RequestContext, id: string): Promise<ProgramRow> {
-  const row = await db
+/** A program of the actor's organization that has not been removed. */
+function liveProgram(executor: Executor, ctx: RequestContext, id: string) {
+  return executor
     .selectFrom('programs')
     .selectAll()
     .where('id', '=', id)
     .where('organizationId', '=', ctx.actor.organizationId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+    .where('deletedAt', 'is', null);
+}
+
+export async function getProgram(db: Database, ctx: RequestContext, id: string): Promise<ProgramRow> {
+  const row = await liveProgram(db, ctx, id).executeTakeFirst();
   if (!row) throw notFound('program');
   return row;
 }
@@ -85,14 +89,7 @@ export async function updateProgram(
   requirePermission(ctx.actor, 'programs:manage');
   try {
     return await withAudit(db, ctx, async (tx, audit) => {
-      const current = await tx
-        .selectFrom('programs')
-        .selectAll()
-        .where('id', '=', id)
-        .where('organizationId', '=', ctx.actor.organizationId)
-        .where('deletedAt', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
+      const current = await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst();
       checkVersion(current, version, 'program');
       const row = await tx
         .updateTable('programs')
@@ -110,7 +107,7 @@ export async function updateProgram(
         action: 'update',
         recordType: 'program',
         recordId: id,
-        details: { fields: Object.keys(input).filter((key) => key !== 'version') },
+        details: { fields: changedFields(input) },
       });
       return row;
     });
@@ -122,14 +119,7 @@ export async function updateProgram(
 export async function deleteProgram(db: Database, ctx: RequestContext, id: string, version: number | undefined): Promise<void> {
   requirePermission(ctx.actor, 'programs:manage');
   await withAudit(db, ctx, async (tx, audit) => {
-    const current = await tx
-      .selectFrom('programs')
-      .selectAll()
-      .where('id', '=', id)
-      .where('organizationId', '=', ctx.actor.organizationId)
-      .where('deletedAt', 'is', null)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst();
     if (!current) throw notFound('program');
     if (version !== undefined) checkVersion(current, version, 'program');
     await tx

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { UserRow } from '../../db/schema.ts';
 import { MFA_REQUIRED_ROLES, type Role } from '../../lib/access.ts';
-import { withAudit, writeAudit } from '../../lib/audit/audit.ts';
+import { changedFields, withAudit, writeAudit } from '../../lib/audit/audit.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/auth/passwords.ts';
 import { createSession, endSession, endUserSessions, type SessionPolicy, type SessionStage } from '../../lib/auth/sessions.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/auth/totp.ts';
@@ -50,9 +50,8 @@ export async function signIn(
   const email = normalizeEmail(input.email);
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
-  const fail = async (reason: FailureReason): Promise<never> => {
-    await recordFailure(db, email);
-    await writeAudit(
+  const auditFailure = (reason: FailureReason) =>
+    writeAudit(
       db,
       { ...meta, organizationId: user?.organizationId ?? null, actorUserId: user?.id ?? null },
       {
@@ -62,6 +61,9 @@ export async function signIn(
         details: { reason, ...(user ? {} : { email: email.slice(0, 254) }) },
       },
     );
+  const fail = async (reason: FailureReason): Promise<never> => {
+    await recordFailure(db, email);
+    await auditFailure(reason);
     if (reason === 'invalid-totp')
       throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
     throw invalidCredentials();
@@ -69,16 +71,7 @@ export async function signIn(
 
   const locked = await lockedUntil(db, email);
   if (locked) {
-    await writeAudit(
-      db,
-      { ...meta, organizationId: user?.organizationId ?? null, actorUserId: user?.id ?? null },
-      {
-        action: 'sign-in-failure',
-        recordType: 'user',
-        ...(user ? { recordId: user.id } : {}),
-        details: { reason: 'locked' },
-      },
-    );
+    await auditFailure('locked');
     throw lockedProblem(locked);
   }
   if (!user?.passwordHash) {
@@ -250,7 +243,7 @@ export async function updateMe(db: Database, ctx: RequestContext, input: MeBody)
       .where('id', '=', ctx.actor.userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { fields: Object.keys(input) } });
+    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { fields: changedFields(input) } });
     return user;
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { requirePermission, type Role } from '../../lib/access.ts';
-import { withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
+import { changedFields, withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
 import { hashPassword } from '../../lib/auth/passwords.ts';
 import { endUserSessions } from '../../lib/auth/sessions.ts';
 import { hashToken, newToken } from '../../lib/auth/tokens.ts';
@@ -128,7 +128,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
       recordType: 'user',
       recordId: id,
       details: {
-        fields: Object.keys(input).filter((key) => key !== 'version'),
+        fields: changedFields(input),
         ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}),
       },
     });
