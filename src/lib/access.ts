@@ -1,18 +1,8 @@
 import { forbidden } from './errors.ts';
 
-/** Staff roles (docs/api.md). One list for the schema, the database CHECK and the web app. */
-export const ROLES = [
-  'admin',
-  'supervisor',
-  'case-manager',
-  'nurse-care-manager',
-  'community-health-worker',
-  'peer-recovery-specialist',
-  'prescriber',
-  'counselor',
-  'privacy-officer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../codes.ts';
+
+export { ROLES, type Role } from '../codes.ts';
 
 /**
  * What each role may do outside a patient's chart. Chart access (care team and program

@@ -1,8 +1,6 @@
 import { fieldError } from './errors.ts';
 
-/** The languages the product speaks. */
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from '../codes.ts';
 
 export function assertTimeZone(timeZone: string, path: string): void {
   try {

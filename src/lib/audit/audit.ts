@@ -4,18 +4,9 @@ import type { Database } from '../db/database.ts';
 import type { RequestContext, RequestMeta } from '../context.ts';
 import { newId } from '../ids.ts';
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'read',
-  'update',
-  'delete',
-  'sign-in',
-  'sign-in-failure',
-  'sign-out',
-  'access-denied',
-  'export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditAction } from '../../codes.ts';
+
+export { AUDIT_ACTIONS, type AuditAction } from '../../codes.ts';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -5,7 +5,8 @@ import type { Executor } from '../../lib/audit/audit.ts';
 import type { Locale } from '../../lib/locales.ts';
 import { Locale as LocaleSchema } from '../setup/schemas.ts';
 
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export { USER_STATUSES } from '../../codes.ts';
+import { USER_STATUSES } from '../../codes.ts';
 export const RoleSchema = Type.Enum(ROLES);
 
 export const UserSchema = Type.Object({

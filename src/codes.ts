@@ -1,0 +1,48 @@
+/**
+ * The product's coded values, declared once: the API schemas (Type.Enum), the database CHECK
+ * constraints (kept equal by src/codes.test.ts) and the web app's options all use these.
+ * Lower-case kebab-case, the same in the database, the API and the OpenAPI enums (shared/API.md).
+ * Pure data: the web app imports this file too.
+ */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'prescriber',
+  'counselor',
+  'privacy-officer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** TIP 27's case management models (shared/PRODUCT.md); each program follows one. */
+export const CASE_MANAGEMENT_MODELS = [
+  'broker-generalist',
+  'strengths-perspective',
+  'assertive-community-treatment',
+  'clinical-rehabilitation',
+  'nurse-care-manager',
+  'community-health-worker',
+] as const;
+export type CaseManagementModel = (typeof CASE_MANAGEMENT_MODELS)[number];
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'sign-in',
+  'sign-in-failure',
+  'sign-out',
+  'access-denied',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
