@@ -76,7 +76,8 @@ export const notFound = (what = 'record') => new Problem(404, 'not-found', 'Not 
 
 export const forbidden = (detail = 'You may not do this.') => new Problem(403, 'forbidden', 'Forbidden', detail);
 
-export const conflict = (detail: string) => new Problem(409, 'conflict', 'Conflict', detail);
+export const conflict = (detail: string, errors?: FieldError[]) =>
+  new Problem(409, 'conflict', 'Conflict', detail, errors ? { errors } : {});
 
 export const ruleViolation = (detail: string, errors?: FieldError[]) =>
   new Problem(422, 'rule-violation', 'This breaks a rule', detail, errors ? { errors } : {});

@@ -89,7 +89,7 @@ test('setup, admin sign-in with TOTP enrolment, inviting a case manager who then
     const link = await page.getByLabel('Set-password link').inputValue();
     assert.match(link, /\/invitations\/[A-Za-z0-9_-]{43}$/);
     await page.keyboard.press('Escape');
-    await page.getByRole('cell', { name: 'Rosa Delgado' }).waitFor();
+    await page.getByRole('rowheader', { name: /Rosa Delgado/ }).waitFor();
 
     // Sign out through the account menu.
     await page.getByRole('button', { name: /Account menu for Avery Admin/ }).click();

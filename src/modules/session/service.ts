@@ -142,10 +142,13 @@ async function lockUser(db: Database, ctx: RequestContext) {
     .executeTakeFirstOrThrow();
 }
 
-/** Starts (or restarts) enrolment: a new secret, kept pending until a code proves the app has it. */
+/**
+ * Starts (or restarts) enrolment: a new secret, kept pending until a code proves the app has
+ * it. Someone already enrolled may do this to move to a new phone: their session was itself
+ * proven with the current factor, and the old one keeps working until the new one is confirmed.
+ */
 export async function startMfaEnrolment(db: Database, ctx: RequestContext): Promise<{ secret: string; otpauthUri: string }> {
   const user = await lockUser(db, ctx);
-  if (user.mfaEnabledAt) throw conflict('A second factor is already set up for this account. An admin can reset it.');
   const secret = newTotpSecret();
   await withAudit(db, ctx, async (tx, audit) => {
     await tx
@@ -153,12 +156,17 @@ export async function startMfaEnrolment(db: Database, ctx: RequestContext): Prom
       .set({ mfaPendingSecret: secret, updatedAt: sql<Date>`now()` })
       .where('id', '=', user.id)
       .execute();
-    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { change: 'mfa-enrolment-started' } });
+    await audit({
+      action: 'update',
+      recordType: 'user',
+      recordId: user.id,
+      details: { change: user.mfaEnabledAt ? 'mfa-replacement-started' : 'mfa-enrolment-started' },
+    });
   });
   return { secret, otpauthUri: otpauthUri(secret, user.email) };
 }
 
-/** Confirms enrolment and rotates the session, which becomes fully active. */
+/** Confirms enrolment (or the move to a new app) and rotates the session, which becomes fully active. */
 export async function confirmMfaEnrolment(
   db: Database,
   ctx: RequestContext,
@@ -167,7 +175,6 @@ export async function confirmMfaEnrolment(
 ): Promise<{ token: string }> {
   return withAudit(db, ctx, async (tx, audit) => {
     const user = await tx.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).forUpdate().executeTakeFirstOrThrow();
-    if (user.mfaEnabledAt) throw conflict('A second factor is already set up for this account.');
     if (!user.mfaPendingSecret) throw conflict('Start the enrolment first: POST /api/session/mfa/enrolment.');
     const step = matchTotp(user.mfaPendingSecret, totp, Date.now());
     if (step === null)
@@ -188,7 +195,12 @@ export async function confirmMfaEnrolment(
       .execute();
     if (ctx.actor.sessionId) await endSession(tx, ctx.actor.sessionId, 'rotated');
     const created = await createSession(tx, user, 'active', ctx, policy);
-    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { change: 'mfa-enrolled' } });
+    await audit({
+      action: 'update',
+      recordType: 'user',
+      recordId: user.id,
+      details: { change: user.mfaEnabledAt ? 'mfa-replaced' : 'mfa-enrolled' },
+    });
     return { token: created.token };
   });
 }

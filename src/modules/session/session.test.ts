@@ -188,6 +188,34 @@ describe('second factor', () => {
     const next = await new TestClient(t.app).post('/api/session', { email: made.user.email, password: made.password });
     assert.equal(next.body.type, '/api/problems/mfa-required');
   });
+
+  test('an enrolled person can move to a new authenticator app; the old one works until the new one is confirmed', async () => {
+    const made = await makeUser(t.db, orgId, { roles: ['case-manager'], mfa: true });
+    const client = await signedIn(t.app, made);
+    const started = await client.post<{ secret: string }>('/api/session/mfa/enrolment');
+    assert.equal(started.status, 200);
+    assert.notEqual(started.body.secret, made.mfaSecret);
+    await new TestClient(t.app).signIn(made.user.email, made.password, made.mfaSecret); // old app still works
+    assert.equal((await client.post('/api/session/mfa/enrolment/confirm', { totp: nextTotp(started.body.secret) })).status, 200);
+    const withOld = await new TestClient(t.app).post('/api/session', {
+      email: made.user.email,
+      password: made.password,
+      totp: nextTotp(made.mfaSecret ?? ''),
+    });
+    assert.equal(withOld.body.type, '/api/problems/invalid-totp');
+    await new TestClient(t.app).signIn(made.user.email, made.password, started.body.secret);
+    const changes = await t.db
+      .selectFrom('auditEvents')
+      .select('details')
+      .where('recordId', '=', made.user.id)
+      .where('action', '=', 'update')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      changes.map((row) => row.details.change),
+      ['mfa-replacement-started', 'mfa-replaced'],
+    );
+  });
 });
 
 describe('CSRF and sessions', () => {

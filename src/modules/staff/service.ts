@@ -73,7 +73,10 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
   const email = normalizeEmail(input.email);
   return withAudit(db, ctx, async (tx, audit) => {
     const taken = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw conflict('A staff account with this email already exists.');
+    if (taken)
+      throw conflict('A staff account with this email already exists.', [
+        { path: '/email', message: 'is already used by another staff account' },
+      ]);
     const programIds = input.programIds ?? [];
     await assertPrograms(tx, ctx, programIds);
     const organization = await tx

@@ -72,6 +72,7 @@ describe('staff administration', () => {
     const existing = await makeUser(t.db, org.id);
     const duplicate = await admin.post('/api/users', { email: existing.user.email, displayName: 'Twin', roles: ['counselor'] });
     assert.equal(duplicate.status, 409);
+    assert.equal((duplicate.body.errors as { path: string }[])[0]?.path, '/email');
     const badProgram = await admin.post('/api/users', {
       email: 'x1@example.org',
       displayName: 'X',

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ApiError, fieldNameFromPath, parseRetryAfter, problemCode, splitProblem, toProblem } from './problem.ts';
+
+test('problemCode is the last segment of the problem type', () => {
+  const cases: [string, string][] = [
+    ['/api/problems/stale-version', 'stale-version'],
+    ['/api/problems/mfa-required', 'mfa-required'],
+    ['https://bridgeway.example/api/problems/account-locked', 'account-locked'],
+    ['about:blank', 'about:blank'],
+    ['', ''],
+  ];
+  for (const [type, code] of cases) assert.equal(problemCode({ type }), code, type);
+});
+
+test('toProblem keeps a problem document and synthesizes one from anything else', () => {
+  const body = {
+    type: '/api/problems/validation',
+    title: 'The request is not valid',
+    status: 400,
+    detail: '/email: must match format "email"',
+    errors: [{ path: '/email', message: 'must match format "email"' }, { nonsense: true }],
+    currentVersion: 3,
+  };
+  assert.deepEqual(toProblem(400, 'Bad Request', body), {
+    type: '/api/problems/validation',
+    title: 'The request is not valid',
+    status: 400,
+    detail: '/email: must match format "email"',
+    errors: [{ path: '/email', message: 'must match format "email"' }],
+    currentVersion: 3,
+  });
+  assert.deepEqual(toProblem(502, 'Bad Gateway', '<html>proxy error</html>'), { type: 'about:blank', title: 'Bad Gateway', status: 502 });
+  assert.deepEqual(toProblem(500, '', undefined), { type: 'about:blank', title: 'HTTP 500', status: 500 });
+  assert.equal(
+    toProblem(429, '', { type: '/api/problems/account-locked', title: 'Locked', status: 429, retryAfterSeconds: 900 }).retryAfterSeconds,
+    900,
+  );
+});
+
+test('ApiError exposes status and code of its problem', () => {
+  const error = new ApiError({ type: '/api/problems/stale-version', title: 'Changed', status: 409, currentVersion: 4 });
+  assert.equal(error.status, 409);
+  assert.equal(error.code, 'stale-version');
+  assert.equal(error.retryAfterSeconds, null);
+  assert.ok(error instanceof Error);
+});
+
+test('fieldNameFromPath maps JSON pointers to the form field they belong to', () => {
+  const fields = ['email', 'roles', 'programIds', 'address.city'];
+  const cases: [string, string | null][] = [
+    ['/email', 'email'],
+    ['/roles/0', 'roles'],
+    ['/programIds/2', 'programIds'],
+    ['/address/city', 'address.city'],
+    ['/address/zip', null],
+    ['/unknownField', null],
+    ['', null],
+    ['/', null],
+  ];
+  for (const [path, field] of cases) assert.equal(fieldNameFromPath(path, fields), field, path);
+});
+
+test('splitProblem puts field errors next to fields and the rest in the alert', () => {
+  const split = splitProblem(
+    {
+      type: '/api/problems/validation',
+      title: 'Invalid',
+      status: 400,
+      errors: [
+        { path: '/email', message: 'must match format "email"' },
+        { path: '/email', message: 'a second message for the same field is dropped' },
+        { path: '/roles/1', message: 'must be equal to one of the allowed values' },
+        { path: '/query/cursor', message: 'is not a cursor this list gave out' },
+        { path: '/', message: 'must have at least 1 property' },
+      ],
+    },
+    ['email', 'roles', 'displayName'] as const,
+  );
+  assert.deepEqual(split.fieldErrors, {
+    email: 'must match format "email"',
+    roles: 'must be equal to one of the allowed values',
+  });
+  assert.deepEqual(split.formErrors, ['query/cursor: is not a cursor this list gave out', 'must have at least 1 property']);
+});
+
+test('splitProblem of a problem without errors gives nothing to place', () => {
+  assert.deepEqual(splitProblem({ type: '/api/problems/conflict', title: 'Conflict', status: 409 }, ['email']), {
+    fieldErrors: {},
+    formErrors: [],
+  });
+});
+
+test('parseRetryAfter reads seconds or an HTTP date', () => {
+  const now = new Date('2025-03-07T15:00:00Z');
+  assert.equal(parseRetryAfter('900', now), 900);
+  assert.equal(parseRetryAfter(' 60 ', now), 60);
+  assert.equal(parseRetryAfter('Fri, 07 Mar 2025 15:15:00 GMT', now), 900);
+  assert.equal(parseRetryAfter('Fri, 07 Mar 2025 14:00:00 GMT', now), 0);
+  assert.equal(parseRetryAfter(null, now), null);
+  assert.equal(parseRetryAfter('soon', now), null);
+});

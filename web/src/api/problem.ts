@@ -1,0 +1,129 @@
+// RFC 9457 problem documents as the API sends them (docs/api.md "Problem types"), and how a
+// form splits one into messages next to its fields and a message for the whole form.
+// Pure: no DOM, no React, so node:test covers it.
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  currentVersion?: number;
+  /** Sent with 429 account-locked, as is the Retry-After header. */
+  retryAfterSeconds?: number;
+}
+
+/** A failed API call: the server's problem document, or a synthesized one (status 0 = no answer). */
+export class ApiError extends Error {
+  readonly problem: Problem;
+  /** Seconds from the Retry-After header, when the server sent one. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(problem: Problem, retryAfterSeconds: number | null = null) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** The last segment of the problem type: `/api/problems/stale-version` → `stale-version`. */
+  get code(): string {
+    return problemCode(this.problem);
+  }
+}
+
+export const networkProblemType = '/api/problems/network';
+
+export function problemCode(problem: Pick<Problem, 'type'>): string {
+  const segments = problem.type.split('/').filter((segment) => segment !== '');
+  return segments.at(-1) ?? '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fieldProblems(value: unknown): FieldProblem[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const problems: FieldProblem[] = [];
+  for (const item of value) {
+    if (isRecord(item) && typeof item.path === 'string' && typeof item.message === 'string') {
+      problems.push({ path: item.path, message: item.message });
+    }
+  }
+  return problems;
+}
+
+/** Reads whatever body an error answer carried; anything that is not a problem document becomes one. */
+export function toProblem(status: number, statusText: string, body: unknown): Problem {
+  if (isRecord(body) && typeof body.type === 'string' && typeof body.title === 'string') {
+    const problem: Problem = {
+      type: body.type,
+      title: body.title,
+      status: typeof body.status === 'number' ? body.status : status,
+    };
+    if (typeof body.detail === 'string') problem.detail = body.detail;
+    const errors = fieldProblems(body.errors);
+    if (errors !== undefined) problem.errors = errors;
+    if (typeof body.currentVersion === 'number') problem.currentVersion = body.currentVersion;
+    if (typeof body.retryAfterSeconds === 'number') problem.retryAfterSeconds = body.retryAfterSeconds;
+    return problem;
+  }
+  return { type: 'about:blank', title: statusText || `HTTP ${status}`, status };
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, now: Date = new Date()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.round((date - now.getTime()) / 1000));
+}
+
+/** JSON pointer `/email` → `email`; `/roles/0` → `roles`; `/address/city` → `address.city` unless `address` is a field. */
+export function fieldNameFromPath(path: string, fields: readonly string[]): string | null {
+  const segments = path
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const named = segments.filter((segment) => !/^\d+$/.test(segment));
+  for (let length = named.length; length > 0; length -= 1) {
+    const candidate = named.slice(0, length).join('.');
+    if (fields.includes(candidate)) return candidate;
+  }
+  return null;
+}
+
+export interface SplitProblem<F extends string> {
+  /** The first message for each field of the form the server named. */
+  fieldErrors: Partial<Record<F, string>>;
+  /** Messages that belong to no field of this form, to show in an alert. */
+  formErrors: string[];
+}
+
+/** Splits a problem's `errors` into messages next to the form's fields and the rest. */
+export function splitProblem<F extends string>(problem: Problem, fields: readonly F[]): SplitProblem<F> {
+  const fieldErrors: Partial<Record<F, string>> = {};
+  const formErrors: string[] = [];
+  for (const error of problem.errors ?? []) {
+    const name = fieldNameFromPath(error.path, fields);
+    const field = fields.find((candidate) => candidate === name);
+    if (field === undefined) {
+      formErrors.push(error.path === '' || error.path === '/' ? error.message : `${error.path.slice(1)}: ${error.message}`);
+    } else if (fieldErrors[field] === undefined) {
+      fieldErrors[field] = error.message;
+    }
+  }
+  return { fieldErrors, formErrors };
+}

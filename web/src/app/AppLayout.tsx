@@ -1,0 +1,148 @@
+import { AppShell, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Brand } from '../components/Brand.tsx';
+import { IconChevronDown, IconLogout, IconUser } from '../components/icons.tsx';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useSaveLanguage } from '../modules/account/useSaveLanguage.ts';
+import { useSession } from '../modules/session/SessionContext.tsx';
+import { useSignOut } from '../modules/session/SignOutButton.tsx';
+import { currentRegionPath, regions, visibleRegions } from './navigation.ts';
+
+/** The frame of every signed-in page: header, navigation (a drawer on phones) and main content. */
+export function AppLayout() {
+  const t = useT();
+  const session = useSession();
+  const location = useLocation();
+  const [navOpened, nav] = useDisclosure(false);
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const saveLanguage = useSaveLanguage();
+
+  const visible = visibleRegions(session.user.roles);
+  const current = currentRegionPath(location.pathname, visible);
+
+  // Close the phone menu after following a link in it.
+  const closeNav = nav.close;
+  useEffect(() => {
+    closeNav();
+  }, [location.pathname, closeNav]);
+
+  // Opening the phone menu moves focus into it; Escape closes it and returns to the burger.
+  const burger = useRef<HTMLButtonElement>(null);
+  const navbar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (phone && navOpened) navbar.current?.querySelector<HTMLElement>('a')?.focus();
+  }, [phone, navOpened]);
+  const onNavKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && phone && navOpened) {
+      closeNav();
+      burger.current?.focus();
+    }
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              ref={burger}
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? t('nav.close') : t('nav.open')}
+              aria-expanded={navOpened}
+              aria-controls="main-navigation"
+            />
+            <UnstyledButton component={Link} to="/">
+              <Brand organizationName={session.organization.name} compact />
+            </UnstyledButton>
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <LanguagePicker onChoose={(locale) => saveLanguage.mutate(locale)} />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar
+        id="main-navigation"
+        aria-label={t('nav.label')}
+        p="sm"
+        inert={phone && !navOpened}
+        ref={navbar}
+        onKeyDown={onNavKeyDown}
+      >
+        <AppShell.Section grow>
+          {visible.map((region) => (
+            <NavLink
+              key={region.path}
+              component={Link}
+              to={region.path}
+              label={t(region.label)}
+              active={current === region.path}
+              aria-current={current === region.path ? 'page' : undefined}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              fw={500}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pt="sm">
+            {session.organization.name}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function UserMenu() {
+  const t = useT();
+  const session = useSession();
+  const signOut = useSignOut();
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          c="dark"
+          px="xs"
+          leftSection={<IconUser />}
+          rightSection={<IconChevronDown size={14} />}
+          aria-label={t('userMenu.label', { name: session.user.displayName })}
+        >
+          <Text span inherit visibleFrom="sm" maw={180} truncate>
+            {session.user.displayName}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{session.user.email}</Menu.Label>
+        <Menu.Item component={Link} to={regions.account.path} leftSection={<IconUser size={16} />}>
+          {t('nav.account')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          {t('userMenu.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,104 @@
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLocale } from '../api/client.ts';
+import { isLocale } from '../api/codes.ts';
+import type { Locale } from '../api/types.ts';
+import type { MessageKey } from './en.ts';
+import { formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+import { messages } from './messages.ts';
+import { createTranslator, type Params } from './translate.ts';
+
+const storageKey = 'bridgeway.locale';
+
+function browserLocale(): Locale {
+  const stored = readStoredLocale();
+  if (stored !== null) return stored;
+  const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag)) ?? '';
+  return preferred.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+function readStoredLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(storageKey, locale);
+  } catch {
+    // Private browsing may refuse storage; the choice still holds for this page.
+  }
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  /** The organization's time zone once signed in; instants are shown in it. */
+  timeZone: string | undefined;
+  setTimeZone: (timeZone: string | undefined) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  tMaybe: (key: string, params?: Params) => string | null;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(browserLocale);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    setRequestLocale(locale);
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    storeLocale(next);
+    setRequestLocale(next);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(() => {
+    const { t, tMaybe } = createTranslator(messages[locale]);
+    return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
+  }, [locale, setLocale, timeZone]);
+
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+function useI18n(): I18nValue {
+  const value = use(I18nContext);
+  if (value === null) throw new Error('useI18n needs an I18nProvider');
+  return value;
+}
+
+export function useT() {
+  return useI18n().t;
+}
+
+/** The translator including `tMaybe`, for coded values the API may add before the web app knows them. */
+export function useTranslator() {
+  const { t, tMaybe } = useI18n();
+  return { t, tMaybe };
+}
+
+export function useLocale() {
+  const { locale, setLocale, timeZone, setTimeZone } = useI18n();
+  return { locale, setLocale, timeZone, setTimeZone };
+}
+
+/** Formatters bound to the user's language and the organization's time zone. */
+export function useFormat() {
+  const { locale, timeZone } = useI18n();
+  return useMemo(
+    () => ({
+      date: (date: string) => formatDate(date, locale),
+      dateTime: (instant: string) => formatDateTime(instant, locale, timeZone),
+      time: (instant: string | Date) => formatTime(instant, locale, timeZone),
+      number: (value: number) => formatNumber(value, locale),
+    }),
+    [locale, timeZone],
+  );
+}

@@ -1,0 +1,213 @@
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
+import type { RequestBody } from '../../api/types.ts';
+import { FullPageLoader } from '../../app/guards.tsx';
+import { PasswordField } from '../../components/PasswordField.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { PublicLayout } from '../../components/PublicLayout.tsx';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { normalizeTotp } from './passwordRules.ts';
+import { clearSessionEnded, didSessionEnd, storeSession, useSessionQuery, useSetupQuery } from './sessionQueries.ts';
+
+type SignInBody = RequestBody<'/api/session', 'post'>;
+type Notice = 'setupComplete' | 'signedOut' | 'passwordSet' | 'sessionEnded';
+
+interface SignInState {
+  notice?: Notice;
+  email?: string;
+  from?: string;
+}
+
+function readState(state: unknown): SignInState {
+  if (typeof state !== 'object' || state === null) return {};
+  const record = state as Record<string, unknown>;
+  const notice = record.notice;
+  return {
+    notice: notice === 'setupComplete' || notice === 'signedOut' || notice === 'passwordSet' ? notice : undefined,
+    email: typeof record.email === 'string' ? record.email : undefined,
+    from: typeof record.from === 'string' && record.from.startsWith('/') ? record.from : undefined,
+  };
+}
+
+/** Sign-in with email and password, then the authenticator code when the account has one. */
+export function SignInPage() {
+  const t = useT();
+  const setup = useSetupQuery();
+  const session = useSessionQuery();
+
+  if (setup.isPending || session.isPending) return <FullPageLoader />;
+  if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
+  if (session.data) {
+    return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : '/'} replace />;
+  }
+  return (
+    <PublicLayout>
+      <Page title={t('signIn.title')}>
+        <SignInForm />
+      </Page>
+    </PublicLayout>
+  );
+}
+
+function SignInForm() {
+  const t = useT();
+  const format = useFormat();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [sessionEnded] = useState(didSessionEnd);
+  useEffect(() => clearSessionEnded(), []);
+  const fromNavigation = readState(location.state);
+  const state: SignInState = sessionEnded ? { ...fromNavigation, notice: 'sessionEnded' } : fromNavigation;
+
+  const [email, setEmail] = useState(state.email ?? '');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [missing, setMissing] = useState<{ email?: string; password?: string; totp?: string }>({});
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  const signIn = useMutation({
+    mutationFn: (body: SignInBody) => unwrap(api.POST('/api/session', { body })),
+    onSuccess: async (session) => {
+      storeSession(queryClient, session);
+      await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'mfa-required') setStep('totp');
+    },
+  });
+
+  useEffect(() => {
+    if (step === 'totp') codeInput.current?.focus();
+  }, [step]);
+
+  const server = useServerErrors(signIn.error, ['email', 'password', 'totp'] as const);
+  const error = signIn.error instanceof ApiError ? signIn.error : null;
+
+  let alert: string | null = server.alert;
+  let totpError: string | undefined = missing.totp ?? server.fieldErrors.totp;
+  if (error?.code === 'mfa-required') alert = null;
+  else if (error?.code === 'invalid-credentials') alert = t('signIn.invalidCredentials');
+  else if (error?.code === 'invalid-totp') {
+    alert = null;
+    totpError = t('signIn.invalidTotp');
+  } else if (error?.code === 'account-locked') {
+    const seconds = error.retryAfterSeconds;
+    alert =
+      seconds === null
+        ? t('signIn.lockedNoTime')
+        : t('signIn.locked', {
+            time: format.time(new Date(Date.now() + seconds * 1000)),
+            minutes: format.number(Math.max(1, Math.ceil(seconds / 60))),
+          });
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = {
+      email: email.trim() === '' ? t('form.emailRequired') : undefined,
+      password: password === '' ? t('signIn.passwordRequired') : undefined,
+      totp: step === 'totp' && normalizeTotp(totp) === '' ? t('signIn.totpRequired') : undefined,
+    };
+    setMissing(problems);
+    if (problems.email !== undefined || problems.password !== undefined || problems.totp !== undefined) return;
+    signIn.mutate(step === 'totp' ? { email: email.trim(), password, totp: normalizeTotp(totp) } : { email: email.trim(), password });
+  };
+
+  const startOver = () => {
+    setStep('password');
+    setTotp('');
+    setPassword('');
+    setMissing({});
+    signIn.reset();
+  };
+
+  return (
+    <Stack gap="md">
+      {state.notice !== undefined && step === 'password' && signIn.error === null && (
+        // The title is part of the message, not the alert's label, so the words of the notice
+        // ("Your password is set") never label anything but the notice itself.
+        <Alert color="green" variant="light" role="status">
+          <Text fw={700} size="sm">
+            {t(`signIn.notice.${state.notice}.title`)}
+          </Text>
+          <Text size="sm">{t(`signIn.notice.${state.notice}`)}</Text>
+        </Alert>
+      )}
+      <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <ProblemAlert message={alert} title={error?.code === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
+          {step === 'password' ? (
+            <>
+              <TextInput
+                label={t('signIn.email')}
+                type="email"
+                value={email}
+                onChange={(event) => {
+                  setEmail(event.currentTarget.value);
+                  setMissing((current) => ({ ...current, email: undefined }));
+                }}
+                error={missing.email ?? server.fieldErrors.email}
+                autoComplete="username"
+                required
+              />
+              <PasswordField
+                label={t('signIn.password')}
+                value={password}
+                onChange={(event) => {
+                  setPassword(event.currentTarget.value);
+                  setMissing((current) => ({ ...current, password: undefined }));
+                }}
+                error={missing.password ?? server.fieldErrors.password}
+                autoComplete="current-password"
+                required
+              />
+              <Button type="submit" size="md" loading={signIn.isPending}>
+                {t('signIn.submit')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Title order={2} size="h3">
+                {t('signIn.totpTitle')}
+              </Title>
+              <Text size="sm">{t('signIn.totpIntro', { email })}</Text>
+              <TextInput
+                ref={codeInput}
+                label={t('signIn.totp')}
+                description={t('signIn.totpDescription')}
+                value={totp}
+                onChange={(event) => {
+                  setTotp(event.currentTarget.value);
+                  setMissing((current) => ({ ...current, totp: undefined }));
+                }}
+                error={totpError}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={9}
+                required
+              />
+              <Button type="submit" size="md" loading={signIn.isPending}>
+                {t('signIn.verify')}
+              </Button>
+              <Anchor component="button" type="button" onClick={startOver} size="sm">
+                {t('signIn.startOver')}
+              </Anchor>
+            </>
+          )}
+        </Stack>
+      </Paper>
+      {step === 'password' && (
+        <Text size="sm" c="dimmed">
+          {t('signIn.help')}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
+import type { Session } from '../../api/types.ts';
+
+export const sessionKey = ['session'] as const;
+
+// Set when a call finds the session gone (idle timeout, ended elsewhere), so sign-in can say why.
+let sessionEnded = false;
+
+export function markSessionEnded(): void {
+  sessionEnded = true;
+}
+
+/** Whether the last session ended by itself (sign-in shows it once, then clears it). */
+export function didSessionEnd(): boolean {
+  return sessionEnded;
+}
+
+export function clearSessionEnded(): void {
+  sessionEnded = false;
+}
+export const setupKey = ['setup'] as const;
+
+/** The current session, or null when not signed in (401). */
+async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await unwrap(api.GET('/api/session'));
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSessionQuery() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+export function useSetupQuery() {
+  return useQuery({
+    queryKey: setupKey,
+    queryFn: () => unwrap(api.GET('/api/setup')),
+    staleTime: Infinity,
+  });
+}
+
+/** Records a session the server just answered with (sign-in, MFA confirmation). */
+export function storeSession(queryClient: QueryClient, session: Session | null): void {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(sessionKey, session);
+}
