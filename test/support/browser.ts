@@ -34,6 +34,16 @@ interface AxeViolation {
 
 /** axe-core's serious and critical findings on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Judge the page as a person sees it once it settles: a toast fading in has, for a moment,
+  // too little contrast. Endless animations (spinners) are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
