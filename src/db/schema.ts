@@ -121,6 +121,135 @@ export interface AuditEventsTable {
   sealedAt: Date | null;
 }
 
+// Patients, episodes, placements, care team ---------------------------------------------------
+
+export interface PatientsTable {
+  id: string;
+  organizationId: string;
+  legalFirstName: string;
+  legalMiddleName: string | null;
+  legalLastName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  sexAtBirth: string | null;
+  genderIdentity: string | null;
+  pronouns: string | null;
+  raceEthnicity: Generated<string[]>;
+  preferredLanguage: Generated<string>;
+  interpreterNeeded: Generated<boolean>;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  noFixedAddress: Generated<boolean>;
+  howToReach: string | null;
+  emergencyContactName: string | null;
+  emergencyContactRelationship: string | null;
+  emergencyContactPhone: string | null;
+  searchName: ColumnType<string, never, never>;
+  createdBy: string;
+  mergedIntoId: string | null;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  deletedAt: Date | null;
+}
+
+export interface PatientPhonesTable {
+  id: string;
+  organizationId: string;
+  patientId: string;
+  position: number;
+  number: string;
+  digits: ColumnType<string, never, never>;
+  kind: string;
+  consentToText: boolean;
+  voicemailSafe: boolean;
+}
+
+export interface PatientIdentifiersTable {
+  id: string;
+  organizationId: string;
+  patientId: string;
+  system: string;
+  value: string;
+  label: string | null;
+  retiredAt: Date | null;
+}
+
+export interface PatientCoveragesTable {
+  id: string;
+  organizationId: string;
+  patientId: string;
+  kind: string;
+  payerName: string | null;
+  memberId: string | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface EpisodesTable {
+  id: string;
+  organizationId: string;
+  patientId: string;
+  programId: string;
+  referralSource: string;
+  referralDate: string | null;
+  firstContactDate: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  closureReason: string | null;
+  phase: string;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface EpisodePhasesTable {
+  id: string;
+  organizationId: string;
+  episodeId: string;
+  phase: string;
+  startedOn: string;
+  recordedBy: string;
+  recordedAt: CreatedAt;
+  note: string | null;
+}
+
+export interface PlacementsTable {
+  id: string;
+  organizationId: string;
+  episodeId: string;
+  levelEdition: string;
+  levelCode: string;
+  providerName: string | null;
+  startDate: string;
+  plannedEndDate: string | null;
+  actualEndDate: string | null;
+  concurrent: Generated<boolean>;
+  note: string | null;
+  version: Version;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface CareTeamMembersTable {
+  id: string;
+  organizationId: string;
+  episodeId: string;
+  userId: string | null;
+  externalName: string | null;
+  externalOrganization: string | null;
+  externalPhone: string | null;
+  role: string;
+  startedOn: string;
+  endedOn: string | null;
+  handoffNote: string | null;
+  recordedBy: string;
+  createdAt: CreatedAt;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -138,6 +267,14 @@ export interface DB {
   apiKeys: ApiKeysTable;
   auditEvents: AuditEventsTable;
   schemaMigrations: SchemaMigrationsTable;
+  patients: PatientsTable;
+  patientPhones: PatientPhonesTable;
+  patientIdentifiers: PatientIdentifiersTable;
+  patientCoverages: PatientCoveragesTable;
+  episodes: EpisodesTable;
+  episodePhases: EpisodePhasesTable;
+  placements: PlacementsTable;
+  careTeamMembers: CareTeamMembersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -148,3 +285,7 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type EpisodeRow = Selectable<EpisodesTable>;
+export type PlacementRow = Selectable<PlacementsTable>;
+export type CareTeamMemberRow = Selectable<CareTeamMembersTable>;
