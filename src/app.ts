@@ -25,6 +25,7 @@ import { validatorCompiler } from './lib/http/validation.ts';
 import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { organizationRoutes } from './modules/organization/routes.ts';
+import { patientRoutes } from './modules/patients/routes.ts';
 import { programRoutes } from './modules/programs/routes.ts';
 import { sessionRoutes } from './modules/session/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(staffRoutes);
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
+  await app.register(patientRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const webDist = config.webDist;

@@ -21,6 +21,7 @@ export type ProblemType =
   | 'conflict'
   | 'stale-version'
   | 'rule-violation'
+  | 'possible-duplicate'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'

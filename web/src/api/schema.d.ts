@@ -777,6 +777,626 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the patients I may see (ranked; at most `limit`, no further pages) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    dateOfBirth?: string;
+                    identifier?: string;
+                    limit?: number;
+                    /** @description Digits of a phone number (the last four are enough) */
+                    phone?: string;
+                    /** @description Part of a name */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                dateOfBirth: string;
+                                /** Format: uuid */
+                                id: string;
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a patient (409 possible-duplicate lists likely matches first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressLine1?: string | null;
+                        addressLine2?: string | null;
+                        city?: string | null;
+                        /** @description Send true after reviewing the possible duplicates a 409 listed, to create the record anyway */
+                        confirmedNotDuplicate?: boolean;
+                        coverages?: {
+                            endDate?: string | null;
+                            /** @enum {unknown} */
+                            kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                            memberId?: string | null;
+                            payerName?: string | null;
+                            startDate?: string | null;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth: string;
+                        emergencyContactName?: string | null;
+                        emergencyContactPhone?: string | null;
+                        emergencyContactRelationship?: string | null;
+                        genderIdentity?: ("woman" | "man" | "transgender-woman" | "transgender-man" | "non-binary" | "another" | "unknown" | "declined") | null;
+                        howToReach?: string | null;
+                        identifiers?: {
+                            label?: string | null;
+                            /** @enum {unknown} */
+                            system: "mrn" | "medicaid" | "medicare" | "other";
+                            value: string;
+                        }[];
+                        interpreterNeeded?: boolean;
+                        legalFirstName: string;
+                        legalLastName: string;
+                        legalMiddleName?: string | null;
+                        noFixedAddress?: boolean;
+                        phones?: {
+                            /** @description The patient agreed to text messages on this number */
+                            consentToText: boolean;
+                            /** @enum {unknown} */
+                            kind: "mobile" | "home" | "work" | "other";
+                            number: string;
+                            /** @description A voicemail here will not put the patient at risk */
+                            voicemailSafe: boolean;
+                        }[];
+                        postalCode?: string | null;
+                        /** @description BCP 47, e.g. en, es, vi */
+                        preferredLanguage?: string;
+                        preferredName?: string | null;
+                        pronouns?: string | null;
+                        raceEthnicity?: ("american-indian-or-alaska-native" | "asian" | "black-or-african-american" | "hispanic-or-latino" | "middle-eastern-or-north-african" | "native-hawaiian-or-pacific-islander" | "white" | "declined")[];
+                        sexAtBirth?: ("female" | "male" | "intersex" | "unknown" | "declined") | null;
+                        state?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressLine1: string | null;
+                            addressLine2: string | null;
+                            city: string | null;
+                            coverages: {
+                                endDate?: string | null;
+                                /** @enum {unknown} */
+                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                                memberId?: string | null;
+                                payerName?: string | null;
+                                startDate?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            emergencyContactName: string | null;
+                            emergencyContactPhone: string | null;
+                            emergencyContactRelationship: string | null;
+                            episodes: {
+                                careTeam: {
+                                    external: boolean;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                    userId: string | null;
+                                }[];
+                                closedOn: string | null;
+                                currentLevel: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                openedOn: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                primaryCaseManager: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            genderIdentity: string | null;
+                            howToReach: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            identifiers: {
+                                label?: string | null;
+                                /** @enum {unknown} */
+                                system: "mrn" | "medicaid" | "medicare" | "other";
+                                value: string;
+                            }[];
+                            interpreterNeeded: boolean;
+                            legalFirstName: string;
+                            legalLastName: string;
+                            legalMiddleName: string | null;
+                            noFixedAddress: boolean;
+                            phones: {
+                                /** @description The patient agreed to text messages on this number */
+                                consentToText: boolean;
+                                /** @enum {unknown} */
+                                kind: "mobile" | "home" | "work" | "other";
+                                number: string;
+                                /** @description A voicemail here will not put the patient at risk */
+                                voicemailSafe: boolean;
+                            }[];
+                            postalCode: string | null;
+                            preferredLanguage: string;
+                            preferredName: string | null;
+                            pronouns: string | null;
+                            raceEthnicity: string[];
+                            sexAtBirth: string | null;
+                            state: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient with their episodes, level of care and care team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressLine1: string | null;
+                            addressLine2: string | null;
+                            city: string | null;
+                            coverages: {
+                                endDate?: string | null;
+                                /** @enum {unknown} */
+                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                                memberId?: string | null;
+                                payerName?: string | null;
+                                startDate?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            emergencyContactName: string | null;
+                            emergencyContactPhone: string | null;
+                            emergencyContactRelationship: string | null;
+                            episodes: {
+                                careTeam: {
+                                    external: boolean;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                    userId: string | null;
+                                }[];
+                                closedOn: string | null;
+                                currentLevel: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                openedOn: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                primaryCaseManager: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            genderIdentity: string | null;
+                            howToReach: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            identifiers: {
+                                label?: string | null;
+                                /** @enum {unknown} */
+                                system: "mrn" | "medicaid" | "medicare" | "other";
+                                value: string;
+                            }[];
+                            interpreterNeeded: boolean;
+                            legalFirstName: string;
+                            legalLastName: string;
+                            legalMiddleName: string | null;
+                            noFixedAddress: boolean;
+                            phones: {
+                                /** @description The patient agreed to text messages on this number */
+                                consentToText: boolean;
+                                /** @enum {unknown} */
+                                kind: "mobile" | "home" | "work" | "other";
+                                number: string;
+                                /** @description A voicemail here will not put the patient at risk */
+                                voicemailSafe: boolean;
+                            }[];
+                            postalCode: string | null;
+                            preferredLanguage: string;
+                            preferredName: string | null;
+                            pronouns: string | null;
+                            raceEthnicity: string[];
+                            sexAtBirth: string | null;
+                            state: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a patient’s record (phones, identifiers, coverages given are replaced whole) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressLine1?: string | null;
+                        addressLine2?: string | null;
+                        city?: string | null;
+                        coverages?: {
+                            endDate?: string | null;
+                            /** @enum {unknown} */
+                            kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                            memberId?: string | null;
+                            payerName?: string | null;
+                            startDate?: string | null;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dateOfBirth?: string;
+                        emergencyContactName?: string | null;
+                        emergencyContactPhone?: string | null;
+                        emergencyContactRelationship?: string | null;
+                        genderIdentity?: ("woman" | "man" | "transgender-woman" | "transgender-man" | "non-binary" | "another" | "unknown" | "declined") | null;
+                        howToReach?: string | null;
+                        identifiers?: {
+                            label?: string | null;
+                            /** @enum {unknown} */
+                            system: "mrn" | "medicaid" | "medicare" | "other";
+                            value: string;
+                        }[];
+                        interpreterNeeded?: boolean;
+                        legalFirstName?: string;
+                        legalLastName?: string;
+                        legalMiddleName?: string | null;
+                        noFixedAddress?: boolean;
+                        phones?: {
+                            /** @description The patient agreed to text messages on this number */
+                            consentToText: boolean;
+                            /** @enum {unknown} */
+                            kind: "mobile" | "home" | "work" | "other";
+                            number: string;
+                            /** @description A voicemail here will not put the patient at risk */
+                            voicemailSafe: boolean;
+                        }[];
+                        postalCode?: string | null;
+                        /** @description BCP 47, e.g. en, es, vi */
+                        preferredLanguage?: string;
+                        preferredName?: string | null;
+                        pronouns?: string | null;
+                        raceEthnicity?: ("american-indian-or-alaska-native" | "asian" | "black-or-african-american" | "hispanic-or-latino" | "middle-eastern-or-north-african" | "native-hawaiian-or-pacific-islander" | "white" | "declined")[];
+                        sexAtBirth?: ("female" | "male" | "intersex" | "unknown" | "declined") | null;
+                        state?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressLine1: string | null;
+                            addressLine2: string | null;
+                            city: string | null;
+                            coverages: {
+                                endDate?: string | null;
+                                /** @enum {unknown} */
+                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                                memberId?: string | null;
+                                payerName?: string | null;
+                                startDate?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            emergencyContactName: string | null;
+                            emergencyContactPhone: string | null;
+                            emergencyContactRelationship: string | null;
+                            episodes: {
+                                careTeam: {
+                                    external: boolean;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                    userId: string | null;
+                                }[];
+                                closedOn: string | null;
+                                currentLevel: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                openedOn: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                primaryCaseManager: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            genderIdentity: string | null;
+                            howToReach: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            identifiers: {
+                                label?: string | null;
+                                /** @enum {unknown} */
+                                system: "mrn" | "medicaid" | "medicare" | "other";
+                                value: string;
+                            }[];
+                            interpreterNeeded: boolean;
+                            legalFirstName: string;
+                            legalLastName: string;
+                            legalMiddleName: string | null;
+                            noFixedAddress: boolean;
+                            phones: {
+                                /** @description The patient agreed to text messages on this number */
+                                consentToText: boolean;
+                                /** @enum {unknown} */
+                                kind: "mobile" | "home" | "work" | "other";
+                                number: string;
+                                /** @description A voicemail here will not put the patient at risk */
+                                voicemailSafe: boolean;
+                            }[];
+                            postalCode: string | null;
+                            preferredLanguage: string;
+                            preferredName: string | null;
+                            pronouns: string | null;
+                            raceEthnicity: string[];
+                            sexAtBirth: string | null;
+                            state: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/programs": {
         parameters: {
             query?: never;

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../lib/audit/audit.ts';
+import type { Actor } from '../../lib/context.ts';
+import { patientVisibleTo } from './access.ts';
+import { nicknamesOf } from './nicknames.ts';
+import type { DuplicateCandidate, PatientSearchQuery } from './schemas.ts';
+
+interface DuplicateInput {
+  legalFirstName: string;
+  legalLastName: string;
+  dateOfBirth: string;
+  identifiers?: { system: string; value: string }[] | undefined;
+}
+
+interface CandidateRow {
+  id: string;
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  nameScore: number;
+  nicknameScore: number;
+  swapped: boolean;
+  sameBirthDate: boolean;
+  sameIdentifier: boolean;
+}
+
+/**
+ * Records of the organization that may be the same person: a shared identifier; the same
+ * birth date with a similar name (trigram similarity, which also catches first and last names
+ * entered the other way round, and nicknames); or a very similar name with another birth date
+ * (a typo in the date). Excludes `exceptId` (the record being edited).
+ */
+export async function findDuplicateCandidates(
+  executor: Executor,
+  organizationId: string,
+  input: DuplicateInput,
+  exceptId?: string,
+): Promise<(DuplicateCandidate & { patientId: string })[]> {
+  const fullName = `${input.legalFirstName} ${input.legalLastName}`;
+  const nicknameNames = nicknamesOf(input.legalFirstName).map((nickname) => `${nickname} ${input.legalLastName}`);
+  const systems = (input.identifiers ?? []).map((identifier) => identifier.system);
+  const values = (input.identifiers ?? []).map((identifier) => identifier.value.toUpperCase());
+  const result = await sql<CandidateRow>`
+    WITH input AS (
+      SELECT bw_fold(${fullName}) AS full_name, bw_fold(${input.legalFirstName}) AS first_name, bw_fold(${input.legalLastName}) AS last_name
+    ), scored AS (
+      SELECT p.id, p.legal_first_name, p.legal_last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
+             similarity(p.search_name, input.full_name) AS name_score,
+             coalesce((SELECT max(similarity(p.search_name, bw_fold(n))) FROM unnest(${nicknameNames}::text[]) n), 0) AS nickname_score,
+             (similarity(bw_fold(p.legal_first_name), input.last_name) > 0.6 AND similarity(bw_fold(p.legal_last_name), input.first_name) > 0.6) AS swapped,
+             p.date_of_birth = ${input.dateOfBirth}::date AS same_birth_date,
+             EXISTS (SELECT 1 FROM patient_identifiers i
+                      JOIN unnest(${systems}::text[], ${values}::text[]) AS x(system, value) ON x.system = i.system AND x.value = upper(i.value)
+                     WHERE i.patient_id = p.id AND i.retired_at IS NULL) AS same_identifier
+        FROM patients p, input
+       WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL AND p.merged_into_id IS NULL
+         AND p.id <> ${exceptId ?? '00000000-0000-0000-0000-000000000000'}::uuid
+         AND (p.date_of_birth = ${input.dateOfBirth}::date
+              OR p.search_name % input.full_name
+              OR p.search_name % ANY (SELECT bw_fold(n) FROM unnest(${nicknameNames}::text[]) n)
+              OR EXISTS (SELECT 1 FROM patient_identifiers i
+                          JOIN unnest(${systems}::text[], ${values}::text[]) AS x(system, value) ON x.system = i.system AND x.value = upper(i.value)
+                         WHERE i.patient_id = p.id AND i.retired_at IS NULL))
+    )
+    SELECT * FROM scored
+     WHERE same_identifier
+        OR (same_birth_date AND (greatest(name_score, nickname_score) >= 0.3 OR swapped))
+        OR greatest(name_score, nickname_score) >= 0.75
+     LIMIT 20`.execute(executor);
+  return result.rows
+    .map((row) => {
+      const nameScore = Math.max(row.nameScore, row.nicknameScore, row.swapped ? 0.8 : 0);
+      const reasons: DuplicateCandidate['reasons'] = [];
+      if (row.sameIdentifier) reasons.push('same-identifier');
+      if (row.sameBirthDate) reasons.push('same-birth-date');
+      if (row.swapped) reasons.push('swapped-names');
+      else if (row.nicknameScore > row.nameScore && row.nicknameScore >= 0.3) reasons.push('nickname');
+      else if (row.nameScore >= 0.3) reasons.push('similar-name');
+      const score = row.sameIdentifier ? 1 : row.sameBirthDate ? 0.5 + nameScore / 2 : nameScore * 0.6;
+      return {
+        patientId: row.id,
+        patient: {
+          id: row.id,
+          legalFirstName: row.legalFirstName,
+          legalLastName: row.legalLastName,
+          preferredName: row.preferredName,
+          dateOfBirth: row.dateOfBirth,
+        },
+        reasons,
+        score: Math.round(score * 100) / 100,
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Search within what the actor may see: part of a name (ranked by word similarity, accents
+ * and case ignored), a birth date, an identifier, or the digits of a phone number.
+ */
+export function searchPatientsQuery(executor: Executor, actor: Actor, query: PatientSearchQuery, limit: number) {
+  let select = executor
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.legalFirstName', 'p.legalLastName', 'p.preferredName', sql<string>`p.date_of_birth::text`.as('dateOfBirth')])
+    .where('p.mergedIntoId', 'is', null)
+    .where(patientVisibleTo(actor));
+  if (query.q) select = select.where(sql<boolean>`bw_fold(${query.q}) <% p.search_name`);
+  if (query.dateOfBirth) select = select.where('p.dateOfBirth', '=', query.dateOfBirth);
+  if (query.identifier) {
+    const identifier = query.identifier.trim().toUpperCase();
+    select = select.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM patient_identifiers i WHERE i.patient_id = p.id AND i.retired_at IS NULL AND upper(i.value) = ${identifier})`,
+    );
+  }
+  if (query.phone) {
+    const digits = query.phone.replace(/\D/g, '');
+    select = select.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.digits LIKE ${`%${digits}`})`,
+    );
+  }
+  const ranked = query.q ? select.orderBy(sql`word_similarity(bw_fold(${query.q}), p.search_name)`, 'desc') : select;
+  return ranked.orderBy('p.legalLastName').orderBy('p.legalFirstName').orderBy('p.id').limit(limit);
+}
