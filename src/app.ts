@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerProblemHandlers(app, config.webDist);
   registerRequestLog(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
 
   await app.register(systemRoutes);

@@ -32,6 +32,11 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Roles that must have a second factor before their session can do anything. */
 export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
 
+/** An account whose roles require a second factor and that has none yet. */
+export function mustEnrolMfa(user: { roles: readonly string[]; mfaEnabledAt: Date | null }): boolean {
+  return user.mfaEnabledAt === null && user.roles.some((role) => MFA_REQUIRED_ROLES.includes(role as Role));
+}
+
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));

@@ -1,13 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionRow, UserRow } from '../../db/schema.ts';
-import type { Role } from '../access.ts';
+import { mustEnrolMfa, type Role } from '../access.ts';
 import { findApiKey, recordApiKeyUse } from '../auth/api-keys.ts';
 import { findSession, SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Actor, RequestContext, RequestMeta } from '../context.ts';
 import type { Database } from '../db/database.ts';
-import { Problem } from '../errors.ts';
+import { forbidden, Problem } from '../errors.ts';
 
 /**
  * Who may call a route. `public`: anyone. `enrolment`: any signed-in session, including one
@@ -19,6 +19,8 @@ export type RouteAccess = 'public' | 'enrolment' | 'signed-in';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A person's own sign-in, second factor and sessions: never reachable with an API key. */
+    cookieOnly?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -63,15 +65,19 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Decide on the route that matched, never on the raw URL (which can be spelled other ways).
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     // The browsable API documentation (a plugin's routes) holds no patient data.
-    const access = request.url.startsWith('/api/docs') ? 'public' : (request.routeOptions.config.access ?? 'signed-in');
+    const access = route.startsWith('/api/docs') ? 'public' : (request.routeOptions.config.access ?? 'signed-in');
     const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const found = await findApiKey(db, authorization.slice(7).trim());
       if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'The API key is unknown, expired or revoked.');
+      // A leaked key must not be able to re-enrol the person's second factor or open a session.
+      if (request.routeOptions.config.cookieOnly) throw forbidden('An API key cannot manage sign-in, second factors or sessions.');
       await recordApiKeyUse(db, found.apiKey, request.ip || null);
       request.actor = toActor(found.user, { apiKeyId: found.apiKey.id });
       return; // API keys carry no cookie, so no CSRF token and no second factor (docs/api.md)
@@ -80,13 +86,15 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
     const token = request.cookies[SESSION_COOKIE];
     const found = token ? await findSession(db, token, policy) : null;
     if (found) {
-      request.session = found.session;
+      // A role that now requires a second factor (say, a new admin) applies at once, not at the next sign-in.
+      request.session =
+        found.session.stage === 'active' && mustEnrolMfa(found.user) ? { ...found.session, stage: 'mfa-enrolment' } : found.session;
       request.actor = toActor(found.user, { sessionId: found.session.id });
       await touchSession(db, found.session);
     }
     if (access === 'public') return;
     if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to continue; your session may have timed out.');
-    if (found.session.stage !== 'active' && access !== 'enrolment') {
+    if (request.session?.stage !== 'active' && access !== 'enrolment') {
       throw new Problem(
         403,
         'mfa-enrolment-required',

@@ -42,6 +42,9 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
   const pgCode = (error as { code?: string }).code;
   // Fallbacks for constraints a service did not translate itself.
   if (pgCode === '23505') return new Problem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.');
+  if (pgCode === '40P01' || pgCode === '40001') {
+    return new Problem(409, 'conflict', 'Conflict', 'Someone else changed the same records at the same moment; try again.');
+  }
   if (pgCode === '23503' || pgCode === '23514')
     return new Problem(422, 'rule-violation', 'This breaks a rule', 'The change breaks a data rule.');
   if (isDatabaseUnavailable(error)) {

@@ -40,12 +40,21 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+type CursorPart = 'string' | 'number' | 'uuid';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isPart(value: unknown, kind: CursorPart): boolean {
+  if (kind === 'number') return typeof value === 'number' && Number.isSafeInteger(value);
+  return typeof value === 'string' && (kind === 'string' || UUID.test(value));
+}
+
+/** Reads a cursor back, checking each part's kind so a forged one is a 400, never a 500. */
+export function decodeCursor(cursor: string | undefined, kinds: readonly CursorPart[]): (string | number)[] | null {
   if (cursor === undefined) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values;
+    if (Array.isArray(values) && values.length === kinds.length && values.every((value, i) => isPart(value, kinds[i] ?? 'string'))) {
+      return values as (string | number)[];
     }
   } catch {
     // fall through

@@ -18,7 +18,8 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, publicUrl: string | undefined): void {
+  const publicIsHttps = publicUrl?.startsWith('https://') ?? false;
   app.addHook('onSend', async (request, reply) => {
     void reply.header('content-security-policy', CSP);
     void reply.header('x-content-type-options', 'nosniff');
@@ -29,7 +30,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
       void reply.header('cache-control', 'no-store');
     }
-    if (request.protocol === 'https') {
+    if (request.protocol === 'https' || publicIsHttps) {
       void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     }
   });

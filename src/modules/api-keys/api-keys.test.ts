@@ -83,3 +83,27 @@ test('a key follows its staff member’s permissions; only admins manage keys; e
   const past = await admin.post('/api/api-keys', { userId: person.user.id, name: 'Past', expiresOn: inDays(-1) });
   assert.equal(past.status, 422);
 });
+
+test('an API key cannot reach sign-in, second-factor or session routes (a leaked key must not take over the account)', async () => {
+  const person = await makeUser(t.db, org.id, { roles: ['case-manager'], mfa: true });
+  const { secret } = await createKey(person.user.id);
+  const client = keyClient(secret);
+  for (const [method, url] of [
+    ['GET', '/api/session'],
+    ['POST', '/api/session/mfa/enrolment'],
+    ['POST', '/api/session/mfa/enrolment/confirm'],
+    ['GET', '/api/sessions'],
+    ['PATCH', '/api/me'],
+    ['POST', '/api/me/password'],
+  ] as const) {
+    const response = await client.request(method, url, method === 'GET' ? undefined : {});
+    assert.equal(response.status, 403, `${method} ${url}`);
+  }
+  const row = await t.db
+    .selectFrom('users')
+    .select(['mfaSecret', 'mfaPendingSecret'])
+    .where('id', '=', person.user.id)
+    .executeTakeFirstOrThrow();
+  assert.equal(row.mfaSecret, person.mfaSecret);
+  assert.equal(row.mfaPendingSecret, null);
+});

@@ -91,7 +91,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const limit = request.query.limit ?? 50;
       let select = selectKeys(ctx.actor.organizationId);
       // UUIDv7 ids sort by creation time, so the id alone is an exact, stable key.
-      const after = decodeCursor(request.query.cursor, 1);
+      const after = decodeCursor(request.query.cursor, ['uuid']);
       if (after) select = select.where('apiKeys.id', '<', String(after[0]));
       const rows = await select
         .orderBy('apiKeys.id', 'desc')

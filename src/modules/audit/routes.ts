@@ -64,7 +64,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (query.from) select = select.where('auditEvents.occurredAt', '>=', new Date(query.from));
       if (query.to) select = select.where('auditEvents.occurredAt', '<', new Date(query.to));
       // seq, not occurred_at: exact (no microseconds lost in a cursor) and in insertion order.
-      const after = decodeCursor(query.cursor, 1);
+      const after = decodeCursor(query.cursor, ['number']);
       if (after) select = select.where('auditEvents.seq', '<', Number(after[0]));
       const rows = await select
         .orderBy('auditEvents.seq', 'desc')

@@ -30,7 +30,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 export async function listPrograms(db: Database, ctx: RequestContext, query: ProgramListQuery) {
   const limit = query.limit ?? 50;
   let select = db.selectFrom('programs').selectAll().where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   if (after) select = select.where(sql<boolean>`(lower(name), id) > (${after[0]}, ${after[1]}::uuid)`);
   const rows = await select
     .orderBy(sql`lower(name)`)

@@ -20,8 +20,10 @@ import {
   updateMe,
 } from './service.ts';
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https' });
+/** Secure whenever the request came over TLS or the public address is https (a proxy we were not told to trust). */
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, publicUrl: string | undefined): void {
+  const secure = request.protocol === 'https' || (publicUrl?.startsWith('https://') ?? false);
+  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
 
 async function sessionView(
@@ -63,14 +65,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { token } = await signIn(app.db, policy, request.body, requestMeta(request), request.session?.id ?? null);
-      setSessionCookie(request, reply, token);
+      setSessionCookie(request, reply, token, app.config.publicUrl);
       return viewOfToken(token);
     },
   );
 
   app.get(
     '/api/session',
-    { config: { access: 'enrolment' }, schema: { tags, summary: 'The current session', response: { 200: SessionView, ...problems(401) } } },
+    {
+      config: { access: 'enrolment', cookieOnly: true },
+      schema: { tags, summary: 'The current session', response: { 200: SessionView, ...problems(401) } },
+    },
     async (request) => {
       const ctx = contextOf(request);
       const user = await app.db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
@@ -80,7 +85,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/session',
-    { config: { access: 'enrolment' }, schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...problems(401, 403) } } },
+    {
+      config: { access: 'enrolment', cookieOnly: true },
+      schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...problems(401, 403) } },
+    },
     async (request, reply) => {
       await signOut(app.db, contextOf(request));
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -91,7 +99,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/session/mfa/enrolment',
     {
-      config: { access: 'enrolment' },
+      config: { access: 'enrolment', cookieOnly: true },
       schema: { tags, summary: 'Start enrolling an authenticator app (TOTP)', response: { 200: MfaEnrolment, ...problems(401, 403, 409) } },
     },
     async (request) => startMfaEnrolment(app.db, contextOf(request)),
@@ -100,7 +108,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/session/mfa/enrolment/confirm',
     {
-      config: { access: 'enrolment' },
+      config: { access: 'enrolment', cookieOnly: true },
       schema: {
         tags,
         summary: 'Confirm enrolment with a code; the session becomes active',
@@ -110,20 +118,23 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { token } = await confirmMfaEnrolment(app.db, contextOf(request), policy, request.body.totp);
-      setSessionCookie(request, reply, token);
+      setSessionCookie(request, reply, token, app.config.publicUrl);
       return viewOfToken(token);
     },
   );
 
   app.get(
     '/api/sessions',
-    { schema: { tags, summary: 'My open sessions', response: { 200: page(OpenSession), ...problems(401) } } },
+    { config: { cookieOnly: true }, schema: { tags, summary: 'My open sessions', response: { 200: page(OpenSession), ...problems(401) } } },
     async (request) => ({ items: await listMySessions(app.db, contextOf(request), policy), nextCursor: null }),
   );
 
   app.delete(
     '/api/sessions/:id',
-    { schema: { tags, summary: 'End one of my sessions', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } } },
+    {
+      config: { cookieOnly: true },
+      schema: { tags, summary: 'End one of my sessions', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+    },
     async (request, reply) => {
       await endMySession(app.db, contextOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -132,7 +143,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/me',
-    { schema: { tags, summary: 'Change my own preferences', body: MeBody, response: { 200: UserSchema, ...problems(400, 401, 403) } } },
+    {
+      config: { cookieOnly: true },
+      schema: { tags, summary: 'Change my own preferences', body: MeBody, response: { 200: UserSchema, ...problems(400, 401, 403) } },
+    },
     async (request) => {
       return presentOneUser(app.db, await updateMe(app.db, contextOf(request), request.body));
     },
@@ -141,6 +155,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/me/password',
     {
+      config: { cookieOnly: true },
       schema: {
         tags,
         summary: 'Change my password (ends my other sessions)',

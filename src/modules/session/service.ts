@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { UserRow } from '../../db/schema.ts';
-import { MFA_REQUIRED_ROLES, type Role } from '../../lib/access.ts';
+import { mustEnrolMfa } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit } from '../../lib/audit/audit.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/auth/passwords.ts';
 import { createSession, endSession, endUserSessions, type SessionPolicy, type SessionStage } from '../../lib/auth/sessions.ts';
@@ -10,7 +10,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { conflict, fieldError, notFound, Problem } from '../../lib/errors.ts';
 import { normalizeEmail } from '../../lib/locales.ts';
 import type { MeBody, PasswordChangeBody, SignInBody } from './schemas.ts';
-import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { beginAttempt, clearFailures } from './throttle.ts';
 
 type FailureReason = 'unknown-account' | 'inactive-account' | 'wrong-password' | 'invalid-totp' | 'locked';
 
@@ -29,10 +29,6 @@ function lockedProblem(until: Date): Problem {
       extensions: { retryAfterSeconds: seconds },
     },
   );
-}
-
-export function mustEnrolMfa(user: Pick<UserRow, 'roles' | 'mfaEnabledAt'>): boolean {
-  return user.mfaEnabledAt === null && (user.roles as Role[]).some((role) => MFA_REQUIRED_ROLES.includes(role));
 }
 
 /**
@@ -62,17 +58,16 @@ export async function signIn(
       },
     );
   const fail = async (reason: FailureReason): Promise<never> => {
-    await recordFailure(db, email);
     await auditFailure(reason);
     if (reason === 'invalid-totp')
       throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
     throw invalidCredentials();
   };
 
-  const locked = await lockedUntil(db, email);
-  if (locked) {
+  const attempt = await beginAttempt(db, email);
+  if (!attempt.allowed) {
     await auditFailure('locked');
-    throw lockedProblem(locked);
+    throw lockedProblem(attempt.lockedUntil);
   }
   if (!user?.passwordHash) {
     await verifyAgainstDummy(input.password);
@@ -262,10 +257,13 @@ export async function updateMe(db: Database, ctx: RequestContext, input: MeBody)
 
 export async function changePassword(db: Database, ctx: RequestContext, input: PasswordChangeBody): Promise<void> {
   const user = await lockUser(db, ctx);
+  // Guessing the current password from a borrowed session counts like guessing at sign-in.
+  const attempt = await beginAttempt(db, user.email);
+  if (!attempt.allowed) throw lockedProblem(attempt.lockedUntil);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, user.email);
     throw fieldError('/currentPassword', 'is not your current password');
   }
+  await clearFailures(db, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await withAudit(db, ctx, async (tx, audit) => {
     await tx

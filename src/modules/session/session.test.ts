@@ -73,6 +73,22 @@ describe('sign-in', () => {
     assert.deepEqual(reasons, ['wrong-password', 'wrong-password', 'wrong-password', 'wrong-password', 'wrong-password', 'locked']);
   });
 
+  test('guesses sent in parallel cannot slip past the count: at most five are checked', async () => {
+    const made = await makeUser(t.db, orgId);
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        new TestClient(t.app).post('/api/session', { email: made.user.email, password: `parallel guess ${i}` }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    assert.ok(statuses.filter((status) => status === 401).length <= 5, statuses.join(','));
+    assert.ok(
+      statuses.every((status) => status === 401 || status === 429),
+      statuses.join(','),
+    );
+    assert.equal((await new TestClient(t.app).post('/api/session', { email: made.user.email, password: made.password })).status, 429);
+  });
+
   test('an unknown email locks the same way, so lockout does not reveal who has an account', async () => {
     const client = new TestClient(t.app);
     for (let attempt = 1; attempt <= 5; attempt++)

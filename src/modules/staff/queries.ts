@@ -15,7 +15,7 @@ export function listUsersQuery(executor: Executor, organizationId: string, query
   }
   if (query.status) select = select.where('status', '=', query.status);
   if (query.role) select = select.where(sql<boolean>`${query.role} = ANY(roles)`);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   if (after) select = select.where(sql<boolean>`(lower(display_name), id) > (${after[0]}, ${after[1]}::uuid)`);
   return select
     .orderBy(sql`lower(display_name)`)
@@ -23,15 +23,21 @@ export function listUsersQuery(executor: Executor, organizationId: string, query
     .limit(limit + 1);
 }
 
+/**
+ * Counts active admins with their rows locked, so two admins demoting or deactivating each
+ * other at the same moment cannot both see "one other admin left" and leave none.
+ */
 export async function activeAdminCount(executor: Executor, organizationId: string): Promise<number> {
-  const row = await executor
+  const rows = await executor
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .select('id')
     .where('organizationId', '=', organizationId)
     .where('status', '=', 'active')
     .where(sql<boolean>`'admin' = ANY(roles)`)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.length;
 }
 
 export async function replaceMemberships(executor: Executor, organizationId: string, userId: string, programIds: string[]): Promise<void> {

@@ -38,6 +38,14 @@ export async function getUser(db: Database, ctx: RequestContext, id: string) {
   return user;
 }
 
+/**
+ * Changes that can remove an admin take the organization's row first, so they run one at a
+ * time: otherwise two admins demoting each other would each lock the other and deadlock.
+ */
+async function serializeAdminChanges(tx: Transaction<DB>, ctx: RequestContext): Promise<void> {
+  await tx.selectFrom('organizations').select('id').where('id', '=', ctx.actor.organizationId).forNoKeyUpdate().execute();
+}
+
 async function lockUser(tx: Transaction<DB>, ctx: RequestContext, id: string): Promise<UserRow | undefined> {
   return tx
     .selectFrom('users')
@@ -107,6 +115,7 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
 export async function updateUser(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateUserBody) {
   requirePermission(ctx.actor, 'staff:manage');
   return withAudit(db, ctx, async (tx, audit) => {
+    if (input.roles) await serializeAdminChanges(tx, ctx);
     const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
     if (input.roles && !input.roles.includes('admin') && (current.roles as Role[]).includes('admin')) {
       await assertNotLastAdmin(tx, ctx, current, 'remove the admin role from');
@@ -148,6 +157,7 @@ async function assertNotLastAdmin(tx: Transaction<DB>, ctx: RequestContext, user
 async function changeStatus(db: Database, ctx: RequestContext, id: string, version: number, to: 'active' | 'deactivated') {
   requirePermission(ctx.actor, 'staff:manage');
   return withAudit(db, ctx, async (tx, audit) => {
+    await serializeAdminChanges(tx, ctx);
     const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
     if (to === 'deactivated') {
       if (current.status === 'deactivated') throw conflict('This staff member is already deactivated.');
@@ -170,6 +180,15 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
       .returningAll()
       .executeTakeFirstOrThrow();
     const ended = to === 'deactivated' ? await endUserSessions(tx, id, 'deactivated') : 0;
+    // Their keys are revoked, not merely unusable: reactivation must not bring an old key back.
+    if (to === 'deactivated') {
+      await tx
+        .updateTable('apiKeys')
+        .set({ revokedAt: sql<Date>`now()` })
+        .where('userId', '=', id)
+        .where('revokedAt', 'is', null)
+        .execute();
+    }
     await audit({
       action: 'update',
       recordType: 'user',
@@ -220,6 +239,7 @@ async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: stri
     .executeTakeFirstOrThrow();
   // Their sessions were proven with the old factor; make them sign in (and enrol) again.
   const ended = await endUserSessions(tx, id, 'mfa-reset');
+  await tx.deleteFrom('signInThrottle').where('email', '=', user.email).execute();
   await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'mfa-reset', sessionsEnded: ended } });
   return updated;
 }
@@ -275,6 +295,8 @@ export async function acceptInvitation(db: Database, token: string, password: st
       .where('id', '=', invitation.id)
       .execute();
     const ended = await endUserSessions(tx, invitation.id, 'password-changed');
+    // A new password from an admin's link is also the way out of a lockout.
+    await tx.deleteFrom('signInThrottle').where('email', '=', invitation.email).execute();
     await writeAudit(
       tx,
       { ...meta, organizationId: invitation.organizationId, actorUserId: invitation.id },

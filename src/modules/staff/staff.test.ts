@@ -152,6 +152,51 @@ describe('staff administration', () => {
     assert.deepEqual(row.roles, ['admin']);
   });
 
+  test('two admins demoting each other at the same moment still leave one admin', async () => {
+    const pair = await makeOrganization(t.db);
+    const a = await makeUser(t.db, pair.id, { roles: ['admin'], mfa: true });
+    const b = await makeUser(t.db, pair.id, { roles: ['admin'], mfa: true });
+    const [clientA, clientB] = await Promise.all([signedIn(t.app, a), signedIn(t.app, b)]);
+    const answers = await Promise.all([
+      clientA.patch(`/api/users/${b.user.id}`, { version: 1, roles: ['supervisor'] }),
+      clientB.patch(`/api/users/${a.user.id}`, { version: 1, roles: ['supervisor'] }),
+    ]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 422]);
+    const admins = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('organizationId', '=', pair.id)
+      .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+      .execute();
+    assert.equal(admins.length, 1);
+  });
+
+  test('a set-password link is the way out of a lockout; deactivation revokes API keys for good', async () => {
+    const person = await makeUser(t.db, org.id);
+    for (let i = 0; i < 5; i++)
+      await new TestClient(t.app).post('/api/session', { email: person.user.email, password: `wrong guess ${i}` });
+    assert.equal((await new TestClient(t.app).post('/api/session', { email: person.user.email, password: person.password })).status, 429);
+    const link = await admin.post<{ invitationUrl: string }>(`/api/users/${person.user.id}/invitations`);
+    const token = link.body.invitationUrl.split('/invitations/')[1] ?? '';
+    assert.equal(
+      (await new TestClient(t.app).post(`/api/invitations/${token}/acceptance`, { password: 'a fresh long passphrase' })).status,
+      204,
+    );
+    await new TestClient(t.app).signIn(person.user.email, 'a fresh long passphrase');
+
+    const key = await admin.post<{ secret: string }>('/api/api-keys', {
+      userId: person.user.id,
+      name: 'sync',
+      expiresOn: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const current = await t.db.selectFrom('users').select('version').where('id', '=', person.user.id).executeTakeFirstOrThrow();
+    await admin.post(`/api/users/${person.user.id}/deactivation`, { version: current.version });
+    await admin.post(`/api/users/${person.user.id}/reactivation`, { version: current.version + 1 });
+    const keyClient = new TestClient(t.app);
+    keyClient.bearer = key.body.secret;
+    assert.equal((await keyClient.get('/api/programs')).status, 401, 'the old key stays revoked');
+  });
+
   test('an admin can reset a second factor: the person is signed out and enrols again', async () => {
     const person = await makeUser(t.db, org.id, { roles: ['admin'], mfa: true });
     const theirs = await signedIn(t.app, person);
@@ -161,6 +206,16 @@ describe('staff administration', () => {
     assert.equal((await theirs.get('/api/session')).status, 401);
     const back = await new TestClient(t.app).signIn(person.user.email, person.password);
     assert.equal(back.body.stage, 'mfa-enrolment');
+  });
+
+  test('someone made an admin must enrol a second factor before their existing session can do anything else', async () => {
+    const person = await makeUser(t.db, org.id, { roles: ['case-manager'] });
+    const theirs = await signedIn(t.app, person);
+    assert.equal((await admin.patch(`/api/users/${person.user.id}`, { version: 1, roles: ['case-manager', 'admin'] })).status, 200);
+    const blocked = await theirs.post('/api/programs', { name: 'Sneaky', caseManagementModel: 'broker-generalist' });
+    assert.equal(blocked.status, 403);
+    assert.equal(blocked.body.type, '/api/problems/mfa-enrolment-required');
+    assert.equal((await theirs.get('/api/session')).body.stage, 'mfa-enrolment');
   });
 
   test('a new set-password link replaces the old one', async () => {

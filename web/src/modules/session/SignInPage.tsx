@@ -30,7 +30,8 @@ function readState(state: unknown): SignInState {
   return {
     notice: notice === 'setupComplete' || notice === 'signedOut' || notice === 'passwordSet' ? notice : undefined,
     email: typeof record.email === 'string' ? record.email : undefined,
-    from: typeof record.from === 'string' && record.from.startsWith('/') ? record.from : undefined,
+    // Only a path on this site: '//host' would be another site.
+    from: typeof record.from === 'string' && record.from.startsWith('/') && !record.from.startsWith('//') ? record.from : undefined,
   };
 }
 
