@@ -103,6 +103,38 @@ test('audit verify says OK on an intact trail and names the first row a superuse
   }
 });
 
+test('the demo does not count as set up; reset-access lets a locked-out lone admin back in', async () => {
+  const database = await createTestDatabase();
+  try {
+    assert.equal(bridgeway(database.url, ['demo']).code, 0);
+    const setup = bridgeway(database.url, ['setup', '--org', 'Real Clinic', '--email', 'boss@real.invalid'], {
+      env: { BRIDGEWAY_ADMIN_PASSWORD: 'the real passphrase' },
+    });
+    assert.equal(setup.code, 0, setup.err);
+    const client = await superuserClient(database.name);
+    try {
+      await client.query(`UPDATE users SET mfa_secret = 'JBSWY3DPEHPK3PXP', mfa_enabled_at = now() WHERE email = 'boss@real.invalid'`);
+      await client.query(
+        `INSERT INTO sign_in_throttle (email, consecutive_failures, locked_until) VALUES ('boss@real.invalid', 9, now() + interval '1 day')`,
+      );
+      const reset = bridgeway(database.url, ['reset-access', '--email', 'BOSS@real.invalid'], {
+        env: { PUBLIC_URL: 'https://bridgeway.clinic.invalid' },
+      });
+      assert.equal(reset.code, 0, reset.err);
+      assert.match(reset.out, /https:\/\/bridgeway\.clinic\.invalid\/invitations\/[A-Za-z0-9_-]{43}/);
+      const row = await client.query<{ mfa_secret: string | null; locked: number }>(
+        `SELECT mfa_secret, (SELECT count(*)::int FROM sign_in_throttle WHERE email = 'boss@real.invalid') AS locked FROM users WHERE email = 'boss@real.invalid'`,
+      );
+      assert.deepEqual(row.rows[0], { mfa_secret: null, locked: 0 });
+      assert.equal(bridgeway(database.url, ['reset-access', '--email', 'nobody@real.invalid']).code, 1);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
 test('an unknown command prints the usage and exits 64', async () => {
   const database = await createTestDatabase();
   try {

@@ -70,7 +70,7 @@ export async function demoCommand(db: Database): Promise<number> {
   await db.transaction().execute(async (tx) => {
     const organization = await tx
       .insertInto('organizations')
-      .values({ id: newId(), name: DEMO_ORGANIZATION, timeZone: 'America/New_York' })
+      .values({ id: newId(), name: DEMO_ORGANIZATION, timeZone: 'America/New_York', isDemo: true })
       .returning('id')
       .executeTakeFirstOrThrow();
     const auditMeta = { ...meta, organizationId: organization.id };

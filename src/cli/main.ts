@@ -2,6 +2,7 @@ import { loadConfig } from '../lib/config.ts';
 import { openRuntime } from '../lib/runtime.ts';
 import { auditCommand } from './audit.ts';
 import { demoCommand } from './demo.ts';
+import { resetAccessCommand } from './reset-access.ts';
 import { setupCommand } from './setup.ts';
 
 const USAGE = `usage: bridgeway <command>
@@ -10,6 +11,8 @@ const USAGE = `usage: bridgeway <command>
   setup --org NAME --email EMAIL [--name NAME] [--time-zone ZONE] [--locale en|es]
                              the same without questions; the password comes from
                              BRIDGEWAY_ADMIN_PASSWORD or standard input
+  reset-access --email EMAIL clear a person's lockout and second factor and print a
+                             set-password link (for an admin no one else can help)
   audit verify               check the audit trail's hash chain
   demo                       add a demonstration organization with synthetic staff
   migrate                    apply database migrations and exit
@@ -21,12 +24,21 @@ if (!command || command === 'help' || command === '--help') {
   console.log(USAGE);
   process.exit(command ? 0 : 64);
 }
-if (!['setup', 'audit', 'demo', 'migrate'].includes(command)) {
+if (!['setup', 'audit', 'demo', 'migrate', 'reset-access'].includes(command)) {
   console.error(`unknown command "${command}"\n\n${USAGE}`);
   process.exit(64);
 }
 
-const runtime = await openRuntime(loadConfig(), (message) => console.error(message));
+const config = loadConfig();
+let runtime: Awaited<ReturnType<typeof openRuntime>>;
+try {
+  runtime = await openRuntime(config, (message) => console.error(message));
+} catch (error) {
+  // A plain sentence, not a stack trace: the person at the keyboard runs a clinic.
+  console.error(`Could not reach the database: ${(error as Error).message}`);
+  console.error(config.databaseUrl ? 'Check DATABASE_URL.' : `Is BRIDGEWAY_DATA_DIR (${config.dataDir}) the folder the server uses?`);
+  process.exit(1);
+}
 // Ctrl-C in the middle of a question still stops the embedded PostgreSQL cleanly.
 process.once('SIGINT', () => {
   void runtime.shutdown().finally(() => process.exit(130));
@@ -42,6 +54,9 @@ try {
       break;
     case 'demo':
       code = await demoCommand(runtime.db);
+      break;
+    case 'reset-access':
+      code = await resetAccessCommand(runtime.db, config, rest);
       break;
     case 'migrate':
       console.log('The database is migrated.');

@@ -15,6 +15,7 @@ export interface OrganizationsTable {
   name: string;
   timeZone: Generated<string>;
   defaultLocale: Generated<string>;
+  isDemo: Generated<boolean>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

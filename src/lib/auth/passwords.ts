@@ -27,3 +27,62 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(await dummyHash, password);
   return false;
 }
+
+/**
+ * Length is the rule (NIST SP 800-63B); on top of it, refuse what attackers try first: the
+ * best-known long passwords, one character repeated, or the person's own email name.
+ */
+const COMMON = new Set([
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'p@ssword1234',
+  'p@ssw0rd1234',
+  'passw0rd1234',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  'qwertyuiopas',
+  'qwerty123456',
+  'qwertyuiop123',
+  'qwertyqwerty',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'zaq12wsxcde3',
+  'qazwsxedcrfv',
+  'asdfghjkl123',
+  'abcdefghijkl',
+  'abcdef123456',
+  'abc123456789',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'welcome123456',
+  'admin1234567',
+  'administrator',
+  'changeme1234',
+  'football1234',
+  'baseball1234',
+  'sunshine1234',
+  'princess1234',
+  'monkey123456',
+  'dragon123456',
+  'master123456',
+  'superman1234',
+  'bridgeway123',
+  'bridgeway1234',
+  'recovery1234',
+]);
+
+export function weakPasswordReason(password: string, email?: string): string | null {
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower)) return 'is one of the most common passwords; choose another';
+  if (/^(.)\1*$/.test(password)) return 'is one character repeated; choose another';
+  const name = email?.split('@')[0]?.toLowerCase();
+  if (name && name.length >= 4 && lower.includes(name)) return 'must not contain your email';
+  return null;
+}

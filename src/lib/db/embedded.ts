@@ -49,8 +49,11 @@ export async function startEmbeddedPostgres(options: {
     if (running !== null) {
       const owner = await readPid(ownerFile);
       if (owner !== null && owner !== process.pid && isAlive(owner)) {
-        // A live Bridgeway (server or command) runs this cluster: share it, leave it running.
-        return { url, stop: async () => {} };
+        // A live Bridgeway (server or command) runs this cluster: share it, on the port it
+        // really listens on (the server may have been given another BRIDGEWAY_PG_PORT), and
+        // leave it running.
+        const port = (await postmasterPort(clusterDir)) ?? options.port;
+        return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop: async () => {} };
       }
       await stopOrphanedServer(running, options.log);
     }
@@ -138,6 +141,16 @@ async function runningPostmaster(clusterDir: string): Promise<number | null> {
     return null;
   }
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgres(pid)) ? pid : null;
+}
+
+/** postmaster.pid's fourth line is the port the running server listens on. */
+async function postmasterPort(clusterDir: string): Promise<number | null> {
+  try {
+    const port = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readPid(file: string): Promise<number | null> {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { UserRow } from '../../db/schema.ts';
 import { mustEnrolMfa } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit } from '../../lib/audit/audit.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/auth/passwords.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword, weakPasswordReason } from '../../lib/auth/passwords.ts';
 import { createSession, endSession, endUserSessions, type SessionPolicy, type SessionStage } from '../../lib/auth/sessions.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/auth/totp.ts';
 import type { RequestContext, RequestMeta } from '../../lib/context.ts';
@@ -57,18 +57,21 @@ export async function signIn(
         details: { reason, ...(user ? {} : { email: email.slice(0, 254) }) },
       },
     );
-  const fail = async (reason: FailureReason): Promise<never> => {
-    await auditFailure(reason);
-    if (reason === 'invalid-totp')
-      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
-    throw invalidCredentials();
-  };
-
   const attempt = await beginAttempt(db, email);
   if (!attempt.allowed) {
     await auditFailure('locked');
     throw lockedProblem(attempt.lockedUntil);
   }
+
+  const fail = async (reason: FailureReason): Promise<never> => {
+    await auditFailure(reason);
+    // The failure that locks the account says so, rather than letting the next try find out.
+    if (attempt.allowed && attempt.lockedIfWrong) throw lockedProblem(attempt.lockedIfWrong);
+    if (reason === 'invalid-totp')
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
+    throw invalidCredentials();
+  };
+
   if (!user?.passwordHash) {
     await verifyAgainstDummy(input.password);
     return fail('unknown-account');
@@ -144,6 +147,8 @@ async function lockUser(db: Database, ctx: RequestContext) {
  */
 export async function startMfaEnrolment(db: Database, ctx: RequestContext): Promise<{ secret: string; otpauthUri: string }> {
   const user = await lockUser(db, ctx);
+  // A reload of the page shows the key already scanned, not a new one that would orphan it.
+  if (user.mfaPendingSecret) return { secret: user.mfaPendingSecret, otpauthUri: otpauthUri(user.mfaPendingSecret, user.email) };
   const secret = newTotpSecret();
   await withAudit(db, ctx, async (tx, audit) => {
     await tx
@@ -264,6 +269,8 @@ export async function changePassword(db: Database, ctx: RequestContext, input: P
     throw fieldError('/currentPassword', 'is not your current password');
   }
   await clearFailures(db, user.email);
+  const weak = weakPasswordReason(input.newPassword, user.email);
+  if (weak) throw fieldError('/newPassword', weak);
   const passwordHash = await hashPassword(input.newPassword);
   await withAudit(db, ctx, async (tx, audit) => {
     await tx

@@ -11,13 +11,14 @@ import type { Database } from '../../lib/db/database.ts';
  */
 export const LOCK_AFTER_FAILURES = 5;
 
-export type AttemptResult = { allowed: true } | { allowed: false; lockedUntil: Date };
+/** `locksAt`: when this attempt fails, the email is locked until then (say so at once). */
+export type AttemptResult = { allowed: true; lockedIfWrong: Date | null } | { allowed: false; lockedUntil: Date };
 
 export async function beginAttempt(db: Database, email: string): Promise<AttemptResult> {
   // One statement counts the attempt and, from the fifth on, locks the email; ON CONFLICT
   // re-checks the lock on the row it has locked, so concurrent attempts queue, then are refused.
   const next = sql`(CASE WHEN t.last_failure_at < now() - interval '24 hours' THEN 1 ELSE t.consecutive_failures + 1 END)`;
-  const taken = await sql<{ consecutiveFailures: number }>`
+  const taken = await sql<{ consecutiveFailures: number; lockedUntil: Date | null }>`
     INSERT INTO sign_in_throttle AS t (email, consecutive_failures, last_failure_at)
     VALUES (${email}, 1, now())
     ON CONFLICT (email) DO UPDATE SET
@@ -27,12 +28,13 @@ export async function beginAttempt(db: Database, email: string): Promise<Attempt
                           THEN now() + make_interval(mins => least(1440, 15 * power(2, ${next} - ${LOCK_AFTER_FAILURES})::int))
                           ELSE NULL END
     WHERE t.locked_until IS NULL OR t.locked_until <= now()
-    RETURNING t.consecutive_failures`.execute(db);
-  if (taken.rows.length === 0) {
+    RETURNING t.consecutive_failures, t.locked_until`.execute(db);
+  const row = taken.rows[0];
+  if (!row) {
     const locked = await db.selectFrom('signInThrottle').select('lockedUntil').where('email', '=', email).executeTakeFirst();
     return { allowed: false, lockedUntil: locked?.lockedUntil ?? new Date(Date.now() + 60_000) };
   }
-  return { allowed: true };
+  return { allowed: true, lockedIfWrong: row.lockedUntil && row.lockedUntil.getTime() > Date.now() ? row.lockedUntil : null };
 }
 
 export async function clearFailures(db: Database, email: string): Promise<void> {

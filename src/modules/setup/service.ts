@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { writeAudit } from '../../lib/audit/audit.ts';
-import { hashPassword } from '../../lib/auth/passwords.ts';
+import { hashPassword, weakPasswordReason } from '../../lib/auth/passwords.ts';
 import type { RequestMeta } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { conflict } from '../../lib/errors.ts';
+import { conflict, fieldError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { assertTimeZone, normalizeEmail } from '../../lib/locales.ts';
 import type { SetupBody } from './schemas.ts';
@@ -11,7 +11,7 @@ import type { SetupBody } from './schemas.ts';
 const SETUP_LOCK_KEY = 4_242_003;
 
 export async function isSetUp(db: Database): Promise<boolean> {
-  const row = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('organizations').select('id').where('isDemo', '=', false).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
@@ -22,10 +22,12 @@ export async function isSetUp(db: Database): Promise<boolean> {
  */
 export async function setUpOrganization(db: Database, input: SetupBody, meta: RequestMeta) {
   assertTimeZone(input.timeZone, '/timeZone');
+  const weak = weakPasswordReason(input.adminPassword, input.adminEmail);
+  if (weak) throw fieldError('/adminPassword', weak);
   const passwordHash = await hashPassword(input.adminPassword);
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`.execute(tx);
-    const existing = await tx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+    const existing = await tx.selectFrom('organizations').select('id').where('isDemo', '=', false).limit(1).executeTakeFirst();
     if (existing) throw conflict('Bridgeway is already set up; sign in instead.');
     const locale = input.locale ?? 'en';
     const organization = await tx

@@ -36,7 +36,8 @@ export const VersionBody = Type.Object({ version: Type.Optional(Version) }, { ad
 export const Invitation = Type.Object({ invitationUrl: Type.String(), invitationExpiresAt: Type.String({ format: 'date-time' }) });
 export const CreatedUser = Type.Object({ user: UserSchema, ...Invitation.properties });
 
-export const InvitationParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+// Any text: a link cut short in a text message is answered like an expired one (404), not a 400.
+export const InvitationParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 export const InvitationView = Type.Object({
   email: Type.String(),
   displayName: Type.String(),

@@ -2,13 +2,13 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, UserRow } from '../../db/schema.ts';
 import { requirePermission, type Role } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
-import { hashPassword } from '../../lib/auth/passwords.ts';
+import { hashPassword, weakPasswordReason } from '../../lib/auth/passwords.ts';
 import { endUserSessions } from '../../lib/auth/sessions.ts';
 import { hashToken, newToken } from '../../lib/auth/tokens.ts';
 import type { RequestContext, RequestMeta } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion } from '../../lib/db/versions.ts';
-import { conflict, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, notFound, ruleViolation } from '../../lib/errors.ts';
 import { toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 import { normalizeEmail } from '../../lib/locales.ts';
@@ -277,6 +277,11 @@ export async function viewInvitation(db: Database, token: string) {
 }
 
 export async function acceptInvitation(db: Database, token: string, password: string, meta: RequestMeta): Promise<void> {
+  // Check the link before spending an argon2 hash on it.
+  const known = await findInvitation(db, token);
+  if (!known) throw notFound('invitation (it may have expired or been used)');
+  const weak = weakPasswordReason(password, known.email);
+  if (weak) throw fieldError('/password', weak);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const invitation = await findInvitation(tx, token);

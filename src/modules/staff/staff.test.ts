@@ -52,6 +52,10 @@ describe('staff administration', () => {
     const short = await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'too short' });
     assert.equal(short.status, 400);
     assert.equal((short.body.errors as { path: string }[])[0]?.path, '/password');
+    const common = await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'password1234' });
+    assert.equal(common.status, 400);
+    assert.match(String((common.body.errors as { message: string }[])[0]?.message), /most common/);
+    assert.equal((await visitor.get('/api/invitations/cut-short')).status, 404, 'a link cut short is like an expired one');
     assert.equal((await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'my own long passphrase' })).status, 204);
     assert.equal((await visitor.get(`/api/invitations/${token}`)).status, 404, 'a link works once');
     const session = await visitor.signIn('new.person@example.org', 'my own long passphrase');
