@@ -83,7 +83,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Bridgeway API', version: '1', description: 'Conventions: shared/API.md and docs/api.md in the repository.' },
+      info: {
+        title: 'Bridgeway API',
+        version: '1',
+        description: 'Conventions: docs/api-conventions.md and docs/api.md in the repository.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'bridgeway_session' },

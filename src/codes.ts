@@ -1,7 +1,7 @@
 /**
  * The product's coded values, declared once: the API schemas (Type.Enum), the database CHECK
  * constraints (kept equal by src/codes.test.ts) and the web app's options all use these.
- * Lower-case kebab-case, the same in the database, the API and the OpenAPI enums (shared/API.md).
+ * Lower-case kebab-case, the same in the database, the API and the OpenAPI enums (docs/api-conventions.md).
  * Pure data: the web app imports this file too.
  */
 export const ROLES = [

@@ -7,7 +7,7 @@ import { openRuntime } from './lib/runtime.ts';
 
 /** `npm start`: the whole product in one process. */
 const config = loadConfig();
-const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), msg: message })}\n`);
 
 if (!existsSync(path.join(config.webDist, 'index.html'))) {
   log('building the web app (first start only)…');
@@ -37,6 +37,7 @@ async function shutdown(signal: string): Promise<void> {
     await sealing;
     await sealAuditChain(runtime.db).catch(() => 0);
     await runtime.shutdown();
+    log('stopped');
   } finally {
     process.exit(0);
   }
@@ -49,7 +50,13 @@ try {
   const origin = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   log(`Bridgeway is running at ${origin} (${runtime.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'})`);
 } catch (error) {
-  app.log.error({ err: { message: (error as Error).message } }, 'could not start');
+  const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+  app.log.error(
+    { err: { message: (error as Error).message } },
+    inUse
+      ? `could not start: port ${config.port} is already in use (is Bridgeway already running? set PORT to use another)`
+      : 'could not start',
+  );
   await runtime.shutdown();
   process.exit(1);
 }

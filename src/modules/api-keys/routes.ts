@@ -55,7 +55,7 @@ function present(row: KeyRow) {
   };
 }
 
-/** API keys for integrations (shared/API.md): shown once, stored hashed, expiring, revocable. */
+/** API keys for integrations (docs/api-conventions.md): shown once, stored hashed, expiring, revocable. */
 export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['api-keys'];
   const selectKeys = (organizationId: string) =>

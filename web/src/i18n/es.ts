@@ -200,7 +200,7 @@ export const es: Record<MessageKey, string> = {
   // Two-step sign-in (MFA) enrolment
   'mfa.title': 'Activar la verificación en dos pasos',
   'mfa.requiredIntro':
-    'Le damos la bienvenida, {name}. Los administradores deben usar la verificación en dos pasos: después de su contraseña, también escribe un código de su teléfono. Toma unos dos minutos.',
+    'Le damos la bienvenida, {name}. Los administradores deben usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
   'mfa.optionalIntro':
     'Después de su contraseña, también va a escribir un código de su teléfono. Así los expedientes de los pacientes siguen protegidos aunque alguien sepa su contraseña.',
   'mfa.replaceIntro':
@@ -370,7 +370,7 @@ export const es: Record<MessageKey, string> = {
   'organization.name': 'Nombre de la organización',
   'organization.nameRequired': 'Escriba el nombre de la organización.',
   'organization.timeZone': 'Zona horaria',
-  'organization.timeZoneDescription': 'Las fechas límite, el “hoy” y las horas en Bridgeway siguen esta zona. Allí son ahora las {now}.',
+  'organization.timeZoneDescription': 'Las fechas límite, el “hoy” y las horas en Bridgeway siguen esta zona. Hora actual allí: {now}',
   'organization.defaultLocale': 'Idioma predeterminado',
   'organization.defaultLocaleDescription': 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
   'organization.saved': 'Se guardaron los ajustes de la organización.',
@@ -457,7 +457,7 @@ export const es: Record<MessageKey, string> = {
   'account.mfa.status': 'Estado:',
   'account.mfa.on': 'Activada',
   'account.mfa.off': 'Desactivada',
-  'account.mfa.onExplain': 'Después de su contraseña, escribe un código de su aplicación de autenticación.',
+  'account.mfa.onExplain': 'Después de su contraseña, escriba un código de su aplicación de autenticación.',
   'account.mfa.offExplain':
     'Solo su contraseña protege su cuenta. Active la verificación en dos pasos para proteger mejor los expedientes de los pacientes.',
   'account.mfa.setUp': 'Activar la verificación en dos pasos',
