@@ -19,6 +19,7 @@ test('long but guessable passwords are refused, with the reason', () => {
     ['aaaaaaaaaaaa', undefined, true],
     ['rosa.delgado-2026!', 'rosa.delgado@example.org', true],
     ['correct horse battery staple', 'rosa@example.org', false],
+    ['rosa chooses a passphrase', 'rosa@example.org', false],
     ['my long walk to the river', undefined, false],
   ];
   for (const [password, email, refused] of cases) assert.equal(weakPasswordReason(password, email) !== null, refused, password);

@@ -82,7 +82,10 @@ export function weakPasswordReason(password: string, email?: string): string | n
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return 'is one of the most common passwords; choose another';
   if (/^(.)\1*$/.test(password)) return 'is one character repeated; choose another';
-  const name = email?.split('@')[0]?.toLowerCase();
-  if (name && name.length >= 4 && lower.includes(name)) return 'must not contain your email';
+  // Built from the email's name (rosa.delgado → "RosaDelgado2026!"), not merely mentioning it.
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const name = letters(email?.split('@')[0] ?? '');
+  const compact = letters(password);
+  if (name.length >= 4 && compact.includes(name) && name.length * 2 >= compact.length) return 'must not be built from your email';
   return null;
 }
