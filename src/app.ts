@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from './lib/http/security-headers.ts';
 import { validatorCompiler } from './lib/http/validation.ts';
 import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { episodeRoutes } from './modules/episodes/routes.ts';
 import { organizationRoutes } from './modules/organization/routes.ts';
 import { patientRoutes } from './modules/patients/routes.ts';
 import { programRoutes } from './modules/programs/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
   await app.register(patientRoutes);
+  await app.register(episodeRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const webDist = config.webDist;

@@ -64,3 +64,28 @@ export async function makeUser(
     .executeTakeFirstOrThrow();
   return { user, password, mfaSecret };
 }
+
+/** A patient registered by `createdBy`, with an open episode in `programId` (no team unless given). */
+export async function makePatient(
+  db: Database,
+  organizationId: string,
+  createdBy: string,
+  overrides: { legalFirstName?: string; legalLastName?: string; dateOfBirth?: string } = {},
+) {
+  return db
+    .insertInto('patients')
+    .values({
+      id: newId(),
+      organizationId,
+      createdBy,
+      legalFirstName: overrides.legalFirstName ?? `Pat${unique()}`,
+      legalLastName: overrides.legalLastName ?? `Synthetic${unique()}`,
+      dateOfBirth: overrides.dateOfBirth ?? '1985-06-15',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function addMembership(db: Database, organizationId: string, programId: string, userId: string): Promise<void> {
+  await db.insertInto('programMemberships').values({ organizationId, programId, userId }).execute();
+}

@@ -333,6 +333,1216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-team-members/{id}/ending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a care team membership */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My caseload: open episodes whose care team I am on */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    levelCode?: string;
+                    limit?: number;
+                    phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                dateOfBirth: string;
+                                /** Format: uuid */
+                                episodeId: string;
+                                legalFirstName: string;
+                                legalLastName: string;
+                                levelCode: string | null;
+                                levelEdition: ("asam-3" | "asam-4" | "other") | null;
+                                /** @enum {unknown} */
+                                myRole: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                openedOn: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                preferredName: string | null;
+                                primaryCaseManagerName: string | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/caseload-reassignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor moves a colleague’s caseload to one or several colleagues (each as a handoff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Only these; all of the person’s caseload when left out */
+                        episodeIds?: string[];
+                        /** Format: uuid */
+                        fromUserId: string;
+                        note: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        on: string;
+                        toUserIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handoffs: {
+                                episodeId: string;
+                                toUserId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An episode with its phases, placements and care team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an episode’s referral details */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstContactDate?: string | null;
+                        referralDate?: string | null;
+                        /** @enum {unknown} */
+                        referralSource?: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/episodes/{id}/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a staff member or an external contact to the care team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        external?: {
+                            name: string;
+                            organization?: string;
+                            phone?: string;
+                        };
+                        /** @enum {unknown} */
+                        role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the episode to a new primary case manager, with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        on: string;
+                        /** Format: uuid */
+                        toUserId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a level-of-care placement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Runs alongside another placement (e.g. OBOT with outpatient) */
+                        concurrent?: boolean;
+                        levelCode: string;
+                        /** @enum {unknown} */
+                        levelEdition: "asam-3" | "asam-4" | "other";
+                        note?: string | null;
+                        plannedEndDate?: string | null;
+                        providerName?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the episode along the continuum (or close it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        closureReason?: "goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other";
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        on: string;
+                        /** @enum {unknown} */
+                        to: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1386,6 +2596,283 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/patients/{id}/episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an episode of care in a program, with its primary case manager */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        firstContactDate?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        openedOn: string;
+                        /** @enum {unknown} */
+                        phase: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                        /** Format: uuid */
+                        primaryCaseManagerId: string;
+                        /** Format: uuid */
+                        programId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        referralDate?: string;
+                        /** @enum {unknown} */
+                        referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            careTeam: {
+                                endedOn: string | null;
+                                handoffNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organization: string | null;
+                                phone: string | null;
+                                /** @enum {unknown} */
+                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                /** Format: date */
+                                startedOn: string;
+                                userId: string | null;
+                            }[];
+                            closedOn: string | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            firstContactDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            openedOn: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                            phases: {
+                                note: string | null;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                recordedBy: string;
+                                /** Format: date */
+                                startedOn: string;
+                            }[];
+                            placements: {
+                                actualEndDate: string | null;
+                                concurrent: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                levelCode: string;
+                                /** @enum {unknown} */
+                                levelEdition: "asam-3" | "asam-4" | "other";
+                                note: string | null;
+                                plannedEndDate: string | null;
+                                providerName: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                version: number;
+                            }[];
+                            /** Format: uuid */
+                            programId: string;
+                            programName: string;
+                            referralDate: string | null;
+                            /** @enum {unknown} */
+                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a placement (planned or actual end, provider, note) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actualEndDate?: string | null;
+                        note?: string | null;
+                        plannedEndDate?: string | null;
+                        providerName?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

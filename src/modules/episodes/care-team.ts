@@ -1,0 +1,174 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB, EpisodeRow } from '../../db/schema.ts';
+import { withAudit, type Audit } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import type { Database } from '../../lib/db/database.ts';
+import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { AddMemberBody, HandoffBody, ReassignmentBody } from './schemas.ts';
+import { assertEligibleCaseManager, withEpisode } from './service.ts';
+
+/** A member is current on `day` when they started by then and have not ended (ended_on is exclusive). */
+const currentOn = (day: string) => sql<boolean>`(started_on <= ${day} AND (ended_on IS NULL OR ended_on > ${day}))`;
+
+export async function addMember(db: Database, ctx: RequestContext, episodeId: string, input: AddMemberBody): Promise<string> {
+  if (input.role === 'primary-case-manager') throw fieldError('/role', 'the primary case manager changes only by a handoff');
+  if ((input.userId === undefined) === (input.external === undefined))
+    throw fieldError('/userId', 'give either a staff member (userId) or an external contact, not both');
+  return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    if (episode.closedOn) throw conflict('The episode is closed.');
+    if (input.startedOn < episode.openedOn) throw fieldError('/startedOn', `must be on or after the episode opened (${episode.openedOn})`);
+    if (input.userId) {
+      const user = await tx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', input.userId)
+        .where('organizationId', '=', ctx.actor.organizationId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (!user) throw fieldError('/userId', 'is not an active staff member of this organization');
+      const already = await tx
+        .selectFrom('careTeamMembers')
+        .select('id')
+        .where('episodeId', '=', episodeId)
+        .where('userId', '=', input.userId)
+        .where('role', '=', input.role)
+        .where('endedOn', 'is', null)
+        .executeTakeFirst();
+      if (already) throw conflict('This person already has this role on the team.');
+    }
+    const id = newId();
+    await tx
+      .insertInto('careTeamMembers')
+      .values({
+        id,
+        organizationId: ctx.actor.organizationId,
+        episodeId,
+        userId: input.userId ?? null,
+        externalName: input.external?.name ?? null,
+        externalOrganization: input.external?.organization ?? null,
+        externalPhone: input.external?.phone ?? null,
+        role: input.role,
+        startedOn: input.startedOn,
+        recordedBy: ctx.actor.userId,
+      })
+      .execute();
+    await audit({
+      action: 'create',
+      recordType: 'care-team-member',
+      recordId: id,
+      details: { episodeId, role: input.role, external: input.userId === undefined },
+    });
+    return id;
+  });
+}
+
+export async function endMember(db: Database, ctx: RequestContext, memberId: string, endedOn: string): Promise<void> {
+  const member = await db
+    .selectFrom('careTeamMembers')
+    .select(['episodeId'])
+    .where('id', '=', memberId)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirst();
+  if (!member) throw notFound('care team member');
+  await withEpisode(db, ctx, member.episodeId, async (tx, audit) => {
+    const current = await tx.selectFrom('careTeamMembers').selectAll().where('id', '=', memberId).forUpdate().executeTakeFirstOrThrow();
+    if (current.role === 'primary-case-manager') throw ruleViolation('The primary case manager leaves only by a handoff to someone else.');
+    if (current.endedOn) throw conflict('This membership has already ended.');
+    if (endedOn < current.startedOn) throw fieldError('/endedOn', `must be on or after they joined (${current.startedOn})`);
+    await tx.updateTable('careTeamMembers').set({ endedOn }).where('id', '=', memberId).execute();
+    await audit({ action: 'update', recordType: 'care-team-member', recordId: memberId, details: { change: 'ended' } });
+  });
+}
+
+/** Ends the current primary case manager's period and starts the next one's, on the same day. */
+async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, episode: EpisodeRow, input: HandoffBody): Promise<void> {
+  if (episode.closedOn) throw conflict('The episode is closed.');
+  const current = await tx
+    .selectFrom('careTeamMembers')
+    .selectAll()
+    .where('episodeId', '=', episode.id)
+    .where('role', '=', 'primary-case-manager')
+    .where(currentOn(input.on))
+    .forUpdate()
+    .executeTakeFirst();
+  if (current?.userId === input.toUserId) throw fieldError('/toUserId', 'is already the primary case manager');
+  if (current && input.on <= current.startedOn)
+    throw fieldError('/on', `must be after the current primary case manager started (${current.startedOn})`);
+  await assertEligibleCaseManager(tx, ctx, input.toUserId, episode.programId, '/toUserId');
+  if (current) await tx.updateTable('careTeamMembers').set({ endedOn: input.on }).where('id', '=', current.id).execute();
+  const id = newId();
+  await tx
+    .insertInto('careTeamMembers')
+    .values({
+      id,
+      organizationId: ctx.actor.organizationId,
+      episodeId: episode.id,
+      userId: input.toUserId,
+      role: 'primary-case-manager',
+      startedOn: input.on,
+      handoffNote: input.note,
+      recordedBy: ctx.actor.userId,
+    })
+    .execute();
+  await audit({
+    action: 'update',
+    recordType: 'episode',
+    recordId: episode.id,
+    details: { change: 'handoff', fromUserId: current?.userId ?? null, toUserId: input.toUserId },
+  });
+}
+
+export async function handoff(db: Database, ctx: RequestContext, episodeId: string, input: HandoffBody): Promise<void> {
+  await withEpisode(db, ctx, episodeId, (tx, audit, episode) => handOver(tx, ctx, audit, episode, input));
+}
+
+/**
+ * A supervisor moves a colleague's caseload (all of it, or chosen episodes) to one or several
+ * colleagues, in turn. Each episode is handed over as if by hand: its own handoff, note and
+ * audit row. Only episodes of programs the supervisor belongs to.
+ */
+export async function reassignCaseload(
+  db: Database,
+  ctx: RequestContext,
+  input: ReassignmentBody,
+): Promise<{ episodeId: string; toUserId: string }[]> {
+  if (!ctx.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor reassigns a caseload.');
+  if (input.toUserIds.includes(input.fromUserId)) throw fieldError('/toUserIds', 'must not include the person whose caseload moves');
+  // The join to the supervisor's own program memberships is the access check for every episode here.
+  let query = db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .innerJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'e.programId').on('pm.userId', '=', ctx.actor.userId))
+    .select('e.id')
+    .where('e.organizationId', '=', ctx.actor.organizationId)
+    .where('e.closedOn', 'is', null)
+    .where('m.userId', '=', input.fromUserId)
+    .where('m.role', '=', 'primary-case-manager')
+    .where('m.endedOn', 'is', null)
+    .orderBy('e.openedOn')
+    .orderBy('e.id');
+  if (input.episodeIds) query = query.where('e.id', 'in', input.episodeIds);
+  // All or nothing: one transaction, though each episode keeps its own handoff and audit row.
+  return withAudit(db, ctx, async (tx, audit) => {
+    const episodes = await query.execute();
+    if (input.episodeIds && episodes.length !== input.episodeIds.length) {
+      throw ruleViolation('Some episodes are not in this person’s open caseload in your programs.', [
+        { path: '/episodeIds', message: 'include episodes you cannot reassign' },
+      ]);
+    }
+    const moves = episodes.map((episode, index) => ({
+      episodeId: episode.id,
+      toUserId: input.toUserIds[index % input.toUserIds.length] ?? '',
+    }));
+    for (const move of moves) {
+      const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', move.episodeId).forUpdate().executeTakeFirstOrThrow();
+      await handOver(tx, ctx, (entry) => audit({ patientId: episode.patientId, ...entry }), episode, {
+        toUserId: move.toUserId,
+        on: input.on,
+        note: input.note,
+      });
+    }
+    return moves;
+  });
+}

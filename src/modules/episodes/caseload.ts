@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { Type, type Static } from 'typebox';
+import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from '../../codes.ts';
+import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { todayIn } from '../../lib/dates.ts';
+import type { Database } from '../../lib/db/database.ts';
+import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
+import type { CaseloadQuery } from './schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const CaseloadRow = Type.Object({
+  episodeId: Type.String({ format: 'uuid' }),
+  patientId: Type.String({ format: 'uuid' }),
+  legalFirstName: Type.String(),
+  legalLastName: Type.String(),
+  preferredName: Nullable(Type.String()),
+  dateOfBirth: Type.String({ format: 'date' }),
+  programId: Type.String({ format: 'uuid' }),
+  programName: Type.String(),
+  phase: Type.Enum(EPISODE_PHASES),
+  openedOn: Type.String({ format: 'date' }),
+  levelEdition: Nullable(Type.Enum(LEVEL_EDITIONS)),
+  levelCode: Nullable(Type.String()),
+  primaryCaseManagerName: Nullable(Type.String()),
+  myRole: Type.Enum(CARE_TEAM_ROLES),
+});
+type CaseloadRow = Static<typeof CaseloadRow>;
+
+/**
+ * My caseload: the open episodes whose care team I am on today, by patient name. Built for a
+ * caseload of about 150 on one page (limit up to 200); filters by program, phase and level.
+ */
+export async function myCaseload(db: Database, ctx: RequestContext, query: CaseloadQuery) {
+  const organization = await db
+    .selectFrom('organizations')
+    .select('timeZone')
+    .where('id', '=', ctx.actor.organizationId)
+    .executeTakeFirstOrThrow();
+  const today = todayIn(organization.timeZone);
+  const limit = query.limit ?? 50;
+  let select = db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .innerJoin('patients as p', 'p.id', 'e.patientId')
+    .innerJoin('programs as pr', 'pr.id', 'e.programId')
+    .select([
+      'e.id as episodeId',
+      'p.id as patientId',
+      'p.legalFirstName',
+      'p.legalLastName',
+      'p.preferredName',
+      sql<string>`p.date_of_birth::text`.as('dateOfBirth'),
+      'pr.id as programId',
+      'pr.name as programName',
+      'e.phase',
+      'e.openedOn',
+      'm.role as myRole',
+      sql<string | null>`lvl.level_edition`.as('levelEdition'),
+      sql<string | null>`lvl.level_code`.as('levelCode'),
+      sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
+      sql<string>`lower(p.legal_last_name)`.as('sortLast'),
+      sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
+    ])
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('placements as pl')
+          .select(['pl.levelEdition', 'pl.levelCode'])
+          .whereRef('pl.episodeId', '=', 'e.id')
+          .where('pl.startDate', '<=', today)
+          .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
+          .orderBy('pl.concurrent')
+          .orderBy('pl.startDate', 'desc')
+          .limit(1)
+          .as('lvl'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('careTeamMembers as c')
+          .innerJoin('users as u', 'u.id', 'c.userId')
+          .select('u.displayName')
+          .whereRef('c.episodeId', '=', 'e.id')
+          .where('c.role', '=', 'primary-case-manager')
+          .where('c.startedOn', '<=', today)
+          .where((w) => w.or([w('c.endedOn', 'is', null), w('c.endedOn', '>', today)]))
+          .limit(1)
+          .as('pcm'),
+      (join) => join.onTrue(),
+    )
+    .where('m.userId', '=', ctx.actor.userId)
+    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('m.startedOn', '<=', today)
+    .where((w) => w.or([w('m.endedOn', 'is', null), w('m.endedOn', '>', today)]))
+    .where('e.closedOn', 'is', null)
+    .where('p.deletedAt', 'is', null);
+  if (query.programId) select = select.where('e.programId', '=', query.programId);
+  if (query.phase) select = select.where('e.phase', '=', query.phase);
+  if (query.levelCode) select = select.where(sql<boolean>`lvl.level_code = ${query.levelCode}`);
+  const after = decodeCursor(query.cursor, ['string', 'string', 'uuid']);
+  if (after)
+    select = select.where(
+      sql<boolean>`(lower(p.legal_last_name), lower(p.legal_first_name), e.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
+    );
+  const rows = await select
+    .orderBy(sql`lower(p.legal_last_name)`)
+    .orderBy(sql`lower(p.legal_first_name)`)
+    .orderBy('e.id')
+    .limit(limit + 1)
+    .execute();
+  const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);
+  await writeAudit(db, actorMeta(ctx), {
+    action: 'read',
+    recordType: 'caseload',
+    details: { shownPatientIds: result.items.map((row) => row.patientId) },
+  });
+  return {
+    items: result.items.map(({ sortLast: _last, sortFirst: _first, ...row }): CaseloadRow => ({
+      ...row,
+      phase: row.phase as CaseloadRow['phase'],
+      myRole: row.myRole as CaseloadRow['myRole'],
+      levelEdition: row.levelEdition as CaseloadRow['levelEdition'],
+    })),
+    nextCursor: result.nextCursor,
+  };
+}

@@ -1,0 +1,245 @@
+import { sql, type Transaction } from 'kysely';
+import type { EpisodePhase, Role } from '../../codes.ts';
+import type { DB, EpisodeRow } from '../../db/schema.ts';
+import { requirePermission } from '../../lib/access.ts';
+import { changedFields, type Audit } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { todayIn } from '../../lib/dates.ts';
+import type { Database } from '../../lib/db/database.ts';
+import { checkVersion } from '../../lib/db/versions.ts';
+import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { withPatientAccess } from '../patients/access.ts';
+import { canMove } from './phases.ts';
+import type { OpenEpisodeBody, TransitionBody, UpdateEpisodeBody } from './schemas.ts';
+
+/** The care-team role a staff member takes when they open an episode themselves. */
+const TEAM_ROLE_OF: Partial<Record<Role, string>> = {
+  'case-manager': 'case-manager',
+  'nurse-care-manager': 'nurse-care-manager',
+  'community-health-worker': 'community-health-worker',
+  'peer-recovery-specialist': 'peer-recovery-specialist',
+  counselor: 'counselor',
+  prescriber: 'prescriber',
+  supervisor: 'supervisor',
+};
+
+export async function organizationToday(tx: Transaction<DB>, organizationId: string): Promise<string> {
+  const organization = await tx.selectFrom('organizations').select('timeZone').where('id', '=', organizationId).executeTakeFirstOrThrow();
+  return todayIn(organization.timeZone);
+}
+
+/**
+ * Runs `work` on an episode, locked, inside the patient access check (a 404 for an episode of
+ * a patient the actor may not see, as for one that does not exist).
+ */
+export async function withEpisode<T>(
+  db: Database,
+  ctx: RequestContext,
+  episodeId: string,
+  work: (tx: Transaction<DB>, audit: Audit, episode: EpisodeRow) => Promise<T>,
+): Promise<T> {
+  const owner = await db
+    .selectFrom('episodes')
+    .select('patientId')
+    .where('id', '=', episodeId)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirst();
+  if (!owner) throw notFound('episode');
+  return withPatientAccess(db, ctx, owner.patientId, async (tx, audit) => {
+    const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', episodeId).forUpdate().executeTakeFirstOrThrow();
+    return work(tx, audit, episode);
+  });
+}
+
+/**
+ * Someone who may be a primary case manager in a program: an active staff member of the
+ * program with a clinical role (not only admin or privacy officer).
+ */
+export async function assertEligibleCaseManager(
+  tx: Transaction<DB>,
+  ctx: RequestContext,
+  userId: string,
+  programId: string,
+  path: string,
+): Promise<void> {
+  const user = await tx
+    .selectFrom('users as u')
+    .innerJoin('programMemberships as pm', (join) => join.onRef('pm.userId', '=', 'u.id').on('pm.programId', '=', programId))
+    .select(['u.roles'])
+    .where('u.id', '=', userId)
+    .where('u.organizationId', '=', ctx.actor.organizationId)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+  if (!user || !(user.roles as Role[]).some((role) => TEAM_ROLE_OF[role] !== undefined)) {
+    throw ruleViolation('The primary case manager must be an active clinical staff member of the program.', [
+      { path, message: 'is not an active clinical staff member of this program' },
+    ]);
+  }
+}
+
+function assertNotFuture(date: string, today: string, path: string): void {
+  if (date > today) throw ruleViolation('That date is in the future.', [{ path, message: `must be today (${today}) or earlier` }]);
+}
+
+export async function openEpisode(db: Database, ctx: RequestContext, patientId: string, input: OpenEpisodeBody): Promise<string> {
+  requirePermission(ctx.actor, 'patients:register');
+  return withPatientAccess(db, ctx, patientId, async (tx, audit) => {
+    const today = await organizationToday(tx, ctx.actor.organizationId);
+    assertNotFuture(input.openedOn, today, '/openedOn');
+    if (input.referralDate && input.referralDate > input.openedOn)
+      throw fieldError('/referralDate', 'must be on or before the opening date');
+    const program = await tx
+      .selectFrom('programs as p')
+      .leftJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'p.id').on('pm.userId', '=', ctx.actor.userId))
+      .select(['p.id', 'pm.userId as member'])
+      .where('p.id', '=', input.programId)
+      .where('p.organizationId', '=', ctx.actor.organizationId)
+      .where('p.deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!program) throw fieldError('/programId', 'is not a program of this organization');
+    if (!program.member) throw forbidden('Only staff of a program can open an episode in it.');
+    await assertEligibleCaseManager(tx, ctx, input.primaryCaseManagerId, input.programId, '/primaryCaseManagerId');
+
+    const episodeId = newId();
+    await tx
+      .insertInto('episodes')
+      .values({
+        id: episodeId,
+        organizationId: ctx.actor.organizationId,
+        patientId,
+        programId: input.programId,
+        referralSource: input.referralSource,
+        referralDate: input.referralDate ?? null,
+        firstContactDate: input.firstContactDate ?? null,
+        openedOn: input.openedOn,
+        phase: input.phase,
+      })
+      .execute();
+    await tx
+      .insertInto('episodePhases')
+      .values({
+        id: newId(),
+        organizationId: ctx.actor.organizationId,
+        episodeId,
+        phase: input.phase,
+        startedOn: input.openedOn,
+        recordedBy: ctx.actor.userId,
+      })
+      .execute();
+    const team = [{ userId: input.primaryCaseManagerId, role: 'primary-case-manager' }];
+    // Whoever opens the episode for someone else stays on the team, or they would lose the chart.
+    const ownRole = ctx.actor.roles.map((role) => TEAM_ROLE_OF[role]).find((role) => role !== undefined);
+    if (ctx.actor.userId !== input.primaryCaseManagerId && ownRole) team.push({ userId: ctx.actor.userId, role: ownRole });
+    await tx
+      .insertInto('careTeamMembers')
+      .values(
+        team.map((member) => ({
+          id: newId(),
+          organizationId: ctx.actor.organizationId,
+          episodeId,
+          startedOn: input.openedOn,
+          recordedBy: ctx.actor.userId,
+          ...member,
+        })),
+      )
+      .execute();
+    await audit({
+      action: 'create',
+      recordType: 'episode',
+      recordId: episodeId,
+      details: { programId: input.programId, phase: input.phase },
+    });
+    return episodeId;
+  });
+}
+
+export async function updateEpisode(
+  db: Database,
+  ctx: RequestContext,
+  episodeId: string,
+  version: number,
+  input: UpdateEpisodeBody,
+): Promise<void> {
+  await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    checkVersion(episode, version, 'episode');
+    const referralDate = input.referralDate !== undefined ? input.referralDate : episode.referralDate;
+    if (referralDate && referralDate > episode.openedOn) throw fieldError('/referralDate', 'must be on or before the opening date');
+    await tx
+      .updateTable('episodes')
+      .set({
+        ...(input.referralSource ? { referralSource: input.referralSource } : {}),
+        ...(input.referralDate !== undefined ? { referralDate: input.referralDate } : {}),
+        ...(input.firstContactDate !== undefined ? { firstContactDate: input.firstContactDate } : {}),
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
+      .where('id', '=', episodeId)
+      .execute();
+    await audit({ action: 'update', recordType: 'episode', recordId: episodeId, details: { fields: changedFields(input) } });
+  });
+}
+
+/**
+ * Moves an episode along the continuum (phases.ts), dated and kept. Closing needs a reason,
+ * ends the placements still running on that day, and is final.
+ */
+export async function transitionEpisode(db: Database, ctx: RequestContext, episodeId: string, input: TransitionBody): Promise<void> {
+  await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    if (input.version !== undefined) checkVersion(episode, input.version, 'episode');
+    const from = episode.phase as EpisodePhase;
+    if (!canMove(from, input.to)) throw conflict(`An episode cannot move from ${from} to ${input.to}.`);
+    if (input.to === 'closed' && !input.closureReason) throw fieldError('/closureReason', 'is required to close an episode');
+    if (input.to !== 'closed' && input.closureReason) throw fieldError('/closureReason', 'is only given when closing');
+    const today = await organizationToday(tx, ctx.actor.organizationId);
+    assertNotFuture(input.on, today, '/on');
+    const last = await tx
+      .selectFrom('episodePhases')
+      .select('startedOn')
+      .where('episodeId', '=', episodeId)
+      .orderBy('startedOn', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    if (input.on < last.startedOn)
+      throw ruleViolation('The change cannot be dated before the current phase began.', [
+        { path: '/on', message: `must be on or after ${last.startedOn}` },
+      ]);
+    await tx
+      .insertInto('episodePhases')
+      .values({
+        id: newId(),
+        organizationId: ctx.actor.organizationId,
+        episodeId,
+        phase: input.to,
+        startedOn: input.on,
+        recordedBy: ctx.actor.userId,
+        note: input.note ?? null,
+      })
+      .execute();
+    await tx
+      .updateTable('episodes')
+      .set({
+        phase: input.to,
+        ...(input.to === 'closed' ? { closedOn: input.on, closureReason: input.closureReason ?? null } : {}),
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
+      .where('id', '=', episodeId)
+      .execute();
+    if (input.to === 'closed') {
+      await tx
+        .updateTable('placements')
+        .set({ actualEndDate: input.on, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+        .where('episodeId', '=', episodeId)
+        .where('actualEndDate', 'is', null)
+        .where('startDate', '<=', input.on)
+        .execute();
+    }
+    await audit({
+      action: 'update',
+      recordType: 'episode',
+      recordId: episodeId,
+      details: { from, to: input.to, ...(input.closureReason ? { closureReason: input.closureReason } : {}) },
+    });
+  });
+}
