@@ -61,14 +61,17 @@ test('demo fills a separate organization with synthetic staff and programs, once
     assert.equal(second.code, 1);
     const client = await superuserClient(database.name);
     try {
-      const counts = await client.query<{ programs: string; staff: string; roles: string[] }>(
-        `SELECT (SELECT count(*) FROM programs) AS programs, (SELECT count(*) FROM users) AS staff,
+      const counts = await client.query<{ programs: string; staff: string; patients: number; phases: number; roles: string[] }>(
+        `SELECT (SELECT count(*) FROM programs) AS programs, (SELECT count(*) FROM users) AS staff, (SELECT count(*)::int FROM patients) AS patients,
+                (SELECT count(DISTINCT phase)::int FROM episodes) AS phases,
                 (SELECT array_agg(DISTINCT r ORDER BY r) FROM users, unnest(roles) r) AS roles`,
       );
       const row = counts.rows[0];
       assert.ok(Number(row?.programs) >= 5);
       assert.ok(Number(row?.staff) >= 10);
       assert.equal(row?.roles.length, 9, 'every role is represented');
+      assert.ok((row?.patients ?? 0) >= 200, 'a few hundred synthetic patients');
+      assert.equal(row?.phases, 5, 'in every phase of the continuum');
     } finally {
       await client.end();
     }

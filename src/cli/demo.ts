@@ -5,6 +5,9 @@ import { hashPassword } from '../lib/auth/passwords.ts';
 import type { Database } from '../lib/db/database.ts';
 import { newId } from '../lib/ids.ts';
 import type { CaseManagementModel } from '../modules/programs/models.ts';
+import { seedDemoPatients } from './demo-patients.ts';
+
+const DEMO_PATIENTS = 300;
 
 /**
  * `bridgeway demo` (or `npm run demo`): a separate demonstration organization with synthetic
@@ -67,6 +70,7 @@ export async function demoCommand(db: Database): Promise<number> {
   const password = `demo-${randomBytes(9).toString('base64url')}`;
   const passwordHash = await hashPassword(password);
   const meta = { requestId: `demo-${newId()}`, ip: null, userAgent: 'bridgeway demo' };
+  let patients = 0;
   await db.transaction().execute(async (tx) => {
     const organization = await tx
       .insertInto('organizations')
@@ -91,8 +95,11 @@ export async function demoCommand(db: Database): Promise<number> {
         .execute();
       await writeAudit(tx, auditMeta, { action: 'create', recordType: 'program', recordId: id, details: { via: 'demo' } });
     }
+    const staffByProgram = programIds.map((id) => ({ id, staffIds: [] as string[] }));
     for (const person of STAFF) {
       const id = newId();
+      const clinical = person.roles.some((role) => role !== 'admin' && role !== 'privacy-officer' && role !== 'prescriber');
+      if (clinical) for (const index of person.programs) staffByProgram[index]?.staffIds.push(id);
       await tx
         .insertInto('users')
         .values({
@@ -119,8 +126,11 @@ export async function demoCommand(db: Database): Promise<number> {
         details: { via: 'demo', roles: person.roles },
       });
     }
+    patients = await seedDemoPatients(tx, organization.id, staffByProgram, DEMO_PATIENTS, meta);
   });
-  console.log(`Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs and ${STAFF.length} staff (all synthetic).`);
+  console.log(
+    `Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs, ${STAFF.length} staff and ${patients} patients (all synthetic).`,
+  );
   console.log(`Every demo account's password: ${password}`);
   console.log('Try: casemanager@, nurse@, chw@, supervisor@, privacy@ or admin@demo.bridgeway.invalid');
   console.log('(the admin is asked to set up an authenticator app at first sign-in).');
