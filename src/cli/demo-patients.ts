@@ -113,7 +113,7 @@ export async function seedDemoPatients(
   const today = new Date();
   for (let n = 0; n < count; n++) {
     const program = pick(programs);
-    const staff = program.staffIds.length > 0 ? program.staffIds : (programs.flatMap((p) => p.staffIds) as string[]);
+    const staff = program.staffIds.length > 0 ? program.staffIds : programs.flatMap((p) => p.staffIds);
     const primary = pick(staff);
     const patientId = newId();
     const birth = new Date(Date.UTC(1955 + Math.floor(random() * 50), Math.floor(random() * 12), 1 + Math.floor(random() * 28)));
