@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from '../../codes.ts';
 import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
-import type { RequestContext } from '../../lib/context.ts';
+import type { Actor, RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
@@ -28,18 +28,8 @@ export const CaseloadRow = Type.Object({
 });
 type CaseloadRow = Static<typeof CaseloadRow>;
 
-/**
- * My caseload: the open episodes whose care team I am on today, by patient name. Built for a
- * caseload of about 150 on one page (limit up to 200); filters by program, phase and level.
- */
-export async function myCaseload(db: Database, ctx: RequestContext, query: CaseloadQuery) {
-  const organization = await db
-    .selectFrom('organizations')
-    .select('timeZone')
-    .where('id', '=', ctx.actor.organizationId)
-    .executeTakeFirstOrThrow();
-  const today = todayIn(organization.timeZone);
-  const limit = query.limit ?? 50;
+/** The caseload query on its own (npm run bench runs it raw beside the API). */
+export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, today: string, limit: number) {
   let select = db
     .selectFrom('careTeamMembers as m')
     .innerJoin('episodes as e', 'e.id', 'm.episodeId')
@@ -91,8 +81,8 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
           .as('pcm'),
       (join) => join.onTrue(),
     )
-    .where('m.userId', '=', ctx.actor.userId)
-    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('m.userId', '=', actor.userId)
+    .where('m.organizationId', '=', actor.organizationId)
     .where('m.startedOn', '<=', today)
     .where((w) => w.or([w('m.endedOn', 'is', null), w('m.endedOn', '>', today)]))
     .where('e.closedOn', 'is', null)
@@ -105,12 +95,26 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
     select = select.where(
       sql<boolean>`(lower(p.legal_last_name), lower(p.legal_first_name), e.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
     );
-  const rows = await select
+  return select
     .orderBy(sql`lower(p.legal_last_name)`)
     .orderBy(sql`lower(p.legal_first_name)`)
     .orderBy('e.id')
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+}
+
+/**
+ * My caseload: the open episodes whose care team I am on today, by patient name. Built for a
+ * caseload of about 150 on one page (limit up to 200); filters by program, phase and level.
+ */
+export async function myCaseload(db: Database, ctx: RequestContext, query: CaseloadQuery) {
+  const organization = await db
+    .selectFrom('organizations')
+    .select('timeZone')
+    .where('id', '=', ctx.actor.organizationId)
+    .executeTakeFirstOrThrow();
+  const today = todayIn(organization.timeZone);
+  const limit = query.limit ?? 50;
+  const rows = await caseloadQuery(db, ctx.actor, query, today, limit).execute();
   const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',
