@@ -1,3 +1,4 @@
+import { nextVersion } from '../lib/db/versions.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { writeAudit } from '../lib/audit/audit.ts';
@@ -7,6 +8,7 @@ import type { Config } from '../lib/config.ts';
 import type { Database } from '../lib/db/database.ts';
 import { newId } from '../lib/ids.ts';
 import { normalizeEmail } from '../lib/locales.ts';
+import { NO_SECOND_FACTOR } from '../modules/staff/service.ts';
 
 /**
  * `bridgeway reset-access --email <email>`: the way back in for someone no admin can help (the
@@ -34,14 +36,10 @@ export async function resetAccessCommand(db: Database, config: Config, argv: str
     await tx
       .updateTable('users')
       .set({
-        mfaSecret: null,
-        mfaPendingSecret: null,
-        mfaEnabledAt: null,
-        mfaLastStep: null,
+        ...NO_SECOND_FACTOR,
         invitationTokenHash: hashToken(token),
         invitationExpiresAt: sql<Date>`now() + interval '1 day'`,
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', user.id)
       .execute();

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { fieldError, notFound, staleVersion } from '../errors.ts';
 
 /**
@@ -20,4 +21,9 @@ export function checkVersion<T extends { version: number }>(current: T | undefin
   if (!current) throw notFound(what);
   if (current.version !== expected) throw staleVersion(current.version);
   return current;
+}
+
+/** The columns every edit of a versioned record also sets. */
+export function nextVersion() {
+  return { version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` };
 }

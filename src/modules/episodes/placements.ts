@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { LEVELS_OF_CARE } from '../../codes.ts';
 import { changedFields } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { checkVersion } from '../../lib/db/versions.ts';
+import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, notFound, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { PlacementBody, UpdatePlacementBody } from './schemas.ts';
@@ -94,8 +93,7 @@ export async function updatePlacement(
           ...(input.plannedEndDate !== undefined ? { plannedEndDate: input.plannedEndDate } : {}),
           ...(input.actualEndDate !== undefined ? { actualEndDate: input.actualEndDate } : {}),
           ...(input.note !== undefined ? { note: input.note } : {}),
-          version: sql<number>`version + 1`,
-          updatedAt: sql<Date>`now()`,
+          ...nextVersion(),
         })
         .where('id', '=', placementId)
         .execute();

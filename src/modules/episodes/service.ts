@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { EpisodePhase, Role } from '../../codes.ts';
 import type { DB, EpisodeRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
@@ -6,7 +6,7 @@ import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { checkVersion } from '../../lib/db/versions.ts';
+import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { withPatientAccess } from '../patients/access.ts';
@@ -171,8 +171,7 @@ export async function updateEpisode(
         ...(input.referralSource ? { referralSource: input.referralSource } : {}),
         ...(input.referralDate !== undefined ? { referralDate: input.referralDate } : {}),
         ...(input.firstContactDate !== undefined ? { firstContactDate: input.firstContactDate } : {}),
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', episodeId)
       .execute();
@@ -221,15 +220,14 @@ export async function transitionEpisode(db: Database, ctx: RequestContext, episo
       .set({
         phase: input.to,
         ...(input.to === 'closed' ? { closedOn: input.on, closureReason: input.closureReason ?? null } : {}),
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', episodeId)
       .execute();
     if (input.to === 'closed') {
       await tx
         .updateTable('placements')
-        .set({ actualEndDate: input.on, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+        .set({ actualEndDate: input.on, ...nextVersion() })
         .where('episodeId', '=', episodeId)
         .where('actualEndDate', 'is', null)
         .where('startDate', '<=', input.on)

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql } from 'kysely';
+
 import type { OrganizationRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { changedFields, withAudit } from '../../lib/audit/audit.ts';
-import { checkVersion, versionFrom } from '../../lib/db/versions.ts';
+import { checkVersion, versionFrom, nextVersion } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { problems, Version } from '../../lib/http/schemas.ts';
 import { assertTimeZone, type Locale } from '../../lib/locales.ts';
@@ -83,8 +83,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ...(input.name ? { name: input.name.trim() } : {}),
             ...(input.timeZone ? { timeZone: input.timeZone } : {}),
             ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}),
-            version: sql<number>`version + 1`,
-            updatedAt: sql<Date>`now()`,
+            ...nextVersion(),
           })
           .where('id', '=', ctx.actor.organizationId)
           .returningAll()

@@ -5,7 +5,7 @@ import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit
 import type { RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { checkVersion } from '../../lib/db/versions.ts';
+import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { badRequest, conflict, fieldError, Problem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { canSeePatient, withPatientAccess } from './access.ts';
@@ -183,7 +183,7 @@ export async function updatePatient(
     assertAddress(input, current);
     const patient = await tx
       .updateTable('patients')
-      .set({ ...columnsOf(input), version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({ ...columnsOf(input), ...nextVersion() })
       .where('id', '=', patientId)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -4,7 +4,7 @@ import { requirePermission } from '../../lib/access.ts';
 import { changedFields, withAudit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { checkVersion } from '../../lib/db/versions.ts';
+import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
@@ -97,8 +97,7 @@ export async function updateProgram(
           ...(input.name !== undefined ? { name: input.name.trim() } : {}),
           ...(input.caseManagementModel !== undefined ? { caseManagementModel: input.caseManagementModel } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
-          version: sql<number>`version + 1`,
-          updatedAt: sql<Date>`now()`,
+          ...nextVersion(),
         })
         .where('id', '=', id)
         .returningAll()
@@ -124,7 +123,7 @@ export async function deleteProgram(db: Database, ctx: RequestContext, id: strin
     if (version !== undefined) checkVersion(current, version, 'program');
     await tx
       .updateTable('programs')
-      .set({ deletedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({ deletedAt: sql<Date>`now()`, ...nextVersion() })
       .where('id', '=', id)
       .execute();
     await audit({ action: 'delete', recordType: 'program', recordId: id });

@@ -1,3 +1,4 @@
+import { nextVersion } from '../../lib/db/versions.ts';
 import { sql } from 'kysely';
 import type { UserRow } from '../../db/schema.ts';
 import { mustEnrolMfa } from '../../lib/access.ts';
@@ -188,8 +189,7 @@ export async function confirmMfaEnrolment(
         mfaPendingSecret: null,
         mfaEnabledAt: sql<Date>`now()`,
         mfaLastStep: step,
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', user.id)
       .execute();
@@ -249,8 +249,7 @@ export async function updateMe(db: Database, ctx: RequestContext, input: MeBody)
       .set({
         ...(input.locale ? { locale: input.locale } : {}),
         ...(input.displayName ? { displayName: input.displayName.trim() } : {}),
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', ctx.actor.userId)
       .returningAll()
@@ -275,7 +274,7 @@ export async function changePassword(db: Database, ctx: RequestContext, input: P
   await withAudit(db, ctx, async (tx, audit) => {
     await tx
       .updateTable('users')
-      .set({ passwordHash, passwordChangedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({ passwordHash, passwordChangedAt: sql<Date>`now()`, ...nextVersion() })
       .where('id', '=', user.id)
       .execute();
     const ended = await endUserSessions(tx, user.id, 'password-changed', ctx.actor.sessionId ?? undefined);

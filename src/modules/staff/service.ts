@@ -7,7 +7,7 @@ import { endUserSessions } from '../../lib/auth/sessions.ts';
 import { hashToken, newToken } from '../../lib/auth/tokens.ts';
 import type { RequestContext, RequestMeta } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { checkVersion } from '../../lib/db/versions.ts';
+import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, notFound, ruleViolation } from '../../lib/errors.ts';
 import { toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
@@ -37,6 +37,9 @@ export async function getUser(db: Database, ctx: RequestContext, id: string) {
   if (!user) throw notFound('staff member');
   return user;
 }
+
+/** The columns that forget a person's second factor (admin reset, `bridgeway reset-access`). */
+export const NO_SECOND_FACTOR = { mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, mfaLastStep: null } as const;
 
 /**
  * Changes that can remove an admin take the organization's row first, so they run one at a
@@ -129,8 +132,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
       .set({
         ...(input.displayName ? { displayName: input.displayName.trim() } : {}),
         ...(input.roles ? { roles: input.roles } : {}),
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -173,8 +175,7 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
       .set({
         status,
         deactivatedAt: to === 'deactivated' ? sql<Date>`now()` : null,
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -227,12 +228,8 @@ async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: stri
   const updated = await tx
     .updateTable('users')
     .set({
-      mfaSecret: null,
-      mfaPendingSecret: null,
-      mfaEnabledAt: null,
-      mfaLastStep: null,
-      version: sql<number>`version + 1`,
-      updatedAt: sql<Date>`now()`,
+      ...NO_SECOND_FACTOR,
+      ...nextVersion(),
     })
     .where('id', '=', id)
     .returningAll()
@@ -294,8 +291,7 @@ export async function acceptInvitation(db: Database, token: string, password: st
         status: 'active',
         invitationTokenHash: null,
         invitationExpiresAt: null,
-        version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        ...nextVersion(),
       })
       .where('id', '=', invitation.id)
       .execute();
