@@ -20,6 +20,12 @@ const ProgramsPage = lazy(() => import('../modules/programs/ProgramsPage.tsx').t
 const OrganizationPage = lazy(() => import('../modules/organization/OrganizationPage.tsx').then((m) => ({ default: m.OrganizationPage })));
 const ApiKeysPage = lazy(() => import('../modules/api-keys/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PatientsPage = lazy(() => import('../modules/patients/PatientsPage.tsx').then((m) => ({ default: m.PatientsPage })));
+const PatientOverviewPage = lazy(() =>
+  import('../modules/patients/PatientOverviewPage.tsx').then((m) => ({ default: m.PatientOverviewPage })),
+);
+const EpisodePage = lazy(() => import('../modules/patients/EpisodePage.tsx').then((m) => ({ default: m.EpisodePage })));
+const CaseloadPage = lazy(() => import('../modules/caseload/CaseloadPage.tsx').then((m) => ({ default: m.CaseloadPage })));
 const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -64,6 +70,46 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route
+          path="caseload"
+          element={
+            <RequireRole anyOf={regions.caseload.roles}>
+              <Loading>
+                <CaseloadPage />
+              </Loading>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="patients"
+          element={
+            <RequireRole anyOf={regions.patients.roles}>
+              <Loading>
+                <PatientsPage />
+              </Loading>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="patients/:id"
+          element={
+            <RequireRole anyOf={regions.patients.roles}>
+              <Loading>
+                <PatientOverviewPage />
+              </Loading>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="episodes/:id"
+          element={
+            <RequireRole anyOf={regions.patients.roles}>
+              <Loading>
+                <EpisodePage />
+              </Loading>
+            </RequireRole>
+          }
+        />
         <Route
           path="staff"
           element={

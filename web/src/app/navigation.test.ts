@@ -8,13 +8,14 @@ const pathsFor = (roles: Role[]) => visibleRegions(roles).map((region) => region
 test('the nav shows each role only the regions it may open', () => {
   const cases: [Role[], string[]][] = [
     [['admin'], ['/', '/staff', '/programs', '/organization', '/api-keys', '/audit', '/account']],
-    [['supervisor'], ['/', '/staff', '/account']],
+    [['supervisor'], ['/', '/caseload', '/patients', '/staff', '/account']],
     [['privacy-officer'], ['/', '/audit', '/account']],
-    [['case-manager'], ['/', '/account']],
-    [['community-health-worker'], ['/', '/account']],
+    [['case-manager'], ['/', '/caseload', '/patients', '/account']],
+    [['community-health-worker'], ['/', '/caseload', '/patients', '/account']],
+    [['prescriber'], ['/', '/caseload', '/patients', '/account']],
     [
       ['supervisor', 'privacy-officer'],
-      ['/', '/staff', '/audit', '/account'],
+      ['/', '/caseload', '/patients', '/staff', '/audit', '/account'],
     ],
     [[], ['/', '/account']],
   ];
@@ -32,4 +33,5 @@ test('the current nav entry is the longest region path that matches', () => {
     ['/nowhere', null],
   ];
   for (const [pathname, expected] of cases) assert.equal(currentRegionPath(pathname, all), expected, pathname);
+  assert.equal(currentRegionPath('/patients/0190a5b2-0000-7000-8000-000000000000', visibleRegions(['case-manager'])), '/patients');
 });

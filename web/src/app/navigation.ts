@@ -14,8 +14,33 @@ export interface Region {
   onHome: boolean;
 }
 
+/** Roles that serve patients: they see charts of the patients they care for (docs/patients.md). */
+export const clinicalRoles: readonly Role[] = [
+  'supervisor',
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'counselor',
+  'prescriber',
+];
+
 export const regions = {
   home: { path: '/', label: 'nav.home', description: 'nav.home.description', onHome: false },
+  caseload: {
+    path: '/caseload',
+    label: 'nav.caseload',
+    description: 'nav.caseload.description',
+    roles: clinicalRoles,
+    onHome: true,
+  },
+  patients: {
+    path: '/patients',
+    label: 'nav.patients',
+    description: 'nav.patients.description',
+    roles: clinicalRoles,
+    onHome: true,
+  },
   staff: {
     path: '/staff',
     label: 'nav.staff',
@@ -56,7 +81,17 @@ export const regions = {
 
 export type RegionName = keyof typeof regions;
 
-export const navOrder: readonly RegionName[] = ['home', 'staff', 'programs', 'organization', 'apiKeys', 'audit', 'account'];
+export const navOrder: readonly RegionName[] = [
+  'home',
+  'caseload',
+  'patients',
+  'staff',
+  'programs',
+  'organization',
+  'apiKeys',
+  'audit',
+  'account',
+];
 
 export function mayOpen(region: Region, userRoles: readonly Role[]): boolean {
   return region.roles === undefined || region.roles.some((role) => userRoles.includes(role));

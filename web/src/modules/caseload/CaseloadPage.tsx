@@ -1,0 +1,263 @@
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { episodePhases, type EpisodePhase } from '../../api/codes.ts';
+import type { OkBody } from '../../api/types.ts';
+import { Page } from '../../components/Page.tsx';
+import { QueryStatus } from '../../components/problems.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { levelLabel } from '../patients/patientHelpers.ts';
+import { caseloadKey } from '../patients/patientQueries.ts';
+import { phaseColors } from '../patients/phaseColors.ts';
+import {
+  distinctOptions,
+  filterCaseload,
+  levelValue,
+  sortCaseload,
+  type CaseloadFilters,
+  type CaseloadSort,
+  type CaseloadSortKey,
+} from './caseload.ts';
+
+type CaseloadItem = OkBody<'/api/caseload', 'get'>['items'][number];
+
+/** Every open episode whose care team I am on (a case manager carries up to ~150), all at once. */
+async function fetchCaseload(): Promise<CaseloadItem[]> {
+  const items: CaseloadItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(api.GET('/api/caseload', { params: { query: { limit: 200, cursor } } }));
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}
+
+const isPhase = (value: string): value is EpisodePhase => episodePhases.some((phase) => phase === value);
+
+export function CaseloadPage() {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const { locale } = useLocale();
+  const format = useFormat();
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const caseload = useQuery({ queryKey: caseloadKey, queryFn: fetchCaseload });
+  const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null });
+  const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
+
+  const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
+  const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
+  const levelText = (row: CaseloadItem) =>
+    row.levelEdition === null || row.levelCode === null ? t('episode.noPlacement') : levelLabel(tMaybe, row.levelEdition, row.levelCode);
+  const sortName = (row: CaseloadItem) => `${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`;
+
+  const rows = caseload.data ?? [];
+  const shown = sortCaseload(filterCaseload(rows, filters), sort, { name: sortName, phase: phaseLabel, level: levelText }, collator);
+  const programOptions = distinctOptions(
+    rows,
+    (row) => row.programId,
+    (row) => row.programName,
+    collator,
+  );
+  const phaseOptions = episodePhases
+    .filter((phase) => rows.some((row) => row.phase === phase))
+    .map((phase) => ({ value: phase, label: t(`phase.${phase}`) }));
+  const levelOptions = distinctOptions(rows, levelValue, levelText, collator);
+  const filtered = filters.programId !== null || filters.phase !== null || filters.level !== null;
+
+  const columns: { key: CaseloadSortKey | null; label: string }[] = [
+    { key: 'name', label: t('caseload.col.name') },
+    { key: null, label: t('caseload.col.dateOfBirth') },
+    { key: 'program', label: t('caseload.col.program') },
+    { key: 'phase', label: t('caseload.col.phase') },
+    { key: 'level', label: t('caseload.col.level') },
+    { key: 'openedOn', label: t('caseload.col.opened') },
+    { key: null, label: t('caseload.col.myRole') },
+  ];
+
+  const sortBy = (key: CaseloadSortKey) =>
+    setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
+
+  const nameLink = (row: CaseloadItem) => (
+    <Anchor component={Link} to={`/patients/${row.patientId}`} fw={600} size="sm">
+      {`${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`}
+    </Anchor>
+  );
+
+  let body;
+  if (caseload.isPending || caseload.isError) {
+    body = <QueryStatus isPending={caseload.isPending} error={caseload.error} retry={() => void caseload.refetch()} />;
+  } else if (rows.length === 0) {
+    body = (
+      <Paper withBorder p="lg">
+        <Stack gap="sm" align="flex-start">
+          <Text fw={600}>{t('caseload.emptyTitle')}</Text>
+          <Text size="sm">{t('caseload.emptyHow')}</Text>
+          <Stack component="ul" gap={4} m={0} pl="lg">
+            <Text component="li" size="sm">
+              {t('caseload.emptyOpen')}
+            </Text>
+            <Text component="li" size="sm">
+              {t('caseload.emptyHandoff')}
+            </Text>
+            <Text component="li" size="sm">
+              {t('caseload.emptyTeam')}
+            </Text>
+          </Stack>
+          <Button component={Link} to="/patients" variant="light">
+            {t('caseload.goToPatients')}
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  } else if (shown.length === 0) {
+    body = (
+      <Paper withBorder p="lg">
+        <Text c="dimmed">{t('caseload.noMatches')}</Text>
+      </Paper>
+    );
+  } else if (narrow) {
+    body = (
+      <Stack component="ul" aria-label={t('caseload.tableLabel')} gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+        {shown.map((row) => (
+          <Paper component="li" key={row.episodeId} withBorder p="sm">
+            <Stack gap={4}>
+              <Group justify="space-between" gap="xs">
+                {nameLink(row)}
+                <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
+              </Group>
+              <Text size="sm">{levelText(row)}</Text>
+              <Text size="sm" c="dark.6">
+                {t('caseload.card', { program: row.programName, date: format.date(row.openedOn) })}
+              </Text>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  } else {
+    body = (
+      <Table.ScrollContainer
+        minWidth={900}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('caseload.tableLabel')}
+        mah="calc(100vh - 260px)"
+      >
+        <Table
+          aria-label={t('caseload.tableLabel')}
+          striped
+          highlightOnHover
+          stickyHeader
+          verticalSpacing={4}
+          horizontalSpacing="sm"
+          fz="sm"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th
+                  key={column.label}
+                  scope="col"
+                  aria-sort={
+                    column.key === null || sort.key !== column.key ? undefined : sort.direction === 'asc' ? 'ascending' : 'descending'
+                  }
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {column.key === null ? (
+                    column.label
+                  ) : (
+                    <UnstyledButton onClick={() => column.key !== null && sortBy(column.key)} fw={700} fz="sm" className="sort-button">
+                      {column.label}
+                      <span aria-hidden="true">{sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                      <VisuallyHidden>{t('caseload.sortHint')}</VisuallyHidden>
+                    </UnstyledButton>
+                  )}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((row) => (
+              <Table.Tr key={row.episodeId}>
+                <Table.Th scope="row" fw="normal" style={{ whiteSpace: 'nowrap' }}>
+                  {nameLink(row)}
+                </Table.Th>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.dateOfBirth)}</Table.Td>
+                <Table.Td>{row.programName}</Table.Td>
+                <Table.Td>
+                  <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
+                </Table.Td>
+                <Table.Td>{levelText(row)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.openedOn)}</Table.Td>
+                <Table.Td>{t(`careTeamRole.${row.myRole}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <Page title={t('caseload.title')} intro={t('caseload.intro')}>
+      {rows.length > 0 && (
+        <Stack gap="xs">
+          <Group gap="sm" align="flex-end" role="search" aria-label={t('caseload.filters')}>
+            <Select
+              label={t('caseload.filter.program')}
+              data={programOptions}
+              value={filters.programId}
+              onChange={(programId) => setFilters({ ...filters, programId })}
+              clearable
+              placeholder={t('caseload.filter.all')}
+              w={{ base: '100%', xs: 220 }}
+            />
+            <Select
+              label={t('caseload.filter.phase')}
+              data={phaseOptions}
+              value={filters.phase}
+              onChange={(phase) => setFilters({ ...filters, phase })}
+              clearable
+              placeholder={t('caseload.filter.all')}
+              w={{ base: '100%', xs: 200 }}
+            />
+            <Select
+              label={t('caseload.filter.level')}
+              data={levelOptions}
+              value={filters.level}
+              onChange={(level) => setFilters({ ...filters, level })}
+              clearable
+              placeholder={t('caseload.filter.all')}
+              w={{ base: '100%', xs: 300 }}
+            />
+            {narrow && (
+              <Select
+                label={t('caseload.sortBy')}
+                data={columns.flatMap((column) => (column.key === null ? [] : [{ value: column.key, label: column.label }]))}
+                value={sort.key}
+                onChange={(key) => {
+                  const found = columns.find((column) => column.key === key)?.key;
+                  if (found !== undefined && found !== null) setSort({ key: found, direction: found === 'openedOn' ? 'desc' : 'asc' });
+                }}
+                allowDeselect={false}
+                w="100%"
+              />
+            )}
+          </Group>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {filtered
+              ? t('caseload.countFiltered', { shown: shown.length, total: rows.length })
+              : t('caseload.count', { total: rows.length })}
+          </Text>
+        </Stack>
+      )}
+      {body}
+    </Page>
+  );
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { distinctOptions, filterCaseload, levelValue, sortCaseload, type CaseloadRow } from './caseload.ts';
+
+const row = (id: string, over: Partial<CaseloadRow>): CaseloadRow => ({
+  episodeId: id,
+  patientId: `p-${id}`,
+  legalFirstName: 'A',
+  legalLastName: 'A',
+  preferredName: null,
+  programId: 'p1',
+  programName: 'Outpatient',
+  phase: 'intake',
+  levelEdition: null,
+  levelCode: null,
+  openedOn: '2025-01-01',
+  ...over,
+});
+
+const rows = [
+  row('1', { legalLastName: 'Zamora', phase: 'outreach', openedOn: '2025-03-01' }),
+  row('2', { legalLastName: 'Álvarez', programId: 'p2', programName: 'MOUD', levelEdition: 'asam-3', levelCode: '2.1' }),
+  row('3', { legalLastName: 'Baker', openedOn: '2024-12-31', levelEdition: 'asam-3', levelCode: '2.1' }),
+];
+const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+const labels = {
+  name: (r: CaseloadRow) => `${r.legalLastName}, ${r.preferredName ?? r.legalFirstName}`,
+  phase: (r: CaseloadRow) => r.phase,
+  level: (r: CaseloadRow) => levelValue(r),
+};
+
+test('the caseload sorts by name with accents in reading order, and both ways by date', () => {
+  const byName = sortCaseload(rows, { key: 'name', direction: 'asc' }, labels, collator).map((r) => r.legalLastName);
+  assert.deepEqual(byName, ['Álvarez', 'Baker', 'Zamora']);
+  const newest = sortCaseload(rows, { key: 'openedOn', direction: 'desc' }, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(newest, ['1', '2', '3']);
+  // Ties fall back to the name.
+  const byLevel = sortCaseload(rows, { key: 'level', direction: 'asc' }, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(byLevel, ['2', '3', '1']);
+});
+
+test('filters combine, and "none" finds episodes without a placement', () => {
+  assert.deepEqual(
+    filterCaseload(rows, { programId: 'p1', phase: null, level: 'asam-3:2.1' }).map((r) => r.episodeId),
+    ['3'],
+  );
+  assert.deepEqual(
+    filterCaseload(rows, { programId: null, phase: null, level: 'none' }).map((r) => r.episodeId),
+    ['1'],
+  );
+  assert.equal(filterCaseload(rows, { programId: null, phase: null, level: null }).length, 3);
+});
+
+test('filter options list each value once, by label', () => {
+  const options = distinctOptions(
+    rows,
+    (r) => r.programId,
+    (r) => r.programName,
+    collator,
+  );
+  assert.deepEqual(options, [
+    { value: 'p2', label: 'MOUD' },
+    { value: 'p1', label: 'Outpatient' },
+  ]);
+});

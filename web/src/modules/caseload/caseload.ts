@@ -1,0 +1,88 @@
+// Sorting and filtering My caseload on the client: a case manager carries up to ~150 open
+// episodes, all loaded at once. Pure, so node:test covers it.
+
+export interface CaseloadRow {
+  episodeId: string;
+  patientId: string;
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string | null;
+  programId: string;
+  programName: string;
+  phase: string;
+  levelEdition: string | null;
+  levelCode: string | null;
+  openedOn: string;
+}
+
+export const caseloadSortKeys = ['name', 'program', 'phase', 'level', 'openedOn'] as const;
+export type CaseloadSortKey = (typeof caseloadSortKeys)[number];
+export interface CaseloadSort {
+  key: CaseloadSortKey;
+  direction: 'asc' | 'desc';
+}
+
+export interface CaseloadFilters {
+  programId: string | null;
+  phase: string | null;
+  /** `edition:code`, or `none` for episodes with no current placement. */
+  level: string | null;
+}
+
+export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode'>): string {
+  return row.levelEdition === null || row.levelCode === null ? 'none' : `${row.levelEdition}:${row.levelCode}`;
+}
+
+export function filterCaseload<T extends CaseloadRow>(rows: readonly T[], filters: CaseloadFilters): T[] {
+  return rows.filter(
+    (row) =>
+      (filters.programId === null || row.programId === filters.programId) &&
+      (filters.phase === null || row.phase === filters.phase) &&
+      (filters.level === null || levelValue(row) === filters.level),
+  );
+}
+
+/**
+ * Sorts by one column; `labels` gives the shown text of coded columns (phase, level) so they
+ * sort as the user reads them. Ties fall back to the name, then the episode, so the order is stable.
+ */
+export function sortCaseload<T extends CaseloadRow>(
+  rows: readonly T[],
+  sort: CaseloadSort,
+  labels: { phase: (row: T) => string; level: (row: T) => string; name: (row: T) => string },
+  collator: Intl.Collator,
+): T[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const keyOf = (row: T): string => {
+    switch (sort.key) {
+      case 'name':
+        return labels.name(row);
+      case 'program':
+        return row.programName;
+      case 'phase':
+        return labels.phase(row);
+      case 'level':
+        return labels.level(row);
+      case 'openedOn':
+        return row.openedOn;
+    }
+  };
+  return [...rows].sort(
+    (a, b) =>
+      sign * collator.compare(keyOf(a), keyOf(b)) ||
+      collator.compare(labels.name(a), labels.name(b)) ||
+      collator.compare(a.episodeId, b.episodeId),
+  );
+}
+
+/** The options of a filter: each distinct value once, sorted by its label. */
+export function distinctOptions<T>(
+  rows: readonly T[],
+  value: (row: T) => string,
+  label: (row: T) => string,
+  collator: Intl.Collator,
+): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) if (!seen.has(value(row))) seen.set(value(row), label(row));
+  return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => collator.compare(a.label, b.label));
+}

@@ -1,0 +1,234 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { openingPhases, referralSources, type ReferralSource } from '../../api/codes.ts';
+import type { RequestBody } from '../../api/types.ts';
+import { clinicalRoles } from '../../app/navigation.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { useProgramsQuery } from '../programs/programQueries.ts';
+import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
+import { useToday } from './useToday.ts';
+import { caseloadKey, patientsKey, useStaffPicker, type Episode, type Patient } from './patientQueries.ts';
+
+type OpeningPhase = RequestBody<'/api/patients/{id}/episodes', 'post'>['phase'];
+
+const fields = ['programId', 'referralSource', 'referralDate', 'firstContactDate', 'openedOn', 'phase', 'primaryCaseManagerId'] as const;
+
+interface Values extends Record<string, unknown> {
+  programId: string | null;
+  referralSource: ReferralSource | null;
+  referralDate: string;
+  firstContactDate: string;
+  openedOn: string;
+  phase: OpeningPhase;
+  primaryCaseManagerId: string;
+}
+
+interface OpenEpisodeDialogProps {
+  patient: Patient | null;
+  onClose: () => void;
+  onOpened: (episode: Episode) => void;
+}
+
+export function OpenEpisodeDialog({ patient, onClose, onOpened }: OpenEpisodeDialogProps) {
+  const t = useT();
+  return (
+    <Dialog opened={patient !== null} onClose={onClose} title={t('openEpisode.title')} size="lg" closeOnClickOutside={false}>
+      {patient !== null && <OpenEpisodeForm patient={patient} onClose={onClose} onOpened={onOpened} />}
+    </Dialog>
+  );
+}
+
+function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onClose: () => void; onOpened: (episode: Episode) => void }) {
+  const t = useT();
+  const session = useSession();
+  const today = useToday();
+  const queryClient = useQueryClient();
+  const programs = useProgramsQuery();
+  // Only a program's own staff may open an episode in it.
+  const myPrograms = (programs.data ?? []).filter((program) => session.user.programIds.includes(program.id));
+  const isSupervisor = hasAnyRole(session, ['supervisor']);
+  const staff = useStaffPicker(isSupervisor);
+  // When the staff list cannot be read, the user opens the episode as its primary case manager.
+  const pickStaff = isSupervisor && staff.isSuccess;
+
+  const form = useForm<Values>({
+    programId: myPrograms.length === 1 ? (myPrograms[0]?.id ?? null) : null,
+    referralSource: null,
+    referralDate: '',
+    firstContactDate: '',
+    openedOn: today,
+    phase: 'intake',
+    primaryCaseManagerId: session.user.id,
+  });
+  const { values } = form;
+  const programId = values.programId ?? (myPrograms.length === 1 ? (myPrograms[0]?.id ?? null) : null);
+
+  // A supervisor may choose anyone of the program's clinical staff; everyone else is the primary case manager themselves.
+  const candidates = (staff.data ?? []).filter(
+    (user) => programId !== null && user.programIds.includes(programId) && user.roles.some((role) => clinicalRoles.includes(role)),
+  );
+
+  const save = useMutation({
+    mutationFn: async () => {
+      if (programId === null || values.referralSource === null) throw new Error('checked before sending');
+      return unwrap(
+        api.POST('/api/patients/{id}/episodes', {
+          params: { path: { id: patient.id } },
+          body: {
+            programId,
+            referralSource: values.referralSource,
+            ...(values.referralDate !== '' ? { referralDate: values.referralDate } : {}),
+            ...(values.firstContactDate !== '' ? { firstContactDate: values.firstContactDate } : {}),
+            openedOn: values.openedOn,
+            phase: values.phase,
+            primaryCaseManagerId: pickStaff ? values.primaryCaseManagerId : session.user.id,
+          },
+        }),
+      );
+    },
+    onSuccess: (episode) => {
+      void queryClient.invalidateQueries({ queryKey: patientsKey });
+      void queryClient.invalidateQueries({ queryKey: caseloadKey });
+      onOpened(episode);
+    },
+  });
+  const server = useServerErrors(save.error, fields);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = form.validate(
+      (v) => ({
+        programId: programId === null ? t('openEpisode.programRequired') : undefined,
+        referralSource: v.referralSource === null ? t('openEpisode.referralSourceRequired') : undefined,
+        openedOn: v.openedOn === '' ? t('openEpisode.openedOnRequired') : undefined,
+      }),
+      values,
+    );
+    if (ok) save.mutate();
+  };
+
+  if (programs.isSuccess && myPrograms.length === 0) {
+    return (
+      <Stack gap="md">
+        <Alert color="yellow" variant="light" title={t('openEpisode.noProgramTitle')}>
+          {t('openEpisode.noProgram')}
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <ProblemAlert message={server.alert} />
+        <Select
+          label={t('openEpisode.program')}
+          data={myPrograms.map((program) => ({ value: program.id, label: program.name }))}
+          value={programId}
+          onChange={(next) => form.set('programId', next)}
+          error={form.errorFor('programId', server.fieldErrors) ?? (programs.isError ? t('openEpisode.programsFailed') : undefined)}
+          required
+          allowDeselect={false}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <Select<ReferralSource>
+            label={t('openEpisode.referralSource')}
+            data={referralSources.map((code) => ({ value: code, label: t(`referralSource.${code}`) }))}
+            value={values.referralSource}
+            onChange={(next) => form.set('referralSource', next)}
+            error={form.errorFor('referralSource', server.fieldErrors)}
+            required
+          />
+          <TextInput
+            label={t('openEpisode.referralDate')}
+            type="date"
+            max={today}
+            value={values.referralDate}
+            onChange={(event) => form.set('referralDate', event.currentTarget.value)}
+            error={form.errorFor('referralDate', server.fieldErrors)}
+          />
+          <TextInput
+            label={t('openEpisode.firstContactDate')}
+            type="date"
+            max={today}
+            value={values.firstContactDate}
+            onChange={(event) => form.set('firstContactDate', event.currentTarget.value)}
+            error={form.errorFor('firstContactDate', server.fieldErrors)}
+          />
+          <TextInput
+            label={t('openEpisode.openedOn')}
+            type="date"
+            max={today}
+            value={values.openedOn}
+            onChange={(event) => form.set('openedOn', event.currentTarget.value)}
+            error={form.errorFor('openedOn', server.fieldErrors)}
+            required
+          />
+        </SimpleGrid>
+        <Select<OpeningPhase>
+          label={t('openEpisode.phase')}
+          description={t('openEpisode.phaseDescription')}
+          data={openingPhases.map((code) => ({ value: code, label: t(`phase.${code}`) }))}
+          value={values.phase}
+          onChange={(next) => {
+            if (next !== null) form.set('phase', next);
+          }}
+          error={form.errorFor('phase', server.fieldErrors)}
+          allowDeselect={false}
+        />
+        {pickStaff ? (
+          <Select
+            label={t('openEpisode.primaryCaseManager')}
+            description={t('openEpisode.primaryCaseManagerSupervisor')}
+            data={candidates.map((user) => ({
+              value: user.id,
+              label: user.id === session.user.id ? t('openEpisode.me', { name: user.displayName }) : user.displayName,
+            }))}
+            value={values.primaryCaseManagerId}
+            onChange={(next) => {
+              if (next !== null) form.set('primaryCaseManagerId', next);
+            }}
+            error={form.errorFor('primaryCaseManagerId', server.fieldErrors)}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage={t('openEpisode.noStaffMatches')}
+          />
+        ) : (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('openEpisode.primaryCaseManager')}
+            </Text>
+            <Text size="sm">{t('openEpisode.me', { name: session.user.displayName })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('openEpisode.primaryCaseManagerSelf')}
+            </Text>
+            {server.fieldErrors.primaryCaseManagerId !== undefined && (
+              <Text size="sm" c="red.8">
+                {server.fieldErrors.primaryCaseManagerId}
+              </Text>
+            )}
+          </Stack>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose} disabled={save.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('openEpisode.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,380 @@
+import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Page } from '../../components/Page.tsx';
+import { QueryStatus } from '../../components/problems.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { ageOn, displayName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
+import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
+import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
+import { phaseColors } from './phaseColors.ts';
+import { useToday } from './useToday.ts';
+
+/** A section of the overview: a heading and a list of label and value. */
+export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} fz="lg">
+            {title}
+          </Title>
+          {actions}
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function Details({ items }: { items: readonly [string, ReactNode][] }) {
+  return (
+    <dl className="details-list">
+      {items.map(([label, value]) => (
+        <div key={label} style={{ display: 'contents' }}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function useLanguageName() {
+  const { locale } = useLocale();
+  return (code: string): string => {
+    try {
+      return new Intl.DisplayNames([locale === 'es' ? 'es-US' : 'en-US'], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+}
+
+/** One patient: who they are, who their single point of contact is, and how to reach them. */
+export function PatientOverviewPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const patient = usePatient(id);
+  if (patient.isPending || patient.isError) {
+    return (
+      <Page title={t('patient.loadingTitle')}>
+        <QueryStatus isPending={patient.isPending} error={patient.error} retry={() => void patient.refetch()} />
+        <Anchor component={Link} to="/patients">
+          {t('patient.backToSearch')}
+        </Anchor>
+      </Page>
+    );
+  }
+  return <PatientOverview patient={patient.data} />;
+}
+
+function PatientOverview({ patient }: { patient: Patient }) {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const today = useToday();
+  const languageName = useLanguageName();
+  const [dialog, setDialog] = useState<PatientDialog>(null);
+  const [opening, setOpening] = useState(false);
+
+  const age = ageOn(patient.dateOfBirth, today);
+  const legal = legalNameIfDifferent(patient);
+  const open = patient.episodes.filter((episode) => episode.closedOn === null);
+  const closed = patient.episodes.filter((episode) => episode.closedOn !== null);
+  const none = (
+    <Text span c="dimmed" size="sm">
+      {t('common.notRecorded')}
+    </Text>
+  );
+  const orNone = (value: string | null | undefined): ReactNode => (value === null || value === undefined || value === '' ? none : value);
+  const codeLabel = (prefix: string, code: string | null): ReactNode => (code === null ? none : (tMaybe(`${prefix}.${code}`) ?? code));
+
+  const summary = [
+    patient.pronouns,
+    age === null
+      ? t('patient.born', { date: format.date(patient.dateOfBirth) })
+      : t('patient.bornAge', { date: format.date(patient.dateOfBirth), age }),
+    languageName(patient.preferredLanguage),
+  ].filter((part): part is string => part !== null && part !== '');
+
+  return (
+    <Page
+      title={displayName(patient)}
+      intro={
+        <Stack gap={6} component="span">
+          {legal !== null && (
+            <Text span c="dimmed" display="block">
+              {t('patient.legalName', { name: legal })}
+            </Text>
+          )}
+          <Group gap="xs" component="span">
+            <Text span c="dark.7">
+              {summary.join(' · ')}
+            </Text>
+            {patient.interpreterNeeded && <StatusBadge color="orange">{t('patient.interpreterNeeded')}</StatusBadge>}
+          </Group>
+        </Stack>
+      }
+      actions={
+        <>
+          <Button variant="default" onClick={() => setDialog({ mode: 'edit', patient })}>
+            {t('common.edit')}
+          </Button>
+          {/* Opening another episode is the main action only for someone not in care now. */}
+          <Button variant={open.length === 0 ? 'filled' : 'default'} onClick={() => setOpening(true)}>
+            {t('patient.openEpisode')}
+          </Button>
+        </>
+      }
+    >
+      <Anchor component={Link} to="/patients" size="sm" style={{ alignSelf: 'flex-start' }}>
+        {t('patient.backToSearch')}
+      </Anchor>
+
+      <Stack gap="sm" component="section" aria-labelledby="episodes-heading">
+        <Title order={2} fz="lg" id="episodes-heading">
+          {t('patient.openEpisodes')}
+        </Title>
+        {open.length === 0 ? (
+          <Paper withBorder p="md">
+            <Text size="sm">{t('patient.noOpenEpisode')}</Text>
+          </Paper>
+        ) : (
+          <SimpleGrid cols={{ base: 1, md: open.length > 1 ? 2 : 1 }} spacing="sm">
+            {open.map((episode) => (
+              <EpisodeCard key={episode.id} episode={episode} />
+            ))}
+          </SimpleGrid>
+        )}
+        {closed.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('patient.pastEpisodes')}{' '}
+            {closed.map((episode, index) => (
+              <span key={episode.id}>
+                {index > 0 && ', '}
+                <Anchor component={Link} to={`/episodes/${episode.id}`} size="sm">
+                  {t('patient.pastEpisode', {
+                    program: episode.programName,
+                    from: format.date(episode.openedOn),
+                    to: format.date(episode.closedOn ?? ''),
+                  })}
+                </Anchor>
+              </span>
+            ))}
+          </Text>
+        )}
+      </Stack>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Section title={t('patient.section.contact')}>
+          {patient.phones.length === 0 ? (
+            <Text size="sm">{t('patient.noPhones')}</Text>
+          ) : (
+            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+              {patient.phones.map((phone) => (
+                <li key={`${phone.kind}-${phone.number}`}>
+                  <Group gap="xs">
+                    <Anchor underline="always" href={`tel:${phone.number.replace(/[^0-9+]/g, '')}`} fw={600}>
+                      {phone.number}
+                    </Anchor>
+                    <Text span size="sm" c="dimmed">
+                      {t(`phoneKind.${phone.kind}`)}
+                    </Text>
+                    <StatusBadge color={phone.consentToText ? 'green' : 'gray'}>
+                      {phone.consentToText ? t('patient.textOk') : t('patient.noTexts')}
+                    </StatusBadge>
+                    <StatusBadge color={phone.voicemailSafe ? 'green' : 'red'}>
+                      {phone.voicemailSafe ? t('patient.voicemailOk') : t('patient.noVoicemail')}
+                    </StatusBadge>
+                  </Group>
+                </li>
+              ))}
+            </Stack>
+          )}
+          <Details
+            items={[
+              [
+                t('patient.address'),
+                patient.noFixedAddress ? (
+                  <StatusBadge color="yellow">{t('patient.noFixedAddress')}</StatusBadge>
+                ) : patient.addressLine1 === null && patient.city === null ? (
+                  none
+                ) : (
+                  <>
+                    {[patient.addressLine1, patient.addressLine2].filter(Boolean).join(', ')}
+                    <br />
+                    {[patient.city, [patient.state, patient.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+                  </>
+                ),
+              ],
+              [t('patient.howToReach'), orNone(patient.howToReach)],
+            ]}
+          />
+        </Section>
+
+        <Section title={t('patient.section.emergency')}>
+          {patient.emergencyContactName === null ? (
+            <Text size="sm">{t('patient.noEmergencyContact')}</Text>
+          ) : (
+            <Details
+              items={[
+                [t('patientForm.emergencyContactName'), patient.emergencyContactName],
+                [t('patientForm.emergencyContactRelationship'), orNone(patient.emergencyContactRelationship)],
+                [
+                  t('patientForm.emergencyContactPhone'),
+                  patient.emergencyContactPhone === null ? (
+                    none
+                  ) : (
+                    <Anchor underline="always" href={`tel:${patient.emergencyContactPhone.replace(/[^0-9+]/g, '')}`} size="sm">
+                      {patient.emergencyContactPhone}
+                    </Anchor>
+                  ),
+                ],
+              ]}
+            />
+          )}
+        </Section>
+
+        <Section title={t('patient.section.demographics')}>
+          <Details
+            items={[
+              [
+                t('patient.legalNameLabel'),
+                [patient.legalFirstName, patient.legalMiddleName, patient.legalLastName].filter(Boolean).join(' '),
+              ],
+              [t('patientForm.preferredName'), orNone(patient.preferredName)],
+              [t('patientForm.pronouns'), orNone(patient.pronouns)],
+              [t('patientForm.dateOfBirth'), format.date(patient.dateOfBirth)],
+              [t('patientForm.sexAtBirth'), codeLabel('sexAtBirth', patient.sexAtBirth)],
+              [t('patientForm.genderIdentity'), codeLabel('genderIdentity', patient.genderIdentity)],
+              [
+                t('patientForm.raceEthnicity'),
+                patient.raceEthnicity.length === 0
+                  ? none
+                  : patient.raceEthnicity.map((code) => tMaybe(`raceEthnicity.${code}`) ?? code).join(', '),
+              ],
+              [t('patientForm.preferredLanguage'), languageName(patient.preferredLanguage)],
+              [t('patientForm.interpreterNeeded'), patient.interpreterNeeded ? t('common.yes') : t('common.no')],
+            ]}
+          />
+        </Section>
+
+        <Section title={t('patient.section.identifiersCoverage')}>
+          {patient.identifiers.length === 0 ? (
+            <Text size="sm">{t('patient.noIdentifiers')}</Text>
+          ) : (
+            <Details
+              items={patient.identifiers.map((identifier): [string, ReactNode] => [
+                t(`identifierSystem.${identifier.system}`),
+                <span key={identifier.value} className="secret-text">
+                  {identifier.value}
+                </span>,
+              ])}
+            />
+          )}
+          {patient.coverages.length === 0 ? (
+            <Text size="sm">{t('patient.noCoverage')}</Text>
+          ) : (
+            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+              {patient.coverages.map((coverage, index) => (
+                <li key={index}>
+                  <Text size="sm">
+                    <Text span fw={600} size="sm">
+                      {t(`coverageKind.${coverage.kind}`)}
+                    </Text>
+                    {[
+                      coverage.payerName,
+                      coverage.memberId === null || coverage.memberId === undefined
+                        ? null
+                        : t('patient.memberId', { id: coverage.memberId }),
+                      coverage.startDate ? t('patient.coverageFrom', { date: format.date(coverage.startDate) }) : null,
+                      coverage.endDate ? t('patient.coverageTo', { date: format.date(coverage.endDate) }) : null,
+                    ]
+                      .filter(Boolean)
+                      .map((part) => ` · ${part}`)
+                      .join('')}
+                  </Text>
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Section>
+      </SimpleGrid>
+
+      <PatientFormDialog dialog={dialog} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
+      <OpenEpisodeDialog
+        patient={opening ? patient : null}
+        onClose={() => setOpening(false)}
+        onOpened={(episode) => {
+          setOpening(false);
+          void navigate(`/episodes/${episode.id}`);
+        }}
+      />
+    </Page>
+  );
+}
+
+/** An open episode with its single point of contact, the first thing anyone needs to know. */
+function EpisodeCard({ episode }: { episode: PatientEpisode }) {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const format = useFormat();
+  const others = episode.careTeam.filter((member) => member.role !== 'primary-case-manager');
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Stack gap="sm">
+        <Stack gap={2}>
+          <Text size="xs" tt="uppercase" fw={700} c="dark.6" style={{ letterSpacing: '0.04em' }}>
+            {t('patient.singlePointOfContact')}
+          </Text>
+          <Text fz="xl" fw={700}>
+            {episode.primaryCaseManager?.displayName ?? t('patient.noPrimary')}
+          </Text>
+          <Text size="sm" c="dark.6">
+            {t('careTeamRole.primary-case-manager')}
+          </Text>
+        </Stack>
+        <Details
+          items={[
+            [t('episode.program'), episode.programName],
+            [t('episode.phase'), <StatusBadge color={phaseColors[episode.phase]}>{t(`phase.${episode.phase}`)}</StatusBadge>],
+            [
+              t('episode.level'),
+              episode.currentLevel === null ? (
+                <Text span size="sm" c="dimmed">
+                  {t('episode.noPlacement')}
+                </Text>
+              ) : (
+                levelLabel(tMaybe, episode.currentLevel.edition, episode.currentLevel.code)
+              ),
+            ],
+            [t('episode.openedOn'), format.date(episode.openedOn)],
+            ...(others.length > 0
+              ? [
+                  [t('episode.alsoOnTeam'), others.map((member) => `${member.name} (${t(`careTeamRole.${member.role}`)})`).join(', ')] as [
+                    string,
+                    ReactNode,
+                  ],
+                ]
+              : []),
+          ]}
+        />
+        <Group>
+          <Button
+            component={Link}
+            to={`/episodes/${episode.id}`}
+            variant="light"
+            size="sm"
+            aria-label={t('patient.openEpisodeDetails', { program: episode.programName })}
+          >
+            {t('patient.episodeDetails')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
