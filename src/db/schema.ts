@@ -251,6 +251,27 @@ export interface CareTeamMembersTable {
   createdAt: CreatedAt;
 }
 
+export interface PatientMergesTable {
+  id: string;
+  organizationId: string;
+  survivorId: string;
+  mergedId: string;
+  moved: ColumnType<MergeMoves, string, never>;
+  reason: string;
+  mergedBy: string;
+  mergedAt: CreatedAt;
+  undoneBy: string | null;
+  undoneAt: Date | null;
+}
+
+/** The rows a merge moved to the survivor (phones with their original positions). */
+export interface MergeMoves {
+  episodes: string[];
+  identifiers: string[];
+  coverages: string[];
+  phones: { id: string; position: number }[];
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -276,6 +297,7 @@ export interface DB {
   episodePhases: EpisodePhasesTable;
   placements: PlacementsTable;
   careTeamMembers: CareTeamMembersTable;
+  patientMerges: PatientMergesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

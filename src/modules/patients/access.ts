@@ -25,10 +25,17 @@ export function patientVisibleTo(actor: Actor, p = sql.ref('p')): RawBuilder<boo
 }
 
 export async function canSeePatient(executor: Executor, actor: Actor, patientId: string): Promise<boolean> {
+  // A record merged into another is seen by those who see the survivor (its episodes moved there).
+  const merged = await executor
+    .selectFrom('patients')
+    .select('mergedIntoId')
+    .where('id', '=', patientId)
+    .where('organizationId', '=', actor.organizationId)
+    .executeTakeFirst();
   const row = await executor
     .selectFrom('patients as p')
     .select(sql<boolean>`true`.as('visible'))
-    .where('p.id', '=', patientId)
+    .where('p.id', '=', merged?.mergedIntoId ?? patientId)
     .where(patientVisibleTo(actor))
     .executeTakeFirst();
   return row !== undefined;

@@ -3,7 +3,8 @@ import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { page, problems } from '../../lib/http/schemas.ts';
 import { PatientView } from './presenter.ts';
-import { CreatePatientBody, PatientParams, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
+import { CreatePatientBody, MergeBody, PatientParams, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
+import { mergePatients, undoMerge } from './merges.ts';
 import { createPatient, getPatient, searchPatients, updatePatient } from './service.ts';
 
 export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -74,6 +75,43 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
       );
       return reply.header('etag', `"${patient.version}"`).send(patient);
+    },
+  );
+
+  app.post(
+    '/api/patients/:id/merges',
+    {
+      schema: {
+        tags,
+        summary: 'Merge another record of the same person into this one (kept, reversible)',
+        params: PatientParams,
+        body: MergeBody,
+        response: { 201: PatientView, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const mergeId = await mergePatients(app.db, ctx, request.params.id, request.body);
+      return reply
+        .code(201)
+        .header('location', `/api/patient-merges/${mergeId}`)
+        .send(await getPatient(app.db, ctx, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/patient-merges/:id/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a merge: what moved goes back',
+        params: PatientParams,
+        response: { 200: PatientView, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return getPatient(app.db, ctx, await undoMerge(app.db, ctx, request.params.id));
     },
   );
 };

@@ -99,3 +99,12 @@ export const DuplicateCandidate = Type.Object({
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 
 export const PatientParams = Type.Object({ id: Uuid });
+
+export const MergeBody = Type.Object(
+  {
+    mergedPatientId: Uuid,
+    version: Version,
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why these are the same person' }),
+  },
+  { additionalProperties: false },
+);

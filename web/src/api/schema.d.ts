@@ -1987,6 +1987,163 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/patient-merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: what moved goes back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressLine1: string | null;
+                            addressLine2: string | null;
+                            city: string | null;
+                            coverages: {
+                                endDate?: string | null;
+                                /** @enum {unknown} */
+                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                                memberId?: string | null;
+                                payerName?: string | null;
+                                startDate?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            emergencyContactName: string | null;
+                            emergencyContactPhone: string | null;
+                            emergencyContactRelationship: string | null;
+                            episodes: {
+                                careTeam: {
+                                    external: boolean;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                    userId: string | null;
+                                }[];
+                                closedOn: string | null;
+                                currentLevel: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                openedOn: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                primaryCaseManager: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            genderIdentity: string | null;
+                            howToReach: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            identifiers: {
+                                label?: string | null;
+                                /** @enum {unknown} */
+                                system: "mrn" | "medicaid" | "medicare" | "other";
+                                value: string;
+                            }[];
+                            interpreterNeeded: boolean;
+                            legalFirstName: string;
+                            legalLastName: string;
+                            legalMiddleName: string | null;
+                            mergedIntoId: string | null;
+                            noFixedAddress: boolean;
+                            phones: {
+                                /** @description The patient agreed to text messages on this number */
+                                consentToText: boolean;
+                                /** @enum {unknown} */
+                                kind: "mobile" | "home" | "work" | "other";
+                                number: string;
+                                /** @description A voicemail here will not put the patient at risk */
+                                voicemailSafe: boolean;
+                            }[];
+                            postalCode: string | null;
+                            preferredLanguage: string;
+                            preferredName: string | null;
+                            pronouns: string | null;
+                            raceEthnicity: string[];
+                            sexAtBirth: string | null;
+                            state: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -2197,6 +2354,7 @@ export interface paths {
                             legalFirstName: string;
                             legalLastName: string;
                             legalMiddleName: string | null;
+                            mergedIntoId: string | null;
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -2360,6 +2518,7 @@ export interface paths {
                             legalFirstName: string;
                             legalLastName: string;
                             legalMiddleName: string | null;
+                            mergedIntoId: string | null;
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -2544,6 +2703,7 @@ export interface paths {
                             legalFirstName: string;
                             legalLastName: string;
                             legalMiddleName: string | null;
+                            mergedIntoId: string | null;
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -2717,6 +2877,192 @@ export interface paths {
                             referralDate: string | null;
                             /** @enum {unknown} */
                             referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another record of the same person into this one (kept, reversible) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        mergedPatientId: string;
+                        /** @description Why these are the same person */
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressLine1: string | null;
+                            addressLine2: string | null;
+                            city: string | null;
+                            coverages: {
+                                endDate?: string | null;
+                                /** @enum {unknown} */
+                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
+                                memberId?: string | null;
+                                payerName?: string | null;
+                                startDate?: string | null;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            emergencyContactName: string | null;
+                            emergencyContactPhone: string | null;
+                            emergencyContactRelationship: string | null;
+                            episodes: {
+                                careTeam: {
+                                    external: boolean;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                    userId: string | null;
+                                }[];
+                                closedOn: string | null;
+                                currentLevel: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date */
+                                openedOn: string;
+                                /** @enum {unknown} */
+                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                primaryCaseManager: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                } | null;
+                                /** Format: uuid */
+                                programId: string;
+                                programName: string;
+                            }[];
+                            genderIdentity: string | null;
+                            howToReach: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            identifiers: {
+                                label?: string | null;
+                                /** @enum {unknown} */
+                                system: "mrn" | "medicaid" | "medicare" | "other";
+                                value: string;
+                            }[];
+                            interpreterNeeded: boolean;
+                            legalFirstName: string;
+                            legalLastName: string;
+                            legalMiddleName: string | null;
+                            mergedIntoId: string | null;
+                            noFixedAddress: boolean;
+                            phones: {
+                                /** @description The patient agreed to text messages on this number */
+                                consentToText: boolean;
+                                /** @enum {unknown} */
+                                kind: "mobile" | "home" | "work" | "other";
+                                number: string;
+                                /** @description A voicemail here will not put the patient at risk */
+                                voicemailSafe: boolean;
+                            }[];
+                            postalCode: string | null;
+                            preferredLanguage: string;
+                            preferredName: string | null;
+                            pronouns: string | null;
+                            raceEthnicity: string[];
+                            sexAtBirth: string | null;
+                            state: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
                             version: number;
                         };
                     };
