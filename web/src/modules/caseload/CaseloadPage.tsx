@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
@@ -22,6 +23,7 @@ import {
   type CaseloadSort,
   type CaseloadSortKey,
 } from './caseload.ts';
+import { ReassignCaseloadDialog } from './ReassignCaseloadDialog.tsx';
 
 type CaseloadItem = OkBody<'/api/caseload', 'get'>['items'][number];
 
@@ -48,6 +50,9 @@ export function CaseloadPage() {
   const caseload = useQuery({ queryKey: caseloadKey, queryFn: fetchCaseload });
   const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null });
   const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
+  const session = useSession();
+  const isSupervisor = hasAnyRole(session, ['supervisor']);
+  const [reassigning, setReassigning] = useState(false);
 
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
   const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
@@ -205,7 +210,17 @@ export function CaseloadPage() {
   }
 
   return (
-    <Page title={t('caseload.title')} intro={t('caseload.intro')}>
+    <Page
+      title={t('caseload.title')}
+      intro={t('caseload.intro')}
+      actions={
+        isSupervisor ? (
+          <Button variant="default" onClick={() => setReassigning(true)}>
+            {t('reassign.open')}
+          </Button>
+        ) : undefined
+      }
+    >
       {rows.length > 0 && (
         <Stack gap="xs">
           <Group gap="sm" align="flex-end" role="search" aria-label={t('caseload.filters')}>
@@ -258,6 +273,7 @@ export function CaseloadPage() {
         </Stack>
       )}
       {body}
+      {isSupervisor && <ReassignCaseloadDialog opened={reassigning} onClose={() => setReassigning(false)} />}
     </Page>
   );
 }

@@ -26,6 +26,7 @@ export type EpisodeDialog =
   | { kind: 'transition'; to: EpisodePhase }
   | { kind: 'placement' }
   | { kind: 'endPlacement'; placement: Placement }
+  | { kind: 'editPlacement'; placement: Placement }
   | { kind: 'member' }
   | { kind: 'endMember'; member: CareTeamMember }
   | { kind: 'handoff' }
@@ -55,6 +56,8 @@ export function EpisodeDialogs({ episode, dialog, staff, onClose }: EpisodeDialo
         return t('placement.addTitle');
       case 'endPlacement':
         return t('placement.endTitle');
+      case 'editPlacement':
+        return t('placement.editTitle');
       case 'member':
         return t('careTeam.addTitle');
       case 'endMember':
@@ -70,6 +73,7 @@ export function EpisodeDialogs({ episode, dialog, staff, onClose }: EpisodeDialo
       {dialog?.kind === 'transition' && <TransitionForm episode={episode} to={dialog.to} onClose={onClose} />}
       {dialog?.kind === 'placement' && <PlacementForm episode={episode} onClose={onClose} />}
       {dialog?.kind === 'endPlacement' && <EndPlacementForm placement={dialog.placement} onClose={onClose} />}
+      {dialog?.kind === 'editPlacement' && <EditPlacementForm placement={dialog.placement} onClose={onClose} />}
       {dialog?.kind === 'member' && <MemberForm episode={episode} staff={staff} onClose={onClose} />}
       {dialog?.kind === 'endMember' && <EndMemberForm member={dialog.member} onClose={onClose} />}
       {dialog?.kind === 'handoff' && <HandoffForm episode={episode} staff={staff} onClose={onClose} />}
@@ -415,6 +419,89 @@ function EndPlacementForm({ placement, onClose }: { placement: Placement; onClos
           data-autofocus
         />
         <Buttons busy={save.isPending} submit={t('placement.endSubmit')} onClose={onClose} />
+      </Stack>
+    </form>
+  );
+}
+
+const editPlacementFields = ['providerName', 'plannedEndDate', 'note'] as const;
+
+function EditPlacementForm({ placement, onClose }: { placement: Placement; onClose: () => void }) {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const refresh = useRefresh();
+  const form = useForm<{ providerName: string; plannedEndDate: string; note: string }>({
+    providerName: placement.providerName ?? '',
+    plannedEndDate: placement.plannedEndDate ?? '',
+    note: placement.note ?? '',
+  });
+  const { values } = form;
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/placements/{id}', {
+          params: { path: { id: placement.id } },
+          body: {
+            providerName: values.providerName.trim() === '' ? null : values.providerName.trim(),
+            plannedEndDate: values.plannedEndDate === '' ? null : values.plannedEndDate,
+            note: values.note.trim() === '' ? null : values.note.trim(),
+            version: placement.version,
+          },
+        }),
+      ),
+    onSuccess: () => {
+      refresh();
+      onClose();
+    },
+    // A stale version: show the placement as it is now (the dialog keeps the user's edits).
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) refresh();
+    },
+  });
+  const stale = isStale(save.error);
+  const server = useServerErrors(stale ? null : save.error, editPlacementFields);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ok = form.validate(
+      (v) => ({
+        plannedEndDate: v.plannedEndDate !== '' && v.plannedEndDate < placement.startDate ? t('placement.plannedBeforeStart') : undefined,
+      }),
+      values,
+    );
+    if (ok) save.mutate();
+  };
+  const level = tMaybe(levelKeys(placement.levelEdition, placement.levelCode).level) ?? placement.levelCode;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{t('placement.editIntro', { level })}</Text>
+        <StaleAlert show={stale} />
+        <ProblemAlert message={server.alert} />
+        <TextInput
+          label={t('placement.provider')}
+          description={t('placement.providerDescription')}
+          value={values.providerName}
+          onChange={(event) => form.set('providerName', event.currentTarget.value)}
+          error={form.errorFor('providerName', server.fieldErrors)}
+          data-autofocus
+        />
+        <TextInput
+          label={t('placement.plannedEnd')}
+          type="date"
+          min={placement.startDate}
+          value={values.plannedEndDate}
+          onChange={(event) => form.set('plannedEndDate', event.currentTarget.value)}
+          error={form.errorFor('plannedEndDate', server.fieldErrors)}
+        />
+        <Textarea
+          label={t('placement.note')}
+          value={values.note}
+          onChange={(event) => form.set('note', event.currentTarget.value)}
+          error={form.errorFor('note', server.fieldErrors)}
+          autosize
+          minRows={2}
+        />
+        <Buttons busy={save.isPending} submit={t('placement.editSubmit')} onClose={onClose} />
       </Stack>
     </form>
   );

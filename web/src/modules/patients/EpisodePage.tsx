@@ -200,15 +200,27 @@ function EpisodeView({ episode }: { episode: Episode }) {
           minWidth={760}
           empty={t('episode.noPlacements')}
           actions={(p) =>
-            open && p.actualEndDate === null ? (
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setDialog({ kind: 'endPlacement', placement: p })}
-                aria-label={t('placement.endNamed', { level: levelLabel(tMaybe, p.levelEdition, p.levelCode) })}
-              >
-                {t('placement.end')}
-              </Button>
+            open ? (
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setDialog({ kind: 'editPlacement', placement: p })}
+                  aria-label={t('placement.editNamed', { level: levelLabel(tMaybe, p.levelEdition, p.levelCode) })}
+                >
+                  {t('common.edit')}
+                </Button>
+                {p.actualEndDate === null && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setDialog({ kind: 'endPlacement', placement: p })}
+                    aria-label={t('placement.endNamed', { level: levelLabel(tMaybe, p.levelEdition, p.levelCode) })}
+                  >
+                    {t('placement.end')}
+                  </Button>
+                )}
+              </Group>
             ) : null
           }
         />

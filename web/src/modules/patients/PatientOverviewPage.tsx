@@ -8,6 +8,7 @@ import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvid
 import { ageOn, displayName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
 import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
+import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
@@ -80,6 +81,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
   const languageName = useLanguageName();
   const [dialog, setDialog] = useState<PatientDialog>(null);
   const [opening, setOpening] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   const age = ageOn(patient.dateOfBirth, today);
   const legal = legalNameIfDifferent(patient);
@@ -120,20 +122,25 @@ function PatientOverview({ patient }: { patient: Patient }) {
         </Stack>
       }
       actions={
-        <>
-          <Button variant="default" onClick={() => setDialog({ mode: 'edit', patient })}>
-            {t('common.edit')}
-          </Button>
-          {/* Opening another episode is the main action only for someone not in care now. */}
-          <Button variant={open.length === 0 ? 'filled' : 'default'} onClick={() => setOpening(true)}>
-            {t('patient.openEpisode')}
-          </Button>
-        </>
+        // A merged record is kept for the history only: the work happens on the record it was merged into.
+        patient.mergedIntoId !== null ? undefined : (
+          <>
+            <Button variant="default" onClick={() => setDialog({ mode: 'edit', patient })}>
+              {t('common.edit')}
+            </Button>
+            {/* Opening another episode is the main action only for someone not in care now. */}
+            <Button variant={open.length === 0 ? 'filled' : 'default'} onClick={() => setOpening(true)}>
+              {t('patient.openEpisode')}
+            </Button>
+          </>
+        )
       }
     >
       <Anchor component={Link} to="/patients" size="sm" style={{ alignSelf: 'flex-start' }}>
         {t('patient.backToSearch')}
       </Anchor>
+
+      {patient.mergedIntoId !== null && <MergedBanner survivorId={patient.mergedIntoId} />}
 
       <Stack gap="sm" component="section" aria-labelledby="episodes-heading">
         <Title order={2} fz="lg" id="episodes-heading">
@@ -305,6 +312,15 @@ function PatientOverview({ patient }: { patient: Patient }) {
         </Section>
       </SimpleGrid>
 
+      {patient.mergedIntoId === null && (
+        <Group justify="flex-end">
+          <Button variant="subtle" size="sm" onClick={() => setMerging(true)}>
+            {t('merge.open')}
+          </Button>
+        </Group>
+      )}
+
+      <MergeDialog patient={patient} opened={merging} onClose={() => setMerging(false)} />
       <PatientFormDialog dialog={dialog} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
       <OpenEpisodeDialog
         patient={opening ? patient : null}
