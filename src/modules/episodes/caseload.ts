@@ -5,6 +5,7 @@ import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
+import { forbidden } from '../../lib/errors.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import type { CaseloadQuery } from './schemas.ts';
 
@@ -29,7 +30,7 @@ export const CaseloadRow = Type.Object({
 type CaseloadRow = Static<typeof CaseloadRow>;
 
 /** The caseload query on its own (npm run bench runs it raw beside the API). */
-export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, today: string, limit: number) {
+export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, today: string, limit: number, supervisedBy?: string) {
   let select = db
     .selectFrom('careTeamMembers as m')
     .innerJoin('episodes as e', 'e.id', 'm.episodeId')
@@ -88,6 +89,12 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
     .where('e.closedOn', 'is', null)
     .where('p.deletedAt', 'is', null);
   if (query.programId) select = select.where('e.programId', '=', query.programId);
+  if (supervisedBy) {
+    // A supervisor looking at a colleague's caseload sees only the episodes of their own programs.
+    select = select.where('e.programId', 'in', (eb) =>
+      eb.selectFrom('programMemberships').select('programId').where('userId', '=', supervisedBy),
+    );
+  }
   if (query.phase) select = select.where('e.phase', '=', query.phase);
   if (query.levelCode) select = select.where(sql<boolean>`lvl.level_code = ${query.levelCode}`);
   const after = decodeCursor(query.cursor, ['string', 'string', 'uuid']);
@@ -114,7 +121,11 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
     .executeTakeFirstOrThrow();
   const today = todayIn(organization.timeZone);
   const limit = query.limit ?? 50;
-  const rows = await caseloadQuery(db, ctx.actor, query, today, limit).execute();
+  // Someone else's caseload (to reassign it) is for supervisors, within their own programs.
+  const other = query.userId !== undefined && query.userId !== ctx.actor.userId;
+  if (other && !ctx.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor sees a colleague’s caseload.');
+  const whose = other ? { ...ctx.actor, userId: query.userId ?? ctx.actor.userId } : ctx.actor;
+  const rows = await caseloadQuery(db, whose, query, today, limit, other ? ctx.actor.userId : undefined).execute();
   const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',

@@ -214,6 +214,13 @@ describe('episodes of care', () => {
     await addMembership(t.db, org.id, program.id, leaving.user.id);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await openFor(luis, { primaryCaseManagerId: leaving.user.id })).response.body.id);
+    const theirs = await supervisor.get<{ items: { episodeId: string }[] }>(`/api/caseload?userId=${leaving.user.id}&limit=200`);
+    assert.deepEqual(
+      theirs.body.items.map((row) => row.episodeId).sort(),
+      [...ids].sort(),
+      'a supervisor sees the colleague’s caseload to choose from',
+    );
+    assert.equal((await rosaClient.get(`/api/caseload?userId=${leaving.user.id}`)).status, 403);
     const refused = await rosaClient.post('/api/caseload-reassignments', {
       fromUserId: leaving.user.id,
       toUserIds: [tyler.user.id],

@@ -113,6 +113,7 @@ export const ReassignmentBody = Type.Object(
 export type ReassignmentBody = Static<typeof ReassignmentBody>;
 
 export const CaseloadQuery = Type.Object({
+  userId: Type.Optional(Uuid),
   programId: Type.Optional(Uuid),
   phase: Type.Optional(Type.Enum(EPISODE_PHASES)),
   levelCode: Type.Optional(Type.String({ maxLength: 40 })),

@@ -449,6 +449,7 @@ export interface paths {
                     limit?: number;
                     phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                     programId?: string;
+                    userId?: string;
                 };
                 header?: never;
                 path?: never;

@@ -917,6 +917,11 @@ export const en = {
   'reassign.note': 'Handoff note',
   'reassign.noteDescription': 'Why the caseload moves and anything the new case managers should know.',
   'reassign.noteRequired': 'Enter a handoff note.',
+  'reassign.episodes': 'Episodes that move',
+  'reassign.episodesDescription': '{chosen} of {total} chosen. Untick the ones that stay with this person.',
+  'reassign.episodesRequired': 'Choose at least one episode to move.',
+  'reassign.episodesLoading': 'Loading this person’s caseload',
+  'reassign.noEpisodes': 'This person has no open episodes in your programs to move.',
   'reassign.allEpisodes':
     'All open episodes in your programs where this person is the primary case manager will move, shared out in turn among the colleagues you chose.',
   'reassign.submit': 'Reassign caseload',

@@ -939,6 +939,11 @@ export const es: Record<MessageKey, string> = {
   'reassign.note': 'Nota de transferencia',
   'reassign.noteDescription': 'Por qué se traslada la carga de casos y lo que deben saber los nuevos administradores de casos.',
   'reassign.noteRequired': 'Escriba una nota de transferencia.',
+  'reassign.episodes': 'Episodios que se transfieren',
+  'reassign.episodesDescription': '{chosen} de {total} elegidos. Desmarque los que se quedan con esta persona.',
+  'reassign.episodesRequired': 'Elija al menos un episodio para transferir.',
+  'reassign.episodesLoading': 'Cargando la carga de casos de esta persona',
+  'reassign.noEpisodes': 'Esta persona no tiene episodios abiertos en sus programas para transferir.',
   'reassign.allEpisodes':
     'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es el administrador de casos principal, repartidos por turnos entre los colegas que eligió.',
   'reassign.submit': 'Reasignar carga de casos',

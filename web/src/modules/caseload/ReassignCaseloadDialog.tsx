@@ -1,5 +1,5 @@
-import { Alert, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
@@ -13,7 +13,7 @@ import { useToday } from '../patients/useToday.ts';
 
 type Reassignment = OkBody<'/api/caseload-reassignments', 'post'>;
 
-const fields = ['fromUserId', 'toUserIds', 'on', 'note'] as const;
+const fields = ['fromUserId', 'toUserIds', 'episodeIds', 'on', 'note'] as const;
 
 interface Values extends Record<string, unknown> {
   fromUserId: string | null;
@@ -22,7 +22,7 @@ interface Values extends Record<string, unknown> {
   note: string;
 }
 
-/** A supervisor moves a colleague's whole caseload to one or several colleagues (each episode as a handoff). */
+/** A supervisor moves a colleague's caseload, all or chosen episodes, to one or several colleagues (each as a handoff). */
 export function ReassignCaseloadDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   return (
@@ -40,6 +40,16 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
   const [result, setResult] = useState<Reassignment | null>(null);
   const form = useForm<Values>({ fromUserId: null, toUserIds: [], on: today, note: '' });
   const { values } = form;
+  // The colleague's open episodes in my programs, all chosen until I untick some.
+  const theirs = useQuery({
+    queryKey: [...caseloadKey, 'of', values.fromUserId],
+    enabled: values.fromUserId !== null,
+    queryFn: () => unwrap(api.GET('/api/caseload', { params: { query: { userId: values.fromUserId ?? '', limit: 200 } } })),
+  });
+  // Only episodes where they are the primary case manager move (a handoff is of that role).
+  const episodes = (theirs.data?.items ?? []).filter((row) => row.myRole === 'primary-case-manager');
+  const [unchosen, setUnchosen] = useState<Set<string>>(new Set());
+  const chosen = episodes.filter((row) => !unchosen.has(row.episodeId)).map((row) => row.episodeId);
   const clinical = (staff.data ?? []).filter((user) => user.roles.some((role) => clinicalRoles.includes(role)));
   const nameOf = (id: string) => clinical.find((user) => user.id === id)?.displayName ?? id;
   const save = useMutation({
@@ -47,7 +57,14 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
       if (values.fromUserId === null) throw new Error('checked before sending');
       return unwrap(
         api.POST('/api/caseload-reassignments', {
-          body: { fromUserId: values.fromUserId, toUserIds: values.toUserIds, on: values.on, note: values.note.trim() },
+          body: {
+            fromUserId: values.fromUserId,
+            toUserIds: values.toUserIds,
+            // Leave the list out when everything moves, so episodes opened meanwhile move too.
+            ...(unchosen.size > 0 ? { episodeIds: chosen } : {}),
+            on: values.on,
+            note: values.note.trim(),
+          },
         }),
       );
     },
@@ -117,7 +134,10 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
           label={t('reassign.from')}
           data={options}
           value={values.fromUserId}
-          onChange={(next) => form.set('fromUserId', next)}
+          onChange={(next) => {
+            form.set('fromUserId', next);
+            setUnchosen(new Set());
+          }}
           error={form.errorFor('fromUserId', server.fieldErrors)}
           searchable
           required
@@ -153,6 +173,27 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
           autosize
           minRows={2}
         />
+        {values.fromUserId !== null && theirs.isPending && <Loader size="sm" aria-label={t('reassign.episodesLoading')} />}
+        {values.fromUserId !== null && theirs.isSuccess && episodes.length === 0 && <Text size="sm">{t('reassign.noEpisodes')}</Text>}
+        {episodes.length > 0 && (
+          <Checkbox.Group
+            label={t('reassign.episodes')}
+            description={t('reassign.episodesDescription', { chosen: chosen.length, total: episodes.length })}
+            value={chosen}
+            onChange={(next) => setUnchosen(new Set(episodes.map((row) => row.episodeId).filter((id) => !next.includes(id))))}
+            error={chosen.length === 0 ? t('reassign.episodesRequired') : form.errorFor('episodeIds', server.fieldErrors)}
+          >
+            <Stack gap={4} mt="xs" mah={220} style={{ overflowY: 'auto' }}>
+              {episodes.map((row) => (
+                <Checkbox
+                  key={row.episodeId}
+                  value={row.episodeId}
+                  label={`${row.legalLastName}, ${row.preferredName ?? row.legalFirstName} — ${row.programName}`}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
         <Text size="sm" c="dimmed">
           {t('reassign.allEpisodes')}
         </Text>
@@ -160,7 +201,7 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose} disabled={save.isPending}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={episodes.length > 0 && chosen.length === 0}>
             {t('reassign.submit')}
           </Button>
         </Group>
