@@ -2,6 +2,7 @@ import { Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/co
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { describeDetails } from './auditDetails.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -83,6 +84,7 @@ export function AuditPage() {
         )),
     },
     { id: 'action', nowrap: true, header: t('audit.col.action'), cell: (event) => t(`audit.action.${event.action}`) },
+    { id: 'details', header: t('audit.col.details'), cell: (event) => describeDetails(event.details, tMaybe) || dash },
     {
       id: 'recordType',
       header: t('audit.col.recordType'),
