@@ -43,5 +43,6 @@ export const InvitationView = Type.Object({
   displayName: Type.String(),
   organizationName: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
+  purpose: Type.Enum(['invitation', 'reset'] as const, { description: 'A first invitation, or a new password for an existing account' }),
 });
 export const AcceptInvitationBody = Type.Object({ password: Password }, { additionalProperties: false });

@@ -270,6 +270,7 @@ export async function viewInvitation(db: Database, token: string) {
     displayName: invitation.displayName,
     organizationName: invitation.organizationName,
     expiresAt: invitation.invitationExpiresAt.toISOString(),
+    purpose: invitation.status === 'invited' ? ('invitation' as const) : ('reset' as const),
   };
 }
 

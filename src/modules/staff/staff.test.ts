@@ -49,6 +49,7 @@ describe('staff administration', () => {
     assert.equal(view.status, 200);
     assert.equal(view.body.displayName, 'New Person');
     assert.equal(view.body.organizationName, org.name);
+    assert.equal(view.body.purpose, 'invitation');
     const short = await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'too short' });
     assert.equal(short.status, 400);
     assert.equal((short.body.errors as { path: string }[])[0]?.path, '/password');

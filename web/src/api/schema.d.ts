@@ -1614,6 +1614,11 @@ export interface paths {
                             /** Format: date-time */
                             expiresAt: string;
                             organizationName: string;
+                            /**
+                             * @description A first invitation, or a new password for an existing account
+                             * @enum {unknown}
+                             */
+                            purpose: "invitation" | "reset";
                         };
                     };
                 };

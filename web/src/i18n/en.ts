@@ -12,6 +12,7 @@ export const en = {
   'nav.home.description': 'Your roles, programs and what you can do.',
   'nav.staff': 'Staff',
   'nav.staff.description': 'See who works here, invite new staff, change roles and programs.',
+  'nav.staff.descriptionReadOnly': 'See who works here, with their roles and programs.',
   'nav.programs': 'Programs',
   'nav.programs.description': 'Your programs and the case management model each one follows.',
   'nav.organization': 'Organization',
@@ -192,6 +193,8 @@ export const en = {
   'signIn.notice.passwordSet': 'Sign in with your email and your new password.',
 
   // Two-step sign-in (MFA) enrolment
+  'mfa.replaceTitle': 'Move two-step sign-in to a new phone',
+  'mfa.replaceConfirm': 'Use the new phone from now on',
   'mfa.title': 'Set up two-step sign-in',
   'mfa.requiredIntro':
     'Welcome, {name}. Administrators must use two-step sign-in: after your password, you also enter a code from your phone. This takes about two minutes.',
@@ -224,6 +227,7 @@ export const en = {
   'mfa.backToAccount': 'Back to my account',
 
   // Invitation
+  'invitation.welcomeReset': 'Hello, {name}. Choose a new password for your Bridgeway account at {organization}.',
   'invitation.title': 'Set your password',
   'invitation.welcome': 'Welcome, {name}. You have been invited to use Bridgeway at {organization}. Choose a password to finish.',
   'invitation.name': 'Name',

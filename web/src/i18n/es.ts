@@ -13,6 +13,7 @@ export const es: Record<MessageKey, string> = {
   'nav.home.description': 'Sus funciones, sus programas y lo que puede hacer.',
   'nav.staff': 'Personal',
   'nav.staff.description': 'Vea quién trabaja aquí, invite a personal nuevo y cambie funciones y programas.',
+  'nav.staff.descriptionReadOnly': 'Vea quién trabaja aquí, con sus funciones y programas.',
   'nav.programs': 'Programas',
   'nav.programs.description': 'Sus programas y el modelo de manejo de casos de cada uno.',
   'nav.organization': 'Organización',
@@ -198,6 +199,8 @@ export const es: Record<MessageKey, string> = {
   'signIn.notice.passwordSet': 'Inicie sesión con su correo y su nueva contraseña.',
 
   // Two-step sign-in (MFA) enrolment
+  'mfa.replaceTitle': 'Pasar la verificación en dos pasos a un teléfono nuevo',
+  'mfa.replaceConfirm': 'Usar el teléfono nuevo desde ahora',
   'mfa.title': 'Activar la verificación en dos pasos',
   'mfa.requiredIntro':
     'Le damos la bienvenida, {name}. Los administradores deben usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
@@ -231,6 +234,7 @@ export const es: Record<MessageKey, string> = {
   'mfa.backToAccount': 'Volver a mi cuenta',
 
   // Invitation
+  'invitation.welcomeReset': 'Hola, {name}. Elija una contraseña nueva para su cuenta de Bridgeway en {organization}.',
   'invitation.title': 'Cree su contraseña',
   'invitation.welcome':
     'Le damos la bienvenida, {name}. Le invitaron a usar Bridgeway en {organization}. Elija una contraseña para terminar.',

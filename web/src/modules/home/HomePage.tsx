@@ -69,7 +69,8 @@ export function HomePage() {
                     {t(region.label)}
                   </Title>
                   <Text size="sm" c="dimmed">
-                    {t(region.description)}
+                    {/* Supervisors may look at the staff list but not change it: say so. */}
+                    {t(region.path === '/staff' && !user.roles.includes('admin') ? 'nav.staff.descriptionReadOnly' : region.description)}
                   </Text>
                 </Stack>
                 <Anchor component={Link} to={region.path} fw={600} size="sm">

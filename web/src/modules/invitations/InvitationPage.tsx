@@ -70,7 +70,12 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
 
   return (
     <Stack gap="md">
-      <Text>{t('invitation.welcome', { name: invitation.displayName, organization: invitation.organizationName })}</Text>
+      <Text>
+        {t(invitation.purpose === 'reset' ? 'invitation.welcomeReset' : 'invitation.welcome', {
+          name: invitation.displayName,
+          organization: invitation.organizationName,
+        })}
+      </Text>
       <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
           <ProblemAlert message={server.alert} />

@@ -34,7 +34,10 @@ export function MfaEnrolmentPage() {
   const t = useT();
   const session = useSession();
   return (
-    <Page title={t('mfa.title')} intro={session.user.mfaEnabled ? t('mfa.replaceIntro') : t('mfa.optionalIntro')}>
+    <Page
+      title={session.user.mfaEnabled ? t('mfa.replaceTitle') : t('mfa.title')}
+      intro={session.user.mfaEnabled ? t('mfa.replaceIntro') : t('mfa.optionalIntro')}
+    >
       <MfaEnrolment after="/account" />
       <Anchor component={Link} to="/account" size="sm">
         {t('mfa.backToAccount')}
@@ -49,6 +52,7 @@ function groupSecret(secret: string): string {
 }
 
 function MfaEnrolment({ after }: { after: string }) {
+  const replacing = useSession().user.mfaEnabled;
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -155,7 +159,7 @@ function MfaEnrolment({ after }: { after: string }) {
           />
           <Group>
             <Button type="submit" loading={confirm.isPending}>
-              {t('mfa.confirm')}
+              {replacing ? t('mfa.replaceConfirm') : t('mfa.confirm')}
             </Button>
           </Group>
         </Stack>
