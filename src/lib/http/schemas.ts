@@ -2,6 +2,8 @@ import { Type, type TSchema } from 'typebox';
 import { fieldError } from '../errors.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** A value or null (a field that may be cleared). */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: Uuid });
 export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Instant = Type.String({ format: 'date-time' });

@@ -3,13 +3,11 @@ import { Type, type Static } from 'typebox';
 import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from '../../codes.ts';
 import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
-import { todayIn } from '../../lib/dates.ts';
+import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
+import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
 import type { CaseloadQuery } from './schemas.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CaseloadRow = Type.Object({
   episodeId: Type.String({ format: 'uuid' }),
@@ -114,12 +112,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
  * caseload of about 150 on one page (limit up to 200); filters by program, phase and level.
  */
 export async function myCaseload(db: Database, ctx: RequestContext, query: CaseloadQuery) {
-  const organization = await db
-    .selectFrom('organizations')
-    .select('timeZone')
-    .where('id', '=', ctx.actor.organizationId)
-    .executeTakeFirstOrThrow();
-  const today = todayIn(organization.timeZone);
+  const today = await organizationToday(db, ctx.actor.organizationId);
   const limit = query.limit ?? 50;
   // Someone else's caseload (to reassign it) is for supervisors, within their own programs.
   const other = query.userId !== undefined && query.userId !== ctx.actor.userId;

@@ -1,8 +1,8 @@
+import { Nullable } from '../../lib/http/schemas.ts';
 import { Type, type Static } from 'typebox';
 import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from '../../codes.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Day = Type.String({ format: 'date' });
 
 export const EpisodeView = Type.Object({

@@ -4,7 +4,7 @@ import type { DB, EpisodeRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { todayIn } from '../../lib/dates.ts';
+import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
@@ -23,11 +23,6 @@ const TEAM_ROLE_OF: Partial<Record<Role, string>> = {
   prescriber: 'prescriber',
   supervisor: 'supervisor',
 };
-
-export async function organizationToday(tx: Transaction<DB>, organizationId: string): Promise<string> {
-  const organization = await tx.selectFrom('organizations').select('timeZone').where('id', '=', organizationId).executeTakeFirstOrThrow();
-  return todayIn(organization.timeZone);
-}
 
 /**
  * Runs `work` on an episode, locked, inside the patient access check (a 404 for an episode of

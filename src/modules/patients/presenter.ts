@@ -1,10 +1,9 @@
+import { Nullable } from '../../lib/http/schemas.ts';
 import { Type, type Static } from 'typebox';
 import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS, type LevelEdition } from '../../codes.ts';
 import type { PatientRow } from '../../db/schema.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
 import { Coverage, Identifier, Phone } from './schemas.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EpisodeSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),

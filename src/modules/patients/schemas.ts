@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { COVERAGE_KINDS, GENDER_IDENTITIES, IDENTIFIER_SYSTEMS, PHONE_KINDS, RACE_ETHNICITY, SEXES_AT_BIRTH } from '../../codes.ts';
-import { DateOnly, ListQuery, Uuid, Version } from '../../lib/http/schemas.ts';
+import { DateOnly, ListQuery, Uuid, Version, Nullable } from '../../lib/http/schemas.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Phone = Type.Object(
   {

@@ -3,7 +3,7 @@ import type { DB, PatientRow } from '../../db/schema.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { todayIn } from '../../lib/dates.ts';
+import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { badRequest, conflict, fieldError, Problem } from '../../lib/errors.ts';
@@ -15,15 +15,6 @@ import type { CreatePatientBody, PatientSearchQuery, UpdatePatientBody } from '.
 
 type Children = Pick<CreatePatientBody, 'phones' | 'identifiers' | 'coverages'>;
 const CHILD_FIELDS = ['phones', 'identifiers', 'coverages', 'confirmedNotDuplicate', 'version'] as const;
-
-async function organizationToday(executor: Database | Transaction<DB>, organizationId: string): Promise<string> {
-  const organization = await executor
-    .selectFrom('organizations')
-    .select('timeZone')
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  return todayIn(organization.timeZone);
-}
 
 /** The patient's own columns from a body: every key except the child lists and bookkeeping. */
 function columnsOf(input: Partial<CreatePatientBody>) {
