@@ -22,16 +22,8 @@ import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/requ
 import { ProblemSchema } from './lib/http/schemas.ts';
 import { registerSecurityHeaders } from './lib/http/security-headers.ts';
 import { validatorCompiler } from './lib/http/validation.ts';
-import { apiKeyRoutes } from './modules/api-keys/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { episodeRoutes } from './modules/episodes/routes.ts';
-import { organizationRoutes } from './modules/organization/routes.ts';
-import { patientRoutes } from './modules/patients/routes.ts';
-import { programRoutes } from './modules/programs/routes.ts';
-import { sessionRoutes } from './modules/session/routes.ts';
-import { setupRoutes } from './modules/setup/routes.ts';
-import { staffRoutes } from './modules/staff/routes.ts';
-import { systemRoutes } from './modules/system/routes.ts';
+import { buildRegistry } from './lib/modules.ts';
+import { modules } from './modules/index.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -107,16 +99,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
 
-  await app.register(systemRoutes);
-  await app.register(setupRoutes);
-  await app.register(sessionRoutes);
-  await app.register(organizationRoutes);
-  await app.register(programRoutes);
-  await app.register(staffRoutes);
-  await app.register(apiKeyRoutes);
-  await app.register(auditRoutes);
-  await app.register(patientRoutes);
-  await app.register(episodeRoutes);
+  const registry = buildRegistry(modules);
+  for (const module of registry.modules) if (module.routes) await app.register(module.routes, { registry });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const webDist = config.webDist;

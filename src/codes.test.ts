@@ -39,9 +39,9 @@ const user = (overrides: { roles?: string[]; status?: string; locale?: string })
       organizationId: org.id,
       email: `${newId()}@example.org`,
       displayName: 'Code Check',
-      roles: overrides.roles ?? ['counselor'],
-      status: overrides.status ?? 'active',
-      locale: overrides.locale ?? 'en',
+      roles: (overrides.roles ?? ['counselor']) as never,
+      status: (overrides.status ?? 'active') as never,
+      locale: (overrides.locale ?? 'en') as never,
       passwordHash: 'x',
     })
     .execute();
@@ -52,11 +52,22 @@ test('roles, user statuses, locales, case management models and audit actions ma
   await accepts((locale) => user({ locale }), LOCALES, 'users.locale');
   await accepts(
     (model) =>
-      t.db.insertInto('programs').values({ id: newId(), organizationId: org.id, name: newId(), caseManagementModel: model }).execute(),
+      t.db
+        .insertInto('programs')
+        .values({ id: newId(), organizationId: org.id, name: newId(), caseManagementModel: model as never })
+        .execute(),
     CASE_MANAGEMENT_MODELS,
     'programs.case_management_model',
   );
-  await accepts((action) => t.db.insertInto('auditEvents').values({ id: newId(), action }).execute(), AUDIT_ACTIONS, 'audit_events.action');
+  await accepts(
+    (action) =>
+      t.db
+        .insertInto('auditEvents')
+        .values({ id: newId(), action: action as never })
+        .execute(),
+    AUDIT_ACTIONS,
+    'audit_events.action',
+  );
 });
 
 test('patient, episode, placement and care team codes match the database', async () => {
@@ -94,7 +105,7 @@ test('patient, episode, placement and care team codes match the database', async
           ...child,
           position: PHONE_KINDS.indexOf(kind as never) + 1,
           number: '555-0100',
-          kind,
+          kind: kind as never,
           consentToText: false,
           voicemailSafe: false,
         })
@@ -106,7 +117,7 @@ test('patient, episode, placement and care team codes match the database', async
     (system) =>
       t.db
         .insertInto('patientIdentifiers')
-        .values({ id: newId(), ...child, system, value: newId() })
+        .values({ id: newId(), ...child, system: system as never, value: newId() })
         .execute(),
     IDENTIFIER_SYSTEMS,
     'patient_identifiers.system',
@@ -115,7 +126,7 @@ test('patient, episode, placement and care team codes match the database', async
     (kind) =>
       t.db
         .insertInto('patientCoverages')
-        .values({ id: newId(), ...child, kind })
+        .values({ id: newId(), ...child, kind: kind as never })
         .execute(),
     COVERAGE_KINDS,
     'patient_coverages.kind',
@@ -151,7 +162,16 @@ test('patient, episode, placement and care team codes match the database', async
     (levelEdition) =>
       t.db
         .insertInto('placements')
-        .values({ id: newId(), organizationId: org.id, episodeId, levelEdition, levelCode: '1', startDate: '2026-01-05', concurrent: true })
+        .values({
+          id: newId(),
+          organizationId: org.id,
+          patientId: patientId,
+          episodeId,
+          levelEdition: levelEdition as never,
+          levelCode: '1',
+          startDate: '2026-01-05',
+          concurrent: true,
+        })
         .execute(),
     LEVEL_EDITIONS,
     'placements.level_edition',
@@ -163,9 +183,10 @@ test('patient, episode, placement and care team codes match the database', async
         .values({
           id: newId(),
           organizationId: org.id,
+          patientId: patientId,
           episodeId,
           userId: staff.id,
-          role,
+          role: role as never,
           startedOn: '2026-01-05',
           endedOn: role === 'primary-case-manager' ? null : '2026-01-06',
           recordedBy: staff.id,

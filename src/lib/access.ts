@@ -16,16 +16,6 @@ const PERMISSIONS = {
   'organization:manage': ['admin'],
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
-  // Registering a patient is clinical work: staff who serve patients, not admins or auditors.
-  'patients:register': [
-    'supervisor',
-    'case-manager',
-    'nurse-care-manager',
-    'community-health-worker',
-    'peer-recovery-specialist',
-    'counselor',
-    'prescriber',
-  ],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -80,7 +80,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         items: result.items.map((row) => ({
           id: row.id,
           occurredAt: row.occurredAt.toISOString(),
-          action: row.action as (typeof AUDIT_ACTIONS)[number],
+          action: row.action,
           actorUserId: row.actorUserId,
           actorName: row.actorName,
           actorApiKeyId: row.actorApiKeyId,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from '../../codes.ts';
+import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from './codes.ts';
 import { DateOnly, ListQuery, Uuid, Version, Nullable } from '../../lib/http/schemas.ts';
 import { OPENING_PHASES } from './phases.ts';
 
@@ -119,4 +119,3 @@ export const CaseloadQuery = Type.Object({
   ...ListQuery,
 });
 export type CaseloadQuery = Static<typeof CaseloadQuery>;
-export const EpisodeParams = Type.Object({ id: Uuid });

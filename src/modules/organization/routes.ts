@@ -7,7 +7,7 @@ import { changedFields, withAudit } from '../../lib/audit/audit.ts';
 import { checkVersion, versionFrom, nextVersion } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { problems, Version } from '../../lib/http/schemas.ts';
-import { assertTimeZone, type Locale } from '../../lib/locales.ts';
+import { assertTimeZone } from '../../lib/locales.ts';
 import { Locale as LocaleSchema, TimeZone } from '../setup/schemas.ts';
 
 const OrganizationSchema = Type.Object({
@@ -33,7 +33,7 @@ function present(row: OrganizationRow) {
     id: row.id,
     name: row.name,
     timeZone: row.timeZone,
-    defaultLocale: row.defaultLocale as Locale,
+    defaultLocale: row.defaultLocale,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -70,13 +70,10 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (input.timeZone) assertTimeZone(input.timeZone, '/timeZone');
       const version = versionFrom(request, input.version);
       const row = await withAudit(app.db, ctx, async (tx, audit) => {
-        const current = await tx
-          .selectFrom('organizations')
-          .selectAll()
-          .where('id', '=', ctx.actor.organizationId)
-          .forUpdate()
-          .executeTakeFirst();
-        checkVersion(current, version);
+        const current = checkVersion(
+          await tx.selectFrom('organizations').selectAll().where('id', '=', ctx.actor.organizationId).forUpdate().executeTakeFirst(),
+          version,
+        );
         const updated = await tx
           .updateTable('organizations')
           .set({
@@ -92,7 +89,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: 'update',
           recordType: 'organization',
           recordId: updated.id,
-          details: { fields: changedFields(input) },
+          details: { fields: changedFields(input, current) },
         });
         return updated;
       });

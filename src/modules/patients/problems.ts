@@ -9,4 +9,5 @@ export const PROBLEM_CODES = {
   'already-merged': [],
   'too-many-phones': [],
   'merge-undone': [],
+  'record-merged': [],
 } as const;

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { UserRow } from '../../db/schema.ts';
-import { ROLES, type Role } from '../../lib/access.ts';
+import { ROLES } from '../../lib/access.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
-import type { Locale } from '../../lib/locales.ts';
 import { Locale as LocaleSchema } from '../setup/schemas.ts';
 
 export { USER_STATUSES } from '../../codes.ts';
@@ -31,10 +30,10 @@ export function presentUser(user: UserRow, programIds: string[]): UserView {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
-    roles: user.roles as Role[],
+    roles: user.roles,
     programIds,
-    status: user.status as UserView['status'],
-    locale: user.locale as Locale,
+    status: user.status,
+    locale: user.locale,
     mfaEnabled: user.mfaEnabledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
