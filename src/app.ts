@@ -83,11 +83,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'bridgeway_session' },
-          apiKey: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'bridgeway_session', description: 'Set by POST /api/session' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The csrfToken of the session; required on every state-changing request made with the session cookie',
+          },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key of an integration account (docs/api.md)' },
         },
       },
-      security: [{ session: [] }, { apiKey: [] }],
+      security: [{ session: [], csrf: [] }, { apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
@@ -99,6 +105,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
 
+  // Public routes say so in the OpenAPI document (no security requirement); every other route
+  // inherits the document's: the session cookie or an API key.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return;
+    if (route.config?.access === 'public') route.schema = { ...route.schema, security: [] };
+    else if (route.config?.cookieOnly) route.schema = { ...route.schema, security: [{ session: [], csrf: [] }] };
+  });
   const registry = buildRegistry(modules);
   for (const module of registry.modules) if (module.routes) await app.register(module.routes, { registry });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());

@@ -79,8 +79,8 @@ export function assertNotFuture(date: string, today: string, path: string): void
 }
 
 export async function openEpisode(db: Database, ctx: RequestContext, patientId: string, input: OpenEpisodeBody): Promise<EpisodeView> {
-  requireRegistrar(ctx.actor);
   return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
+    requireRegistrar(ctx.actor);
     assertNotFuture(input.openedOn, todayOf(ctx.actor), '/openedOn');
     if (input.referralDate && input.referralDate > input.openedOn)
       throw fieldError('/referralDate', 'after-opening', 'must be on or before the opening date');

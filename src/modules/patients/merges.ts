@@ -67,8 +67,8 @@ export async function mergePatients(
   survivorId: string,
   input: { mergedPatientId: string; version: number; reason: string },
 ): Promise<string> {
-  requireRegistrar(ctx.actor);
   return withPatientRecord(db, ctx, patientKind, survivorId, async (tx, audit) => {
+    requireRegistrar(ctx.actor);
     if (input.mergedPatientId === survivorId) throw fieldError('/mergedPatientId', 'same-record', 'is the same record');
     await checkPatientRecord(tx, ctx.actor, patientKind, input.mergedPatientId, { lock: false });
     const { first: survivor, second: merged } = await lockPair(tx, survivorId, input.mergedPatientId);
@@ -101,8 +101,8 @@ export async function mergePatients(
 
 /** Undoes a merge exactly: what moved goes back; what was added to the survivor since stays. */
 export async function undoMerge(db: Database, ctx: RequestContext, registry: ModuleRegistry, mergeId: string): Promise<string> {
-  requireRegistrar(ctx.actor);
   return withPatientRecord(db, ctx, mergeKind, mergeId, async (tx, audit) => {
+    requireRegistrar(ctx.actor);
     const merge = await tx.selectFrom('patientMerges').selectAll().where('id', '=', mergeId).executeTakeFirstOrThrow();
     if (merge.undoneAt) throw conflict('merge-undone', 'This merge was already undone.');
     await lockPair(tx, merge.survivorId, merge.mergedId);
