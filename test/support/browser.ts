@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in the browser)
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as the machines here have it (no browser download). */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium`);
@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 // Evaluated through the DevTools protocol, which the page's CSP does not govern (a script tag would be refused).
-const AXE_SOURCE = readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 
 interface AxeViolation {
   id: string;
