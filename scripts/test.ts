@@ -23,7 +23,8 @@ import type { RunSummary } from './summary-reporter.ts';
  */
 const root = path.join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const coverage = args.includes('--coverage') || (Boolean(process.env.CI) && !args.includes('--no-coverage'));
+const underCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+const coverage = args.includes('--coverage') || (underCi && !args.includes('--no-coverage'));
 const requested = args.filter((arg) => arg !== '--coverage' && arg !== '--no-coverage');
 const runId = randomBytes(3).toString('hex');
 const template = `bw_tpl_${runId}`;
