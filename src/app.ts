@@ -21,7 +21,7 @@ import { registerProblemHandlers } from './lib/http/problems.ts';
 import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/request-log.ts';
 import { ProblemSchema } from './lib/http/schemas.ts';
 import { registerSecurityHeaders } from './lib/http/security-headers.ts';
-import { validatorCompiler } from './lib/http/validation.ts';
+import { registerTextGuard, validatorCompiler } from './lib/http/validation.ts';
 import { buildRegistry } from './lib/modules.ts';
 import { modules } from './modules/index.ts';
 
@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerRequestLog(app);
   registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
+  registerTextGuard(app);
 
   // Public routes say so in the OpenAPI document (no security requirement); every other route
   // inherits the document's: the session cookie or an API key.

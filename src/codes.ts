@@ -60,5 +60,20 @@ export type Locale = (typeof LOCALES)[number];
 
 // Each module declares its own codes in its codes.ts; the spine's are re-exported here for the
 // web app's convenience (a new module's web pages import its codes.ts directly).
-export * from './modules/patients/codes.ts';
-export * from './modules/episodes/codes.ts';
+export {
+  COVERAGE_KINDS,
+  GENDER_IDENTITIES,
+  IDENTIFIER_SYSTEMS,
+  PHONE_KINDS,
+  RACE_ETHNICITY,
+  SEXES_AT_BIRTH,
+} from './modules/patients/codes.ts';
+export {
+  CARE_TEAM_ROLES,
+  CLOSURE_REASONS,
+  EPISODE_PHASES,
+  LEVEL_EDITIONS,
+  LEVELS_OF_CARE,
+  REFERRAL_SOURCES,
+  type EpisodePhase,
+} from './modules/episodes/codes.ts';

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AuditAction, CaseManagementModel, Locale, Role, UserStatus } from '../codes.ts';
 
 /**
@@ -14,7 +14,7 @@ export type Version = ColumnType<number, number | undefined, number>;
 
 // Foundation ---------------------------------------------------------------------------------
 
-export interface OrganizationsTable {
+interface OrganizationsTable {
   id: string;
   name: string;
   timeZone: Generated<string>;
@@ -25,7 +25,7 @@ export interface OrganizationsTable {
   updatedAt: Timestamp;
 }
 
-export interface ProgramsTable {
+interface ProgramsTable {
   id: string;
   organizationId: string;
   name: string;
@@ -37,7 +37,7 @@ export interface ProgramsTable {
   deletedAt: Date | null;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   organizationId: string;
   email: string;
@@ -60,14 +60,14 @@ export interface UsersTable {
   deactivatedAt: Date | null;
 }
 
-export interface ProgramMembershipsTable {
+interface ProgramMembershipsTable {
   organizationId: string;
   programId: string;
   userId: string;
   createdAt: CreatedAt;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   tokenHash: Buffer;
   organizationId: string;
@@ -83,14 +83,14 @@ export interface SessionsTable {
   endReason: 'sign-out' | 'ended-by-user' | 'password-changed' | 'deactivated' | 'rotated' | 'mfa-reset' | null;
 }
 
-export interface SignInThrottleTable {
+interface SignInThrottleTable {
   email: string;
   consecutiveFailures: number;
   lockedUntil: Date | null;
   lastFailureAt: Timestamp;
 }
 
-export interface ApiKeysTable {
+interface ApiKeysTable {
   id: string;
   organizationId: string;
   userId: string;
@@ -105,7 +105,7 @@ export interface ApiKeysTable {
   lastUsedIp: string | null;
 }
 
-export interface AuditEventsTable {
+interface AuditEventsTable {
   id: string;
   seq: Generated<number>;
   occurredAt: CreatedAt;
@@ -126,7 +126,7 @@ export interface AuditEventsTable {
   sealedAt: Date | null;
 }
 
-export interface SchemaMigrationsTable {
+interface SchemaMigrationsTable {
   version: number;
   name: string;
   checksum: string;
@@ -150,6 +150,3 @@ export type ProgramRow = Selectable<ProgramsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
-export type AuditEventRow = Selectable<AuditEventsTable>;
-export type NewAuditEvent = Insertable<AuditEventsTable>;
-export type UserUpdate = Updateable<UsersTable>;

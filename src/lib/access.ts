@@ -20,7 +20,7 @@ const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Roles that must have a second factor before their session can do anything. */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
+const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
 
 /** An account whose roles require a second factor and that has none yet. */
 export function mustEnrolMfa(user: { roles: readonly string[]; mfaEnabledAt: Date | null }): boolean {

@@ -7,7 +7,7 @@ import { newId } from '../ids.ts';
 
 import type { AuditAction } from '../../codes.ts';
 
-export { AUDIT_ACTIONS, type AuditAction } from '../../codes.ts';
+export { AUDIT_ACTIONS } from '../../codes.ts';
 
 export interface AuditEntry {
   action: AuditAction;

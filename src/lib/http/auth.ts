@@ -14,7 +14,7 @@ import { forbidden, Problem } from '../errors.ts';
  * that must still enrol a second factor. `signed-in` (the default): a fully signed-in session
  * or an API key.
  */
-export type RouteAccess = 'public' | 'enrolment' | 'signed-in';
+type RouteAccess = 'public' | 'enrolment' | 'signed-in';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,7 +30,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; apiKeyId?: string }): Actor {
+function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; apiKeyId?: string }): Actor {
   return {
     userId: user.id,
     organizationId: user.organizationId,

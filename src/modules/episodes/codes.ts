@@ -56,3 +56,13 @@ export const CARE_TEAM_ROLES = [
 export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** Which list each coded column holds, for src/codes.test.ts (checked against the CHECKs both ways). */
+export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
+  'episodes.referral_source': REFERRAL_SOURCES,
+  'episodes.closure_reason': CLOSURE_REASONS,
+  'episodes.phase': EPISODE_PHASES,
+  'episode_phases.phase': EPISODE_PHASES,
+  'placements.level_edition': LEVEL_EDITIONS,
+  'care_team_members.role': CARE_TEAM_ROLES,
+};

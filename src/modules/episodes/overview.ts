@@ -6,7 +6,7 @@ import type { OverviewSection } from '../../lib/modules.ts';
 import { todayOf } from '../patients/access.ts';
 import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from './codes.ts';
 
-export const EpisodeSummary = Type.Object({
+const EpisodeSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   programId: Type.String({ format: 'uuid' }),
   programName: Type.String(),

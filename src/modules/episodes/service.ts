@@ -18,7 +18,7 @@ import type { OpenEpisodeBody, TransitionBody, UpdateEpisodeBody } from './schem
 import type { EpisodeRow } from './tables.ts';
 
 /** The care-team role a staff member takes when they open an episode themselves. */
-export const TEAM_ROLE_OF: Partial<Record<Role, CareTeamRole>> = {
+const TEAM_ROLE_OF: Partial<Record<Role, CareTeamRole>> = {
   'case-manager': 'case-manager',
   'nurse-care-manager': 'nurse-care-manager',
   'community-health-worker': 'community-health-worker',
@@ -71,7 +71,7 @@ export async function assertEligibleCaseManager(
   }
 }
 
-export function assertNotFuture(date: string, today: string, path: string): void {
+function assertNotFuture(date: string, today: string, path: string): void {
   if (date > today)
     throw ruleViolation('future-date', 'That date is in the future.', {
       errors: [fieldProblem(path, 'future-date', `must be today (${today}) or earlier`, { today })],

@@ -3,7 +3,7 @@ import type { CreatedAt, Timestamp, Version } from '../../db/schema.ts';
 import type { CareTeamRole, ClosureReason, EpisodePhase, LevelEdition, ReferralSource } from './codes.ts';
 
 /** The episodes module's tables (src/migrations/0002, modules/episodes/migrations), typed. */
-export interface EpisodesTable {
+interface EpisodesTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -20,7 +20,7 @@ export interface EpisodesTable {
   updatedAt: Timestamp;
 }
 
-export interface EpisodePhasesTable {
+interface EpisodePhasesTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -32,7 +32,7 @@ export interface EpisodePhasesTable {
   note: string | null;
 }
 
-export interface PlacementsTable {
+interface PlacementsTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -50,7 +50,7 @@ export interface PlacementsTable {
   updatedAt: Timestamp;
 }
 
-export interface CareTeamMembersTable {
+interface CareTeamMembersTable {
   id: string;
   organizationId: string;
   patientId: string;

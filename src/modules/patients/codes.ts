@@ -33,3 +33,13 @@ export type RaceEthnicity = (typeof RACE_ETHNICITY)[number];
 export type PhoneKind = (typeof PHONE_KINDS)[number];
 export type IdentifierSystem = (typeof IDENTIFIER_SYSTEMS)[number];
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
+
+/** Which list each coded column holds, for src/codes.test.ts (checked against the CHECKs both ways). */
+export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
+  'patients.sex_at_birth': SEXES_AT_BIRTH,
+  'patients.gender_identity': GENDER_IDENTITIES,
+  'patients.race_ethnicity': RACE_ETHNICITY,
+  'patient_phones.kind': PHONE_KINDS,
+  'patient_identifiers.system': IDENTIFIER_SYSTEMS,
+  'patient_coverages.kind': COVERAGE_KINDS,
+};

@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/context.ts';
 import { forbidden } from '../../lib/errors.ts';
 
 /** Staff who serve patients; admins and auditors run the place but hold no charts. */
-export function isClinical(roles: readonly Role[]): boolean {
+function isClinical(roles: readonly Role[]): boolean {
   return roles.some((role) => (CLINICAL_ROLES as readonly Role[]).includes(role));
 }
 

@@ -10,4 +10,6 @@ export const PROBLEM_CODES = {
   'too-many-phones': [],
   'merge-undone': [],
   'record-merged': [],
+  'future-date': ['today'],
+  'before-1900': [],
 } as const;

@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { COVERAGE_KINDS, GENDER_IDENTITIES, IDENTIFIER_SYSTEMS, PHONE_KINDS, RACE_ETHNICITY, SEXES_AT_BIRTH } from './codes.ts';
-import { DateOnly, ListQuery, Uuid, Version, Nullable } from '../../lib/http/schemas.ts';
-
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+import { DateOnly, ListQuery, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
 
 export const Phone = Type.Object(
   {

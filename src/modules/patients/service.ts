@@ -7,7 +7,7 @@ import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { ModuleRegistry } from '../../lib/modules.ts';
-import { canSeePatient, readPatientRecord, withPatientRecord } from './access.ts';
+import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
 import { loadSections, presentPatient, type PatientOverview } from './presenter.ts';
 import { findDuplicateCandidates, searchPatientsQuery } from './queries.ts';
@@ -24,7 +24,12 @@ function columnsOf(input: Partial<CreatePatientBody>) {
   return columns as Omit<Partial<CreatePatientBody>, (typeof CHILD_FIELDS)[number]>;
 }
 
-function assertAddress(input: Partial<CreatePatientBody>, current?: PatientRow): void {
+/** The rules a schema cannot say: a birth date in the past century or this one, an address or not, identifiers once. */
+function assertPatient(input: Partial<CreatePatientBody>, today: string, current?: PatientRow): void {
+  if (input.dateOfBirth !== undefined && input.dateOfBirth > today)
+    throw fieldError('/dateOfBirth', 'future-date', `must be today (${today}) or earlier`, { today });
+  if (input.dateOfBirth !== undefined && input.dateOfBirth < '1900-01-01')
+    throw fieldError('/dateOfBirth', 'before-1900', 'must be on or after 1900-01-01');
   const noFixedAddress = input.noFixedAddress ?? current?.noFixedAddress ?? false;
   const line1 = input.addressLine1 !== undefined ? input.addressLine1 : (current?.addressLine1 ?? null);
   if (noFixedAddress && line1)
@@ -174,7 +179,7 @@ export async function createPatient(
   input: CreatePatientBody,
 ): Promise<PatientOverview> {
   requireRegistrar(ctx.actor);
-  assertAddress(input);
+  assertPatient(input, todayOf(ctx.actor));
   return withAudit(db, ctx, async (tx, audit) => {
     const candidates = await findDuplicateCandidates(tx, ctx.actor.organizationId, input);
     const blocking = candidates.filter((candidate) => !input.confirmedNotDuplicate || candidate.reasons.includes('same-identifier'));
@@ -241,7 +246,7 @@ export async function updatePatient(
   return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
     const current = checkVersion(await tx.selectFrom('patients').selectAll().where('id', '=', patientId).executeTakeFirst(), version);
     if (current.mergedIntoId) throw conflict('record-merged', 'This record was merged into another; change that one instead.');
-    assertAddress(input, current);
+    assertPatient(input, todayOf(ctx.actor), current);
     const columns = columnsOf(input);
     const fields = changedFields(columns, current);
     const children = await writeChildren(tx, ctx.actor.organizationId, patientId, input);

@@ -3,7 +3,7 @@ import type { CreatedAt, Timestamp, Version } from '../../db/schema.ts';
 import type { CoverageKind, GenderIdentity, IdentifierSystem, PhoneKind, RaceEthnicity, SexAtBirth } from './codes.ts';
 
 /** The patients module's tables (src/migrations/0002, modules/patients/migrations), typed. */
-export interface PatientsTable {
+interface PatientsTable {
   id: string;
   organizationId: string;
   legalFirstName: string;
@@ -36,7 +36,7 @@ export interface PatientsTable {
   deletedAt: Date | null;
 }
 
-export interface PatientPhonesTable {
+interface PatientPhonesTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -48,7 +48,7 @@ export interface PatientPhonesTable {
   voicemailSafe: boolean;
 }
 
-export interface PatientIdentifiersTable {
+interface PatientIdentifiersTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -58,7 +58,7 @@ export interface PatientIdentifiersTable {
   retiredAt: Date | null;
 }
 
-export interface PatientCoveragesTable {
+interface PatientCoveragesTable {
   id: string;
   organizationId: string;
   patientId: string;
@@ -72,7 +72,7 @@ export interface PatientCoveragesTable {
 /** What a merge moved, per table of patient data (the registry's table names). */
 export type MergeMoves = Record<string, unknown[]>;
 
-export interface PatientMergesTable {
+interface PatientMergesTable {
   id: string;
   organizationId: string;
   survivorId: string;

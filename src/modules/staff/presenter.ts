@@ -25,7 +25,7 @@ export const UserSchema = Type.Object({
 export type UserView = Static<typeof UserSchema>;
 
 /** Row → API shape, an allow-list: no hash, secret or token leaves the server. */
-export function presentUser(user: UserRow, programIds: string[]): UserView {
+function presentUser(user: UserRow, programIds: string[]): UserView {
   return {
     id: user.id,
     email: user.email,
@@ -42,7 +42,7 @@ export function presentUser(user: UserRow, programIds: string[]): UserView {
   };
 }
 
-export async function programIdsByUser(executor: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+async function programIdsByUser(executor: Executor, userIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return map;
   const rows = await executor
