@@ -34,6 +34,10 @@ export type PhoneKind = (typeof PHONE_KINDS)[number];
 export type IdentifierSystem = (typeof IDENTIFIER_SYSTEMS)[number];
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
 
+/** Registrations a supervisor reviews (src/modules/patients/reviews.ts). */
+export const REVIEW_STATUSES = ['pending', 'registered', 'declined'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
 /** Which list each coded column holds, for src/codes.test.ts (checked against the CHECKs both ways). */
 export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   'patients.sex_at_birth': SEXES_AT_BIRTH,
@@ -42,4 +46,5 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   'patient_phones.kind': PHONE_KINDS,
   'patient_identifiers.system': IDENTIFIER_SYSTEMS,
   'patient_coverages.kind': COVERAGE_KINDS,
+  'registration_reviews.status': REVIEW_STATUSES,
 };

@@ -12,4 +12,7 @@ export const PROBLEM_CODES = {
   'record-merged': [],
   'future-date': ['today'],
   'before-1900': [],
+  'identifier-needs-review': [],
+  'registration-not-pending': [],
+  'supervisors-only': [],
 } as const;

@@ -8,6 +8,8 @@ import { getMerge, mergePatients, undoMerge } from './merges.ts';
 import { patientOverviewSchema, type PatientOverview } from './presenter.ts';
 import { CreatePatientBody, MergeBody, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
 import { createPatient, getPatient, searchPatients, updatePatient } from './service.ts';
+import { reviewRoutes } from './review-routes.ts';
+import { ReviewView } from './reviews.ts';
 
 const MergeView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -22,6 +24,7 @@ const MergeView = Type.Object({
 
 export const patientRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { registry }) => {
   const tags = ['patients'];
+  await app.register(reviewRoutes);
   // The overview's shape includes every module's section (src/lib/modules.ts).
   const PatientOverviewView = patientOverviewSchema(registry.overviewSections);
   const withEtag = (patient: PatientOverview) => ({ etag: `"${patient.version}"` });
@@ -44,13 +47,18 @@ export const patientRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
     {
       schema: {
         tags,
-        summary: 'Register a patient (409 possible-duplicate lists likely matches first)',
+        summary:
+          'Register a patient (409 possible-duplicate lists likely matches you may see; 202 when a supervisor must review the registration first)',
         body: CreatePatientBody,
-        response: { 201: PatientOverviewView, ...problems(400, 401, 403, 409, 422) },
+        response: { 201: PatientOverviewView, 202: Type.Object({ review: ReviewView }), ...problems(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
-      const patient = await createPatient(app.db, contextOf(request), registry, request.body);
+      const registration = await createPatient(app.db, contextOf(request), registry, request.body);
+      if ('review' in registration) {
+        return reply.code(202).header('location', `/api/registration-reviews/${registration.review.id}`).send(registration);
+      }
+      const { patient } = registration;
       return reply.code(201).header('location', `/api/patients/${patient.id}`).headers(withEtag(patient)).send(patient);
     },
   );

@@ -1,28 +1,20 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
-import { newId } from '../../lib/ids.ts';
 import type { ModuleRegistry } from '../../lib/modules.ts';
 import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
 import { loadSections, presentPatient, type PatientOverview } from './presenter.ts';
 import { findDuplicateCandidates, searchPatientsQuery } from './queries.ts';
 import { patientKind } from './records.ts';
+import { requestReview, type ReviewView } from './reviews.ts';
+import { columnsOf, IdentifierTaken, insertPatient, writeChildren } from './writes.ts';
 import type { CreatePatientBody, PatientSearchQuery, UpdatePatientBody } from './schemas.ts';
 import type { PatientRow } from './tables.ts';
-
-type Children = Pick<CreatePatientBody, 'phones' | 'identifiers' | 'coverages'>;
-const CHILD_FIELDS = ['phones', 'identifiers', 'coverages', 'confirmedNotDuplicate', 'version'] as const;
-
-/** The patient's own columns from a body: every key except the child lists and bookkeeping. */
-function columnsOf(input: Partial<CreatePatientBody>) {
-  const columns = Object.fromEntries(Object.entries(input).filter(([key]) => !(CHILD_FIELDS as readonly string[]).includes(key)));
-  return columns as Omit<Partial<CreatePatientBody>, (typeof CHILD_FIELDS)[number]>;
-}
 
 /** The rules a schema cannot say: a birth date in the past century or this one, an address or not, identifiers once. */
 function assertPatient(input: Partial<CreatePatientBody>, today: string, current?: PatientRow): void {
@@ -46,177 +38,87 @@ function assertPatient(input: Partial<CreatePatientBody>, today: string, current
   });
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
- * Writes the phones, identifiers and coverages given (lists not given stay as they are), and
- * only where they differ from what is stored: an unchanged identifier keeps its row and its
- * label (an integration may have set one the web form does not show). Returns the lists that
- * really changed, for the audit row.
+ * An identifier already live on another record: said plainly when the caller may see that
+ * record; otherwise it would disclose a patient of another program, so the answer only asks for
+ * a supervisor's review, and the attempt is audited (the row survives the refusal).
  */
-async function writeChildren(tx: Transaction<DB>, organizationId: string, patientId: string, input: Children): Promise<string[]> {
-  const changed: string[] = [];
-  if (input.phones) {
-    const stored = await tx
-      .selectFrom('patientPhones')
-      .select(['number', 'kind', 'consentToText', 'voicemailSafe'])
-      .where('patientId', '=', patientId)
-      .orderBy('position')
-      .execute();
-    if (!same(stored, input.phones)) {
-      changed.push('phones');
-      await tx.deleteFrom('patientPhones').where('patientId', '=', patientId).execute();
-      if (input.phones.length > 0) {
-        await tx
-          .insertInto('patientPhones')
-          .values(input.phones.map((phone, position) => ({ id: newId(), organizationId, patientId, position, ...phone })))
-          .execute();
-      }
-    }
+async function explainIdentifierTaken(tx: Transaction<DB>, ctx: RequestContext, error: unknown): Promise<never> {
+  if (!(error instanceof IdentifierTaken)) throw error;
+  const path = `/identifiers/${error.index}/value`;
+  if (await canSeePatient(tx, ctx.actor, error.holderId)) {
+    throw conflict('identifier-taken', 'Another patient record already has this identifier.', {
+      errors: [fieldProblem(path, 'identifier-taken', 'belongs to another patient record')],
+    });
   }
-  if (input.identifiers && (await writeIdentifiers(tx, organizationId, patientId, input.identifiers))) changed.push('identifiers');
-  if (input.coverages) {
-    const stored = await tx
-      .selectFrom('patientCoverages')
-      .select(['kind', 'payerName', 'memberId', 'startDate', 'endDate'])
-      .where('patientId', '=', patientId)
-      .orderBy('id')
-      .execute();
-    const given = input.coverages.map((coverage) => ({
-      kind: coverage.kind,
-      payerName: coverage.payerName ?? null,
-      memberId: coverage.memberId ?? null,
-      startDate: coverage.startDate ?? null,
-      endDate: coverage.endDate ?? null,
-    }));
-    if (!same(stored, given)) {
-      changed.push('coverages');
-      await tx.deleteFrom('patientCoverages').where('patientId', '=', patientId).execute();
-      if (given.length > 0) {
-        await tx
-          .insertInto('patientCoverages')
-          .values(given.map((coverage) => ({ id: newId(), organizationId, patientId, ...coverage })))
-          .execute();
-      }
-    }
-  }
-  return changed;
-}
-
-/** Identifiers are retired, not deleted: which record once carried an MRN stays known. */
-async function writeIdentifiers(
-  tx: Transaction<DB>,
-  organizationId: string,
-  patientId: string,
-  identifiers: NonNullable<Children['identifiers']>,
-): Promise<boolean> {
-  const live = await tx
-    .selectFrom('patientIdentifiers')
-    .select(['id', 'system', 'value', 'label'])
-    .where('patientId', '=', patientId)
-    .where('retiredAt', 'is', null)
-    .execute();
-  const keyOf = (identifier: { system: string; value: string }) => `${identifier.system}:${identifier.value.trim().toUpperCase()}`;
-  const wanted = new Map(identifiers.map((identifier, index) => [keyOf(identifier), { identifier, index }]));
-  let changed = false;
-  for (const row of live) {
-    const kept = wanted.get(keyOf(row));
-    if (!kept) {
-      await tx
-        .updateTable('patientIdentifiers')
-        .set({ retiredAt: sql<Date>`now()` })
-        .where('id', '=', row.id)
-        .execute();
-      changed = true;
-    } else if (kept.identifier.label !== undefined && kept.identifier.label !== row.label) {
-      await tx.updateTable('patientIdentifiers').set({ label: kept.identifier.label }).where('id', '=', row.id).execute();
-      changed = true;
-    }
-    wanted.delete(keyOf(row));
-  }
-  for (const { identifier, index } of wanted.values()) {
-    const taken = await tx
-      .selectFrom('patientIdentifiers')
-      .select('id')
-      .where('organizationId', '=', organizationId)
-      .where('system', '=', identifier.system)
-      .where(sql<string>`upper(value)`, '=', identifier.value.trim().toUpperCase())
-      .where('retiredAt', 'is', null)
-      .executeTakeFirst();
-    if (taken)
-      throw conflict('identifier-taken', 'Another patient record already has this identifier.', {
-        errors: [fieldProblem(`/identifiers/${index}/value`, 'identifier-taken', 'belongs to another patient record')],
-      });
-    await tx
-      .insertInto('patientIdentifiers')
-      .values({
-        id: newId(),
-        organizationId,
-        patientId,
-        system: identifier.system,
-        value: identifier.value.trim(),
-        label: identifier.label ?? null,
-      })
-      .execute();
-    changed = true;
-  }
-  return changed;
+  throw new AuditedRefusal(
+    conflict('identifier-needs-review', 'This identifier cannot be saved here; ask a supervisor to review it.', {
+      errors: [fieldProblem(path, 'identifier-needs-review', 'needs a supervisor’s review')],
+    }),
+    [{ action: 'read', recordType: 'patient-identifier-conflict', details: { hiddenPatientIds: [error.holderId] } }],
+  );
 }
 
 async function overview(tx: Transaction<DB>, ctx: RequestContext, registry: ModuleRegistry, patient: PatientRow): Promise<PatientOverview> {
   return { ...(await presentPatient(tx, patient)), ...(await loadSections(tx, ctx, registry.overviewSections, patient.id)) };
 }
 
+export type Registration = { patient: PatientOverview } | { review: ReviewView };
+
 /**
- * Registers a patient. Possible duplicates are answered 409 `possible-duplicate` with the
- * candidates the caller may see (and how many more exist that they may not), until the caller
- * confirms this is a new person. A shared identifier can never be confirmed away.
+ * Registers a patient. Possible duplicates the caller may see are answered 409
+ * `possible-duplicate` with those candidates, until the caller confirms this is a new person (a
+ * shared identifier can never be confirmed away). A strong match (same identifier, or same birth
+ * date and a similar name) with a record the caller may NOT see is never shown nor counted:
+ * saying "this person is a patient elsewhere" would disclose another program's patient (42 CFR
+ * Part 2). The registration goes to a supervisor's review instead (reviews.ts).
  */
 export async function createPatient(
   db: Database,
   ctx: RequestContext,
   registry: ModuleRegistry,
   input: CreatePatientBody,
-): Promise<PatientOverview> {
+): Promise<Registration> {
   requireRegistrar(ctx.actor);
   assertPatient(input, todayOf(ctx.actor));
   return withAudit(db, ctx, async (tx, audit) => {
     const candidates = await findDuplicateCandidates(tx, ctx.actor.organizationId, input);
-    const blocking = candidates.filter((candidate) => !input.confirmedNotDuplicate || candidate.reasons.includes('same-identifier'));
+    const visible: typeof candidates = [];
+    const hidden: typeof candidates = [];
+    for (const candidate of candidates) ((await canSeePatient(tx, ctx.actor, candidate.patientId)) ? visible : hidden).push(candidate);
+    const blocking = visible.filter((candidate) => !input.confirmedNotDuplicate || candidate.reasons.includes('same-identifier'));
     if (blocking.length > 0) {
-      const visible = [];
-      for (const candidate of blocking) if (await canSeePatient(tx, ctx.actor, candidate.patientId)) visible.push(candidate);
-      const hiddenMatches = blocking.length - visible.length;
       const problem = new Problem(
         409,
         'possible-duplicate',
         'This may be a patient already registered',
         'Review the possible matches; if this is a new person, send the request again with "confirmedNotDuplicate": true.',
-        { extensions: { candidates: visible.map(({ patient, reasons, score }) => ({ patient, reasons, score })), hiddenMatches } },
+        { extensions: { candidates: blocking.map(({ patient, reasons, score }) => ({ patient, reasons, score })) } },
       );
       // Which records were offered is itself a disclosure: the audit row outlives the refusal.
       throw new AuditedRefusal(problem, [
         {
           action: 'read',
           recordType: 'patient-duplicate-check',
-          details: { shownPatientIds: visible.map((candidate) => candidate.patientId), hiddenMatches },
+          details: { shownPatientIds: blocking.map((candidate) => candidate.patientId) },
         },
       ]);
     }
-    const patient = await tx
-      .insertInto('patients')
-      .values({
-        ...columnsOf(input),
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        createdBy: ctx.actor.userId,
-        legalFirstName: input.legalFirstName.trim(),
-        legalLastName: input.legalLastName.trim(),
-        dateOfBirth: input.dateOfBirth,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeChildren(tx, ctx.actor.organizationId, patient.id, input);
+    const strongHidden = hidden.filter(
+      (candidate) => candidate.reasons.includes('same-identifier') || candidate.reasons.includes('same-birth-date'),
+    );
+    if (strongHidden.length > 0) {
+      return {
+        review: await requestReview(
+          tx,
+          ctx,
+          audit,
+          input,
+          strongHidden.map((candidate) => candidate.patientId),
+        ),
+      };
+    }
+    const patient = await insertPatient(tx, ctx.actor.organizationId, ctx.actor.userId, input);
     await audit({
       action: 'create',
       recordType: 'patient',
@@ -224,7 +126,7 @@ export async function createPatient(
       patientId: patient.id,
       details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true },
     });
-    return overview(tx, ctx, registry, patient);
+    return { patient: await overview(tx, ctx, registry, patient) };
   });
 }
 
@@ -249,7 +151,9 @@ export async function updatePatient(
     assertPatient(input, todayOf(ctx.actor), current);
     const columns = columnsOf(input);
     const fields = changedFields(columns, current);
-    const children = await writeChildren(tx, ctx.actor.organizationId, patientId, input);
+    const children = await writeChildren(tx, ctx.actor.organizationId, patientId, input).catch((error: unknown) =>
+      explainIdentifierTaken(tx, ctx, error),
+    );
     const patient =
       fields.length > 0 || children.length > 0
         ? await tx

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CreatedAt, Timestamp, Version } from '../../db/schema.ts';
-import type { CoverageKind, GenderIdentity, IdentifierSystem, PhoneKind, RaceEthnicity, SexAtBirth } from './codes.ts';
+import type { CoverageKind, GenderIdentity, IdentifierSystem, PhoneKind, RaceEthnicity, ReviewStatus, SexAtBirth } from './codes.ts';
 
 /** The patients module's tables (src/migrations/0002, modules/patients/migrations), typed. */
 interface PatientsTable {
@@ -85,8 +85,24 @@ interface PatientMergesTable {
   undoneAt: Date | null;
 }
 
+interface RegistrationReviewsTable {
+  id: string;
+  organizationId: string;
+  requestedBy: string;
+  requestedAt: CreatedAt;
+  registration: ColumnType<Record<string, unknown>, string, never>;
+  candidateIds: string[];
+  status: Generated<ReviewStatus>;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  registeredPatientId: string | null;
+  version: Version;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
+    registrationReviews: RegistrationReviewsTable;
     patients: PatientsTable;
     patientPhones: PatientPhonesTable;
     patientIdentifiers: PatientIdentifiersTable;

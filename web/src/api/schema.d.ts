@@ -2259,7 +2259,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register a patient (409 possible-duplicate lists likely matches first) */
+        /** Register a patient (409 possible-duplicate lists likely matches you may see; 202 when a supervisor must review the registration first) */
         post: {
             parameters: {
                 query?: never;
@@ -2414,6 +2414,39 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            review: {
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                registeredPatientId: string | null;
+                                registration: {
+                                    /** Format: date */
+                                    dateOfBirth: string;
+                                    legalFirstName: string;
+                                    legalLastName: string;
+                                };
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "pending" | "registered" | "declined";
+                                version: number;
+                            };
                         };
                     };
                 };
@@ -3765,6 +3798,296 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registration-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registration reviews: all of the organization for supervisors, my own for everyone else */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "pending" | "registered" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                registeredPatientId: string | null;
+                                registration: {
+                                    /** Format: date */
+                                    dateOfBirth: string;
+                                    legalFirstName: string;
+                                    legalLastName: string;
+                                };
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "pending" | "registered" | "declined";
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registration-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A registration review (with the records it resembles, for supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                /** Format: date */
+                                dateOfBirth: string;
+                                /** Format: uuid */
+                                id: string;
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                                programs: string[];
+                            }[];
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            fullRegistration: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            registeredPatientId: string | null;
+                            registration: {
+                                /** Format: date */
+                                dateOfBirth: string;
+                                legalFirstName: string;
+                                legalLastName: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "registered" | "declined";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registration-reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor registers the person, or declines: the same person is already known */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "register" | "decline";
+                        /** @description For the person who registered: why, and what happens next */
+                        note: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            registeredPatientId: string | null;
+                            registration: {
+                                /** Format: date */
+                                dateOfBirth: string;
+                                legalFirstName: string;
+                                legalLastName: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "pending" | "registered" | "declined";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -44,7 +44,19 @@ export async function registerPatient(body: NewPatient): Promise<Patient> {
   const result = await api.POST('/api/patients', { body }).catch(() => {
     throw new ApiError({ type: networkProblemType, title: 'Network error', status: 0 });
   });
-  if (result.response.ok && result.data !== undefined) return result.data;
+  if (result.response.ok && result.data !== undefined) {
+    // 202: the registration resembles a record the user may not see; a supervisor reviews it.
+    if ('review' in result.data) {
+      throw new ApiError({
+        type: '/api/problems/registration-review',
+        title: 'Sent to a supervisor',
+        status: 202,
+        detail:
+          'A supervisor must review this registration before the record is created. You will see the outcome under your registrations.',
+      });
+    }
+    return result.data;
+  }
   const problem = toProblem(result.response.status, result.response.statusText, result.error);
   if (problemCode(problem) === 'possible-duplicate') throw new PossibleDuplicateError(problem, parsePossibleDuplicates(result.error));
   throw new ApiError(problem, parseRetryAfter(result.response.headers.get('Retry-After')));
