@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -17,10 +14,12 @@ import type pg from 'pg';
 import type { Config } from './lib/config.ts';
 import type { Database } from './lib/db/database.ts';
 import { registerAuthentication } from './lib/http/auth.ts';
+import { registerCompression } from './lib/http/compression.ts';
 import { registerProblemHandlers } from './lib/http/problems.ts';
 import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/request-log.ts';
 import { ProblemSchema } from './lib/http/schemas.ts';
 import { registerSecurityHeaders } from './lib/http/security-headers.ts';
+import { registerWebApp } from './lib/http/static.ts';
 import { validatorCompiler } from './lib/http/validation.ts';
 import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -80,6 +79,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
+  await registerCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -119,9 +119,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(episodeRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
-  const webDist = config.webDist;
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
-  }
+  await registerWebApp(app, { webDist: config.webDist, serveSourceMaps: config.serveSourceMaps });
   return app;
 }
