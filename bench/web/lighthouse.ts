@@ -14,6 +14,10 @@ export interface PageResult {
   requests: { url: string; transferredBytes: number; resourceType: string }[];
   /** Audits of the three categories that did not pass, by id (`--details`). */
   failedAudits: string[];
+  /** Lighthouse's measure of this machine's CPU speed (a typical desktop: 1000–2500). */
+  benchmarkIndex: number;
+  /** The whole Lighthouse report, for `--save`. */
+  report: unknown;
 }
 
 // The flags of test/support/browser.ts (Debian's Chromium, headless, as the machines here
@@ -89,6 +93,8 @@ export async function measurePage(browser: Browser, url: string, cookie: string 
     transferredBytes: audit(audits, 'total-byte-weight').numericValue ?? NaN,
     requests,
     failedAudits,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    report: lhr,
   };
 }
 

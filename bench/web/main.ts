@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,13 +11,15 @@ import { formatTable, launchChromium, measurePage, medianRun, type Browser, type
  * sign-in, My caseload and a patient page of the demo organization, served by a real server
  * (`node src/main.ts`) from a fresh production build, with its own embedded PostgreSQL in a
  * temporary folder. Each page is measured `--runs` times; the table shows the median run.
- * PORT, BRIDGEWAY_PG_PORT and BRIDGEWAY_DATA_DIR (an empty or new folder) choose where it runs.
+ * PORT, BRIDGEWAY_PG_PORT and BRIDGEWAY_DATA_DIR (an empty or new folder) choose where it runs;
+ * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer).
  */
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     details: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    save: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -103,6 +105,10 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const result = await measureWithRetry(browser, url, cookie);
       results.push(result);
+      if (values.save) {
+        mkdirSync(values.save, { recursive: true });
+        writeFileSync(path.join(values.save, `${page.replace(/\W+/g, '-')}-${run + 1}.json`), JSON.stringify(result.report));
+      }
       console.error(`${page} run ${run + 1}/${runs}: performance ${result.performance}, LCP ${Math.round(result.lcpMs)} ms`);
     }
     rows.push({ page, result: medianRun(results) });
@@ -112,8 +118,10 @@ try {
     .loadavg()
     .map((value) => value.toFixed(1))
     .join(', ');
+  const benchmarkIndex = Math.round(rows.reduce((sum, row) => sum + row.result.benchmarkIndex, 0) / rows.length);
   console.log(
-    `\nLighthouse ${lighthouseVersion()}, mobile, simulated slow 4G; median of ${runs} run(s); load average ${load} on ${os.availableParallelism()} cores\n`,
+    `\nLighthouse ${lighthouseVersion()}, mobile, simulated slow 4G; median of ${runs} run(s); ` +
+      `load average ${load} on ${os.availableParallelism()} cores; CPU benchmark index ${benchmarkIndex}\n`,
   );
   console.log(formatTable(rows));
   if (values.details) {
