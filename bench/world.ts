@@ -34,11 +34,11 @@ export interface BenchEnv {
   expect200: (response: Promise<{ status: number }>) => Promise<void>;
 }
 
-export interface Compilable {
+interface Compilable {
   compile: () => { sql: string; parameters: readonly unknown[] };
 }
 
-export interface Scenario {
+interface Scenario {
   name: string;
   app: (i: number) => Promise<unknown>;
   sql: (i: number) => Promise<unknown>;

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -17,6 +14,7 @@ import type pg from 'pg';
 import type { Config } from './lib/config.ts';
 import type { Database } from './lib/db/database.ts';
 import { registerAuthentication } from './lib/http/auth.ts';
+import { registerCompression } from './lib/http/compression.ts';
 import { registerProblemHandlers } from './lib/http/problems.ts';
 import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/request-log.ts';
 import { ProblemSchema } from './lib/http/schemas.ts';
@@ -24,6 +22,7 @@ import { registerSecurityHeaders } from './lib/http/security-headers.ts';
 import { registerTextGuard, validatorCompiler } from './lib/http/validation.ts';
 import { buildRegistry } from './lib/modules.ts';
 import { modules } from './modules/index.ts';
+import { registerWebApp } from './lib/http/static.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -72,6 +71,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
+  await registerCompression(app);
 
   await app.register(swagger, {
     openapi: {
@@ -117,9 +117,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   for (const module of registry.modules) if (module.routes) await app.register(module.routes, { registry });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
-  const webDist = config.webDist;
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
-  }
+  await registerWebApp(app, { webDist: config.webDist, serveSourceMaps: config.serveSourceMaps });
   return app;
 }

@@ -75,5 +75,4 @@ export {
   LEVEL_EDITIONS,
   LEVELS_OF_CARE,
   REFERRAL_SOURCES,
-  type EpisodePhase,
 } from './modules/episodes/codes.ts';

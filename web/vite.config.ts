@@ -1,17 +1,101 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The web app lives in web/; the API process serves web/dist in production.
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Writes `file.br` (brotli 11) and `file.gz` (gzip 9) beside every text file of the build,
+ * once, so the server never compresses the app's files on the fly (src/lib/http/static.ts
+ * serves the variant the browser accepts). Runs after the service worker is generated, so
+ * sw.js is compressed too and the worker's precache list names only the plain files.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'bridgeway:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await readdir(outDir, { recursive: true })).filter((file) => /\.(js|css|html|svg|webmanifest|json)$/.test(file));
+        await Promise.all(
+          files.map(async (file) => {
+            const full = path.join(outDir, file);
+            if ((await stat(full)).size < 1024) return; // not worth a round of decoding
+            const content = await readFile(full);
+            const brotli = await promisify(brotliCompress)(content, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+            });
+            const gzipped = await promisify(gzip)(content, { level: 9 });
+            await writeFile(`${full}.br`, brotli);
+            await writeFile(`${full}.gz`, gzipped);
+          }),
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // The page asks before it reloads into a new version (web/src/pwa/), never mid-form.
+      registerType: 'prompt',
+      injectRegister: false,
+      // The installed app's icons are fetched by the browser when it installs, not precached.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Bridgeway',
+        short_name: 'Bridgeway',
+        description: 'Case management for substance use disorder treatment programs',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1c7ed6',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app's own files only: the shell, every page's code and styles. Nothing
+        // is cached at run time, so no API answer (patient data) ever lands in Cache Storage;
+        // the offline note drafts of the contacts issue live in IndexedDB, not here.
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        runtimeCaching: [],
+        navigateFallback: '/index.html',
+        // A navigation to the API (the docs, the OpenAPI document) goes to the server, never to the shell.
+        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        cleanupOutdatedCaches: true,
+        inlineWorkboxRuntime: true,
+        sourcemap: false,
+      },
+    }),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Built for whoever debugs a stack trace on the server, but with no sourceMappingURL comment:
+    // browsers never fetch them, and the server serves them only with BRIDGEWAY_SOURCE_MAPS=true.
+    sourcemap: 'hidden',
   },
   server: {
     port: 5173,

@@ -21,6 +21,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** The built web app the server serves (default web/dist; the tests build their own). */
   webDist: string;
+  /** Serve the web app's source maps (built always, served only when asked for: they reveal the source and weigh megabytes). */
+  serveSourceMaps: boolean;
   /** Public origin used in links we hand out (invitations); defaults to the request's own. */
   publicUrl: string | undefined;
 }
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFrom('BODY_LIMIT_BYTES', 1024 * 1024, env),
     requestTimeoutMs: intFrom('REQUEST_TIMEOUT_MS', 30_000, env),
     publicUrl: env.PUBLIC_URL || undefined,
+    serveSourceMaps: env.BRIDGEWAY_SOURCE_MAPS === 'true' || env.BRIDGEWAY_SOURCE_MAPS === '1',
     webDist: path.resolve(env.BRIDGEWAY_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
   };
 }
