@@ -1,7 +1,7 @@
 // The regions of the app and who may open them. Pure, so node:test covers it; the nav, the
 // route guards and the home page's links all read this one table.
 import type { Role } from '../api/types.ts';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from './catalogue.ts';
 
 export interface Region {
   path: string;

@@ -1,7 +1,7 @@
 // The API explains field errors in short English phrases ("is required", ajv's "must NOT
 // have fewer than 12 characters"). The common ones are shown in the user's language; any
 // other is shown as the server wrote it. Pure, so node:test covers it.
-import type { MessageKey } from './en.ts';
+import type { MessageKey } from '../app/catalogue.ts';
 import type { Params } from './translate.ts';
 
 const patterns: readonly [RegExp, MessageKey, (match: RegExpExecArray) => Params][] = [
