@@ -2,6 +2,7 @@
 // components', each module's). Pure, so node:test covers it.
 import type { Locale } from '../api/types.ts';
 import { commonMessages } from '../components/messages.ts';
+import { problemMessages } from '../components/problemMessages.ts';
 import type { Message } from '../i18n/messages.ts';
 import { accountMessages } from '../modules/account/messages.ts';
 import { apiKeyMessages } from '../modules/api-keys/messages.ts';
@@ -24,6 +25,7 @@ import { appMessages } from './messages.ts';
 export const messageFiles = [
   appMessages,
   commonMessages,
+  problemMessages,
   setupMessages,
   sessionMessages,
   invitationMessages,

@@ -1,4 +1,4 @@
-// Words every module uses: common actions, lists, time zones, forms, passwords and problems. English and Spanish side by side:
+// Words every module uses: common actions, lists, time zones, forms and passwords. English and Spanish side by side:
 // a missing translation fails the type check (web/README.md "Messages").
 import type { Messages } from '../i18n/messages.ts';
 
@@ -43,49 +43,6 @@ export const commonMessages = {
   'password.confirmation.required': { en: 'Type the password again.', es: 'Escriba la contraseña otra vez.' },
   'password.confirmation.tooShort': { en: 'Type the password again.', es: 'Escriba la contraseña otra vez.' },
   'password.confirmation.mismatch': { en: 'This does not match the password above.', es: 'No coincide con la contraseña de arriba.' },
-  'serverField.required': { en: 'This is required.', es: 'Este dato es obligatorio.' },
-  'serverField.tooShort': { en: 'Use at least {min} characters.', es: 'Use al menos {min} caracteres.' },
-  'serverField.tooLong': { en: 'Use {max} characters or fewer.', es: 'Use {max} caracteres o menos.' },
-  'serverField.chooseAtLeast': { en: 'Choose at least {min}.', es: 'Elija al menos {min}.' },
-  'serverField.email': {
-    en: 'Enter a valid email address, like name@example.org.',
-    es: 'Escriba un correo electrónico válido, como nombre@ejemplo.org.',
-  },
-  'serverField.date': { en: 'Enter a valid date.', es: 'Escriba una fecha válida.' },
-  'serverField.totp': { en: 'Enter the 6 digits your app shows.', es: 'Escriba los 6 números que muestra su aplicación.' },
-  'serverField.unknown': { en: 'Bridgeway does not know this field.', es: 'Bridgeway no reconoce este campo.' },
-  'problem.unexpected': { en: 'Something unexpected happened. Try again.', es: 'Pasó algo inesperado. Intente de nuevo.' },
-  'problem.network': {
-    en: 'Cannot reach Bridgeway. Check your internet connection and try again.',
-    es: 'No se puede conectar con Bridgeway. Revise su conexión a internet e intente de nuevo.',
-  },
-  'problem.csrf': {
-    en: 'This page is out of date. Reload the page and try again.',
-    es: 'Esta página está desactualizada. Vuelva a cargar la página e intente de nuevo.',
-  },
-  'problem.forbidden': { en: 'You do not have permission to do this.', es: 'No tiene permiso para hacer esto.' },
-  'problem.unauthenticated': {
-    en: 'You are signed out. Sign in again to continue.',
-    es: 'Su sesión se cerró. Inicie sesión otra vez para continuar.',
-  },
-  'problem.mfaEnrolmentRequired': { en: 'Set up two-step sign-in first.', es: 'Primero active la verificación en dos pasos.' },
-  'problem.notFound': {
-    en: 'This record was not found. It may have been removed.',
-    es: 'No se encontró este registro. Puede que lo hayan quitado.',
-  },
-  'problem.staleVersion': {
-    en: 'Someone else changed this record while you were working on it.',
-    es: 'Otra persona cambió este registro mientras usted trabajaba en él.',
-  },
-  'problem.rateLimited': {
-    en: 'Too many requests. Wait a minute and try again.',
-    es: 'Demasiadas solicitudes. Espere un minuto e intente de nuevo.',
-  },
-  'problem.payloadTooLarge': { en: 'This is too large to send.', es: 'Es demasiado grande para enviarlo.' },
-  'problem.server': {
-    en: 'Something went wrong on the server. Try again in a moment. If it keeps happening, tell your administrator.',
-    es: 'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a su administrador.',
-  },
   'stale.title': { en: 'Someone else changed this', es: 'Otra persona hizo cambios' },
   'stale.reloaded': {
     en: 'Another person saved changes while you were editing. The form now shows their latest version. Check it, make your change again and save.',

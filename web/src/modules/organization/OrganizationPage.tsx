@@ -74,14 +74,14 @@ function OrganizationForm({ organization, staleNotice, setStaleNotice }: Organiz
     },
     onError: async (error) => {
       // Someone else saved first: show their version (the form remounts with it) and say so.
-      if (error instanceof ApiError && error.code === 'stale-version') {
+      if (error instanceof ApiError && error.problemType === 'stale-version') {
         setStaleNotice(true);
         void queryClient.invalidateQueries({ queryKey: sessionKey });
         await queryClient.invalidateQueries({ queryKey: organizationKey });
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
+  const stale = save.error instanceof ApiError && save.error.problemType === 'stale-version';
   const server = useServerErrors(stale ? null : save.error, fields);
 
   const submit = (event: FormEvent) => {

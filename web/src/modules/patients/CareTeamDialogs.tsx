@@ -4,7 +4,7 @@ import { type FormEvent, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { careTeamRoles, type CareTeamRole } from '../../api/codes.ts';
 import { ApiError } from '../../api/problem.ts';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { ProblemAlert, useFieldProblemText, useServerErrors } from '../../components/problems.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
@@ -67,9 +67,11 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
     },
   });
   const server = useServerErrors(save.error, memberFields);
+  const describeField = useFieldProblemText();
   const externalError = (field: string): string | undefined => {
     if (!(save.error instanceof ApiError)) return undefined;
-    return save.error.problem.errors?.find((error) => error.path === `/external/${field}`)?.message;
+    const found = save.error.problem.errors?.find((error) => error.path === `/external/${field}`);
+    return found === undefined ? undefined : describeField(found);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -86,10 +86,10 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'stale-version') refreshAll(queryClient);
+      if (error instanceof ApiError && error.problemType === 'stale-version') refreshAll(queryClient);
     },
   });
-  const stale = merge.error instanceof ApiError && merge.error.code === 'stale-version';
+  const stale = merge.error instanceof ApiError && merge.error.problemType === 'stale-version';
   const server = useServerErrors(stale ? null : merge.error, fields);
 
   const search = (event: FormEvent) => {

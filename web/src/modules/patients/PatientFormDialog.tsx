@@ -35,10 +35,9 @@ import {
 } from '../../api/codes.ts';
 import { ApiError } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { ProblemAlert, useFieldProblemText, useServerErrors } from '../../components/problems.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
-import { localizeServerMessage } from '../../i18n/serverMessages.ts';
 import { blockedBySharedIdentifier, displayName } from './patientHelpers.ts';
 import { PossibleDuplicateError, patientsKey, registerPatient, type Patient } from './patientQueries.ts';
 
@@ -124,7 +123,7 @@ function PatientForm({ editing, onClose, onSaved }: { editing: Patient | null; o
         return;
       }
       // Someone else saved this record meanwhile: load their version and say so.
-      if (editing !== null && error instanceof ApiError && error.code === 'stale-version') {
+      if (editing !== null && error instanceof ApiError && error.problemType === 'stale-version') {
         const latest = await unwrap(api.GET('/api/patients/{id}', { params: { path: { id: editing.id } } }));
         setVersion(latest.version);
         form.reset(valuesOf(latest));
@@ -136,15 +135,15 @@ function PatientForm({ editing, onClose, onSaved }: { editing: Patient | null; o
 
   const duplicates = save.error instanceof PossibleDuplicateError ? save.error.duplicates : null;
   const sharedIdentifier = duplicates !== null && blockedBySharedIdentifier(duplicates, save.variables === true);
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
+  const stale = save.error instanceof ApiError && save.error.problemType === 'stale-version';
   const server = useServerErrors(stale || duplicates !== null ? null : save.error, fields);
+  const describeField = useFieldProblemText();
   // Field errors inside a list (`/phones/1/number`) go next to that row's input.
   const rowError = (path: string): string | undefined => {
     if (!(save.error instanceof ApiError) || duplicates !== null) return undefined;
     const found = save.error.problem.errors?.find((error) => error.path === path || error.path.startsWith(`${path}/`));
     if (found === undefined) return undefined;
-    const known = localizeServerMessage(found.message);
-    return known === null ? found.message : t(known.key, known.params);
+    return describeField(found);
   };
   const alert = server.alert === t('form.checkFields') ? t('patientForm.checkFieldsAbove') : server.alert;
 

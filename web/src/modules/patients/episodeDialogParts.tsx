@@ -55,7 +55,7 @@ export function StaleAlert({ show }: { show: boolean }) {
 }
 
 export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'stale-version';
+  return error instanceof ApiError && error.problemType === 'stale-version';
 }
 
 // Moving along the continuum -------------------------------------------------------------------

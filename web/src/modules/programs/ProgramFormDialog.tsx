@@ -75,7 +75,7 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
       onClose();
     },
     onError: async (error) => {
-      if (editing !== null && error instanceof ApiError && error.code === 'stale-version') {
+      if (editing !== null && error instanceof ApiError && error.problemType === 'stale-version') {
         const latest = await unwrap(api.GET('/api/programs/{id}', { params: { path: { id: editing.id } } }));
         setVersion(latest.version);
         form.reset(valuesOf(latest));
@@ -84,7 +84,7 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
+  const stale = save.error instanceof ApiError && save.error.problemType === 'stale-version';
   const server = useServerErrors(stale ? null : save.error, fields);
 
   const submit = (event: FormEvent) => {

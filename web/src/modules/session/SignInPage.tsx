@@ -80,7 +80,7 @@ function SignInForm() {
       await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'mfa-required') setStep('totp');
+      if (error instanceof ApiError && error.problemType === 'mfa-required') setStep('totp');
     },
   });
 
@@ -93,12 +93,12 @@ function SignInForm() {
 
   let alert: string | null = server.alert;
   let totpError: string | undefined = missing.totp ?? server.fieldErrors.totp;
-  if (error?.code === 'mfa-required') alert = null;
-  else if (error?.code === 'invalid-credentials') alert = t('signIn.invalidCredentials');
-  else if (error?.code === 'invalid-totp') {
+  if (error?.problemType === 'mfa-required') alert = null;
+  else if (error?.problemType === 'invalid-credentials') alert = t('signIn.invalidCredentials');
+  else if (error?.problemType === 'invalid-totp') {
     alert = null;
     totpError = t('signIn.invalidTotp');
-  } else if (error?.code === 'account-locked') {
+  } else if (error?.problemType === 'account-locked') {
     const seconds = error.retryAfterSeconds;
     alert =
       seconds === null
@@ -143,7 +143,7 @@ function SignInForm() {
       )}
       <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ProblemAlert message={alert} title={error?.code === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
+          <ProblemAlert message={alert} title={error?.problemType === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
           {step === 'password' ? (
             <>
               <TextInput

@@ -114,7 +114,7 @@ function StaffForm({
     },
     onError: async (error) => {
       // Someone else saved this person meanwhile: load their current details and say so.
-      if (editing !== null && error instanceof ApiError && error.code === 'stale-version') {
+      if (editing !== null && error instanceof ApiError && error.problemType === 'stale-version') {
         const latest = await unwrap(api.GET('/api/users/{id}', { params: { path: { id: editing.id } } }));
         setVersion(latest.version);
         form.reset(valuesOf(latest));
@@ -123,9 +123,9 @@ function StaffForm({
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
+  const stale = save.error instanceof ApiError && save.error.problemType === 'stale-version';
   // The one conflict creating a staff member can meet is an email already in use: say so at the field.
-  const emailTaken = editing === null && save.error instanceof ApiError && save.error.code === 'conflict';
+  const emailTaken = editing === null && save.error instanceof ApiError && save.error.problemType === 'conflict';
   const server = useServerErrors(stale || emailTaken ? null : save.error, fields);
   if (emailTaken) server.fieldErrors.email = t('staff.form.emailTaken');
 

@@ -90,7 +90,7 @@ export function StaffActionDialog({ pending, onClose, onLinkIssued }: StaffActio
     },
     // A stale version means the list was out of date: reload it; the dialog says what happened.
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'stale-version') void queryClient.invalidateQueries({ queryKey: usersKey });
+      if (error instanceof ApiError && error.problemType === 'stale-version') void queryClient.invalidateQueries({ queryKey: usersKey });
     },
   });
 
