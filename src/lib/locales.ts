@@ -6,7 +6,7 @@ export function assertTimeZone(timeZone: string, path: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw fieldError(path, 'is not a known time zone (use an IANA name such as America/Chicago)');
+    throw fieldError(path, 'unknown-time-zone', 'is not a known time zone (use an IANA name such as America/Chicago)');
   }
 }
 

@@ -78,14 +78,20 @@ const COMMON = new Set([
   'recovery1234',
 ]);
 
-export function weakPasswordReason(password: string, email?: string): string | null {
+export interface WeakPassword {
+  code: 'common-password' | 'repeated-character' | 'built-from-email';
+  message: string;
+}
+
+export function weakPasswordReason(password: string, email?: string): WeakPassword | null {
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'is one of the most common passwords; choose another';
-  if (/^(.)\1*$/.test(password)) return 'is one character repeated; choose another';
+  if (COMMON.has(lower)) return { code: 'common-password', message: 'is one of the most common passwords; choose another' };
+  if (/^(.)\1*$/.test(password)) return { code: 'repeated-character', message: 'is one character repeated; choose another' };
   // Built from the email's name (rosa.delgado → "RosaDelgado2026!"), not merely mentioning it.
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const name = letters(email?.split('@')[0] ?? '');
   const compact = letters(password);
-  if (name.length >= 4 && compact.includes(name) && name.length * 2 >= compact.length) return 'must not be built from your email';
+  if (name.length >= 4 && compact.includes(name) && name.length * 2 >= compact.length)
+    return { code: 'built-from-email', message: 'must not be built from your email' };
   return null;
 }

@@ -10,15 +10,15 @@ export function versionFrom(request: FastifyRequest, bodyVersion: number | undef
   const header = request.headers['if-match'];
   if (typeof header === 'string' && header.trim() !== '') {
     const match = /^"?(\d+)"?$/.exec(header.trim());
-    if (!match?.[1]) throw fieldError('/headers/if-match', 'must be the record version in quotes, e.g. "3"');
+    if (!match?.[1]) throw fieldError('/headers/if-match', 'invalid', 'must be the record version in quotes, e.g. "3"');
     return Number(match[1]);
   }
-  if (bodyVersion === undefined) throw fieldError('/version', 'is required: send the version you read (or If-Match)');
+  if (bodyVersion === undefined) throw fieldError('/version', 'required', 'is required: send the version you read (or If-Match)');
   return bodyVersion;
 }
 
-export function checkVersion<T extends { version: number }>(current: T | undefined, expected: number, what: string): T {
-  if (!current) throw notFound(what);
+export function checkVersion<T extends { version: number }>(current: T | undefined, expected: number): T {
+  if (!current) throw notFound();
   if (current.version !== expected) throw staleVersion(current.version);
   return current;
 }

@@ -50,7 +50,7 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
 
 /** The service context of a request that passed the `signed-in` or `enrolment` check. */
 export function contextOf(request: FastifyRequest): RequestContext {
-  if (!request.actor) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in first.');
+  if (!request.actor) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in first.', { code: 'not-signed-in' });
   return { actor: request.actor, ...requestMeta(request) };
 }
 
@@ -75,9 +75,13 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const found = await findApiKey(db, authorization.slice(7).trim());
-      if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'The API key is unknown, expired or revoked.');
+      if (!found)
+        throw new Problem(401, 'unauthenticated', 'Not signed in', 'The API key is unknown, expired or revoked.', {
+          code: 'unknown-api-key',
+        });
       // A leaked key must not be able to re-enrol the person's second factor or open a session.
-      if (request.routeOptions.config.cookieOnly) throw forbidden('An API key cannot manage sign-in, second factors or sessions.');
+      if (request.routeOptions.config.cookieOnly)
+        throw forbidden('api-key-not-allowed', 'An API key cannot manage sign-in, second factors or sessions.');
       await recordApiKeyUse(db, found.apiKey, request.ip || null);
       request.actor = toActor(found.user, { apiKeyId: found.apiKey.id });
       return; // API keys carry no cookie, so no CSRF token and no second factor (docs/api.md)
@@ -93,7 +97,10 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
       await touchSession(db, found.session);
     }
     if (access === 'public') return;
-    if (!found) throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to continue; your session may have timed out.');
+    if (!found)
+      throw new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to continue; your session may have timed out.', {
+        code: 'session-expired',
+      });
     if (request.session?.stage !== 'active' && access !== 'enrolment') {
       throw new Problem(
         403,

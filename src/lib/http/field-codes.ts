@@ -1,7 +1,6 @@
 /**
- * The generic codes a field error carries when schema validation refuses a value: code → the
- * names of the params it sends with it. Pure data with no imports, so the web app's test can
- * import it and check that every code has English and Spanish words with only these params.
+ * The generic field-error codes schema validation gives, with the names of their params
+ * (docs/api.md "Problem codes"). Pure data: the web app's messages are checked against it.
  */
 export const FIELD_CODES = {
   required: [],

@@ -2,22 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, type FieldError } from '../errors.ts';
-
-/** Ajv errors → `[{ path: "/email", message }]`, pointing at the field the user must fix. */
-export function fieldErrors(errors: readonly ErrorObject[], part: string): FieldError[] {
-  const prefix = part === 'body' ? '' : `/${part}`;
-  return errors.map((error) => {
-    const params = error.params as Record<string, unknown>;
-    if (error.keyword === 'additionalProperties') {
-      return { path: `${prefix}${error.instancePath}/${String(params.additionalProperty)}`, message: 'is not a known field' };
-    }
-    if (error.keyword === 'required') {
-      return { path: `${prefix}${error.instancePath}/${String(params.missingProperty)}`, message: 'is required' };
-    }
-    return { path: `${prefix}${error.instancePath}` || '/', message: error.message ?? 'is not valid' };
-  });
-}
+import { conflict, Problem, ruleViolation } from '../errors.ts';
+import { fieldErrors } from './field-errors.ts';
 
 function toProblem(error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }): Problem {
   if (error instanceof Problem) return error;
@@ -28,25 +14,28 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
       errors,
     });
   }
+  const invalidBody = (code: string, detail: string) => new Problem(400, 'validation', 'The request is not valid', detail, { code });
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem(413, 'payload-too-large', 'The request body is too large', 'Send a smaller request.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new Problem(415, 'unsupported-media-type', 'Unsupported content type', 'Send application/json.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new Problem(400, 'validation', 'The request is not valid', 'The JSON body is empty.');
+      return invalidBody('empty-body', 'The JSON body is empty.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new Problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.');
+      return invalidBody('invalid-json', 'The body is not valid JSON.');
   }
-  if (error instanceof SyntaxError) return new Problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.');
+  if (error instanceof SyntaxError) return invalidBody('invalid-json', 'The body is not valid JSON.');
   const pgCode = (error as { code?: string }).code;
   // Fallbacks for constraints a service did not translate itself.
-  if (pgCode === '23505') return new Problem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.');
-  if (pgCode === '40P01' || pgCode === '40001') {
-    return new Problem(409, 'conflict', 'Conflict', 'Someone else changed the same records at the same moment; try again.');
+  if (pgCode === '23505') return conflict('unique-violation', 'A record with the same unique value already exists.');
+  if (pgCode === '40P01' || pgCode === '40001')
+    return conflict('concurrent-change', 'Someone else changed the same records at the same moment; try again.');
+  if (pgCode === '23503' || pgCode === '23514') return ruleViolation('data-rule', 'The change breaks a data rule.');
+  // Text PostgreSQL cannot store or read as the type asked (a NUL byte, a malformed value).
+  if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22007' || pgCode === '22008') {
+    return invalidBody('invalid-value', 'A value in the request cannot be stored as given.');
   }
-  if (pgCode === '23503' || pgCode === '23514')
-    return new Problem(422, 'rule-violation', 'This breaks a rule', 'The change breaks a data rule.');
   if (isDatabaseUnavailable(error)) {
     return new Problem(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.', {
       headers: { 'retry-after': '5' },
@@ -88,12 +77,12 @@ export function registerProblemHandlers(app: FastifyInstance, webDist: string): 
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such route.'));
+      return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such route.', { code: 'no-such-route' }));
     }
     // The web app routes in the browser: any other GET gets its page shell.
     if (hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such page.'));
+    return sendProblem(reply, new Problem(404, 'not-found', 'Not found', 'No such page.', { code: 'no-such-route' }));
   });
 }

@@ -61,7 +61,7 @@ export function decodeCursor(cursor: string | undefined, kinds: readonly CursorP
   } catch {
     // fall through
   }
-  throw fieldError('/query/cursor', 'is not a cursor this list gave out');
+  throw fieldError('/query/cursor', 'invalid', 'is not a cursor this list gave out');
 }
 
 /** Takes `limit + 1` rows, returns the page and the cursor of its last row when there is more. */

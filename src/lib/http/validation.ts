@@ -1,6 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldError } from '../errors.ts';
+import { fieldErrors } from './field-errors.ts';
 
 /**
  * Two validators: bodies are checked strictly (no type coercion, unknown fields refused rather
@@ -36,14 +38,7 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
 };
 
 /** Validates a body outside HTTP (the command line) with the same rules and messages as the API. */
-export function checkBody(schema: object, data: unknown): { path: string; message: string }[] {
+export function checkBody(schema: object, data: unknown): FieldError[] {
   const validate = strict.compile(schema);
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => ({
-    path:
-      error.keyword === 'required'
-        ? `/${String((error.params as { missingProperty?: string }).missingProperty)}`
-        : error.instancePath || '/',
-    message: error.keyword === 'required' ? 'is required' : (error.message ?? 'is not valid'),
-  }));
+  return validate(data) ? [] : fieldErrors(validate.errors ?? [], 'body');
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { requirePermission } from '../../lib/access.ts';
 import { withAudit } from '../../lib/audit/audit.ts';
 import { newApiKeySecret } from '../../lib/auth/api-keys.ts';
-import { notFound, ruleViolation } from '../../lib/errors.ts';
+import { fieldProblem, notFound, ruleViolation } from '../../lib/errors.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { DateOnly, decodeCursor, IdParams, ListQuery, page, problems, toPage, Uuid } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
@@ -119,9 +119,9 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const expiresAt = new Date(`${expiresOn}T23:59:59Z`);
       const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
       if (days <= 0 || days > MAX_DAYS)
-        throw ruleViolation('The expiry must be in the future and within a year.', [
-          { path: '/expiresOn', message: 'must be between tomorrow and one year from now' },
-        ]);
+        throw ruleViolation('expiry-out-of-range', 'The expiry must be in the future and within a year.', {
+          errors: [fieldProblem('/expiresOn', 'expiry-out-of-range', 'must be between tomorrow and one year from now')],
+        });
       const secret = newApiKeySecret();
       const id = newId();
       await withAudit(app.db, ctx, async (tx, audit) => {
@@ -132,9 +132,9 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('organizationId', '=', ctx.actor.organizationId)
           .executeTakeFirst();
         if (user?.status !== 'active')
-          throw ruleViolation('An API key must act as an active staff member.', [
-            { path: '/userId', message: 'is not an active staff member' },
-          ]);
+          throw ruleViolation('inactive-user', 'An API key must act as an active staff member.', {
+            errors: [fieldProblem('/userId', 'inactive-user', 'is not an active staff member')],
+          });
         await tx
           .insertInto('apiKeys')
           .values({
@@ -172,7 +172,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('organizationId', '=', ctx.actor.organizationId)
           .where('revokedAt', 'is', null)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw notFound('active API key');
+        if (Number(result.numUpdatedRows) === 0) throw notFound();
         await audit({ action: 'delete', recordType: 'api-key', recordId: request.params.id });
       });
       return reply.code(204).send(null);

@@ -3,7 +3,7 @@ import type { DB, EpisodeRow } from '../../db/schema.ts';
 import { withAudit, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { AddMemberBody, HandoffBody, ReassignmentBody } from './schemas.ts';
 import { assertEligibleCaseManager, withEpisode } from './service.ts';
@@ -12,12 +12,16 @@ import { assertEligibleCaseManager, withEpisode } from './service.ts';
 const currentOn = (day: string) => sql<boolean>`(started_on <= ${day} AND (ended_on IS NULL OR ended_on > ${day}))`;
 
 export async function addMember(db: Database, ctx: RequestContext, episodeId: string, input: AddMemberBody): Promise<string> {
-  if (input.role === 'primary-case-manager') throw fieldError('/role', 'the primary case manager changes only by a handoff');
+  if (input.role === 'primary-case-manager')
+    throw fieldError('/role', 'primary-only-by-handoff', 'the primary case manager changes only by a handoff');
   if ((input.userId === undefined) === (input.external === undefined))
-    throw fieldError('/userId', 'give either a staff member (userId) or an external contact, not both');
+    throw fieldError('/userId', 'staff-or-external', 'give either a staff member (userId) or an external contact, not both');
   return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
-    if (episode.closedOn) throw conflict('The episode is closed.');
-    if (input.startedOn < episode.openedOn) throw fieldError('/startedOn', `must be on or after the episode opened (${episode.openedOn})`);
+    if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
+    if (input.startedOn < episode.openedOn)
+      throw fieldError('/startedOn', 'before-episode-opened', `must be on or after the episode opened (${episode.openedOn})`, {
+        date: episode.openedOn,
+      });
     if (input.userId) {
       const user = await tx
         .selectFrom('users')
@@ -26,7 +30,7 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
         .where('organizationId', '=', ctx.actor.organizationId)
         .where('status', '=', 'active')
         .executeTakeFirst();
-      if (!user) throw fieldError('/userId', 'is not an active staff member of this organization');
+      if (!user) throw fieldError('/userId', 'not-active-staff', 'is not an active staff member of this organization');
       const already = await tx
         .selectFrom('careTeamMembers')
         .select('id')
@@ -35,7 +39,7 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
         .where('role', '=', input.role)
         .where('endedOn', 'is', null)
         .executeTakeFirst();
-      if (already) throw conflict('This person already has this role on the team.');
+      if (already) throw conflict('already-on-team', 'This person already has this role on the team.');
     }
     const id = newId();
     await tx
@@ -70,12 +74,14 @@ export async function endMember(db: Database, ctx: RequestContext, memberId: str
     .where('id', '=', memberId)
     .where('organizationId', '=', ctx.actor.organizationId)
     .executeTakeFirst();
-  if (!member) throw notFound('care team member');
+  if (!member) throw notFound();
   await withEpisode(db, ctx, member.episodeId, async (tx, audit) => {
     const current = await tx.selectFrom('careTeamMembers').selectAll().where('id', '=', memberId).forUpdate().executeTakeFirstOrThrow();
-    if (current.role === 'primary-case-manager') throw ruleViolation('The primary case manager leaves only by a handoff to someone else.');
-    if (current.endedOn) throw conflict('This membership has already ended.');
-    if (endedOn < current.startedOn) throw fieldError('/endedOn', `must be on or after they joined (${current.startedOn})`);
+    if (current.role === 'primary-case-manager')
+      throw ruleViolation('primary-only-by-handoff', 'The primary case manager leaves only by a handoff to someone else.');
+    if (current.endedOn) throw conflict('membership-ended', 'This membership has already ended.');
+    if (endedOn < current.startedOn)
+      throw fieldError('/endedOn', 'before-joined', `must be on or after they joined (${current.startedOn})`, { date: current.startedOn });
     await tx.updateTable('careTeamMembers').set({ endedOn }).where('id', '=', memberId).execute();
     await audit({ action: 'update', recordType: 'care-team-member', recordId: memberId, details: { change: 'ended' } });
   });
@@ -83,7 +89,7 @@ export async function endMember(db: Database, ctx: RequestContext, memberId: str
 
 /** Ends the current primary case manager's period and starts the next one's, on the same day. */
 async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, episode: EpisodeRow, input: HandoffBody): Promise<void> {
-  if (episode.closedOn) throw conflict('The episode is closed.');
+  if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
   const current = await tx
     .selectFrom('careTeamMembers')
     .selectAll()
@@ -92,9 +98,11 @@ async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, 
     .where(currentOn(input.on))
     .forUpdate()
     .executeTakeFirst();
-  if (current?.userId === input.toUserId) throw fieldError('/toUserId', 'is already the primary case manager');
+  if (current?.userId === input.toUserId) throw fieldError('/toUserId', 'already-primary', 'is already the primary case manager');
   if (current && input.on <= current.startedOn)
-    throw fieldError('/on', `must be after the current primary case manager started (${current.startedOn})`);
+    throw fieldError('/on', 'before-primary-started', `must be after the current primary case manager started (${current.startedOn})`, {
+      date: current.startedOn,
+    });
   await assertEligibleCaseManager(tx, ctx, input.toUserId, episode.programId, '/toUserId');
   if (current) await tx.updateTable('careTeamMembers').set({ endedOn: input.on }).where('id', '=', current.id).execute();
   const id = newId();
@@ -133,8 +141,9 @@ export async function reassignCaseload(
   ctx: RequestContext,
   input: ReassignmentBody,
 ): Promise<{ episodeId: string; toUserId: string }[]> {
-  if (!ctx.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor reassigns a caseload.');
-  if (input.toUserIds.includes(input.fromUserId)) throw fieldError('/toUserIds', 'must not include the person whose caseload moves');
+  if (!ctx.actor.roles.includes('supervisor')) throw forbidden('supervisors-only', 'Only a supervisor reassigns a caseload.');
+  if (input.toUserIds.includes(input.fromUserId))
+    throw fieldError('/toUserIds', 'includes-from-user', 'must not include the person whose caseload moves');
   // The join to the supervisor's own program memberships is the access check for every episode here.
   let query = db
     .selectFrom('careTeamMembers as m')
@@ -153,9 +162,9 @@ export async function reassignCaseload(
   return withAudit(db, ctx, async (tx, audit) => {
     const episodes = await query.execute();
     if (input.episodeIds && episodes.length !== input.episodeIds.length) {
-      throw ruleViolation('Some episodes are not in this person’s open caseload in your programs.', [
-        { path: '/episodeIds', message: 'include episodes you cannot reassign' },
-      ]);
+      throw ruleViolation('episodes-not-reassignable', 'Some episodes are not in this person’s open caseload in your programs.', {
+        errors: [fieldProblem('/episodeIds', 'episodes-not-reassignable', 'include episodes you cannot reassign')],
+      });
     }
     const moves = episodes.map((episode, index) => ({
       episodeId: episode.id,

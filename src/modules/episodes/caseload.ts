@@ -116,7 +116,8 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
   const limit = query.limit ?? 50;
   // Someone else's caseload (to reassign it) is for supervisors, within their own programs.
   const other = query.userId !== undefined && query.userId !== ctx.actor.userId;
-  if (other && !ctx.actor.roles.includes('supervisor')) throw forbidden('Only a supervisor sees a colleague’s caseload.');
+  if (other && !ctx.actor.roles.includes('supervisor'))
+    throw forbidden('supervisors-only', 'Only a supervisor sees a colleague’s caseload.');
   const whose = other ? { ...ctx.actor, userId: query.userId ?? ctx.actor.userId } : ctx.actor;
   const rows = await caseloadQuery(db, whose, query, today, limit, other ? ctx.actor.userId : undefined).execute();
   const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);

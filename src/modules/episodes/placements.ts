@@ -3,7 +3,7 @@ import { changedFields } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldError, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, notFound, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { PlacementBody, UpdatePlacementBody } from './schemas.ts';
 import { withEpisode } from './service.ts';
@@ -12,9 +12,9 @@ import { withEpisode } from './service.ts';
 function explainOverlap(error: unknown, path: string): unknown {
   const code = (error as { code?: string }).code;
   if (code === '23P01') {
-    return ruleViolation('This placement overlaps another one in the same episode.', [
-      { path, message: 'overlaps another placement (mark one concurrent if both really run at once)' },
-    ]);
+    return ruleViolation('placement-overlap', 'This placement overlaps another one in the same episode.', {
+      errors: [fieldProblem(path, 'placement-overlap', 'overlaps another placement (mark one concurrent if both really run at once)')],
+    });
   }
   return error;
 }
@@ -22,14 +22,18 @@ function explainOverlap(error: unknown, path: string): unknown {
 export async function addPlacement(db: Database, ctx: RequestContext, episodeId: string, input: PlacementBody): Promise<string> {
   const codes: readonly string[] = LEVELS_OF_CARE[input.levelEdition];
   if (!codes.includes(input.levelCode))
-    throw fieldError('/levelCode', `is not a level of care in ${input.levelEdition} (${codes.join(', ')})`);
+    throw fieldError('/levelCode', 'unknown-level', `is not a level of care in ${input.levelEdition} (${codes.join(', ')})`, {
+      edition: input.levelEdition,
+    });
   if (input.plannedEndDate && input.plannedEndDate < input.startDate)
-    throw fieldError('/plannedEndDate', 'must be on or after the start date');
+    throw fieldError('/plannedEndDate', 'before-start', 'must be on or after the start date', { date: input.startDate });
   try {
     return await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
-      if (episode.closedOn) throw conflict('The episode is closed.');
+      if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
       if (input.startDate < episode.openedOn)
-        throw fieldError('/startDate', `must be on or after the episode opened (${episode.openedOn})`);
+        throw fieldError('/startDate', 'before-episode-opened', `must be on or after the episode opened (${episode.openedOn})`, {
+          date: episode.openedOn,
+        });
       const id = newId();
       await tx
         .insertInto('placements')
@@ -72,20 +76,23 @@ export async function updatePlacement(
     .where('id', '=', placementId)
     .where('organizationId', '=', ctx.actor.organizationId)
     .executeTakeFirst();
-  if (!placement) throw notFound('placement');
+  if (!placement) throw notFound();
   try {
     await withEpisode(db, ctx, placement.episodeId, async (tx, audit) => {
       const current = checkVersion(
         await tx.selectFrom('placements').selectAll().where('id', '=', placementId).forUpdate().executeTakeFirst(),
         version,
-        'placement',
       );
       const actualEnd = input.actualEndDate !== undefined ? input.actualEndDate : current.actualEndDate;
       if (actualEnd && actualEnd < current.startDate)
-        throw fieldError('/actualEndDate', `must be on or after the start date (${current.startDate})`);
+        throw fieldError('/actualEndDate', 'before-start', `must be on or after the start date (${current.startDate})`, {
+          date: current.startDate,
+        });
       const plannedEnd = input.plannedEndDate !== undefined ? input.plannedEndDate : current.plannedEndDate;
       if (plannedEnd && plannedEnd < current.startDate)
-        throw fieldError('/plannedEndDate', `must be on or after the start date (${current.startDate})`);
+        throw fieldError('/plannedEndDate', 'before-start', `must be on or after the start date (${current.startDate})`, {
+          date: current.startDate,
+        });
       await tx
         .updateTable('placements')
         .set({

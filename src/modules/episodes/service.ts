@@ -7,7 +7,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldError, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { withPatientAccess } from '../patients/access.ts';
 import { canMove } from './phases.ts';
@@ -40,7 +40,7 @@ export async function withEpisode<T>(
     .where('id', '=', episodeId)
     .where('organizationId', '=', ctx.actor.organizationId)
     .executeTakeFirst();
-  if (!owner) throw notFound('episode');
+  if (!owner) throw notFound();
   return withPatientAccess(db, ctx, owner.patientId, async (tx, audit) => {
     const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', episodeId).forUpdate().executeTakeFirstOrThrow();
     return work(tx, audit, episode);
@@ -67,14 +67,17 @@ export async function assertEligibleCaseManager(
     .where('u.status', '=', 'active')
     .executeTakeFirst();
   if (!user || !(user.roles as Role[]).some((role) => TEAM_ROLE_OF[role] !== undefined)) {
-    throw ruleViolation('The primary case manager must be an active clinical staff member of the program.', [
-      { path, message: 'is not an active clinical staff member of this program' },
-    ]);
+    throw ruleViolation('not-eligible-case-manager', 'The primary case manager must be an active clinical staff member of the program.', {
+      errors: [fieldProblem(path, 'not-eligible-case-manager', 'is not an active clinical staff member of this program')],
+    });
   }
 }
 
 function assertNotFuture(date: string, today: string, path: string): void {
-  if (date > today) throw ruleViolation('That date is in the future.', [{ path, message: `must be today (${today}) or earlier` }]);
+  if (date > today)
+    throw ruleViolation('future-date', 'That date is in the future.', {
+      errors: [fieldProblem(path, 'future-date', `must be today (${today}) or earlier`, { today })],
+    });
 }
 
 export async function openEpisode(db: Database, ctx: RequestContext, patientId: string, input: OpenEpisodeBody): Promise<string> {
@@ -83,7 +86,7 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
     const today = await organizationToday(tx, ctx.actor.organizationId);
     assertNotFuture(input.openedOn, today, '/openedOn');
     if (input.referralDate && input.referralDate > input.openedOn)
-      throw fieldError('/referralDate', 'must be on or before the opening date');
+      throw fieldError('/referralDate', 'after-opening', 'must be on or before the opening date');
     const program = await tx
       .selectFrom('programs as p')
       .leftJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'p.id').on('pm.userId', '=', ctx.actor.userId))
@@ -92,8 +95,8 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
       .where('p.organizationId', '=', ctx.actor.organizationId)
       .where('p.deletedAt', 'is', null)
       .executeTakeFirst();
-    if (!program) throw fieldError('/programId', 'is not a program of this organization');
-    if (!program.member) throw forbidden('Only staff of a program can open an episode in it.');
+    if (!program) throw fieldError('/programId', 'unknown-program', 'is not a program of this organization');
+    if (!program.member) throw forbidden('not-program-staff', 'Only staff of a program can open an episode in it.');
     await assertEligibleCaseManager(tx, ctx, input.primaryCaseManagerId, input.programId, '/primaryCaseManagerId');
 
     const episodeId = newId();
@@ -157,9 +160,10 @@ export async function updateEpisode(
   input: UpdateEpisodeBody,
 ): Promise<void> {
   await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
-    checkVersion(episode, version, 'episode');
+    checkVersion(episode, version);
     const referralDate = input.referralDate !== undefined ? input.referralDate : episode.referralDate;
-    if (referralDate && referralDate > episode.openedOn) throw fieldError('/referralDate', 'must be on or before the opening date');
+    if (referralDate && referralDate > episode.openedOn)
+      throw fieldError('/referralDate', 'after-opening', 'must be on or before the opening date');
     await tx
       .updateTable('episodes')
       .set({
@@ -180,11 +184,12 @@ export async function updateEpisode(
  */
 export async function transitionEpisode(db: Database, ctx: RequestContext, episodeId: string, input: TransitionBody): Promise<void> {
   await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
-    if (input.version !== undefined) checkVersion(episode, input.version, 'episode');
+    if (input.version !== undefined) checkVersion(episode, input.version);
     const from = episode.phase as EpisodePhase;
-    if (!canMove(from, input.to)) throw conflict(`An episode cannot move from ${from} to ${input.to}.`);
-    if (input.to === 'closed' && !input.closureReason) throw fieldError('/closureReason', 'is required to close an episode');
-    if (input.to !== 'closed' && input.closureReason) throw fieldError('/closureReason', 'is only given when closing');
+    if (!canMove(from, input.to))
+      throw conflict('illegal-transition', `An episode cannot move from ${from} to ${input.to}.`, { params: { from, to: input.to } });
+    if (input.to === 'closed' && !input.closureReason) throw fieldError('/closureReason', 'required', 'is required to close an episode');
+    if (input.to !== 'closed' && input.closureReason) throw fieldError('/closureReason', 'only-when-closing', 'is only given when closing');
     const today = await organizationToday(tx, ctx.actor.organizationId);
     assertNotFuture(input.on, today, '/on');
     const last = await tx
@@ -195,9 +200,9 @@ export async function transitionEpisode(db: Database, ctx: RequestContext, episo
       .limit(1)
       .executeTakeFirstOrThrow();
     if (input.on < last.startedOn)
-      throw ruleViolation('The change cannot be dated before the current phase began.', [
-        { path: '/on', message: `must be on or after ${last.startedOn}` },
-      ]);
+      throw ruleViolation('before-current-phase', 'The change cannot be dated before the current phase began.', {
+        errors: [fieldProblem('/on', 'before-current-phase', `must be on or after ${last.startedOn}`, { date: last.startedOn })],
+      });
     await tx
       .insertInto('episodePhases')
       .values({

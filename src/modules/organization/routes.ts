@@ -76,7 +76,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('id', '=', ctx.actor.organizationId)
           .forUpdate()
           .executeTakeFirst();
-        checkVersion(current, version, 'organization');
+        checkVersion(current, version);
         const updated = await tx
           .updateTable('organizations')
           .set({

@@ -56,7 +56,7 @@ export async function withPatientAccess<T>(
   return withAudit(db, ctx, async (tx, audit) => {
     if (!(await canSeePatient(tx, ctx.actor, patientId))) {
       await writeAudit(db, actorMeta(ctx), { action: 'access-denied', recordType: 'patient', recordId: patientId, patientId });
-      throw notFound('patient');
+      throw notFound();
     }
     return work(tx, (entry) => audit({ patientId, ...entry }));
   });

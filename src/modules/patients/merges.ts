@@ -26,7 +26,7 @@ export async function mergePatients(
   input: { mergedPatientId: string; version: number; reason: string },
 ): Promise<string> {
   requirePermission(ctx.actor, 'patients:register');
-  if (input.mergedPatientId === survivorId) throw fieldError('/mergedPatientId', 'is the same record');
+  if (input.mergedPatientId === survivorId) throw fieldError('/mergedPatientId', 'same-record', 'is the same record');
   return withPatientAccess(db, ctx, survivorId, async (tx, audit) => {
     if (!(await canSeePatient(tx, ctx.actor, input.mergedPatientId))) {
       await writeAudit(db, actorMeta(ctx), {
@@ -35,13 +35,13 @@ export async function mergePatients(
         recordId: input.mergedPatientId,
         patientId: input.mergedPatientId,
       });
-      throw notFound('patient');
+      throw notFound();
     }
     const { first: survivor, second: merged } = await lockPair(tx, survivorId, input.mergedPatientId);
-    checkVersion(survivor, input.version, 'patient');
-    if (!merged) throw notFound('patient');
-    if (survivor?.mergedIntoId) throw conflict('This record was itself merged into another; merge into that one.');
-    if (merged.mergedIntoId) throw conflict('That record is already merged into another.');
+    checkVersion(survivor, input.version);
+    if (!merged) throw notFound();
+    if (survivor?.mergedIntoId) throw conflict('survivor-merged', 'This record was itself merged into another; merge into that one.');
+    if (merged.mergedIntoId) throw conflict('already-merged', 'That record is already merged into another.');
 
     const [episodes, identifiers, coverages, phones, survivorPhones] = await Promise.all([
       tx.selectFrom('episodes').select('id').where('patientId', '=', merged.id).execute(),
@@ -51,7 +51,8 @@ export async function mergePatients(
       tx.selectFrom('patientPhones').select('position').where('patientId', '=', survivorId).execute(),
     ]);
     const next = Math.max(-1, ...survivorPhones.map((phone) => phone.position)) + 1;
-    if (next + phones.length > 10) throw ruleViolation('Together the two records have more than ten phone numbers; remove some first.');
+    if (next + phones.length > 10)
+      throw ruleViolation('too-many-phones', 'Together the two records have more than ten phone numbers; remove some first.');
     const moves: MergeMoves = {
       episodes: episodes.map((r) => r.id),
       identifiers: identifiers.map((r) => r.id),
@@ -106,10 +107,10 @@ export async function undoMerge(db: Database, ctx: RequestContext, mergeId: stri
     .where('id', '=', mergeId)
     .where('organizationId', '=', ctx.actor.organizationId)
     .executeTakeFirst();
-  if (!merge) throw notFound('merge');
+  if (!merge) throw notFound();
   return withPatientAccess(db, ctx, merge.survivorId, async (tx, audit) => {
     const locked = await tx.selectFrom('patientMerges').selectAll().where('id', '=', mergeId).forUpdate().executeTakeFirstOrThrow();
-    if (locked.undoneAt) throw conflict('This merge was already undone.');
+    if (locked.undoneAt) throw conflict('merge-undone', 'This merge was already undone.');
     await lockPair(tx, merge.survivorId, merge.mergedId);
     const moves = locked.moved;
     const back = { patientId: merge.mergedId };

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { badRequest, conflict, fieldError, Problem } from '../../lib/errors.ts';
+import { badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { canSeePatient, withPatientAccess } from './access.ts';
 import { presentPatient, type PatientView } from './presenter.ts';
@@ -26,12 +26,16 @@ function assertAddress(input: Partial<CreatePatientBody>, current?: PatientRow):
   const noFixedAddress = input.noFixedAddress ?? current?.noFixedAddress ?? false;
   const line1 = input.addressLine1 !== undefined ? input.addressLine1 : (current?.addressLine1 ?? null);
   if (noFixedAddress && line1)
-    throw fieldError('/addressLine1', 'must be empty when the patient has no fixed address (say how to reach them instead)');
+    throw fieldError(
+      '/addressLine1',
+      'address-with-no-fixed-address',
+      'must be empty when the patient has no fixed address (say how to reach them instead)',
+    );
   const identifiers = input.identifiers ?? [];
   const seen = new Set<string>();
   identifiers.forEach((identifier, index) => {
     const key = `${identifier.system}:${identifier.value.trim().toUpperCase()}`;
-    if (seen.has(key)) throw fieldError(`/identifiers/${index}/value`, 'is listed twice');
+    if (seen.has(key)) throw fieldError(`/identifiers/${index}/value`, 'listed-twice', 'is listed twice');
     seen.add(key);
   });
 }
@@ -65,9 +69,9 @@ async function writeChildren(tx: Transaction<DB>, organizationId: string, patien
         .where('retiredAt', 'is', null)
         .executeTakeFirst();
       if (taken)
-        throw conflict('Another patient record already has this identifier.', [
-          { path: `/identifiers/${index}/value`, message: 'belongs to another patient record' },
-        ]);
+        throw conflict('identifier-taken', 'Another patient record already has this identifier.', {
+          errors: [fieldProblem(`/identifiers/${index}/value`, 'identifier-taken', 'belongs to another patient record')],
+        });
       await tx
         .insertInto('patientIdentifiers')
         .values({
@@ -169,7 +173,6 @@ export async function updatePatient(
     const current = checkVersion(
       await tx.selectFrom('patients').selectAll().where('id', '=', patientId).forUpdate().executeTakeFirst(),
       version,
-      'patient',
     );
     assertAddress(input, current);
     const patient = await tx
@@ -187,7 +190,7 @@ export async function updatePatient(
 export async function searchPatients(db: Database, ctx: RequestContext, query: PatientSearchQuery) {
   if (!query.q && !query.dateOfBirth && !query.identifier && !query.phone) {
     throw badRequest('Search by part of a name, a birth date, an identifier or a phone number.', [
-      { path: '/query/q', message: 'give at least one search term' },
+      fieldProblem('/query/q', 'no-search-term', 'give at least one search term'),
     ]);
   }
   const rows = await searchPatientsQuery(db, ctx.actor, query, query.limit ?? 50).execute();

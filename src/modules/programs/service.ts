@@ -5,7 +5,7 @@ import { changedFields, withAudit, type Executor } from '../../lib/audit/audit.t
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { conflict, fieldProblem, notFound } from '../../lib/errors.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 import type { CaseManagementModel } from './models.ts';
@@ -23,7 +23,10 @@ export function presentProgram(row: ProgramRow): ProgramView {
   };
 }
 
-const duplicateName = () => conflict('A program with this name already exists.');
+const duplicateName = () =>
+  conflict('duplicate-program-name', 'A program with this name already exists.', {
+    errors: [fieldProblem('/name', 'duplicate-program-name', 'is already the name of another program')],
+  });
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /** Every signed-in staff member may read the program list (names appear across the app). */
@@ -52,7 +55,7 @@ function liveProgram(executor: Executor, ctx: RequestContext, id: string) {
 
 export async function getProgram(db: Database, ctx: RequestContext, id: string): Promise<ProgramRow> {
   const row = await liveProgram(db, ctx, id).executeTakeFirst();
-  if (!row) throw notFound('program');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -90,7 +93,7 @@ export async function updateProgram(
   try {
     return await withAudit(db, ctx, async (tx, audit) => {
       const current = await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst();
-      checkVersion(current, version, 'program');
+      checkVersion(current, version);
       const row = await tx
         .updateTable('programs')
         .set({
@@ -119,8 +122,8 @@ export async function deleteProgram(db: Database, ctx: RequestContext, id: strin
   requirePermission(ctx.actor, 'programs:manage');
   await withAudit(db, ctx, async (tx, audit) => {
     const current = await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst();
-    if (!current) throw notFound('program');
-    if (version !== undefined) checkVersion(current, version, 'program');
+    if (!current) throw notFound();
+    if (version !== undefined) checkVersion(current, version);
     await tx
       .updateTable('programs')
       .set({ deletedAt: sql<Date>`now()`, ...nextVersion() })

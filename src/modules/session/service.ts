@@ -8,7 +8,7 @@ import { createSession, endSession, endUserSessions, type SessionPolicy, type Se
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/auth/totp.ts';
 import type { RequestContext, RequestMeta } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { conflict, fieldError, notFound, Problem } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, notFound, Problem } from '../../lib/errors.ts';
 import { normalizeEmail } from '../../lib/locales.ts';
 import type { MeBody, PasswordChangeBody, SignInBody } from './schemas.ts';
 import { beginAttempt, clearFailures } from './throttle.ts';
@@ -106,7 +106,9 @@ export async function signIn(
       .where((eb) => (totpStep === null ? eb.val(true) : eb.or([eb('mfaLastStep', 'is', null), eb('mfaLastStep', '<', totpStep)])))
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
-      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'That code was already used; wait for the next one.');
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'That code was already used; wait for the next one.', {
+        code: 'totp-already-used',
+      });
     const created = await createSession(tx, user, stage, meta, policy);
     await writeAudit(
       tx,
@@ -176,11 +178,11 @@ export async function confirmMfaEnrolment(
 ): Promise<{ token: string }> {
   return withAudit(db, ctx, async (tx, audit) => {
     const user = await tx.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).forUpdate().executeTakeFirstOrThrow();
-    if (!user.mfaPendingSecret) throw conflict('Start the enrolment first: POST /api/session/mfa/enrolment.');
+    if (!user.mfaPendingSecret) throw conflict('enrolment-not-started', 'Start the enrolment first: POST /api/session/mfa/enrolment.');
     const step = matchTotp(user.mfaPendingSecret, totp, Date.now());
     if (step === null)
       throw new Problem(400, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code shown by your authenticator app.', {
-        errors: [{ path: '/totp', message: 'does not match' }],
+        errors: [fieldProblem('/totp', 'invalid-totp', 'does not match')],
       });
     await tx
       .updateTable('users')
@@ -235,7 +237,7 @@ export async function endMySession(db: Database, ctx: RequestContext, sessionId:
       .where('userId', '=', ctx.actor.userId)
       .where('endedAt', 'is', null)
       .executeTakeFirst();
-    if (!session) throw notFound('session');
+    if (!session) throw notFound();
     await endSession(tx, sessionId, 'ended-by-user');
     await audit({ action: 'sign-out', recordType: 'session', recordId: sessionId, details: { endedBy: 'user' } });
   });
@@ -265,11 +267,11 @@ export async function changePassword(db: Database, ctx: RequestContext, input: P
   const attempt = await beginAttempt(db, user.email);
   if (!attempt.allowed) throw lockedProblem(attempt.lockedUntil);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw fieldError('/currentPassword', 'is not your current password');
+    throw fieldError('/currentPassword', 'wrong-current-password', 'is not your current password');
   }
   await clearFailures(db, user.email);
   const weak = weakPasswordReason(input.newPassword, user.email);
-  if (weak) throw fieldError('/newPassword', weak);
+  if (weak) throw fieldError('/newPassword', weak.code, weak.message);
   const passwordHash = await hashPassword(input.newPassword);
   await withAudit(db, ctx, async (tx, audit) => {
     await tx

@@ -23,12 +23,12 @@ export async function isSetUp(db: Database): Promise<boolean> {
 export async function setUpOrganization(db: Database, input: SetupBody, meta: RequestMeta) {
   assertTimeZone(input.timeZone, '/timeZone');
   const weak = weakPasswordReason(input.adminPassword, input.adminEmail);
-  if (weak) throw fieldError('/adminPassword', weak);
+  if (weak) throw fieldError('/adminPassword', weak.code, weak.message);
   const passwordHash = await hashPassword(input.adminPassword);
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`.execute(tx);
     const existing = await tx.selectFrom('organizations').select('id').where('isDemo', '=', false).limit(1).executeTakeFirst();
-    if (existing) throw conflict('Bridgeway is already set up; sign in instead.');
+    if (existing) throw conflict('already-set-up', 'Bridgeway is already set up; sign in instead.');
     const locale = input.locale ?? 'en';
     const organization = await tx
       .insertInto('organizations')

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../../lib/auth/tokens.ts';
 import type { RequestContext, RequestMeta } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldError, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, notFound, ruleViolation } from '../../lib/errors.ts';
 import { toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 import { normalizeEmail } from '../../lib/locales.ts';
@@ -34,7 +34,7 @@ export async function getUser(db: Database, ctx: RequestContext, id: string) {
     .where('id', '=', id)
     .where('organizationId', '=', ctx.actor.organizationId)
     .executeTakeFirst();
-  if (!user) throw notFound('staff member');
+  if (!user) throw notFound();
   return user;
 }
 
@@ -62,9 +62,9 @@ async function lockUser(tx: Transaction<DB>, ctx: RequestContext, id: string): P
 async function assertPrograms(tx: Transaction<DB>, ctx: RequestContext, programIds: string[]): Promise<void> {
   const unknown = await unknownPrograms(tx, ctx.actor.organizationId, programIds);
   if (unknown.length > 0)
-    throw ruleViolation('Some programs do not exist in this organization.', [
-      { path: '/programIds', message: `unknown program(s): ${unknown.join(', ')}` },
-    ]);
+    throw ruleViolation('unknown-programs', 'Some programs do not exist in this organization.', {
+      errors: [fieldProblem('/programIds', 'unknown-programs', `unknown program(s): ${unknown.join(', ')}`)],
+    });
 }
 
 /** A one-time set-password link; only the token's hash is stored. */
@@ -85,9 +85,9 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
   return withAudit(db, ctx, async (tx, audit) => {
     const taken = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken)
-      throw conflict('A staff account with this email already exists.', [
-        { path: '/email', message: 'is already used by another staff account' },
-      ]);
+      throw conflict('email-taken', 'A staff account with this email already exists.', {
+        errors: [fieldProblem('/email', 'email-taken', 'is already used by another staff account')],
+      });
     const programIds = input.programIds ?? [];
     await assertPrograms(tx, ctx, programIds);
     const organization = await tx
@@ -119,7 +119,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   requirePermission(ctx.actor, 'staff:manage');
   return withAudit(db, ctx, async (tx, audit) => {
     if (input.roles) await serializeAdminChanges(tx, ctx);
-    const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
+    const current = checkVersion(await lockUser(tx, ctx, id), version);
     if (input.roles && !input.roles.includes('admin') && (current.roles as Role[]).includes('admin')) {
       await assertNotLastAdmin(tx, ctx, current, 'remove the admin role from');
     }
@@ -152,7 +152,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
 
 async function assertNotLastAdmin(tx: Transaction<DB>, ctx: RequestContext, user: UserRow, what: string): Promise<void> {
   if (user.status === 'active' && (await activeAdminCount(tx, ctx.actor.organizationId)) <= 1) {
-    throw ruleViolation(`You cannot ${what} the last active admin; make someone else an admin first.`);
+    throw ruleViolation('last-admin', `You cannot ${what} the last active admin; make someone else an admin first.`);
   }
 }
 
@@ -160,13 +160,13 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
   requirePermission(ctx.actor, 'staff:manage');
   return withAudit(db, ctx, async (tx, audit) => {
     await serializeAdminChanges(tx, ctx);
-    const current = checkVersion(await lockUser(tx, ctx, id), version, 'staff member');
+    const current = checkVersion(await lockUser(tx, ctx, id), version);
     if (to === 'deactivated') {
-      if (current.status === 'deactivated') throw conflict('This staff member is already deactivated.');
-      if (id === ctx.actor.userId) throw ruleViolation('You cannot deactivate your own account.');
+      if (current.status === 'deactivated') throw conflict('already-deactivated', 'This staff member is already deactivated.');
+      if (id === ctx.actor.userId) throw ruleViolation('own-account', 'You cannot deactivate your own account.');
       if ((current.roles as Role[]).includes('admin')) await assertNotLastAdmin(tx, ctx, current, 'deactivate');
     } else if (current.status !== 'deactivated') {
-      throw conflict('Only a deactivated staff member can be reactivated.');
+      throw conflict('not-deactivated', 'Only a deactivated staff member can be reactivated.');
     }
     // An invited person who never set a password goes back to invited, not active.
     const status = to === 'active' && !current.passwordHash ? 'invited' : to;
@@ -209,8 +209,8 @@ export async function reissueInvitation(db: Database, ctx: RequestContext, id: s
   requirePermission(ctx.actor, 'staff:manage');
   return withAudit(db, ctx, async (tx, audit) => {
     const user = await lockUser(tx, ctx, id);
-    if (!user) throw notFound('staff member');
-    if (user.status === 'deactivated') throw conflict('Reactivate this staff member first.');
+    if (!user) throw notFound();
+    if (user.status === 'deactivated') throw conflict('deactivated', 'Reactivate this staff member first.');
     const invitation = await issueInvitation(tx, id);
     await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'set-password-link-issued' } });
     return invitation;
@@ -224,7 +224,7 @@ export async function resetMfa(db: Database, ctx: RequestContext, id: string) {
 
 async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: string, audit: Audit) {
   const user = await lockUser(tx, ctx, id);
-  if (!user) throw notFound('staff member');
+  if (!user) throw notFound();
   const updated = await tx
     .updateTable('users')
     .set({
@@ -264,7 +264,7 @@ async function findInvitation(db: Database | Transaction<DB>, token: string) {
 
 export async function viewInvitation(db: Database, token: string) {
   const invitation = await findInvitation(db, token);
-  if (!invitation?.invitationExpiresAt) throw notFound('invitation (it may have expired or been used)');
+  if (!invitation?.invitationExpiresAt) throw notFound();
   return {
     email: invitation.email,
     displayName: invitation.displayName,
@@ -277,13 +277,13 @@ export async function viewInvitation(db: Database, token: string) {
 export async function acceptInvitation(db: Database, token: string, password: string, meta: RequestMeta): Promise<void> {
   // Check the link before spending an argon2 hash on it.
   const known = await findInvitation(db, token);
-  if (!known) throw notFound('invitation (it may have expired or been used)');
+  if (!known) throw notFound();
   const weak = weakPasswordReason(password, known.email);
-  if (weak) throw fieldError('/password', weak);
+  if (weak) throw fieldError('/password', weak.code, weak.message);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const invitation = await findInvitation(tx, token);
-    if (!invitation) throw notFound('invitation (it may have expired or been used)');
+    if (!invitation) throw notFound();
     await tx
       .updateTable('users')
       .set({

@@ -40,6 +40,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!ready)
         throw new Problem(503, 'unavailable', 'Not ready', 'The database is not reachable or not migrated yet.', {
           headers: { 'retry-after': '5' },
+          code: 'not-ready',
         });
       return { status: 'ready' as const };
     },

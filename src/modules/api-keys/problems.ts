@@ -1,0 +1,5 @@
+/** Problem codes of API keys, with their params. */
+export const PROBLEM_CODES = {
+  'expiry-out-of-range': [],
+  'inactive-user': [],
+} as const;

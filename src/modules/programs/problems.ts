@@ -1,0 +1,4 @@
+/** Problem codes of the programs module, with their params. */
+export const PROBLEM_CODES = {
+  'duplicate-program-name': [],
+} as const;

@@ -1,0 +1,10 @@
+/** Problem codes of the staff module, with their params. */
+export const PROBLEM_CODES = {
+  'unknown-programs': [],
+  'email-taken': [],
+  'last-admin': [],
+  'already-deactivated': [],
+  'own-account': [],
+  'not-deactivated': [],
+  deactivated: [],
+} as const;
