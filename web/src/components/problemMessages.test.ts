@@ -37,16 +37,27 @@ async function moduleProblemCodes(): Promise<[string, CodeTable][]> {
 
 const messages = catalogue as Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** Fails unless `key` has words in every language that use only `params`. */
-function checkMessage(key: string, params: readonly string[], where: string): void {
+/** What is wrong with `key`'s words: missing in a language, or using params the code does not send. */
+function messageProblems(key: string, params: readonly string[], where: string): string[] {
   const message = messages[key];
-  assert.ok(message !== undefined, `${where}: no message ${key} (add it in English and Spanish)`);
+  if (message === undefined) return [`${where}: no message ${key} (add it in English and Spanish)`];
+  const problems: string[] = [];
   for (const locale of locales) {
     const text: string | undefined = message[locale];
-    assert.ok(text !== undefined && text.trim() !== '', `${where}: ${key} has no ${locale} text`);
+    if (text === undefined || text.trim() === '') {
+      problems.push(`${where}: ${key} has no ${locale} text`);
+      continue;
+    }
     const unknown: string[] = placeholders(text).filter((name) => !params.includes(name));
-    assert.deepEqual(unknown, [], `${where}: ${locale} ${key} uses {${unknown.join('}, {')}} which the code does not send`);
+    if (unknown.length > 0) problems.push(`${where}: ${locale} ${key} uses {${unknown.join('}, {')}}, which the code does not send`);
   }
+  return problems;
+}
+
+/** The code's own message and any wording of it for one field or format. */
+function codeProblems(prefix: 'field' | 'problem', code: string, params: readonly string[], where: string): string[] {
+  const specific = Object.keys(messages).filter((key) => key.startsWith(`field.${code}.`));
+  return [`${prefix}.${code}`, ...specific].flatMap((key) => messageProblems(key, params, where));
 }
 
 test('the generic field codes are the ones the contract lists', () => {
@@ -72,28 +83,23 @@ test('the generic field codes are the ones the contract lists', () => {
 });
 
 test('every generic field code has words in every language, using only its params', () => {
-  for (const [code, params] of Object.entries(FIELD_CODES) as [string, readonly string[]][]) {
-    checkMessage(`field.${code}`, params, 'src/lib/http/field-codes.ts');
-    // Wording for one field or one format uses the same params.
-    for (const key of Object.keys(messages).filter((candidate) => candidate.startsWith(`field.${code}.`))) {
-      checkMessage(key, params, 'src/lib/http/field-codes.ts');
-    }
-  }
+  const problems = (Object.entries(FIELD_CODES) as [string, readonly string[]][]).flatMap(([code, params]) =>
+    codeProblems('field', code, params, 'src/lib/http/field-codes.ts'),
+  );
+  assert.deepEqual(problems, []);
 });
 
 test("every module's own problem codes have words in every language, using only their params", async () => {
-  const tables = await moduleProblemCodes();
+  const problems: string[] = [];
   const seen = new Map<string, string>();
-  for (const [file, table] of tables) {
+  for (const [file, table] of await moduleProblemCodes()) {
     for (const [code, params] of Object.entries(table)) {
-      assert.match(code, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${file}: ${code} is kebab-case`);
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(code)) problems.push(`${file}: ${code} is not kebab-case`);
       const other = seen.get(code);
-      assert.equal(other, undefined, `${code} is declared by both ${other} and ${file}`);
+      if (other !== undefined) problems.push(`${code} is declared by both ${other} and ${file}`);
       seen.set(code, file);
-      checkMessage(`problem.${code}`, params, file);
-      for (const key of Object.keys(messages).filter((candidate) => candidate.startsWith(`field.${code}.`))) {
-        checkMessage(key, params, file);
-      }
+      problems.push(...codeProblems('problem', code, params, file));
     }
   }
+  assert.deepEqual(problems, []);
 });

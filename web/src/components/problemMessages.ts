@@ -92,4 +92,45 @@ export const problemMessages = {
     en: 'Bridgeway cannot do this because it breaks one of its rules.',
     es: 'Bridgeway no puede hacer esto porque va en contra de una de sus reglas.',
   },
+
+  // Codes of the HTTP layer itself (src/modules/system/problems.ts)
+  'problem.empty-body': { en: 'Nothing was sent. Try again.', es: 'No se envió nada. Intente de nuevo.' },
+  'problem.invalid-json': {
+    en: 'What was sent could not be read. Reload the page and try again.',
+    es: 'No se pudo leer lo que se envió. Vuelva a cargar la página e intente de nuevo.',
+  },
+  'problem.invalid-value': {
+    en: 'A value cannot be stored as typed. Check for unusual characters and try again.',
+    es: 'Un dato no se puede guardar tal como se escribió. Revise si hay caracteres poco comunes e intente de nuevo.',
+  },
+  'problem.unique-violation': { en: 'A record with the same value already exists.', es: 'Ya existe un registro con el mismo dato.' },
+  'problem.concurrent-change': {
+    en: 'Someone else changed the same records at the same moment. Try again.',
+    es: 'Otra persona cambió los mismos registros en el mismo momento. Intente de nuevo.',
+  },
+  'problem.data-rule': {
+    en: 'This change breaks a rule of the records. Reload the page and check.',
+    es: 'Este cambio no cumple una regla de los registros. Vuelva a cargar la página y revise.',
+  },
+  'problem.no-such-route': {
+    en: 'This was not found. Reload the page and try again.',
+    es: 'No se encontró. Vuelva a cargar la página e intente de nuevo.',
+  },
+  'problem.not-ready': {
+    en: 'Bridgeway is starting, or cannot reach its database. Try again in a moment.',
+    es: 'Bridgeway se está iniciando o no puede conectarse con su base de datos. Intente de nuevo en un momento.',
+  },
+  'problem.unknown-api-key': { en: 'The API key is unknown, expired or revoked.', es: 'La clave de API no existe, venció o fue revocada.' },
+  'problem.session-expired': {
+    en: 'Your session ended. Sign in again to continue.',
+    es: 'Su sesión terminó. Inicie sesión otra vez para continuar.',
+  },
+  'problem.api-key-not-allowed': {
+    en: 'An API key cannot manage sign-in, two-step sign-in or sessions.',
+    es: 'Una clave de API no puede administrar el inicio de sesión, la verificación en dos pasos ni las sesiones.',
+  },
+  'problem.not-signed-in': {
+    en: 'You are signed out. Sign in again to continue.',
+    es: 'Su sesión se cerró. Inicie sesión otra vez para continuar.',
+  },
 } satisfies Messages;

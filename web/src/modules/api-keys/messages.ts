@@ -77,4 +77,14 @@ export const apiKeyMessages = {
     es: 'El sistema la envía en el encabezado “Authorization: Bearer <clave>”.',
   },
   'apiKeys.secret.done': { en: 'I have copied the key', es: 'Ya copié la clave' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.expiry-out-of-range': {
+    en: 'Choose a date between tomorrow and one year from today.',
+    es: 'Elija una fecha entre mañana y dentro de un año.',
+  },
+  'problem.inactive-user': {
+    en: 'This staff member is not active. An API key must act as an active staff member.',
+    es: 'Esta persona del personal no está activa. Una clave de API debe actuar como un miembro activo del personal.',
+  },
 } satisfies Messages;

@@ -110,4 +110,15 @@ export const caseloadMessages = {
     es: '{name} no tenía episodios para trasladar. No se cambió nada.',
   },
   'reassign.doneTo': { en: '{name} — episodes: {count}', es: '{name} — episodios: {count}' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.supervisors-only': { en: 'Only a supervisor can do this.', es: 'Solo un supervisor puede hacer esto.' },
+  'problem.includes-from-user': {
+    en: 'Choose colleagues other than the person whose caseload moves.',
+    es: 'Elija colegas distintos de la persona cuya carga de casos se traslada.',
+  },
+  'problem.episodes-not-reassignable': {
+    en: 'Some of the chosen episodes are no longer in this person’s open caseload in your programs. Reload the page and choose again.',
+    es: 'Algunos de los episodios elegidos ya no están entre los casos abiertos de esta persona en sus programas. Vuelva a cargar la página y elija otra vez.',
+  },
 } satisfies Messages;

@@ -26,4 +26,7 @@ export const organizationMessages = {
     es: 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
   },
   'organization.saved': { en: 'Organization settings saved.', es: 'Se guardaron los ajustes de la organización.' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.unknown-time-zone': { en: 'Choose a time zone from the list.', es: 'Elija una zona horaria de la lista.' },
 } satisfies Messages;

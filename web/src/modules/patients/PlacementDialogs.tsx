@@ -63,12 +63,6 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
     },
   });
   const server = useServerErrors(save.error, placementFields);
-  // An overlapping placement is a conflict about the dates: say so at the start date.
-  const overlap = save.error instanceof ApiError && save.error.status === 409 && (save.error.problem.errors ?? []).length === 0;
-  if (overlap) {
-    server.fieldErrors.startDate = t('placement.overlap');
-    server.alert = null;
-  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const ok = form.validate(

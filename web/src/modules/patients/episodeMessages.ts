@@ -144,4 +144,40 @@ export const episodeMessages = {
   },
   'handoff.noteRequired': { en: 'Write a short handover note.', es: 'Escriba una nota breve del traspaso.' },
   'handoff.submit': { en: 'Hand over', es: 'Pasar el caso' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.not-eligible-case-manager': {
+    en: 'The primary case manager must be active clinical staff of this program.',
+    es: 'El administrador de casos principal debe ser personal clínico activo de este programa.',
+  },
+  'problem.future-date': { en: 'Choose today ({today}) or an earlier date.', es: 'Elija hoy ({today}) o una fecha anterior.' },
+  'problem.after-opening': {
+    en: 'The referral date must be on or before the opening date.',
+    es: 'La fecha de referencia debe ser igual o anterior a la fecha de apertura.',
+  },
+  'problem.unknown-program': { en: 'This program does not exist in your organization.', es: 'Este programa no existe en su organización.' },
+  'problem.not-program-staff': {
+    en: 'Only staff of a program can open an episode in it.',
+    es: 'Solo el personal de un programa puede abrir un episodio en él.',
+  },
+  'problem.illegal-transition': {
+    en: 'The episode cannot move to that phase from the phase it is in now. Reload the page to see it as it is now.',
+    es: 'El episodio no puede pasar a esa fase desde la fase en que está. Vuelva a cargar la página para verlo como está ahora.',
+  },
+  'problem.only-when-closing': {
+    en: 'A reason is given only when closing the episode.',
+    es: 'El motivo solo se indica al cerrar el episodio.',
+  },
+  'problem.before-current-phase': {
+    en: 'Choose a date on or after the current phase began ({date}).',
+    es: 'Elija una fecha igual o posterior al inicio de la fase actual ({date}).',
+  },
+  'problem.already-primary': {
+    en: 'This person is already the primary case manager.',
+    es: 'Esta persona ya es el administrador de casos principal.',
+  },
+  'problem.before-primary-started': {
+    en: 'Choose a date after the current primary case manager started ({date}).',
+    es: 'Elija una fecha posterior al inicio del administrador de casos principal actual ({date}).',
+  },
 } satisfies Messages;

@@ -170,4 +170,33 @@ export const patientMessages = {
     es: 'Sus episodios, números de teléfono, números de identificación y seguros ahora están en ese expediente. Trabaje allí.',
   },
   'merge.survivorFallback': { en: 'the kept record', es: 'el expediente conservado' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.address-with-no-fixed-address': {
+    en: 'Leave the address empty when the person has no fixed address, and say how to reach them instead.',
+    es: 'Deje la dirección vacía si la persona no tiene domicilio fijo, e indique cómo comunicarse con ella.',
+  },
+  'problem.listed-twice': { en: 'This ID number is listed twice.', es: 'Este número de ID aparece dos veces.' },
+  'problem.identifier-taken': {
+    en: 'This ID number is already on another patient record.',
+    es: 'Este número de ID ya está en otro expediente.',
+  },
+  'problem.no-search-term': {
+    en: 'Enter at least 2 letters of a name, an ID number, 4 digits of a phone number or a date of birth.',
+    es: 'Escriba al menos 2 letras de un nombre, un número de ID, 4 dígitos de un teléfono o una fecha de nacimiento.',
+  },
+  'problem.same-record': {
+    en: 'This is the same record. Choose a different one to merge.',
+    es: 'Es el mismo expediente. Elija otro para combinar.',
+  },
+  'problem.survivor-merged': {
+    en: 'This record was itself merged into another. Merge into that one instead.',
+    es: 'Este expediente ya se combinó con otro. Combine con ese en su lugar.',
+  },
+  'problem.already-merged': { en: 'That record is already merged into another.', es: 'Ese expediente ya se combinó con otro.' },
+  'problem.too-many-phones': {
+    en: 'Together the two records have more than ten phone numbers. Remove some first.',
+    es: 'Entre los dos expedientes hay más de diez números de teléfono. Quite algunos primero.',
+  },
+  'problem.merge-undone': { en: 'This merge was already undone.', es: 'Esta combinación ya se deshizo.' },
 } satisfies Messages;

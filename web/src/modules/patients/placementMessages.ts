@@ -91,10 +91,6 @@ export const placementMessages = {
   },
   'placement.note': { en: 'Note (optional)', es: 'Nota (opcional)' },
   'placement.addSubmit': { en: 'Add level of care', es: 'Agregar nivel de atención' },
-  'placement.overlap': {
-    en: 'This overlaps a level of care that has not ended. End that one first, or mark this one as running alongside it.',
-    es: 'Se cruza con un nivel de atención que no ha terminado. Termine ese primero, o marque este como uno que va junto con el otro.',
-  },
   'placement.col.level': { en: 'Level of care', es: 'Nivel de atención' },
   'placement.col.provider': { en: 'Provider', es: 'Proveedor' },
   'placement.col.start': { en: 'Start', es: 'Inicio' },
@@ -162,5 +158,51 @@ export const placementMessages = {
   'placement.plannedBeforeStart': {
     en: 'The planned end cannot be before the start date.',
     es: 'El fin previsto no puede ser anterior a la fecha de inicio.',
+  },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.placement-overlap': {
+    en: 'This overlaps a level of care that has not ended. End that one first, or mark this one as running alongside it.',
+    es: 'Se cruza con un nivel de atención que no ha terminado. Termine ese primero, o marque este como uno que va junto con el otro.',
+  },
+  'problem.unknown-level': {
+    en: 'This is not a level of care of the chosen edition.',
+    es: 'Este no es un nivel de atención de la edición elegida.',
+  },
+  'problem.before-start': {
+    en: 'Choose a date on or after the start date ({date}).',
+    es: 'Elija una fecha igual o posterior a la de inicio ({date}).',
+  },
+  'problem.episode-closed': {
+    en: 'This episode is closed. Reload the page to see it as it is now.',
+    es: 'Este episodio está cerrado. Vuelva a cargar la página para verlo como está ahora.',
+  },
+  'problem.before-episode-opened': {
+    en: 'Choose a date on or after the episode opened ({date}).',
+    es: 'Elija una fecha igual o posterior a la apertura del episodio ({date}).',
+  },
+  'problem.primary-only-by-handoff': {
+    en: 'The primary case manager changes only by a handover to someone else.',
+    es: 'El administrador de casos principal solo cambia mediante un traspaso a otra persona.',
+  },
+  'problem.staff-or-external': {
+    en: 'Choose a staff member or describe someone from outside, not both.',
+    es: 'Elija a un miembro del personal o describa a alguien de fuera, no ambos.',
+  },
+  'problem.not-active-staff': {
+    en: 'This person is not an active staff member.',
+    es: 'Esta persona no es un miembro activo del personal.',
+  },
+  'problem.already-on-team': {
+    en: 'This person already has this role on the team.',
+    es: 'Esta persona ya tiene esta función en el equipo.',
+  },
+  'problem.membership-ended': {
+    en: 'This person has already left the team. Reload the page to see the team as it is now.',
+    es: 'Esta persona ya dejó el equipo. Vuelva a cargar la página para ver el equipo como está ahora.',
+  },
+  'problem.before-joined': {
+    en: 'Choose a date on or after they joined ({date}).',
+    es: 'Elija una fecha igual o posterior a la de su ingreso al equipo ({date}).',
   },
 } satisfies Messages;

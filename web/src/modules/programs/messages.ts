@@ -80,4 +80,7 @@ export const programMessages = {
     es: '{name} ya no aparecerá en las listas ni se le ofrecerá al personal. Su historial se conserva en los registros y en el registro de auditoría.',
   },
   'programs.remove.confirm': { en: 'Remove program', es: 'Quitar programa' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.duplicate-program-name': { en: 'Another program already has this name.', es: 'Ya hay otro programa con este nombre.' },
 } satisfies Messages;

@@ -8,7 +8,7 @@ import type { RequestBody } from '../../api/types.ts';
 import { FullPageLoader } from '../../app/guards.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { ProblemAlert, useProblemText, useServerErrors } from '../../components/problems.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { normalizeTotp } from './passwordRules.ts';
@@ -89,6 +89,7 @@ function SignInForm() {
   }, [step]);
 
   const server = useServerErrors(signIn.error, ['email', 'password', 'totp'] as const);
+  const describe = useProblemText();
   const error = signIn.error instanceof ApiError ? signIn.error : null;
 
   let alert: string | null = server.alert;
@@ -97,7 +98,8 @@ function SignInForm() {
   else if (error?.problemType === 'invalid-credentials') alert = t('signIn.invalidCredentials');
   else if (error?.problemType === 'invalid-totp') {
     alert = null;
-    totpError = t('signIn.invalidTotp');
+    // A replayed code (already used for a sign-in) says so; any other wrong code gets the usual hint.
+    totpError = error.code === 'totp-already-used' ? describe(error) : t('signIn.invalidTotp');
   } else if (error?.problemType === 'account-locked') {
     const seconds = error.retryAfterSeconds;
     alert =

@@ -135,4 +135,31 @@ export const sessionMessages = {
     es: 'Un administrador puede restablecer su verificación en dos pasos y usted la vuelve a activar en su teléfono nuevo.',
   },
   'mfa.backToAccount': { en: 'Back to my account', es: 'Volver a mi cuenta' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.totp-already-used': {
+    en: 'That code was already used. Wait for the next one your app shows.',
+    es: 'Ese código ya se usó. Espere al siguiente que muestre su aplicación.',
+  },
+  'problem.invalid-totp': {
+    en: 'That code did not work. Enter the code your app shows now (it changes every 30 seconds).',
+    es: 'Ese código no funcionó. Escriba el código que su aplicación muestra ahora (cambia cada 30 segundos).',
+  },
+  'problem.enrolment-not-started': {
+    en: 'Start setting up two-step sign-in again.',
+    es: 'Vuelva a empezar a activar la verificación en dos pasos.',
+  },
+  'problem.wrong-current-password': { en: 'This is not your current password.', es: 'Esta no es su contraseña actual.' },
+  'problem.common-password': {
+    en: 'This is one of the most common passwords. Choose another.',
+    es: 'Es una de las contraseñas más comunes. Elija otra.',
+  },
+  'problem.repeated-character': {
+    en: 'This is one character repeated. Choose another password.',
+    es: 'Es un solo carácter repetido. Elija otra contraseña.',
+  },
+  'problem.built-from-email': {
+    en: 'Do not build the password from the email address.',
+    es: 'No forme la contraseña a partir del correo electrónico.',
+  },
 } satisfies Messages;

@@ -34,4 +34,7 @@ export const setupMessages = {
     es: 'El idioma en que Bridgeway le muestra todo. Cada persona puede cambiarlo después.',
   },
   'setup.submit': { en: 'Create organization', es: 'Crear organización' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.already-set-up': { en: 'Bridgeway is already set up. Sign in instead.', es: 'Bridgeway ya está configurado. Inicie sesión.' },
 } satisfies Messages;

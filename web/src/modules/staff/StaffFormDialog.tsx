@@ -124,10 +124,7 @@ function StaffForm({
     },
   });
   const stale = save.error instanceof ApiError && save.error.problemType === 'stale-version';
-  // The one conflict creating a staff member can meet is an email already in use: say so at the field.
-  const emailTaken = editing === null && save.error instanceof ApiError && save.error.problemType === 'conflict';
-  const server = useServerErrors(stale || emailTaken ? null : save.error, fields);
-  if (emailTaken) server.fieldErrors.email = t('staff.form.emailTaken');
+  const server = useServerErrors(stale ? null : save.error, fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -103,10 +103,6 @@ export const staffMessages = {
   'staff.form.nameRequired': { en: 'Enter the person’s name.', es: 'Escriba el nombre de la persona.' },
   'staff.form.email': { en: 'Work email', es: 'Correo electrónico del trabajo' },
   'staff.form.emailDescription': { en: 'They sign in with this email.', es: 'Con este correo inicia sesión.' },
-  'staff.form.emailTaken': {
-    en: 'Someone at your organization already has this email. Search the staff list for them.',
-    es: 'Alguien de su organización ya tiene este correo. Búsquelo en la lista del personal.',
-  },
   'staff.form.emailFixed': { en: 'The email cannot be changed here.', es: 'El correo no se puede cambiar aquí.' },
   'staff.form.roles': { en: 'Roles', es: 'Funciones' },
   'staff.form.rolesDescription': {
@@ -141,5 +137,29 @@ export const staffMessages = {
   'staff.link.once': {
     en: 'Copy it before you close this window. It works once, until {date}. If it gets lost, create a new set-password link from the staff list.',
     es: 'Cópielo antes de cerrar esta ventana. Funciona una sola vez, hasta el {date}. Si se pierde, cree un nuevo enlace desde la lista del personal.',
+  },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.unknown-programs': {
+    en: 'Some of these programs no longer exist. Reload the page and choose again.',
+    es: 'Algunos de estos programas ya no existen. Vuelva a cargar la página y elija otra vez.',
+  },
+  'problem.email-taken': {
+    en: 'Someone at your organization already has this email. Search the staff list for them.',
+    es: 'Alguien de su organización ya tiene este correo. Búsquelo en la lista del personal.',
+  },
+  'problem.last-admin': {
+    en: 'This is the last active administrator. Make someone else an administrator first.',
+    es: 'Es el último administrador activo. Primero haga administrador a otra persona.',
+  },
+  'problem.already-deactivated': { en: 'This staff member is already deactivated.', es: 'Esta persona del personal ya está desactivada.' },
+  'problem.own-account': { en: 'You cannot deactivate your own account.', es: 'No puede desactivar su propia cuenta.' },
+  'problem.not-deactivated': {
+    en: 'Only a deactivated staff member can be reactivated.',
+    es: 'Solo se puede reactivar a una persona desactivada.',
+  },
+  'problem.deactivated': {
+    en: 'This staff member is deactivated. Reactivate them first.',
+    es: 'Esta persona está desactivada. Primero reactívela.',
   },
 } satisfies Messages;
