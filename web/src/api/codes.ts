@@ -87,3 +87,14 @@ export const careTeamRoles = CARE_TEAM_ROLES satisfies readonly CareTeamRole[];
 export type CareTeamRolesCovered = Assert<Covers<CareTeamRole, (typeof careTeamRoles)[number]>>;
 /** Where an episode may move from each phase (the server answers 409 to any other move). */
 export const phaseTransitions: Readonly<Record<EpisodePhase, readonly EpisodePhase[]>> = PHASE_TRANSITIONS;
+
+/** Roles that serve patients: they see charts of the patients they care for (docs/patients.md). */
+export const clinicalRoles: readonly Role[] = [
+  'supervisor',
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'counselor',
+  'prescriber',
+];

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
-import { clinicalRoles } from '../../app/navigation.ts';
+import { clinicalRoles } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useForm } from '../../components/useForm.ts';

@@ -4,7 +4,7 @@ import { type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { openingPhases, referralSources, type ReferralSource } from '../../api/codes.ts';
 import type { RequestBody } from '../../api/types.ts';
-import { clinicalRoles } from '../../app/navigation.ts';
+import { clinicalRoles } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useForm } from '../../components/useForm.ts';
