@@ -5022,12 +5022,20 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Problem: {
+            code: string;
             currentVersion?: number;
             detail?: string;
             errors?: {
+                code: string;
                 message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
+            params?: {
+                [key: string]: string | number;
+            };
             retryAfterSeconds?: number;
             status: number;
             title: string;
