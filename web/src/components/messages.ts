@@ -44,6 +44,20 @@ export const commonMessages = {
   'password.confirmation.tooShort': { en: 'Type the password again.', es: 'Escriba la contraseña otra vez.' },
   'password.confirmation.mismatch': { en: 'This does not match the password above.', es: 'No coincide con la contraseña de arriba.' },
   'stale.title': { en: 'Someone else changed this', es: 'Otra persona hizo cambios' },
+  'stale.kept': {
+    en: 'Another person saved changes while you were editing. Your changes are still here, and the fields you did not change now show their version. Check the form, then save again.',
+    es: 'Otra persona guardó cambios mientras usted editaba. Sus cambios siguen aquí, y los campos que usted no cambió ahora muestran la versión de esa persona. Revise el formulario y vuelva a guardar.',
+  },
+  'stale.conflicts': {
+    en: 'You both changed these. Keep yours, or use the saved one:',
+    es: 'Ustedes dos cambiaron estos datos. Conserve el suyo o use el guardado:',
+  },
+  'stale.yours': { en: 'Yours', es: 'El suyo' },
+  'stale.saved': { en: 'Saved now', es: 'Guardado ahora' },
+  'stale.useSaved': { en: 'Use the saved one', es: 'Usar el guardado' },
+  'stale.useSavedNamed': { en: 'Use the saved one: {field}', es: 'Usar el guardado: {field}' },
+  'stale.useSavedAll': { en: 'Use the saved version for all of these', es: 'Usar la versión guardada en todos estos' },
+  'stale.taken': { en: 'Changed by the other person: {fields}.', es: 'Cambiado por la otra persona: {fields}.' },
   'stale.reloaded': {
     en: 'Another person saved changes while you were editing. The form now shows their latest version. Check it, make your change again and save.',
     es: 'Otra persona guardó cambios mientras usted editaba. El formulario ahora muestra la versión más reciente. Revísela, vuelva a hacer su cambio y guarde.',
