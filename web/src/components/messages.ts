@@ -58,10 +58,6 @@ export const commonMessages = {
   'stale.useSavedNamed': { en: 'Use the saved one: {field}', es: 'Usar el guardado: {field}' },
   'stale.useSavedAll': { en: 'Use the saved version for all of these', es: 'Usar la versión guardada en todos estos' },
   'stale.taken': { en: 'Changed by the other person: {fields}.', es: 'Cambiado por la otra persona: {fields}.' },
-  'stale.reloaded': {
-    en: 'Another person saved changes while you were editing. The form now shows their latest version. Check it, make your change again and save.',
-    es: 'Otra persona guardó cambios mientras usted editaba. El formulario ahora muestra la versión más reciente. Revísela, vuelva a hacer su cambio y guarde.',
-  },
 
   // Patients, episodes of care and the caseload (docs/patients.md)
   'common.none': { en: 'None', es: 'Ninguno' },

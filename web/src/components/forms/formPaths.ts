@@ -41,15 +41,25 @@ export interface PlacedProblem {
   unplaced: FieldProblem[];
 }
 
-/**
- * Places each field error of a problem next to its input. `rename` maps a pointer into the
- * request body to one into the form's values, for forms whose rows the body renumbers.
- */
-export function placeProblem(problem: Problem, values: unknown, rename: (pointer: string) => string = (pointer) => pointer): PlacedProblem {
+export interface PlaceOptions {
+  /** Maps a pointer into the request body to one into the form's values (rows the body renumbers). */
+  rename?: (pointer: string) => string;
+  /** Inputs whose value lives outside the form's values (the page's language, chosen rows). */
+  outside?: readonly string[];
+}
+
+/** Places each field error of a problem next to its input; the rest belong to no input. */
+export function placeProblem(
+  problem: Problem,
+  values: unknown,
+  { rename = (pointer) => pointer, outside = [] }: PlaceOptions = {},
+): PlacedProblem {
   const placed: Record<string, FieldProblem> = {};
   const unplaced: FieldProblem[] = [];
   for (const error of problem.errors ?? []) {
-    const path = formPathOf(rename(error.path), values);
+    const pointer = rename(error.path);
+    const first = pointer.split('/')[1] ?? '';
+    const path = formPathOf(pointer, values) ?? (outside.includes(first) ? first : null);
     if (path === null) unplaced.push(error);
     else placed[path] ??= error;
   }

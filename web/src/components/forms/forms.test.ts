@@ -55,9 +55,16 @@ test('placeProblem keeps the first error per field and sets aside those about no
   const renamed = placeProblem(
     { type: '', title: '', status: 400, errors: [{ path: '/phones/0/number', message: '', code: 'pattern' }] },
     { phones: [{ number: '' }, { number: 'x' }] },
-    (pointer) => pointer.replace('/phones/0', '/phones/1'),
+    { rename: (pointer) => pointer.replace('/phones/0', '/phones/1') },
   );
   assert.deepEqual(Object.keys(renamed.placed), ['phones.1.number']);
+  // An input whose value the form does not hold still gets its error.
+  const outside = placeProblem(
+    { type: '', title: '', status: 400, errors: [{ path: '/locale', message: '', code: 'enum' }] },
+    { name: '' },
+    { outside: ['locale'] },
+  );
+  assert.deepEqual(Object.keys(outside.placed), ['locale']);
 });
 
 test('values compare as data, ignoring key order and row keys', () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError, type FieldProblem } from '../../api/problem.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useFieldProblemText, useProblemText } from '../problems.tsx';
-import { placeProblem } from './formPaths.ts';
+import { placeProblem, type PlaceOptions } from './formPaths.ts';
 
 interface Shown {
   error: unknown;
@@ -13,9 +13,7 @@ interface Shown {
   placed: number;
 }
 
-interface Options {
-  /** Maps a pointer into the request body to one into the form's values (rows the body renumbers). */
-  rename?: (pointer: string) => string;
+interface Options extends PlaceOptions {
   /** The alert when every error sits next to its field (default: "check the fields marked below"). */
   checkFields?: string;
 }
@@ -36,7 +34,7 @@ export function useFormProblem<V extends object>(form: UseFormReturnType<V>, opt
       setShown({ error, unplaced: [], placed: 0 });
       return;
     }
-    const { placed, unplaced } = placeProblem(error.problem, form.getValues(), options.rename);
+    const { placed, unplaced } = placeProblem(error.problem, form.getValues(), options);
     const messages = Object.fromEntries(Object.entries(placed).map(([path, problem]) => [path, describeField(problem)]));
     form.setErrors((current) => ({ ...current, ...messages }));
     setShown({ error, unplaced, placed: Object.keys(placed).length });

@@ -48,8 +48,15 @@ export function useStaleRecord<V extends object>(form: UseFormReturnType<V>, sav
     setConflict({ ...conflict, conflicts: conflict.conflicts.filter((name) => !fields.includes(name)) });
   };
 
+  /** After a save: what was saved is the new base (a form that stays open edits on from it). */
+  const accept = (saved: SavedRecord<V>) => {
+    setBase(saved);
+    setConflict(null);
+  };
+
   return {
     form,
+    accept,
     /** The values and version the user's changes are measured against and sent with. */
     base,
     conflict,
