@@ -14,6 +14,7 @@ import { migrate } from '../src/lib/db/migrate.ts';
 import { caseloadQuery } from '../src/modules/episodes/caseload.ts';
 import { searchPatientsQuery } from '../src/modules/patients/queries.ts';
 import { presentPatient } from '../src/modules/patients/presenter.ts';
+import { episodesSection } from '../src/modules/episodes/overview.ts';
 import { TestClient } from '../test/support/client.ts';
 import { freePort } from '../test/support/server.ts';
 import { urlFor } from '../test/support/db.ts';
@@ -66,6 +67,7 @@ try {
   const actorOf = (userId: string, roles: Actor['roles']): Actor => ({
     userId,
     organizationId: world.organizationId,
+    timeZone: 'America/Chicago',
     email: '',
     displayName: '',
     roles,
@@ -124,7 +126,10 @@ try {
           .selectAll()
           .where('id', '=', myPatients[i % myPatients.length] ?? '')
           .executeTakeFirstOrThrow();
-        return presentPatient(handle.db, row, today);
+        return Promise.all([
+          presentPatient(handle.db, row),
+          episodesSection.load(handle.db, { actor: cmActor, requestId: 'bench', ip: null, userAgent: null }, row.id),
+        ]);
       },
     ],
     [

@@ -9,14 +9,23 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/lib/db/embedded.ts';
 import { migrate } from '../src/lib/db/migrate.ts';
 import { urlFor } from '../test/support/db.ts';
+import { coverageFlags, formatCoverage, formatNotRun } from './test-output.ts';
+import type { RunSummary } from './summary-reporter.ts';
 
 /**
  * `npm test`: the whole suite against one PostgreSQL — the embedded one by default, or the
  * server in DATABASE_URL. Prepares a migrated template database that each test file clones,
  * builds the web app for the browser tests, runs the files in parallel and ends with the line
- * `N passed, N failed`. Extra arguments are test file paths or globs, to run a subset.
+ * `N passed, N failed, N skipped` (todo tests count as skipped). Extra arguments are test file
+ * paths or globs, to run a subset. `--coverage` (on by default when CI is set; `--no-coverage`
+ * turns it off) measures line, branch and function coverage of src/ and web/src/ with Node's
+ * own coverage and prints the totals and the ten least-covered files before the last line.
  */
 const root = path.join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const underCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+const coverage = args.includes('--coverage') || (underCi && !args.includes('--no-coverage'));
+const requested = args.filter((arg) => arg !== '--coverage' && arg !== '--no-coverage');
 const runId = randomBytes(3).toString('hex');
 const template = `bw_tpl_${runId}`;
 
@@ -54,14 +63,12 @@ process.once('SIGINT', () => {
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 let exitCode = 1;
-const webDist: string | null = null;
 try {
   await admin.query(`CREATE DATABASE ${template}`);
   const pool = new pg.Pool({ connectionString: urlFor(adminUrl, template), max: 1 });
   await migrate(pool);
   await pool.end();
 
-  const requested = process.argv.slice(2);
   const files = (requested.length > 0 ? requested : ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'test/**/*.test.ts'])
     .flatMap((pattern) => globSync(pattern, { cwd: root }))
     .sort();
@@ -80,7 +87,8 @@ try {
     [
       '--test',
       `--test-concurrency=${Math.max(2, Math.min(4, os.availableParallelism() * 2))}`,
-      '--test-reporter=spec',
+      ...(coverage ? coverageFlags : []),
+      `--test-reporter=${path.join(root, 'scripts/spec-reporter.ts')}`,
       '--test-reporter-destination=stdout',
       `--test-reporter=${path.join(root, 'scripts/summary-reporter.ts')}`,
       `--test-reporter-destination=${summaryFile}`,
@@ -91,7 +99,6 @@ try {
       stdio: 'inherit',
       env: {
         ...process.env,
-        ...(webDist ? { BRIDGEWAY_WEB_DIST: webDist } : {}),
         BRIDGEWAY_TEST_ADMIN_URL: adminUrl,
         BRIDGEWAY_TEST_TEMPLATE: template,
         BRIDGEWAY_TEST_RUN_ID: runId,
@@ -99,16 +106,22 @@ try {
     },
   );
   exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { passed: number; failed: number };
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary;
   rmSync(summaryFile, { force: true });
+  if (exitCode !== 0 && summary.failed === 0) {
+    // The runner failed outside any test (a file-level hook, a crash): still a failure.
+    console.log(`\nthe test runner exited with code ${exitCode} though no test failed: counted as one failure`);
+    summary.failed = 1;
+  }
   if (summary.failed > 0 || summary.passed === 0) exitCode = exitCode || 1;
-  console.log(`\n${summary.passed} passed, ${summary.failed} failed`);
+  if (summary.coverage) console.log(`\n${formatCoverage(summary.coverage)}`);
+  if (summary.notRun.length > 0) console.log(`\n${formatNotRun(summary.notRun)}`);
+  console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
 } finally {
   const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`bw_%_${runId}%`]);
   for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
   await stopEmbedded?.();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  if (webDist) rmSync(webDist, { recursive: true, force: true });
 }
 process.exit(exitCode);

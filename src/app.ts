@@ -21,17 +21,9 @@ import { registerProblemHandlers } from './lib/http/problems.ts';
 import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/request-log.ts';
 import { ProblemSchema } from './lib/http/schemas.ts';
 import { registerSecurityHeaders } from './lib/http/security-headers.ts';
-import { validatorCompiler } from './lib/http/validation.ts';
-import { apiKeyRoutes } from './modules/api-keys/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { episodeRoutes } from './modules/episodes/routes.ts';
-import { organizationRoutes } from './modules/organization/routes.ts';
-import { patientRoutes } from './modules/patients/routes.ts';
-import { programRoutes } from './modules/programs/routes.ts';
-import { sessionRoutes } from './modules/session/routes.ts';
-import { setupRoutes } from './modules/setup/routes.ts';
-import { staffRoutes } from './modules/staff/routes.ts';
-import { systemRoutes } from './modules/system/routes.ts';
+import { registerTextGuard, validatorCompiler } from './lib/http/validation.ts';
+import { buildRegistry } from './lib/modules.ts';
+import { modules } from './modules/index.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -91,11 +83,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'bridgeway_session' },
-          apiKey: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'bridgeway_session', description: 'Set by POST /api/session' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The csrfToken of the session; required on every state-changing request made with the session cookie',
+          },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key of an integration account (docs/api.md)' },
         },
       },
-      security: [{ session: [] }, { apiKey: [] }],
+      security: [{ session: [], csrf: [] }, { apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
@@ -106,17 +104,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerRequestLog(app);
   registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
+  registerTextGuard(app);
 
-  await app.register(systemRoutes);
-  await app.register(setupRoutes);
-  await app.register(sessionRoutes);
-  await app.register(organizationRoutes);
-  await app.register(programRoutes);
-  await app.register(staffRoutes);
-  await app.register(apiKeyRoutes);
-  await app.register(auditRoutes);
-  await app.register(patientRoutes);
-  await app.register(episodeRoutes);
+  // Public routes say so in the OpenAPI document (no security requirement); every other route
+  // inherits the document's: the session cookie or an API key.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return;
+    if (route.config?.access === 'public') route.schema = { ...route.schema, security: [] };
+    else if (route.config?.cookieOnly) route.schema = { ...route.schema, security: [{ session: [], csrf: [] }] };
+  });
+  const registry = buildRegistry(modules);
+  for (const module of registry.modules) if (module.routes) await app.register(module.routes, { registry });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const webDist = config.webDist;

@@ -175,13 +175,14 @@ export async function seedDemoPatients(
       .execute();
     await tx
       .insertInto('episodePhases')
-      .values({ id: newId(), organizationId, episodeId, phase, startedOn: closedOn ?? isoDay(opened), recordedBy: primary })
+      .values({ id: newId(), organizationId, patientId, episodeId, phase, startedOn: closedOn ?? isoDay(opened), recordedBy: primary })
       .execute();
     await tx
       .insertInto('careTeamMembers')
       .values({
         id: newId(),
         organizationId,
+        patientId,
         episodeId,
         userId: primary,
         role: 'primary-case-manager',
@@ -198,6 +199,7 @@ export async function seedDemoPatients(
           .values({
             id: newId(),
             organizationId,
+            patientId,
             episodeId,
             levelEdition: edition,
             levelCode: code,

@@ -14,7 +14,7 @@ const DEMO_PATIENTS = 300;
  * staff and programs, so a visitor can look around. Every person here is invented. Later
  * regions (patients, episodes…) add their synthetic records in this same command.
  */
-export const DEMO_ORGANIZATION = 'Blue Ridge Recovery Network (demo)';
+const DEMO_ORGANIZATION = 'Blue Ridge Recovery Network (demo)';
 
 const PROGRAMS: { name: string; model: CaseManagementModel; description: string }[] = [
   {

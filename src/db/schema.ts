@@ -1,31 +1,35 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AuditAction, CaseManagementModel, Locale, Role, UserStatus } from '../codes.ts';
 
 /**
- * The typed mirror of src/migrations/*.sql, one interface per table, camelCase
- * (Kysely's CamelCasePlugin maps to snake_case). A migration and its mirror change together.
+ * The typed mirror of the migrations, one interface per table, camelCase (Kysely's
+ * CamelCasePlugin maps to snake_case). A migration and its mirror change together. This file
+ * holds the foundation's tables; a module declares its own in its `tables.ts`, adding them to
+ * `DB` by interface merging (`declare module '../../db/schema.ts' { interface DB { … } }`), so
+ * a new module edits no central file. Coded columns carry their code unions.
  */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Version = ColumnType<number, number | undefined, number>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type Version = ColumnType<number, number | undefined, number>;
 
 // Foundation ---------------------------------------------------------------------------------
 
-export interface OrganizationsTable {
+interface OrganizationsTable {
   id: string;
   name: string;
   timeZone: Generated<string>;
-  defaultLocale: Generated<string>;
+  defaultLocale: Generated<Locale>;
   isDemo: Generated<boolean>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
 
-export interface ProgramsTable {
+interface ProgramsTable {
   id: string;
   organizationId: string;
   name: string;
-  caseManagementModel: string;
+  caseManagementModel: CaseManagementModel;
   description: string | null;
   version: Version;
   createdAt: CreatedAt;
@@ -33,14 +37,14 @@ export interface ProgramsTable {
   deletedAt: Date | null;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   organizationId: string;
   email: string;
   displayName: string;
-  roles: string[];
-  status: string;
-  locale: Generated<string>;
+  roles: Role[];
+  status: UserStatus;
+  locale: Generated<Locale>;
   passwordHash: string | null;
   passwordChangedAt: Date | null;
   mfaSecret: string | null;
@@ -56,19 +60,19 @@ export interface UsersTable {
   deactivatedAt: Date | null;
 }
 
-export interface ProgramMembershipsTable {
+interface ProgramMembershipsTable {
   organizationId: string;
   programId: string;
   userId: string;
   createdAt: CreatedAt;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   tokenHash: Buffer;
   organizationId: string;
   userId: string;
-  stage: string;
+  stage: 'mfa-enrolment' | 'active';
   csrfToken: string;
   ip: string | null;
   userAgent: string | null;
@@ -76,17 +80,17 @@ export interface SessionsTable {
   lastSeenAt: Timestamp;
   absoluteExpiresAt: Date;
   endedAt: Date | null;
-  endReason: string | null;
+  endReason: 'sign-out' | 'ended-by-user' | 'password-changed' | 'deactivated' | 'rotated' | 'mfa-reset' | null;
 }
 
-export interface SignInThrottleTable {
+interface SignInThrottleTable {
   email: string;
   consecutiveFailures: number;
   lockedUntil: Date | null;
   lastFailureAt: Timestamp;
 }
 
-export interface ApiKeysTable {
+interface ApiKeysTable {
   id: string;
   organizationId: string;
   userId: string;
@@ -101,14 +105,14 @@ export interface ApiKeysTable {
   lastUsedIp: string | null;
 }
 
-export interface AuditEventsTable {
+interface AuditEventsTable {
   id: string;
   seq: Generated<number>;
   occurredAt: CreatedAt;
   organizationId: string | null;
   actorUserId: string | null;
   actorApiKeyId: string | null;
-  action: string;
+  action: AuditAction;
   recordType: string | null;
   recordId: string | null;
   patientId: string | null;
@@ -122,157 +126,7 @@ export interface AuditEventsTable {
   sealedAt: Date | null;
 }
 
-// Patients, episodes, placements, care team ---------------------------------------------------
-
-export interface PatientsTable {
-  id: string;
-  organizationId: string;
-  legalFirstName: string;
-  legalMiddleName: string | null;
-  legalLastName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  sexAtBirth: string | null;
-  genderIdentity: string | null;
-  pronouns: string | null;
-  raceEthnicity: Generated<string[]>;
-  preferredLanguage: Generated<string>;
-  interpreterNeeded: Generated<boolean>;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  noFixedAddress: Generated<boolean>;
-  howToReach: string | null;
-  emergencyContactName: string | null;
-  emergencyContactRelationship: string | null;
-  emergencyContactPhone: string | null;
-  searchName: ColumnType<string, never, never>;
-  createdBy: string;
-  mergedIntoId: string | null;
-  version: Version;
-  createdAt: CreatedAt;
-  updatedAt: Timestamp;
-  deletedAt: Date | null;
-}
-
-export interface PatientPhonesTable {
-  id: string;
-  organizationId: string;
-  patientId: string;
-  position: number;
-  number: string;
-  digits: ColumnType<string, never, never>;
-  kind: string;
-  consentToText: boolean;
-  voicemailSafe: boolean;
-}
-
-export interface PatientIdentifiersTable {
-  id: string;
-  organizationId: string;
-  patientId: string;
-  system: string;
-  value: string;
-  label: string | null;
-  retiredAt: Date | null;
-}
-
-export interface PatientCoveragesTable {
-  id: string;
-  organizationId: string;
-  patientId: string;
-  kind: string;
-  payerName: string | null;
-  memberId: string | null;
-  startDate: string | null;
-  endDate: string | null;
-}
-
-export interface EpisodesTable {
-  id: string;
-  organizationId: string;
-  patientId: string;
-  programId: string;
-  referralSource: string;
-  referralDate: string | null;
-  firstContactDate: string | null;
-  openedOn: string;
-  closedOn: string | null;
-  closureReason: string | null;
-  phase: string;
-  version: Version;
-  createdAt: CreatedAt;
-  updatedAt: Timestamp;
-}
-
-export interface EpisodePhasesTable {
-  id: string;
-  organizationId: string;
-  episodeId: string;
-  phase: string;
-  startedOn: string;
-  recordedBy: string;
-  recordedAt: CreatedAt;
-  note: string | null;
-}
-
-export interface PlacementsTable {
-  id: string;
-  organizationId: string;
-  episodeId: string;
-  levelEdition: string;
-  levelCode: string;
-  providerName: string | null;
-  startDate: string;
-  plannedEndDate: string | null;
-  actualEndDate: string | null;
-  concurrent: Generated<boolean>;
-  note: string | null;
-  version: Version;
-  createdAt: CreatedAt;
-  updatedAt: Timestamp;
-}
-
-export interface CareTeamMembersTable {
-  id: string;
-  organizationId: string;
-  episodeId: string;
-  userId: string | null;
-  externalName: string | null;
-  externalOrganization: string | null;
-  externalPhone: string | null;
-  role: string;
-  startedOn: string;
-  endedOn: string | null;
-  handoffNote: string | null;
-  recordedBy: string;
-  createdAt: CreatedAt;
-}
-
-export interface PatientMergesTable {
-  id: string;
-  organizationId: string;
-  survivorId: string;
-  mergedId: string;
-  moved: ColumnType<MergeMoves, string, never>;
-  reason: string;
-  mergedBy: string;
-  mergedAt: CreatedAt;
-  undoneBy: string | null;
-  undoneAt: Date | null;
-}
-
-/** The rows a merge moved to the survivor (phones with their original positions). */
-export interface MergeMoves {
-  episodes: string[];
-  identifiers: string[];
-  coverages: string[];
-  phones: { id: string; position: number }[];
-}
-
-export interface SchemaMigrationsTable {
+interface SchemaMigrationsTable {
   version: number;
   name: string;
   checksum: string;
@@ -289,15 +143,6 @@ export interface DB {
   apiKeys: ApiKeysTable;
   auditEvents: AuditEventsTable;
   schemaMigrations: SchemaMigrationsTable;
-  patients: PatientsTable;
-  patientPhones: PatientPhonesTable;
-  patientIdentifiers: PatientIdentifiersTable;
-  patientCoverages: PatientCoveragesTable;
-  episodes: EpisodesTable;
-  episodePhases: EpisodePhasesTable;
-  placements: PlacementsTable;
-  careTeamMembers: CareTeamMembersTable;
-  patientMerges: PatientMergesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -305,10 +150,3 @@ export type ProgramRow = Selectable<ProgramsTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
-export type AuditEventRow = Selectable<AuditEventsTable>;
-export type NewAuditEvent = Insertable<AuditEventsTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type PatientRow = Selectable<PatientsTable>;
-export type EpisodeRow = Selectable<EpisodesTable>;
-export type PlacementRow = Selectable<PlacementsTable>;
-export type CareTeamMemberRow = Selectable<CareTeamMembersTable>;

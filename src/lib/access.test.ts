@@ -10,15 +10,6 @@ const EXPECTED: Record<Permission, Role[]> = {
   'organization:manage': ['admin'],
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
-  'patients:register': [
-    'supervisor',
-    'case-manager',
-    'nurse-care-manager',
-    'community-health-worker',
-    'peer-recovery-specialist',
-    'counselor',
-    'prescriber',
-  ],
 };
 
 test('the permission table, role by role', () => {

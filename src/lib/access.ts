@@ -16,21 +16,11 @@ const PERMISSIONS = {
   'organization:manage': ['admin'],
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
-  // Registering a patient is clinical work: staff who serve patients, not admins or auditors.
-  'patients:register': [
-    'supervisor',
-    'case-manager',
-    'nurse-care-manager',
-    'community-health-worker',
-    'peer-recovery-specialist',
-    'counselor',
-    'prescriber',
-  ],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Roles that must have a second factor before their session can do anything. */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
+const MFA_REQUIRED_ROLES: readonly Role[] = ['admin'];
 
 /** An account whose roles require a second factor and that has none yet. */
 export function mustEnrolMfa(user: { roles: readonly string[]; mfaEnabledAt: Date | null }): boolean {

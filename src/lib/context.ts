@@ -4,6 +4,8 @@ import type { Role } from './access.ts';
 export interface Actor {
   userId: string;
   organizationId: string;
+  /** The organization's time zone: "today" and "due" are computed in it. */
+  timeZone: string;
   email: string;
   displayName: string;
   roles: Role[];

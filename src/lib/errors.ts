@@ -85,7 +85,7 @@ export class Problem extends Error {
   }
 }
 
-export function problemTypeUri(type: ProblemType): string {
+function problemTypeUri(type: ProblemType): string {
   return `/api/problems/${type}`;
 }
 

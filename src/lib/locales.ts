@@ -1,7 +1,5 @@
 import { fieldError } from './errors.ts';
 
-export { LOCALES, type Locale } from '../codes.ts';
-
 export function assertTimeZone(timeZone: string, path: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });

@@ -41,6 +41,7 @@ async function actor(roles: Role[], relationship: { team?: 'current' | 'ended'; 
       .values({
         id: newId(),
         organizationId: org.id,
+        patientId: patient.id,
         episodeId,
         userId: made.user.id,
         role: 'case-manager',
@@ -87,7 +88,7 @@ test('every refusal is audited as access denied, with the patient named', async 
   const denials = await t.db
     .selectFrom('auditEvents')
     .select(['actorUserId'])
-    .where('patientId', '=', patient.id)
+    .where('recordId', 'in', [patient.id, episodeId])
     .where('action', '=', 'access-denied')
     .execute();
   const refusedActors = matrix.filter(([, , , sees]) => !sees).length;

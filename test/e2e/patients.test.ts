@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
@@ -114,11 +114,11 @@ async function shoot(page: Page, name: string): Promise<void> {
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(800); // the navigation drawer animates when the width crosses the phone breakpoint
+    await settled(page); // the navigation drawer animates when the width crosses the phone breakpoint
     await page.screenshot({ path: path.join(shotsDir, `${name}-${size.width}.png`), fullPage: true });
   }
   await page.setViewportSize(original);
-  await page.waitForTimeout(800);
+  await settled(page);
 }
 
 /** Picks an option of a Mantine select by its label. */

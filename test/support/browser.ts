@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in the browser)
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as the machines here have it (no browser download). */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium`);
@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 // Evaluated through the DevTools protocol, which the page's CSP does not govern (a script tag would be refused).
-const AXE_SOURCE = readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 
 interface AxeViolation {
   id: string;
@@ -32,10 +32,13 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's serious and critical findings on the page as it is now. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  // Judge the page as a person sees it once it settles: a toast fading in has, for a moment,
-  // too little contrast. Endless animations (spinners) are not waited for.
+/**
+ * Resolves once the page has drawn two frames (so a change just made, such as a resize, has
+ * started its transitions) and every finite animation and transition has finished. Endless
+ * animations (spinners) are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.evaluate(() =>
     Promise.all(
       document
@@ -44,6 +47,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Judge the page as a person sees it once it settles: a toast fading in has, for a moment,
+  // too little contrast.
+  await settled(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CaseManagementModel } from '../../src/codes.ts';
 import type { Role } from '../../src/lib/access.ts';
 import { hashPassword } from '../../src/lib/auth/passwords.ts';
 import { newTotpSecret } from '../../src/lib/auth/totp.ts';
@@ -19,7 +20,11 @@ export async function makeOrganization(db: Database, overrides: { name?: string;
     .executeTakeFirstOrThrow();
 }
 
-export async function makeProgram(db: Database, organizationId: string, overrides: { name?: string; caseManagementModel?: string } = {}) {
+export async function makeProgram(
+  db: Database,
+  organizationId: string,
+  overrides: { name?: string; caseManagementModel?: CaseManagementModel } = {},
+) {
   return db
     .insertInto('programs')
     .values({

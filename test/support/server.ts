@@ -1,15 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { withDeadline } from './wait.ts';
 
 /** The real server (`node src/main.ts`) as a child process, for crash and browser tests. */
 export interface RunningServer {
   process: ChildProcess;
   origin: string;
   output: () => string;
+  /** Resolves once the server's output satisfies `seen`; fails if it exits or after `ms`. */
+  waitForOutput: (what: string, seen: (output: string) => boolean, ms?: number) => Promise<void>;
 }
 
 const root = path.join(import.meta.dirname, '../..');
+
+/** Printed by src/main.ts once it listens, after its database is migrated. */
+const RUNNING = 'Bridgeway is running at';
+/** Printed by request-probe.ts for each request the server has received. */
+export const REQUEST_RECEIVED = 'test-probe: request received';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,33 +29,72 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string | undefined>, port: number): Promise<RunningServer> {
+/**
+ * Starts the server and resolves when it says it is running (then checks /api/ready once).
+ * `announceRequests` preloads request-probe.ts, so a test can see its requests arrive.
+ */
+export async function startServer(
+  env: Record<string, string | undefined>,
+  port: number,
+  options: { announceRequests?: boolean } = {},
+): Promise<RunningServer> {
   let output = '';
-  const child = spawn(process.execPath, [path.join(root, 'src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const child = spawn(
+    process.execPath,
+    [...(options.announceRequests ? ['--import', path.join(import.meta.dirname, 'request-probe.ts')] : []), path.join(root, 'src/main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+
+  const waitForOutput: RunningServer['waitForOutput'] = (what, seen, ms = 30_000) => {
+    let listener = () => {};
+    let onExit = () => {};
+    const found = new Promise<void>((resolve, reject) => {
+      listener = () => seen(output) && resolve();
+      onExit = () => reject(new Error(`the server exited (${String(child.exitCode ?? child.signalCode)}) before ${what}:\n${output}`));
+      listeners.add(listener);
+      child.once('exit', onExit);
+      if (child.exitCode !== null || child.signalCode !== null) onExit();
+      listener();
+    });
+    return withDeadline(what, ms, found)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\nserver output:\n${output}`);
+      })
+      .finally(() => {
+        listeners.delete(listener);
+        child.off('exit', onExit);
+      });
+  };
+
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(`${origin}/api/ready`);
-      if (response.status === 200) return { process: child, origin, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    // A first start may build the web app, hence the generous deadline.
+    await waitForOutput('the server to say it is running', (text) => text.includes(RUNNING), 90_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not become ready:\n${output}`);
+  const ready = await fetch(`${origin}/api/ready`);
+  if (ready.status !== 200) {
+    child.kill('SIGKILL');
+    throw new Error(`the server said it was running but /api/ready answered ${ready.status}:\n${output}`);
+  }
+  return { process: child, origin, output: () => output, waitForOutput };
 }
 
 export async function stopServer(server: RunningServer): Promise<void> {
-  if (server.process.exitCode !== null) return;
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
   const exited = new Promise((resolve) => server.process.once('exit', resolve));
   server.process.kill('SIGTERM');
   await exited;

@@ -15,6 +15,7 @@ const ctx = {
   actor: {
     userId: user.id,
     organizationId: org.id,
+    timeZone: org.timeZone,
     email: user.email,
     displayName: user.displayName,
     roles: ['case-manager' as const],

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { AuditedRefusal } from '../errors.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import type { RequestContext, RequestMeta } from '../context.ts';
@@ -6,7 +7,7 @@ import { newId } from '../ids.ts';
 
 import type { AuditAction } from '../../codes.ts';
 
-export { AUDIT_ACTIONS, type AuditAction } from '../../codes.ts';
+export { AUDIT_ACTIONS } from '../../codes.ts';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -46,21 +47,51 @@ export async function writeAudit(
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
 
-/** The names (never the values) of the fields an edit sent, for the audit row's details. */
-export function changedFields(input: object): string[] {
-  return Object.keys(input).filter((key) => key !== 'version');
+/**
+ * The names (never the values) of the fields an edit really changes, compared with the row
+ * it locked: a form that sends an unchanged field does not make it look edited in the trail.
+ */
+export function changedFields(input: object, current: object): string[] {
+  const stored = current as Record<string, unknown>;
+  const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value ?? null));
+  return Object.entries(input)
+    .filter(([key, value]) => key !== 'version' && value !== undefined && comparable(value) !== comparable(stored[key]))
+    .map(([key]) => key);
 }
 
 /**
  * The one path for every write of organization or patient data: opens the transaction, hands
  * the work an `audit` function bound to the same transaction, and commits both or neither.
- * Patient-data modules add their access check at the start of `work` (see docs/architecture.md).
+ * Work that writes no audit row is a bug: the transaction fails. Patient data goes through
+ * the access wrappers built on this (src/modules/patients/access.ts).
+ *
+ * A refusal whose record must survive (`AuditedRefusal`: an access denial, a revealing
+ * conflict) rolls the work back to a savepoint, writes its audit rows on the same connection
+ * and commits them: no second pooled connection is taken while this one is held, so a burst
+ * of refused requests cannot exhaust the pool.
  */
 export async function withAudit<T>(db: Database, ctx: RequestContext, work: (tx: Transaction<DB>, audit: Audit) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    const audit: Audit = (entry) => writeAudit(tx, actorMeta(ctx), entry);
-    return work(tx, audit);
+  const meta = actorMeta(ctx);
+  const outcome = await db.transaction().execute(async (tx): Promise<{ value: T } | { refused: AuditedRefusal }> => {
+    let written = 0;
+    const audit: Audit = async (entry) => {
+      written += 1;
+      await writeAudit(tx, meta, entry);
+    };
+    await sql`SAVEPOINT work`.execute(tx);
+    try {
+      const value = await work(tx, audit);
+      if (written === 0) throw new Error('withAudit: the work wrote no audit row');
+      return { value };
+    } catch (error) {
+      if (!(error instanceof AuditedRefusal)) throw error;
+      await sql`ROLLBACK TO SAVEPOINT work`.execute(tx);
+      for (const entry of error.entries) await writeAudit(tx, meta, entry);
+      return { refused: error };
+    }
   });
+  if ('refused' in outcome) throw outcome.refused.problem;
+  return outcome.value;
 }
 
 export function actorMeta(ctx: RequestContext) {

@@ -10,7 +10,7 @@ import type { Database } from '../db/database.ts';
  * deletes or inserts a sealed row breaks the chain, which `bridgeway audit verify` reports.
  */
 const SEAL_LOCK_KEY = 4_242_002;
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 interface ChainRow {
   id: string;
@@ -30,7 +30,7 @@ interface ChainRow {
 }
 
 /** The row's content in a fixed order; jsonb's text form is already canonical. */
-export function rowHash(prevHash: string, row: ChainRow): string {
+function rowHash(prevHash: string, row: ChainRow): string {
   const content = JSON.stringify([
     row.id,
     row.occurredAtMicros,

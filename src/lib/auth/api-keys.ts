@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ApiKeyRow, UserRow } from '../../db/schema.ts';
 import type { Database } from '../db/database.ts';
+import { activeUserWithZone } from './sessions.ts';
 import { hashToken, newToken, sameHash } from './tokens.ts';
 
 /**
@@ -14,14 +15,14 @@ export function newApiKeySecret(): { key: string; prefix: string; hash: Buffer }
   return { key, prefix, hash: hashToken(key) };
 }
 
-export async function findApiKey(db: Database, key: string): Promise<{ apiKey: ApiKeyRow; user: UserRow } | null> {
+export async function findApiKey(db: Database, key: string): Promise<{ apiKey: ApiKeyRow; user: UserRow; timeZone: string } | null> {
   const match = /^bwk_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/.exec(key);
   if (!match?.[1]) return null;
   const apiKey = await db.selectFrom('apiKeys').selectAll().where('keyPrefix', '=', match[1]).executeTakeFirst();
   if (!apiKey || !sameHash(apiKey.keyHash, hashToken(key))) return null;
   if (apiKey.revokedAt || apiKey.expiresAt.getTime() <= Date.now()) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', apiKey.userId).where('status', '=', 'active').executeTakeFirst();
-  return user ? { apiKey, user } : null;
+  const found = await activeUserWithZone(db, apiKey.userId);
+  return found ? { apiKey, ...found } : null;
 }
 
 export async function recordApiKeyUse(db: Database, apiKey: ApiKeyRow, ip: string | null): Promise<void> {

@@ -46,7 +46,7 @@ export async function findSession(
   db: Database,
   token: string,
   policy: SessionPolicy,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
+): Promise<{ session: SessionRow; user: UserRow; timeZone: string } | null> {
   const session = await db
     .selectFrom('sessions')
     .selectAll()
@@ -56,8 +56,8 @@ export async function findSession(
     .where('lastSeenAt', '>', sql<Date>`now() - make_interval(mins => ${policy.idleMinutes})`)
     .executeTakeFirst();
   if (!session) return null;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).where('status', '=', 'active').executeTakeFirst();
-  return user ? { session, user } : null;
+  const found = await activeUserWithZone(db, session.userId);
+  return found ? { session, ...found } : null;
 }
 
 /** Idle timeout bookkeeping, written at most once a minute per session to spare the database. */
@@ -93,4 +93,19 @@ export async function endUserSessions(
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** An active user with their organization's time zone (every request's actor needs both). */
+export async function activeUserWithZone(db: Database, userId: string): Promise<{ user: UserRow; timeZone: string } | null> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organizationId')
+    .selectAll('users')
+    .select('organizations.timeZone as organizationTimeZone')
+    .where('users.id', '=', userId)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return null;
+  const { organizationTimeZone, ...user } = row;
+  return { user, timeZone: organizationTimeZone };
 }

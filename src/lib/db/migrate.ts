@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
+import { globSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 
 /**
- * Forward-only SQL migrations: `src/migrations/NNNN_name.sql`, applied in order, each in its
- * own transaction. A session-level advisory lock makes a second instance starting at the same
- * moment wait, then find nothing left to do. An applied file that later changed is refused.
+ * Forward-only SQL migrations, applied in the order of their number, each in its own
+ * transaction: the foundation's in `src/migrations/`, a module's own in
+ * `src/modules/<module>/migrations/` (docs/modules.md). Numbers are unique across all folders,
+ * so the order between modules is explicit. A session-level advisory lock makes a second
+ * instance starting at the same moment wait, then find nothing left to do. An applied file
+ * that later changed is refused.
  */
-const MIGRATIONS_DIR = path.join(import.meta.dirname, '../../migrations');
+const SRC = path.join(import.meta.dirname, '../..');
+const MIGRATION_FOLDERS = ['migrations', 'modules/*/migrations'];
 const LOCK_KEY = 4_242_001; // arbitrary, constant: "bridgeway migrations"
 
 export interface Migration {
@@ -18,19 +23,23 @@ export interface Migration {
   checksum: string;
 }
 
-export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const files = (await fs.readdir(dir)).filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file)).sort();
-  return Promise.all(
+export async function loadMigrations(root = SRC): Promise<Migration[]> {
+  const files = MIGRATION_FOLDERS.flatMap((folder) => globSync(`${folder}/*.sql`, { cwd: root }))
+    .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(path.basename(file)))
+    .sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
+  const migrations = await Promise.all(
     files.map(async (file) => {
-      const sql = await fs.readFile(path.join(dir, file), 'utf8');
-      return {
-        version: Number(file.slice(0, 4)),
-        name: file.replace(/\.sql$/, ''),
-        sql,
-        checksum: createHash('sha256').update(sql).digest('hex'),
-      };
+      const sql = await fs.readFile(path.join(root, file), 'utf8');
+      const name = path.basename(file).replace(/\.sql$/, '');
+      return { version: Number(name.slice(0, 4)), name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
     }),
   );
+  for (const [index, migration] of migrations.entries()) {
+    const previous = migrations[index - 1];
+    if (previous?.version === migration.version)
+      throw new Error(`Two migrations share number ${migration.version}: ${previous.name}, ${migration.name}`);
+  }
+  return migrations;
 }
 
 export async function migrate(pool: pg.Pool): Promise<{ applied: string[] }> {

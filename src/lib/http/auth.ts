@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionRow, UserRow } from '../../db/schema.ts';
-import { mustEnrolMfa, type Role } from '../access.ts';
+import { mustEnrolMfa } from '../access.ts';
 import { findApiKey, recordApiKeyUse } from '../auth/api-keys.ts';
 import { findSession, SESSION_COOKIE, touchSession } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
@@ -14,7 +14,7 @@ import { forbidden, Problem } from '../errors.ts';
  * that must still enrol a second factor. `signed-in` (the default): a fully signed-in session
  * or an API key.
  */
-export type RouteAccess = 'public' | 'enrolment' | 'signed-in';
+type RouteAccess = 'public' | 'enrolment' | 'signed-in';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,13 +30,14 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function toActor(user: UserRow, via: { sessionId?: string; apiKeyId?: string }): Actor {
+function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; apiKeyId?: string }): Actor {
   return {
     userId: user.id,
     organizationId: user.organizationId,
+    timeZone,
     email: user.email,
     displayName: user.displayName,
-    roles: user.roles as Role[],
+    roles: user.roles,
     locale: user.locale,
     sessionId: via.sessionId ?? null,
     apiKeyId: via.apiKeyId ?? null,
@@ -83,7 +84,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
       if (request.routeOptions.config.cookieOnly)
         throw forbidden('api-key-not-allowed', 'An API key cannot manage sign-in, second factors or sessions.');
       await recordApiKeyUse(db, found.apiKey, request.ip || null);
-      request.actor = toActor(found.user, { apiKeyId: found.apiKey.id });
+      request.actor = toActor(found.user, found.timeZone, { apiKeyId: found.apiKey.id });
       return; // API keys carry no cookie, so no CSRF token and no second factor (docs/api.md)
     }
 
@@ -93,7 +94,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
       // A role that now requires a second factor (say, a new admin) applies at once, not at the next sign-in.
       request.session =
         found.session.stage === 'active' && mustEnrolMfa(found.user) ? { ...found.session, stage: 'mfa-enrolment' } : found.session;
-      request.actor = toActor(found.user, { sessionId: found.session.id });
+      request.actor = toActor(found.user, found.timeZone, { sessionId: found.session.id });
       await touchSession(db, found.session);
     }
     if (access === 'public') return;

@@ -57,7 +57,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
   return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
 }

@@ -1,7 +1,11 @@
 import { Type, type TSchema } from 'typebox';
 import { fieldError } from '../errors.ts';
+import { NOT_BLANK } from './field-errors.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** Text a person types: not empty, not only spaces (a 400 `blank` names the field), at most `max` characters. */
+export const Text = (max: number, options: { description?: string } = {}) =>
+  Type.String({ minLength: 1, maxLength: max, pattern: NOT_BLANK, ...options });
 /** A value or null (a field that may be cleared). */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: Uuid });

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
-import type { FieldError } from '../errors.ts';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import { fieldError, type FieldError } from '../errors.ts';
 import { fieldErrors } from './field-errors.ts';
 
 /**
@@ -36,6 +36,35 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   return (data: unknown) =>
     compiled(data) ? { value: data } : { error: Object.assign(new Error('validation failed'), { validation: compiled.errors }) };
 };
+
+// C0 control characters and DEL, except tab, line feed and carriage return: nothing a person
+// types, and PostgreSQL refuses NUL in text (a 500 before this guard).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function findControl(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? path || '/' : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findControl(item, `${path}/${index}`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findControl(item, `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Every route: no control characters in the body, the query or the path, named by field. */
+export function registerTextGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const found = findControl(request.body, '') ?? findControl(request.query, '/query') ?? findControl(request.params, '/params');
+    if (found) throw fieldError(found, 'control-characters', 'must not contain control characters');
+  });
+}
 
 /** Validates a body outside HTTP (the command line) with the same rules and messages as the API. */
 export function checkBody(schema: object, data: unknown): FieldError[] {

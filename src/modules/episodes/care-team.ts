@@ -1,22 +1,34 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB, EpisodeRow } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { withAudit, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { conflict, fieldError, fieldProblem, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { readPatientRecord, supervisesProgram, withPatientRecord } from '../patients/access.ts';
+import { presentEpisode, presentMember, selectMembers, type CareTeamMemberView, type EpisodeView } from './presenter.ts';
+import { careTeamMemberKind } from './records.ts';
 import type { AddMemberBody, HandoffBody, ReassignmentBody } from './schemas.ts';
 import { assertEligibleCaseManager, withEpisode } from './service.ts';
+import type { EpisodeRow } from './tables.ts';
 
 /** A member is current on `day` when they started by then and have not ended (ended_on is exclusive). */
 const currentOn = (day: string) => sql<boolean>`(started_on <= ${day} AND (ended_on IS NULL OR ended_on > ${day}))`;
 
-export async function addMember(db: Database, ctx: RequestContext, episodeId: string, input: AddMemberBody): Promise<string> {
-  if (input.role === 'primary-case-manager')
-    throw fieldError('/role', 'primary-only-by-handoff', 'the primary case manager changes only by a handoff');
-  if ((input.userId === undefined) === (input.external === undefined))
-    throw fieldError('/userId', 'staff-or-external', 'give either a staff member (userId) or an external contact, not both');
+async function memberView(executor: Transaction<DB>, memberId: string): Promise<CareTeamMemberView> {
+  return presentMember(await selectMembers(executor).where('m.id', '=', memberId).executeTakeFirstOrThrow());
+}
+
+export async function getMember(db: Database, ctx: RequestContext, memberId: string): Promise<CareTeamMemberView> {
+  return readPatientRecord(db, ctx, careTeamMemberKind, memberId, (tx) => memberView(tx, memberId));
+}
+
+export async function addMember(db: Database, ctx: RequestContext, episodeId: string, input: AddMemberBody): Promise<CareTeamMemberView> {
   return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    if (input.role === 'primary-case-manager')
+      throw fieldError('/role', 'primary-only-by-handoff', 'the primary case manager changes only by a handoff');
+    if ((input.userId === undefined) === (input.external === undefined))
+      throw fieldError('/userId', 'staff-or-external', 'give either a staff member (userId) or an external contact, not both');
     if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
     if (input.startedOn < episode.openedOn)
       throw fieldError('/startedOn', 'before-episode-opened', `must be on or after the episode opened (${episode.openedOn})`, {
@@ -47,6 +59,7 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
       .values({
         id,
         organizationId: ctx.actor.organizationId,
+        patientId: episode.patientId,
         episodeId,
         userId: input.userId ?? null,
         externalName: input.external?.name ?? null,
@@ -63,27 +76,26 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
       recordId: id,
       details: { episodeId, role: input.role, external: input.userId === undefined },
     });
-    return id;
+    return memberView(tx, id);
   });
 }
 
-export async function endMember(db: Database, ctx: RequestContext, memberId: string, endedOn: string): Promise<void> {
-  const member = await db
-    .selectFrom('careTeamMembers')
-    .select(['episodeId'])
-    .where('id', '=', memberId)
-    .where('organizationId', '=', ctx.actor.organizationId)
-    .executeTakeFirst();
-  if (!member) throw notFound();
-  await withEpisode(db, ctx, member.episodeId, async (tx, audit) => {
-    const current = await tx.selectFrom('careTeamMembers').selectAll().where('id', '=', memberId).forUpdate().executeTakeFirstOrThrow();
+export async function endMember(db: Database, ctx: RequestContext, memberId: string, endedOn: string): Promise<CareTeamMemberView> {
+  return withPatientRecord(db, ctx, careTeamMemberKind, memberId, async (tx, audit) => {
+    const current = await tx.selectFrom('careTeamMembers').selectAll().where('id', '=', memberId).executeTakeFirstOrThrow();
     if (current.role === 'primary-case-manager')
       throw ruleViolation('primary-only-by-handoff', 'The primary case manager leaves only by a handoff to someone else.');
     if (current.endedOn) throw conflict('membership-ended', 'This membership has already ended.');
     if (endedOn < current.startedOn)
       throw fieldError('/endedOn', 'before-joined', `must be on or after they joined (${current.startedOn})`, { date: current.startedOn });
     await tx.updateTable('careTeamMembers').set({ endedOn }).where('id', '=', memberId).execute();
-    await audit({ action: 'update', recordType: 'care-team-member', recordId: memberId, details: { change: 'ended' } });
+    await audit({
+      action: 'update',
+      recordType: 'care-team-member',
+      recordId: memberId,
+      details: { change: 'ended', episodeId: current.episodeId },
+    });
+    return memberView(tx, memberId);
   });
 }
 
@@ -105,12 +117,12 @@ async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, 
     });
   await assertEligibleCaseManager(tx, ctx, input.toUserId, episode.programId, '/toUserId');
   if (current) await tx.updateTable('careTeamMembers').set({ endedOn: input.on }).where('id', '=', current.id).execute();
-  const id = newId();
   await tx
     .insertInto('careTeamMembers')
     .values({
-      id,
+      id: newId(),
       organizationId: ctx.actor.organizationId,
+      patientId: episode.patientId,
       episodeId: episode.id,
       userId: input.toUserId,
       role: 'primary-case-manager',
@@ -123,18 +135,23 @@ async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, 
     action: 'update',
     recordType: 'episode',
     recordId: episode.id,
+    patientId: episode.patientId,
     details: { change: 'handoff', fromUserId: current?.userId ?? null, toUserId: input.toUserId },
   });
 }
 
-export async function handoff(db: Database, ctx: RequestContext, episodeId: string, input: HandoffBody): Promise<void> {
-  await withEpisode(db, ctx, episodeId, (tx, audit, episode) => handOver(tx, ctx, audit, episode, input));
+export async function handoff(db: Database, ctx: RequestContext, episodeId: string, input: HandoffBody): Promise<EpisodeView> {
+  return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    await handOver(tx, ctx, audit, episode, input);
+    return presentEpisode(tx, episodeId);
+  });
 }
 
 /**
  * A supervisor moves a colleague's caseload (all of it, or chosen episodes) to one or several
  * colleagues, in turn. Each episode is handed over as if by hand: its own handoff, note and
- * audit row. Only episodes of programs the supervisor belongs to.
+ * audit row. Only episodes of programs the supervisor supervises — the same predicate fragment
+ * the patient access check uses.
  */
 export async function reassignCaseload(
   db: Database,
@@ -144,40 +161,38 @@ export async function reassignCaseload(
   if (!ctx.actor.roles.includes('supervisor')) throw forbidden('supervisors-only', 'Only a supervisor reassigns a caseload.');
   if (input.toUserIds.includes(input.fromUserId))
     throw fieldError('/toUserIds', 'includes-from-user', 'must not include the person whose caseload moves');
-  // The join to the supervisor's own program memberships is the access check for every episode here.
-  let query = db
-    .selectFrom('careTeamMembers as m')
-    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
-    .innerJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'e.programId').on('pm.userId', '=', ctx.actor.userId))
-    .select('e.id')
-    .where('e.organizationId', '=', ctx.actor.organizationId)
-    .where('e.closedOn', 'is', null)
-    .where('m.userId', '=', input.fromUserId)
-    .where('m.role', '=', 'primary-case-manager')
-    .where('m.endedOn', 'is', null)
-    .orderBy('e.openedOn')
-    .orderBy('e.id');
-  if (input.episodeIds) query = query.where('e.id', 'in', input.episodeIds);
   // All or nothing: one transaction, though each episode keeps its own handoff and audit row.
   return withAudit(db, ctx, async (tx, audit) => {
+    let query = tx
+      .selectFrom('careTeamMembers as m')
+      .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+      .selectAll('e')
+      .where('e.organizationId', '=', ctx.actor.organizationId)
+      .where('e.closedOn', 'is', null)
+      .where('m.userId', '=', input.fromUserId)
+      .where('m.role', '=', 'primary-case-manager')
+      .where('m.endedOn', 'is', null)
+      .where(supervisesProgram(ctx.actor, 'e.program_id'))
+      .orderBy('e.openedOn')
+      .orderBy('e.id')
+      .forUpdate();
+    if (input.episodeIds) query = query.where('e.id', 'in', input.episodeIds);
     const episodes = await query.execute();
     if (input.episodeIds && episodes.length !== input.episodeIds.length) {
       throw ruleViolation('episodes-not-reassignable', 'Some episodes are not in this person’s open caseload in your programs.', {
         errors: [fieldProblem('/episodeIds', 'episodes-not-reassignable', 'include episodes you cannot reassign')],
       });
     }
-    const moves = episodes.map((episode, index) => ({
-      episodeId: episode.id,
-      toUserId: input.toUserIds[index % input.toUserIds.length] ?? '',
-    }));
-    for (const move of moves) {
-      const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', move.episodeId).forUpdate().executeTakeFirstOrThrow();
-      await handOver(tx, ctx, (entry) => audit({ patientId: episode.patientId, ...entry }), episode, {
-        toUserId: move.toUserId,
-        on: input.on,
-        note: input.note,
-      });
+    const moves = episodes.map((episode, index) => ({ episode, toUserId: input.toUserIds[index % input.toUserIds.length] ?? '' }));
+    for (const { episode, toUserId } of moves) {
+      await handOver(tx, ctx, audit, episode, { toUserId, on: input.on, note: input.note });
     }
-    return moves;
+    await audit({
+      action: 'update',
+      recordType: 'caseload-reassignment',
+      recordId: input.fromUserId,
+      details: { fromUserId: input.fromUserId, toUserIds: input.toUserIds, episodes: moves.length },
+    });
+    return moves.map(({ episode, toUserId }) => ({ episodeId: episode.id, toUserId }));
   });
 }

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { Type, type Static } from 'typebox';
-import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from '../../codes.ts';
+import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS, type LevelEdition } from './codes.ts';
 import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
-import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
+import { currentMember, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
 
 export const CaseloadRow = Type.Object({
@@ -28,7 +28,7 @@ export const CaseloadRow = Type.Object({
 type CaseloadRow = Static<typeof CaseloadRow>;
 
 /** The caseload query on its own (npm run bench runs it raw beside the API). */
-export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, today: string, limit: number, supervisedBy?: string) {
+export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, today: string, limit: number, supervisedBy?: Actor) {
   let select = db
     .selectFrom('careTeamMembers as m')
     .innerJoin('episodes as e', 'e.id', 'm.episodeId')
@@ -46,7 +46,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       'e.phase',
       'e.openedOn',
       'm.role as myRole',
-      sql<string | null>`lvl.level_edition`.as('levelEdition'),
+      sql<LevelEdition | null>`lvl.level_edition`.as('levelEdition'),
       sql<string | null>`lvl.level_code`.as('levelCode'),
       sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
@@ -80,19 +80,14 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
           .as('pcm'),
       (join) => join.onTrue(),
     )
-    .where('m.userId', '=', actor.userId)
+    // The same fragment the patient access check uses: I am on the team today.
+    .where(currentMember('m', actor.userId, today))
     .where('m.organizationId', '=', actor.organizationId)
-    .where('m.startedOn', '<=', today)
-    .where((w) => w.or([w('m.endedOn', 'is', null), w('m.endedOn', '>', today)]))
     .where('e.closedOn', 'is', null)
     .where('p.deletedAt', 'is', null);
   if (query.programId) select = select.where('e.programId', '=', query.programId);
-  if (supervisedBy) {
-    // A supervisor looking at a colleague's caseload sees only the episodes of their own programs.
-    select = select.where('e.programId', 'in', (eb) =>
-      eb.selectFrom('programMemberships').select('programId').where('userId', '=', supervisedBy),
-    );
-  }
+  // A supervisor looking at a colleague's caseload sees only the episodes of programs they supervise.
+  if (supervisedBy) select = select.where(supervisesProgram(supervisedBy, 'e.program_id'));
   if (query.phase) select = select.where('e.phase', '=', query.phase);
   if (query.levelCode) select = select.where(sql<boolean>`lvl.level_code = ${query.levelCode}`);
   const after = decodeCursor(query.cursor, ['string', 'string', 'uuid']);
@@ -112,14 +107,14 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
  * caseload of about 150 on one page (limit up to 200); filters by program, phase and level.
  */
 export async function myCaseload(db: Database, ctx: RequestContext, query: CaseloadQuery) {
-  const today = await organizationToday(db, ctx.actor.organizationId);
+  const today = todayOf(ctx.actor);
   const limit = query.limit ?? 50;
   // Someone else's caseload (to reassign it) is for supervisors, within their own programs.
   const other = query.userId !== undefined && query.userId !== ctx.actor.userId;
   if (other && !ctx.actor.roles.includes('supervisor'))
     throw forbidden('supervisors-only', 'Only a supervisor sees a colleague’s caseload.');
   const whose = other ? { ...ctx.actor, userId: query.userId ?? ctx.actor.userId } : ctx.actor;
-  const rows = await caseloadQuery(db, whose, query, today, limit, other ? ctx.actor.userId : undefined).execute();
+  const rows = await caseloadQuery(db, whose, query, today, limit, other ? ctx.actor : undefined).execute();
   const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',
@@ -127,12 +122,7 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
     details: { shownPatientIds: result.items.map((row) => row.patientId) },
   });
   return {
-    items: result.items.map(({ sortLast: _last, sortFirst: _first, ...row }): CaseloadRow => ({
-      ...row,
-      phase: row.phase as CaseloadRow['phase'],
-      myRole: row.myRole as CaseloadRow['myRole'],
-      levelEdition: row.levelEdition as CaseloadRow['levelEdition'],
-    })),
+    items: result.items.map(({ sortLast: _last, sortFirst: _first, ...row }): CaseloadRow => row),
     nextCursor: result.nextCursor,
   };
 }

@@ -28,6 +28,12 @@ interface Episode {
   placements: { id: string; levelCode: string; actualEndDate: string | null; version: number }[];
   careTeam: { userId: string | null; name: string; role: string; endedOn: string | null; handoffNote: string | null }[];
 }
+interface Placement {
+  id: string;
+  providerName: string | null;
+  actualEndDate: string | null;
+  version: number;
+}
 
 async function openFor(client: TestClient, overrides: Record<string, unknown> = {}) {
   const patient = await makePatient(t.db, org.id, intake.user.id);
@@ -119,19 +125,17 @@ describe('episodes of care', () => {
   test('placements: codes of the right edition, no overlap unless concurrent, no end before start; closing ends open ones', async () => {
     const { response } = await openFor(luis);
     const id = response.body.id;
-    const place = (body: object) => rosaClient.post<Episode>(`/api/episodes/${id}/placements`, body);
-    assert.equal(
-      (
-        await place({
-          levelEdition: 'asam-3',
-          levelCode: '2.1',
-          startDate: '2026-01-05',
-          plannedEndDate: '2026-02-15',
-          providerName: 'Riverbend IOP',
-        })
-      ).status,
-      201,
-    );
+    const place = (body: object) => rosaClient.post<Placement>(`/api/episodes/${id}/placements`, body);
+    const first = await place({
+      levelEdition: 'asam-3',
+      levelCode: '2.1',
+      startDate: '2026-01-05',
+      plannedEndDate: '2026-02-15',
+      providerName: 'Riverbend IOP',
+    });
+    assert.equal(first.status, 201);
+    assert.equal(first.headers.location, `/api/placements/${first.body.id}`);
+    assert.equal((await rosaClient.get<Placement>(first.headers.location)).body.providerName, 'Riverbend IOP');
     const wrongEdition = await place({ levelEdition: 'asam-4', levelCode: '2-wm', startDate: '2026-03-01' });
     assert.equal((wrongEdition.body as unknown as { errors: { path: string }[] }).errors[0]?.path, '/levelCode');
     const overlapping = await place({ levelEdition: 'asam-3', levelCode: '1', startDate: '2026-02-01' });
@@ -140,12 +144,15 @@ describe('episodes of care', () => {
     assert.equal(await count('placements', id), 1, 'nothing written');
     const concurrent = await place({ levelEdition: 'other', levelCode: 'obot', startDate: '2026-01-10', concurrent: true });
     assert.equal(concurrent.status, 201);
-    const iop = concurrent.body.placements.find((p) => p.levelCode === '2.1');
+    const iop = (await rosaClient.get<Episode>(`/api/episodes/${id}`)).body.placements.find((p) => p.levelCode === '2.1');
     assert.ok(iop);
     const endsEarly = await rosaClient.patch(`/api/placements/${iop.id}`, { version: iop.version, actualEndDate: '2026-01-01' });
     assert.equal(endsEarly.status, 400);
     assert.equal((endsEarly.body.errors as { path: string }[])[0]?.path, '/actualEndDate');
-    assert.equal((await rosaClient.patch(`/api/placements/${iop.id}`, { version: iop.version, actualEndDate: '2026-02-15' })).status, 204);
+    const ended = await rosaClient.patch<Placement>(`/api/placements/${iop.id}`, { version: iop.version, actualEndDate: '2026-02-15' });
+    assert.equal(ended.status, 200, 'PATCH answers the placement with its new version');
+    assert.equal(ended.headers.etag, `"${iop.version + 1}"`);
+    assert.equal(ended.body.actualEndDate, '2026-02-15');
     assert.equal((await rosaClient.patch(`/api/placements/${iop.id}`, { version: iop.version, note: 'stale' })).status, 409);
     assert.equal(
       (await place({ levelEdition: 'asam-3', levelCode: '1', startDate: '2026-02-15' })).status,
@@ -164,7 +171,7 @@ describe('episodes of care', () => {
   });
 
   test('one primary case manager at a time: a handoff with a note ends one and starts the next, never two', async () => {
-    const { response } = await openFor(luis);
+    const { patient, response } = await openFor(luis);
     const id = response.body.id;
     const addPrimary = await rosaClient.post(`/api/episodes/${id}/care-team`, {
       userId: tyler.user.id,
@@ -194,6 +201,7 @@ describe('episodes of care', () => {
         .values({
           id: crypto.randomUUID(),
           organizationId: org.id,
+          patientId: patient.id,
           episodeId: id,
           userId: rosa.user.id,
           role: 'primary-case-manager',

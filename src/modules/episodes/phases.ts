@@ -1,4 +1,4 @@
-import { EPISODE_PHASES, type EpisodePhase } from '../../codes.ts';
+import { EPISODE_PHASES, type EpisodePhase } from './codes.ts';
 
 /**
  * The continuum of care as a table of allowed moves (docs/patients.md). Forward moves may skip

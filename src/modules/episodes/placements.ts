@@ -1,10 +1,13 @@
-import { LEVELS_OF_CARE } from '../../codes.ts';
 import { changedFields } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldError, fieldProblem, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { readPatientRecord, withPatientRecord } from '../patients/access.ts';
+import { LEVELS_OF_CARE } from './codes.ts';
+import { presentPlacement, type PlacementView } from './presenter.ts';
+import { placementKind } from './records.ts';
 import type { PlacementBody, UpdatePlacementBody } from './schemas.ts';
 import { withEpisode } from './service.ts';
 
@@ -19,27 +22,27 @@ function explainOverlap(error: unknown, path: string): unknown {
   return error;
 }
 
-export async function addPlacement(db: Database, ctx: RequestContext, episodeId: string, input: PlacementBody): Promise<string> {
-  const codes: readonly string[] = LEVELS_OF_CARE[input.levelEdition];
-  if (!codes.includes(input.levelCode))
-    throw fieldError('/levelCode', 'unknown-level', `is not a level of care in ${input.levelEdition} (${codes.join(', ')})`, {
-      edition: input.levelEdition,
-    });
-  if (input.plannedEndDate && input.plannedEndDate < input.startDate)
-    throw fieldError('/plannedEndDate', 'before-start', 'must be on or after the start date', { date: input.startDate });
+export async function addPlacement(db: Database, ctx: RequestContext, episodeId: string, input: PlacementBody): Promise<PlacementView> {
   try {
     return await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+      const codes: readonly string[] = LEVELS_OF_CARE[input.levelEdition];
+      if (!codes.includes(input.levelCode))
+        throw fieldError('/levelCode', 'unknown-level', `is not a level of care in ${input.levelEdition} (${codes.join(', ')})`, {
+          edition: input.levelEdition,
+        });
+      if (input.plannedEndDate && input.plannedEndDate < input.startDate)
+        throw fieldError('/plannedEndDate', 'before-start', 'must be on or after the start date', { date: input.startDate });
       if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
       if (input.startDate < episode.openedOn)
         throw fieldError('/startDate', 'before-episode-opened', `must be on or after the episode opened (${episode.openedOn})`, {
           date: episode.openedOn,
         });
-      const id = newId();
-      await tx
+      const placement = await tx
         .insertInto('placements')
         .values({
-          id,
+          id: newId(),
           organizationId: ctx.actor.organizationId,
+          patientId: episode.patientId,
           episodeId,
           levelEdition: input.levelEdition,
           levelCode: input.levelCode,
@@ -49,18 +52,25 @@ export async function addPlacement(db: Database, ctx: RequestContext, episodeId:
           concurrent: input.concurrent ?? false,
           note: input.note ?? null,
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await audit({
         action: 'create',
         recordType: 'placement',
-        recordId: id,
-        details: { levelEdition: input.levelEdition, levelCode: input.levelCode },
+        recordId: placement.id,
+        details: { episodeId, levelEdition: input.levelEdition, levelCode: input.levelCode },
       });
-      return id;
+      return presentPlacement(placement);
     });
   } catch (error) {
     throw explainOverlap(error, '/startDate');
   }
+}
+
+export async function getPlacement(db: Database, ctx: RequestContext, placementId: string): Promise<PlacementView> {
+  return readPatientRecord(db, ctx, placementKind, placementId, async (tx) =>
+    presentPlacement(await tx.selectFrom('placements').selectAll().where('id', '=', placementId).executeTakeFirstOrThrow()),
+  );
 }
 
 export async function updatePlacement(
@@ -69,20 +79,10 @@ export async function updatePlacement(
   placementId: string,
   version: number,
   input: UpdatePlacementBody,
-): Promise<void> {
-  const placement = await db
-    .selectFrom('placements')
-    .select(['episodeId'])
-    .where('id', '=', placementId)
-    .where('organizationId', '=', ctx.actor.organizationId)
-    .executeTakeFirst();
-  if (!placement) throw notFound();
+): Promise<PlacementView> {
   try {
-    await withEpisode(db, ctx, placement.episodeId, async (tx, audit) => {
-      const current = checkVersion(
-        await tx.selectFrom('placements').selectAll().where('id', '=', placementId).forUpdate().executeTakeFirst(),
-        version,
-      );
+    return await withPatientRecord(db, ctx, placementKind, placementId, async (tx, audit) => {
+      const current = checkVersion(await tx.selectFrom('placements').selectAll().where('id', '=', placementId).executeTakeFirst(), version);
       const actualEnd = input.actualEndDate !== undefined ? input.actualEndDate : current.actualEndDate;
       if (actualEnd && actualEnd < current.startDate)
         throw fieldError('/actualEndDate', 'before-start', `must be on or after the start date (${current.startDate})`, {
@@ -93,18 +93,19 @@ export async function updatePlacement(
         throw fieldError('/plannedEndDate', 'before-start', `must be on or after the start date (${current.startDate})`, {
           date: current.startDate,
         });
-      await tx
-        .updateTable('placements')
-        .set({
-          ...(input.providerName !== undefined ? { providerName: input.providerName } : {}),
-          ...(input.plannedEndDate !== undefined ? { plannedEndDate: input.plannedEndDate } : {}),
-          ...(input.actualEndDate !== undefined ? { actualEndDate: input.actualEndDate } : {}),
-          ...(input.note !== undefined ? { note: input.note } : {}),
-          ...nextVersion(),
-        })
-        .where('id', '=', placementId)
-        .execute();
-      await audit({ action: 'update', recordType: 'placement', recordId: placementId, details: { fields: changedFields(input) } });
+      const { version: _version, ...changes } = input;
+      const fields = changedFields(changes, current);
+      const placement =
+        fields.length > 0
+          ? await tx
+              .updateTable('placements')
+              .set({ ...changes, ...nextVersion() })
+              .where('id', '=', placementId)
+              .returningAll()
+              .executeTakeFirstOrThrow()
+          : current;
+      await audit({ action: 'update', recordType: 'placement', recordId: placementId, details: { episodeId: current.episodeId, fields } });
+      return presentPlacement(placement);
     });
   } catch (error) {
     throw explainOverlap(error, '/actualEndDate');

@@ -1,14 +1,45 @@
-import { Nullable } from '../../lib/http/schemas.ts';
 import { Type, type Static } from 'typebox';
-import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from '../../codes.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
+import { Nullable } from '../../lib/http/schemas.ts';
+import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from './codes.ts';
+import type { CareTeamMemberRow, PlacementRow } from './tables.ts';
 
 const Day = Type.String({ format: 'date' });
+const Id = Type.String({ format: 'uuid' });
+
+export const PlacementView = Type.Object({
+  id: Id,
+  episodeId: Id,
+  levelEdition: Type.Enum(LEVEL_EDITIONS),
+  levelCode: Type.String(),
+  providerName: Nullable(Type.String()),
+  startDate: Day,
+  plannedEndDate: Nullable(Day),
+  actualEndDate: Nullable(Day),
+  concurrent: Type.Boolean(),
+  note: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export type PlacementView = Static<typeof PlacementView>;
+
+export const CareTeamMemberView = Type.Object({
+  id: Id,
+  episodeId: Id,
+  userId: Nullable(Id),
+  name: Type.String(),
+  organization: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  role: Type.Enum(CARE_TEAM_ROLES),
+  startedOn: Day,
+  endedOn: Nullable(Day),
+  handoffNote: Nullable(Type.String()),
+});
+export type CareTeamMemberView = Static<typeof CareTeamMemberView>;
 
 export const EpisodeView = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  patientId: Type.String({ format: 'uuid' }),
-  programId: Type.String({ format: 'uuid' }),
+  id: Id,
+  patientId: Id,
+  programId: Id,
   programName: Type.String(),
   referralSource: Type.Enum(REFERRAL_SOURCES),
   referralDate: Nullable(Day),
@@ -21,35 +52,45 @@ export const EpisodeView = Type.Object({
   phases: Type.Array(
     Type.Object({ phase: Type.Enum(EPISODE_PHASES), startedOn: Day, note: Nullable(Type.String()), recordedBy: Type.String() }),
   ),
-  placements: Type.Array(
-    Type.Object({
-      id: Type.String({ format: 'uuid' }),
-      levelEdition: Type.Enum(LEVEL_EDITIONS),
-      levelCode: Type.String(),
-      providerName: Nullable(Type.String()),
-      startDate: Day,
-      plannedEndDate: Nullable(Day),
-      actualEndDate: Nullable(Day),
-      concurrent: Type.Boolean(),
-      note: Nullable(Type.String()),
-      version: Type.Integer(),
-    }),
-  ),
-  careTeam: Type.Array(
-    Type.Object({
-      id: Type.String({ format: 'uuid' }),
-      userId: Nullable(Type.String({ format: 'uuid' })),
-      name: Type.String(),
-      organization: Nullable(Type.String()),
-      phone: Nullable(Type.String()),
-      role: Type.Enum(CARE_TEAM_ROLES),
-      startedOn: Day,
-      endedOn: Nullable(Day),
-      handoffNote: Nullable(Type.String()),
-    }),
-  ),
+  placements: Type.Array(PlacementView),
+  careTeam: Type.Array(CareTeamMemberView),
 });
 export type EpisodeView = Static<typeof EpisodeView>;
+
+export function presentPlacement(row: PlacementRow): PlacementView {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    levelEdition: row.levelEdition,
+    levelCode: row.levelCode,
+    providerName: row.providerName,
+    startDate: row.startDate,
+    plannedEndDate: row.plannedEndDate,
+    actualEndDate: row.actualEndDate,
+    concurrent: row.concurrent,
+    note: row.note,
+    version: row.version,
+  };
+}
+
+export function presentMember(row: CareTeamMemberRow & { displayName: string | null }): CareTeamMemberView {
+  return {
+    id: row.id,
+    episodeId: row.episodeId,
+    userId: row.userId,
+    name: row.displayName ?? row.externalName ?? '',
+    organization: row.externalOrganization,
+    phone: row.externalPhone,
+    role: row.role,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    handoffNote: row.handoffNote,
+  };
+}
+
+export function selectMembers(executor: Executor) {
+  return executor.selectFrom('careTeamMembers as m').leftJoin('users as u', 'u.id', 'm.userId').selectAll('m').select('u.displayName');
+}
 
 /** The whole episode: its history of phases, placements and team, past members included. */
 export async function presentEpisode(executor: Executor, episodeId: string): Promise<EpisodeView> {
@@ -70,11 +111,7 @@ export async function presentEpisode(executor: Executor, episodeId: string): Pro
       .orderBy('ph.recordedAt')
       .execute(),
     executor.selectFrom('placements').selectAll().where('episodeId', '=', episodeId).orderBy('startDate').execute(),
-    executor
-      .selectFrom('careTeamMembers as m')
-      .leftJoin('users as u', 'u.id', 'm.userId')
-      .selectAll('m')
-      .select('u.displayName')
+    selectMembers(executor)
       .where('m.episodeId', '=', episodeId)
       .orderBy((eb) => eb.case().when('m.role', '=', 'primary-case-manager').then(0).else(1).end())
       .orderBy('m.startedOn', 'desc')
@@ -85,37 +122,16 @@ export async function presentEpisode(executor: Executor, episodeId: string): Pro
     patientId: episode.patientId,
     programId: episode.programId,
     programName: episode.programName,
-    referralSource: episode.referralSource as EpisodeView['referralSource'],
+    referralSource: episode.referralSource,
     referralDate: episode.referralDate,
     firstContactDate: episode.firstContactDate,
     openedOn: episode.openedOn,
     closedOn: episode.closedOn,
-    closureReason: episode.closureReason as EpisodeView['closureReason'],
-    phase: episode.phase as EpisodeView['phase'],
+    closureReason: episode.closureReason,
+    phase: episode.phase,
     version: episode.version,
-    phases: phases.map((row) => ({ ...row, phase: row.phase as EpisodeView['phase'] })),
-    placements: placements.map((row) => ({
-      id: row.id,
-      levelEdition: row.levelEdition as EpisodeView['placements'][number]['levelEdition'],
-      levelCode: row.levelCode,
-      providerName: row.providerName,
-      startDate: row.startDate,
-      plannedEndDate: row.plannedEndDate,
-      actualEndDate: row.actualEndDate,
-      concurrent: row.concurrent,
-      note: row.note,
-      version: row.version,
-    })),
-    careTeam: team.map((row) => ({
-      id: row.id,
-      userId: row.userId,
-      name: row.displayName ?? row.externalName ?? '',
-      organization: row.externalOrganization,
-      phone: row.externalPhone,
-      role: row.role as EpisodeView['careTeam'][number]['role'],
-      startedOn: row.startedOn,
-      endedOn: row.endedOn,
-      handoffNote: row.handoffNote,
-    })),
+    phases,
+    placements: placements.map(presentPlacement),
+    careTeam: team.map(presentMember),
   };
 }

@@ -2,17 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
-import { page, problems } from '../../lib/http/schemas.ts';
-import { PatientParams } from '../patients/schemas.ts';
+import { IdParams, page, problems } from '../../lib/http/schemas.ts';
 import { CaseloadRow, myCaseload } from './caseload.ts';
-import { addMember, endMember, handoff, reassignCaseload } from './care-team.ts';
-import { addPlacement, updatePlacement } from './placements.ts';
-import { EpisodeView, presentEpisode } from './presenter.ts';
+import { addMember, endMember, getMember, handoff, reassignCaseload } from './care-team.ts';
+import { addPlacement, getPlacement, updatePlacement } from './placements.ts';
+import { CareTeamMemberView, EpisodeView, PlacementView } from './presenter.ts';
 import {
   AddMemberBody,
   CaseloadQuery,
   EndMemberBody,
-  EpisodeParams,
   HandoffBody,
   OpenEpisodeBody,
   PlacementBody,
@@ -21,13 +19,12 @@ import {
   UpdateEpisodeBody,
   UpdatePlacementBody,
 } from './schemas.ts';
-import { openEpisode, transitionEpisode, updateEpisode, withEpisode } from './service.ts';
+import { getEpisode, openEpisode, transitionEpisode, updateEpisode } from './service.ts';
 
 export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['episodes'];
   const errors = problems(400, 401, 403, 404, 409, 422);
-  // After a write the caller sees the episode as it now is (the write itself was audited).
-  const current = (episodeId: string) => presentEpisode(app.db, episodeId);
+  const etag = (record: { version: number }) => ({ etag: `"${record.version}"` });
 
   app.post(
     '/api/patients/:id/episodes',
@@ -35,17 +32,14 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Open an episode of care in a program, with its primary case manager',
-        params: PatientParams,
+        params: IdParams,
         body: OpenEpisodeBody,
         response: { 201: EpisodeView, ...errors },
       },
     },
     async (request, reply) => {
-      const id = await openEpisode(app.db, contextOf(request), request.params.id, request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/episodes/${id}`)
-        .send(await current(id));
+      const episode = await openEpisode(app.db, contextOf(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/api/episodes/${episode.id}`).headers(etag(episode)).send(episode);
     },
   );
 
@@ -55,16 +49,13 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'An episode with its phases, placements and care team',
-        params: EpisodeParams,
+        params: IdParams,
         response: { 200: EpisodeView, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      const episode = await withEpisode(app.db, contextOf(request), request.params.id, async (tx, audit) => {
-        await audit({ action: 'read', recordType: 'episode', recordId: request.params.id });
-        return presentEpisode(tx, request.params.id);
-      });
-      return reply.header('etag', `"${episode.version}"`).send(episode);
+      const episode = await getEpisode(app.db, contextOf(request), request.params.id);
+      return reply.headers(etag(episode)).send(episode);
     },
   );
 
@@ -74,14 +65,15 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Change an episode’s referral details',
-        params: EpisodeParams,
+        params: IdParams,
         body: UpdateEpisodeBody,
         response: { 200: EpisodeView, ...errors },
       },
     },
-    async (request) => {
-      await updateEpisode(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body);
-      return current(request.params.id);
+    async (request, reply) => {
+      const version = versionFrom(request, request.body.version);
+      const episode = await updateEpisode(app.db, contextOf(request), request.params.id, version, request.body);
+      return reply.headers(etag(episode)).send(episode);
     },
   );
 
@@ -91,14 +83,14 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Move the episode along the continuum (or close it)',
-        params: EpisodeParams,
+        params: IdParams,
         body: TransitionBody,
         response: { 200: EpisodeView, ...errors },
       },
     },
-    async (request) => {
-      await transitionEpisode(app.db, contextOf(request), request.params.id, request.body);
-      return current(request.params.id);
+    async (request, reply) => {
+      const episode = await transitionEpisode(app.db, contextOf(request), request.params.id, request.body);
+      return reply.headers(etag(episode)).send(episode);
     },
   );
 
@@ -108,14 +100,23 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Record a level-of-care placement',
-        params: EpisodeParams,
+        params: IdParams,
         body: PlacementBody,
-        response: { 201: EpisodeView, ...errors },
+        response: { 201: PlacementView, ...errors },
       },
     },
     async (request, reply) => {
-      await addPlacement(app.db, contextOf(request), request.params.id, request.body);
-      return reply.code(201).send(await current(request.params.id));
+      const placement = await addPlacement(app.db, contextOf(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/api/placements/${placement.id}`).headers(etag(placement)).send(placement);
+    },
+  );
+
+  app.get(
+    '/api/placements/:id',
+    { schema: { tags, summary: 'A level-of-care placement', params: IdParams, response: { 200: PlacementView, ...problems(401, 404) } } },
+    async (request, reply) => {
+      const placement = await getPlacement(app.db, contextOf(request), request.params.id);
+      return reply.headers(etag(placement)).send(placement);
     },
   );
 
@@ -125,14 +126,15 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Change a placement (planned or actual end, provider, note)',
-        params: EpisodeParams,
+        params: IdParams,
         body: UpdatePlacementBody,
-        response: { 204: Type.Null(), ...errors },
+        response: { 200: PlacementView, ...errors },
       },
     },
     async (request, reply) => {
-      await updatePlacement(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body);
-      return reply.code(204).send(null);
+      const version = versionFrom(request, request.body.version);
+      const placement = await updatePlacement(app.db, contextOf(request), request.params.id, version, request.body);
+      return reply.headers(etag(placement)).send(placement);
     },
   );
 
@@ -142,15 +144,23 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Add a staff member or an external contact to the care team',
-        params: EpisodeParams,
+        params: IdParams,
         body: AddMemberBody,
-        response: { 201: EpisodeView, ...errors },
+        response: { 201: CareTeamMemberView, ...errors },
       },
     },
     async (request, reply) => {
-      await addMember(app.db, contextOf(request), request.params.id, request.body);
-      return reply.code(201).send(await current(request.params.id));
+      const member = await addMember(app.db, contextOf(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/api/care-team-members/${member.id}`).send(member);
     },
+  );
+
+  app.get(
+    '/api/care-team-members/:id',
+    {
+      schema: { tags, summary: 'A care team membership', params: IdParams, response: { 200: CareTeamMemberView, ...problems(401, 404) } },
+    },
+    async (request) => getMember(app.db, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -159,15 +169,12 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'End a care team membership',
-        params: EpisodeParams,
+        params: IdParams,
         body: EndMemberBody,
-        response: { 204: Type.Null(), ...errors },
+        response: { 200: CareTeamMemberView, ...errors },
       },
     },
-    async (request, reply) => {
-      await endMember(app.db, contextOf(request), request.params.id, request.body.endedOn);
-      return reply.code(204).send(null);
-    },
+    async (request) => endMember(app.db, contextOf(request), request.params.id, request.body.endedOn),
   );
 
   app.post(
@@ -176,14 +183,14 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Hand the episode to a new primary case manager, with a note',
-        params: EpisodeParams,
+        params: IdParams,
         body: HandoffBody,
         response: { 200: EpisodeView, ...errors },
       },
     },
-    async (request) => {
-      await handoff(app.db, contextOf(request), request.params.id, request.body);
-      return current(request.params.id);
+    async (request, reply) => {
+      const episode = await handoff(app.db, contextOf(request), request.params.id, request.body);
+      return reply.headers(etag(episode)).send(episode);
     },
   );
 
@@ -210,7 +217,7 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'My caseload: open episodes whose care team I am on',
         querystring: CaseloadQuery,
-        response: { 200: page(CaseloadRow), ...problems(400, 401) },
+        response: { 200: page(CaseloadRow), ...problems(400, 401, 403) },
       },
     },
     async (request) => myCaseload(app.db, contextOf(request), request.query),

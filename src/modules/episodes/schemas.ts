@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from '../../codes.ts';
-import { DateOnly, ListQuery, Uuid, Version, Nullable } from '../../lib/http/schemas.ts';
+import { CARE_TEAM_ROLES, CLOSURE_REASONS, EPISODE_PHASES, LEVEL_EDITIONS, REFERRAL_SOURCES } from './codes.ts';
+import { DateOnly, ListQuery, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
 import { OPENING_PHASES } from './phases.ts';
 
-const Note = Type.String({ minLength: 1, maxLength: 2000 });
+const Note = Text(2000);
 
 export const OpenEpisodeBody = Type.Object(
   {
@@ -119,4 +119,3 @@ export const CaseloadQuery = Type.Object({
   ...ListQuery,
 });
 export type CaseloadQuery = Static<typeof CaseloadQuery>;
-export const EpisodeParams = Type.Object({ id: Uuid });

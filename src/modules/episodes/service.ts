@@ -1,20 +1,24 @@
 import type { Transaction } from 'kysely';
-import type { EpisodePhase, Role } from '../../codes.ts';
-import type { DB, EpisodeRow } from '../../db/schema.ts';
-import { requirePermission } from '../../lib/access.ts';
+import type { Role } from '../../codes.ts';
+import type { DB } from '../../db/schema.ts';
 import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { organizationToday } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldError, fieldProblem, forbidden, notFound, ruleViolation } from '../../lib/errors.ts';
+import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { withPatientAccess } from '../patients/access.ts';
+import { readPatientRecord, todayOf, withPatientRecord } from '../patients/access.ts';
+import { requireRegistrar } from '../patients/permissions.ts';
+import { patientKind } from '../patients/records.ts';
+import type { CareTeamRole } from './codes.ts';
 import { canMove } from './phases.ts';
+import { presentEpisode, type EpisodeView } from './presenter.ts';
+import { episodeKind } from './records.ts';
 import type { OpenEpisodeBody, TransitionBody, UpdateEpisodeBody } from './schemas.ts';
+import type { EpisodeRow } from './tables.ts';
 
 /** The care-team role a staff member takes when they open an episode themselves. */
-const TEAM_ROLE_OF: Partial<Record<Role, string>> = {
+const TEAM_ROLE_OF: Partial<Record<Role, CareTeamRole>> = {
   'case-manager': 'case-manager',
   'nurse-care-manager': 'nurse-care-manager',
   'community-health-worker': 'community-health-worker',
@@ -24,27 +28,21 @@ const TEAM_ROLE_OF: Partial<Record<Role, string>> = {
   supervisor: 'supervisor',
 };
 
-/**
- * Runs `work` on an episode, locked, inside the patient access check (a 404 for an episode of
- * a patient the actor may not see, as for one that does not exist).
- */
+/** Runs `work` on an episode, locked, inside the patient access check (src/modules/patients/access.ts). */
 export async function withEpisode<T>(
   db: Database,
   ctx: RequestContext,
   episodeId: string,
   work: (tx: Transaction<DB>, audit: Audit, episode: EpisodeRow) => Promise<T>,
 ): Promise<T> {
-  const owner = await db
-    .selectFrom('episodes')
-    .select('patientId')
-    .where('id', '=', episodeId)
-    .where('organizationId', '=', ctx.actor.organizationId)
-    .executeTakeFirst();
-  if (!owner) throw notFound();
-  return withPatientAccess(db, ctx, owner.patientId, async (tx, audit) => {
-    const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', episodeId).forUpdate().executeTakeFirstOrThrow();
+  return withPatientRecord(db, ctx, episodeKind, episodeId, async (tx, audit) => {
+    const episode = await tx.selectFrom('episodes').selectAll().where('id', '=', episodeId).executeTakeFirstOrThrow();
     return work(tx, audit, episode);
   });
+}
+
+export async function getEpisode(db: Database, ctx: RequestContext, episodeId: string): Promise<EpisodeView> {
+  return readPatientRecord(db, ctx, episodeKind, episodeId, (tx) => presentEpisode(tx, episodeId));
 }
 
 /**
@@ -66,7 +64,7 @@ export async function assertEligibleCaseManager(
     .where('u.organizationId', '=', ctx.actor.organizationId)
     .where('u.status', '=', 'active')
     .executeTakeFirst();
-  if (!user || !(user.roles as Role[]).some((role) => TEAM_ROLE_OF[role] !== undefined)) {
+  if (!user?.roles.some((role) => TEAM_ROLE_OF[role] !== undefined)) {
     throw ruleViolation('not-eligible-case-manager', 'The primary case manager must be an active clinical staff member of the program.', {
       errors: [fieldProblem(path, 'not-eligible-case-manager', 'is not an active clinical staff member of this program')],
     });
@@ -80,13 +78,14 @@ function assertNotFuture(date: string, today: string, path: string): void {
     });
 }
 
-export async function openEpisode(db: Database, ctx: RequestContext, patientId: string, input: OpenEpisodeBody): Promise<string> {
-  requirePermission(ctx.actor, 'patients:register');
-  return withPatientAccess(db, ctx, patientId, async (tx, audit) => {
-    const today = await organizationToday(tx, ctx.actor.organizationId);
-    assertNotFuture(input.openedOn, today, '/openedOn');
+export async function openEpisode(db: Database, ctx: RequestContext, patientId: string, input: OpenEpisodeBody): Promise<EpisodeView> {
+  return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
+    requireRegistrar(ctx.actor);
+    assertNotFuture(input.openedOn, todayOf(ctx.actor), '/openedOn');
     if (input.referralDate && input.referralDate > input.openedOn)
       throw fieldError('/referralDate', 'after-opening', 'must be on or before the opening date');
+    const patient = await tx.selectFrom('patients').select('mergedIntoId').where('id', '=', patientId).executeTakeFirstOrThrow();
+    if (patient.mergedIntoId) throw conflict('record-merged', 'This record was merged into another; open the episode there.');
     const program = await tx
       .selectFrom('programs as p')
       .leftJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'p.id').on('pm.userId', '=', ctx.actor.userId))
@@ -100,12 +99,12 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
     await assertEligibleCaseManager(tx, ctx, input.primaryCaseManagerId, input.programId, '/primaryCaseManagerId');
 
     const episodeId = newId();
+    const owned = { organizationId: ctx.actor.organizationId, patientId };
     await tx
       .insertInto('episodes')
       .values({
         id: episodeId,
-        organizationId: ctx.actor.organizationId,
-        patientId,
+        ...owned,
         programId: input.programId,
         referralSource: input.referralSource,
         referralDate: input.referralDate ?? null,
@@ -116,30 +115,16 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
       .execute();
     await tx
       .insertInto('episodePhases')
-      .values({
-        id: newId(),
-        organizationId: ctx.actor.organizationId,
-        episodeId,
-        phase: input.phase,
-        startedOn: input.openedOn,
-        recordedBy: ctx.actor.userId,
-      })
+      .values({ id: newId(), ...owned, episodeId, phase: input.phase, startedOn: input.openedOn, recordedBy: ctx.actor.userId })
       .execute();
-    const team = [{ userId: input.primaryCaseManagerId, role: 'primary-case-manager' }];
+    const team: { userId: string; role: CareTeamRole }[] = [{ userId: input.primaryCaseManagerId, role: 'primary-case-manager' }];
     // Whoever opens the episode for someone else stays on the team, or they would lose the chart.
     const ownRole = ctx.actor.roles.map((role) => TEAM_ROLE_OF[role]).find((role) => role !== undefined);
     if (ctx.actor.userId !== input.primaryCaseManagerId && ownRole) team.push({ userId: ctx.actor.userId, role: ownRole });
     await tx
       .insertInto('careTeamMembers')
       .values(
-        team.map((member) => ({
-          id: newId(),
-          organizationId: ctx.actor.organizationId,
-          episodeId,
-          startedOn: input.openedOn,
-          recordedBy: ctx.actor.userId,
-          ...member,
-        })),
+        team.map((member) => ({ id: newId(), ...owned, episodeId, startedOn: input.openedOn, recordedBy: ctx.actor.userId, ...member })),
       )
       .execute();
     await audit({
@@ -148,7 +133,7 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
       recordId: episodeId,
       details: { programId: input.programId, phase: input.phase },
     });
-    return episodeId;
+    return presentEpisode(tx, episodeId);
   });
 }
 
@@ -158,23 +143,23 @@ export async function updateEpisode(
   episodeId: string,
   version: number,
   input: UpdateEpisodeBody,
-): Promise<void> {
-  await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+): Promise<EpisodeView> {
+  return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
     checkVersion(episode, version);
     const referralDate = input.referralDate !== undefined ? input.referralDate : episode.referralDate;
     if (referralDate && referralDate > episode.openedOn)
       throw fieldError('/referralDate', 'after-opening', 'must be on or before the opening date');
-    await tx
-      .updateTable('episodes')
-      .set({
-        ...(input.referralSource ? { referralSource: input.referralSource } : {}),
-        ...(input.referralDate !== undefined ? { referralDate: input.referralDate } : {}),
-        ...(input.firstContactDate !== undefined ? { firstContactDate: input.firstContactDate } : {}),
-        ...nextVersion(),
-      })
-      .where('id', '=', episodeId)
-      .execute();
-    await audit({ action: 'update', recordType: 'episode', recordId: episodeId, details: { fields: changedFields(input) } });
+    const { version: _version, ...changes } = input;
+    const fields = changedFields(changes, episode);
+    if (fields.length > 0) {
+      await tx
+        .updateTable('episodes')
+        .set({ ...changes, ...nextVersion() })
+        .where('id', '=', episodeId)
+        .execute();
+    }
+    await audit({ action: 'update', recordType: 'episode', recordId: episodeId, details: { fields } });
+    return presentEpisode(tx, episodeId);
   });
 }
 
@@ -182,16 +167,15 @@ export async function updateEpisode(
  * Moves an episode along the continuum (phases.ts), dated and kept. Closing needs a reason,
  * ends the placements still running on that day, and is final.
  */
-export async function transitionEpisode(db: Database, ctx: RequestContext, episodeId: string, input: TransitionBody): Promise<void> {
-  await withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+export async function transitionEpisode(db: Database, ctx: RequestContext, episodeId: string, input: TransitionBody): Promise<EpisodeView> {
+  return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
     if (input.version !== undefined) checkVersion(episode, input.version);
-    const from = episode.phase as EpisodePhase;
+    const from = episode.phase;
     if (!canMove(from, input.to))
       throw conflict('illegal-transition', `An episode cannot move from ${from} to ${input.to}.`, { params: { from, to: input.to } });
     if (input.to === 'closed' && !input.closureReason) throw fieldError('/closureReason', 'required', 'is required to close an episode');
     if (input.to !== 'closed' && input.closureReason) throw fieldError('/closureReason', 'only-when-closing', 'is only given when closing');
-    const today = await organizationToday(tx, ctx.actor.organizationId);
-    assertNotFuture(input.on, today, '/on');
+    assertNotFuture(input.on, todayOf(ctx.actor), '/on');
     const last = await tx
       .selectFrom('episodePhases')
       .select('startedOn')
@@ -208,6 +192,7 @@ export async function transitionEpisode(db: Database, ctx: RequestContext, episo
       .values({
         id: newId(),
         organizationId: ctx.actor.organizationId,
+        patientId: episode.patientId,
         episodeId,
         phase: input.to,
         startedOn: input.on,
@@ -239,5 +224,6 @@ export async function transitionEpisode(db: Database, ctx: RequestContext, episo
       recordId: episodeId,
       details: { from, to: input.to, ...(input.closureReason ? { closureReason: input.closureReason } : {}) },
     });
+    return presentEpisode(tx, episodeId);
   });
 }

@@ -1,26 +1,46 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { withAudit, writeAudit, actorMeta, type Audit, type Executor } from '../../lib/audit/audit.ts';
+import { withAudit, type Audit, type AuditEntry, type Executor } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
+import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { notFound } from '../../lib/errors.ts';
+import { AuditedRefusal, notFound } from '../../lib/errors.ts';
+import type { PatientRecordKind } from '../../lib/modules.ts';
 
 /**
- * Who may see a patient (docs/patients.md): a current member of the care team of one of the
- * patient's episodes; a supervisor in the program of one of them; the person who registered
- * the patient, until the patient has an episode. Nobody else, admins included.
- * `p` is the patients row being tested.
+ * Who may see a patient (docs/patients.md), as SQL fragments that every query of patient
+ * data composes: the one access check below, search, My caseload, caseload reassignment.
+ * - a member of the care team of one of the patient's episodes, from the day they start until
+ *   the day they end (exclusive), "today" being the organization's date;
+ * - a supervisor of the program of one of the patient's episodes;
+ * - the person who registered the patient, until the patient has an episode.
+ * Nobody else, admins and privacy officers included.
  */
-export function patientVisibleTo(actor: Actor, p = sql.ref('p')): RawBuilder<boolean> {
-  const supervisor = actor.roles.includes('supervisor');
+
+/** Today in the actor's organization: the day the predicate is evaluated for. */
+export const todayOf = (actor: Pick<Actor, 'timeZone'>): string => todayIn(actor.timeZone);
+
+/** `m` (a care_team_members row) counts `userId` as a current member on `today`. */
+export function currentMember(m: string, userId: string, today: string): RawBuilder<boolean> {
+  const ref = (column: string) => sql.ref(`${m}.${column}`);
+  return sql<boolean>`(${ref('user_id')} = ${userId} AND ${ref('started_on')} <= ${today}::date
+    AND (${ref('ended_on')} IS NULL OR ${ref('ended_on')} > ${today}::date))`;
+}
+
+/** The actor supervises the program `programColumn` names (a column reference such as `e.program_id`). */
+export function supervisesProgram(actor: Actor, programColumn: string): RawBuilder<boolean> {
+  return sql<boolean>`(${actor.roles.includes('supervisor')} AND EXISTS (
+    SELECT 1 FROM program_memberships pm WHERE pm.program_id = ${sql.ref(programColumn)} AND pm.user_id = ${actor.userId}))`;
+}
+
+/** The whole predicate for a patients row `p`. */
+export function patientVisibleTo(actor: Actor, today = todayOf(actor), p = 'p'): RawBuilder<boolean> {
+  const ref = (column: string) => sql.ref(`${p}.${column}`);
   return sql<boolean>`(
-    ${p}.organization_id = ${actor.organizationId} AND ${p}.deleted_at IS NULL AND (
-      EXISTS (SELECT 1 FROM episodes e JOIN care_team_members m ON m.episode_id = e.id
-               WHERE e.patient_id = ${p}.id AND m.user_id = ${actor.userId}
-                 AND (m.ended_on IS NULL OR m.ended_on > current_date))
-      OR (${supervisor} AND EXISTS (SELECT 1 FROM episodes e JOIN program_memberships pm ON pm.program_id = e.program_id
-               WHERE e.patient_id = ${p}.id AND pm.user_id = ${actor.userId}))
-      OR (${p}.created_by = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${p}.id))
+    ${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL AND (
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${ref('id')} AND ${currentMember('m', actor.userId, today)})
+      OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} AND ${supervisesProgram(actor, 'e.program_id')})
+      OR (${ref('created_by')} = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')}))
     ))`;
 }
 
@@ -32,32 +52,86 @@ export async function canSeePatient(executor: Executor, actor: Actor, patientId:
     .where('id', '=', patientId)
     .where('organizationId', '=', actor.organizationId)
     .executeTakeFirst();
+  if (!merged) return false;
   const row = await executor
     .selectFrom('patients as p')
-    .select(sql<boolean>`true`.as('visible'))
-    .where('p.id', '=', merged?.mergedIntoId ?? patientId)
+    .select('p.id')
+    .where('p.id', '=', merged.mergedIntoId ?? patientId)
     .where(patientVisibleTo(actor))
     .executeTakeFirst();
   return row !== undefined;
 }
 
+/** The patient of one record of a kind, in the actor's organization. */
+async function patientOf(tx: Transaction<DB>, actor: Actor, kind: PatientRecordKind, id: string, lock: boolean): Promise<string | null> {
+  const column = kind.patientColumn ?? 'patient_id';
+  const row = await sql<{ patientId: string }>`
+    SELECT ${sql.ref(column)} AS patient_id FROM ${sql.table(kind.table)}
+     WHERE id = ${id}::uuid AND organization_id = ${actor.organizationId}::uuid ${lock ? sql`FOR UPDATE` : sql``}`.execute(tx);
+  return row.rows[0]?.patientId ?? null;
+}
+
+export interface PatientRecord {
+  id: string;
+  patientId: string;
+}
+
 /**
- * The one path for patient data: checks access, then runs `work` in a transaction with an
- * audit function, as `withAudit` does. A patient the actor may not see is answered 404 — as if
- * it did not exist — and the attempt is audited in its own transaction, so the record of the
- * denial survives the rollback of the refused work.
+ * The refusal of a record the actor may not see, or that does not exist: 404 either way,
+ * audited as access denied (with the patient when there is one) in the same transaction,
+ * which keeps the denial and drops whatever the refused work had done.
  */
-export async function withPatientAccess<T>(
+function refusal(kind: PatientRecordKind, id: string, patientId: string | null): AuditedRefusal {
+  const entry: AuditEntry = { action: 'access-denied', recordType: kind.recordType, recordId: id, ...(patientId ? { patientId } : {}) };
+  return new AuditedRefusal(notFound(), [entry]);
+}
+
+/** Inside a transaction: the record's patient, checked; throws the audited 404 otherwise. */
+export async function checkPatientRecord(
+  tx: Transaction<DB>,
+  actor: Actor,
+  kind: PatientRecordKind,
+  id: string,
+  options: { lock: boolean },
+): Promise<PatientRecord> {
+  const patientId = await patientOf(tx, actor, kind, id, options.lock);
+  if (patientId === null || !(await canSeePatient(tx, actor, patientId))) throw refusal(kind, id, patientId);
+  return { id, patientId };
+}
+
+/**
+ * The one path for a change to patient data: in one transaction, finds the record's patient,
+ * checks the one visibility predicate, locks the record, and runs `work` with an `audit`
+ * bound to the patient. The transaction fails unless `work` wrote an audit row.
+ */
+export async function withPatientRecord<T>(
   db: Database,
   ctx: RequestContext,
-  patientId: string,
-  work: (tx: Transaction<DB>, audit: Audit) => Promise<T>,
+  kind: PatientRecordKind,
+  id: string,
+  work: (tx: Transaction<DB>, audit: Audit, record: PatientRecord) => Promise<T>,
 ): Promise<T> {
   return withAudit(db, ctx, async (tx, audit) => {
-    if (!(await canSeePatient(tx, ctx.actor, patientId))) {
-      await writeAudit(db, actorMeta(ctx), { action: 'access-denied', recordType: 'patient', recordId: patientId, patientId });
-      throw notFound();
-    }
-    return work(tx, (entry) => audit({ patientId, ...entry }));
+    const record = await checkPatientRecord(tx, ctx.actor, kind, id, { lock: true });
+    return work(tx, (entry) => audit({ patientId: record.patientId, ...entry }), record);
+  });
+}
+
+/**
+ * The one path for a read of patient data: the same check, and one `read` audit row naming
+ * the record and its patient, written with the read.
+ */
+export async function readPatientRecord<T>(
+  db: Database,
+  ctx: RequestContext,
+  kind: PatientRecordKind,
+  id: string,
+  read: (tx: Transaction<DB>, record: PatientRecord) => Promise<T>,
+): Promise<T> {
+  return withAudit(db, ctx, async (tx, audit) => {
+    const record = await checkPatientRecord(tx, ctx.actor, kind, id, { lock: false });
+    const result = await read(tx, record);
+    await audit({ action: 'read', recordType: kind.recordType, recordId: id, patientId: record.patientId });
+    return result;
   });
 }

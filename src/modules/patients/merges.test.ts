@@ -67,12 +67,15 @@ test('a merge keeps every fact of both records, hides the merged one from search
     'stale version',
   );
 
-  const merged = await cm.post<Patient>(`/api/patients/${survivor.id}/merges`, {
+  const mergeAnswer = await cm.post<{ id: string; survivorId: string; mergedId: string }>(`/api/patients/${survivor.id}/merges`, {
     mergedPatientId: twin.id,
     version: survivor.version,
     reason: 'Fina is Josefina; same birth date and family.',
   });
-  assert.equal(merged.status, 201, JSON.stringify(merged.body));
+  assert.equal(mergeAnswer.status, 201, JSON.stringify(mergeAnswer.body));
+  assert.equal(mergeAnswer.headers.location, `/api/patient-merges/${mergeAnswer.body.id}`);
+  assert.deepEqual([mergeAnswer.body.survivorId, mergeAnswer.body.mergedId], [survivor.id, twin.id]);
+  const merged = await cm.get<Patient>(`/api/patients/${survivor.id}`);
   assert.deepEqual(
     merged.body.phones.map((p) => p.number),
     ['555-0110', '555-0111'],
@@ -96,9 +99,11 @@ test('a merge keeps every fact of both records, hides the merged one from search
     409,
   );
 
-  const mergeId = String(merged.headers.location).split('/').pop() ?? '';
-  const undone = await cm.post<Patient>(`/api/patient-merges/${mergeId}/undo`);
-  assert.equal(undone.status, 200);
+  const mergeId = mergeAnswer.body.id;
+  assert.equal((await stranger.get(`/api/patient-merges/${mergeId}`)).status, 404, 'a merge is patient data');
+  assert.equal((await stranger.post(`/api/patient-merges/${mergeId}/undo`)).status, 404);
+  assert.equal((await cm.post(`/api/patient-merges/${mergeId}/undo`)).status, 200);
+  const undone = await cm.get<Patient>(`/api/patients/${survivor.id}`);
   assert.deepEqual(
     undone.body.phones.map((p) => p.number),
     ['555-0110'],

@@ -1,28 +1,10 @@
-import { Nullable } from '../../lib/http/schemas.ts';
 import { Type, type Static } from 'typebox';
-import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS, type LevelEdition } from '../../codes.ts';
-import type { PatientRow } from '../../db/schema.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { Nullable } from '../../lib/http/schemas.ts';
+import type { OverviewSection } from '../../lib/modules.ts';
 import { Coverage, Identifier, Phone } from './schemas.ts';
-
-export const EpisodeSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  programId: Type.String({ format: 'uuid' }),
-  programName: Type.String(),
-  phase: Type.Enum(EPISODE_PHASES),
-  openedOn: Type.String({ format: 'date' }),
-  closedOn: Nullable(Type.String({ format: 'date' })),
-  currentLevel: Nullable(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
-  primaryCaseManager: Nullable(Type.Object({ userId: Type.String({ format: 'uuid' }), displayName: Type.String() })),
-  careTeam: Type.Array(
-    Type.Object({
-      userId: Nullable(Type.String({ format: 'uuid' })),
-      name: Type.String(),
-      role: Type.Enum(CARE_TEAM_ROLES),
-      external: Type.Boolean(),
-    }),
-  ),
-});
+import type { PatientRow } from './tables.ts';
 
 export const PatientView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -50,18 +32,33 @@ export const PatientView = Type.Object({
   phones: Type.Array(Phone),
   identifiers: Type.Array(Identifier),
   coverages: Type.Array(Coverage),
-  episodes: Type.Array(EpisodeSummary),
   mergedIntoId: Nullable(Type.String({ format: 'uuid', description: 'Set when this record was merged into another (the survivor)' })),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type PatientView = Static<typeof PatientView>;
-type EpisodeSummary = Static<typeof EpisodeSummary>;
 
-/** Everything the overview shows, read with the caller's executor (inside the access check). */
-export async function presentPatient(executor: Executor, patient: PatientRow, today: string): Promise<PatientView> {
-  const [phones, identifiers, coverages, episodes] = await Promise.all([
+/** The overview as the API answers it: the patient, and each module's section (src/lib/modules.ts). */
+export function patientOverviewSchema(sections: readonly OverviewSection[]) {
+  return Type.Object({ ...PatientView.properties, ...Object.fromEntries(sections.map((section) => [section.key, section.schema])) });
+}
+export type PatientOverview = PatientView & Record<string, unknown>;
+
+/** Each registered module's part of the overview, read with the caller's executor inside the check. */
+export async function loadSections(
+  executor: Executor,
+  ctx: RequestContext,
+  sections: readonly OverviewSection[],
+  patientId: string,
+): Promise<Record<string, unknown>> {
+  const loaded = await Promise.all(sections.map(async (section) => [section.key, await section.load(executor, ctx, patientId)] as const));
+  return Object.fromEntries(loaded);
+}
+
+/** The patient's own record with its phones, identifiers and coverages (inside the access check). */
+export async function presentPatient(executor: Executor, patient: PatientRow): Promise<PatientView> {
+  const [phones, identifiers, coverages] = await Promise.all([
     executor
       .selectFrom('patientPhones')
       .select(['number', 'kind', 'consentToText', 'voicemailSafe'])
@@ -81,7 +78,6 @@ export async function presentPatient(executor: Executor, patient: PatientRow, to
       .where('patientId', '=', patient.id)
       .orderBy('startDate', 'desc')
       .execute(),
-    episodeSummaries(executor, patient.id, today),
   ]);
   return {
     id: patient.id,
@@ -106,67 +102,12 @@ export async function presentPatient(executor: Executor, patient: PatientRow, to
     emergencyContactName: patient.emergencyContactName,
     emergencyContactRelationship: patient.emergencyContactRelationship,
     emergencyContactPhone: patient.emergencyContactPhone,
-    phones: phones as PatientView['phones'],
-    identifiers: identifiers as PatientView['identifiers'],
-    coverages: coverages as PatientView['coverages'],
-    episodes,
+    phones,
+    identifiers,
+    coverages,
     mergedIntoId: patient.mergedIntoId,
     version: patient.version,
     createdAt: patient.createdAt.toISOString(),
     updatedAt: patient.updatedAt.toISOString(),
   };
-}
-
-/** Open episodes first, then the most recent; each with today's level of care and team. */
-async function episodeSummaries(executor: Executor, patientId: string, today: string): Promise<EpisodeSummary[]> {
-  const episodes = await executor
-    .selectFrom('episodes as e')
-    .innerJoin('programs as pr', 'pr.id', 'e.programId')
-    .select(['e.id', 'e.programId', 'pr.name as programName', 'e.phase', 'e.openedOn', 'e.closedOn'])
-    .where('e.patientId', '=', patientId)
-    .orderBy((eb) => eb.case().when('e.closedOn', 'is', null).then(0).else(1).end())
-    .orderBy('e.openedOn', 'desc')
-    .execute();
-  if (episodes.length === 0) return [];
-  const ids = episodes.map((episode) => episode.id);
-  const [levels, team] = await Promise.all([
-    executor
-      .selectFrom('placements')
-      .select(['episodeId', 'levelEdition', 'levelCode'])
-      .where('episodeId', 'in', ids)
-      .where('startDate', '<=', today)
-      .where((eb) => eb.or([eb('actualEndDate', 'is', null), eb('actualEndDate', '>', today)]))
-      .orderBy('concurrent')
-      .orderBy('startDate', 'desc')
-      .execute(),
-    executor
-      .selectFrom('careTeamMembers as m')
-      .leftJoin('users as u', 'u.id', 'm.userId')
-      .select(['m.episodeId', 'm.userId', 'm.role', 'm.externalName', 'u.displayName'])
-      .where('m.episodeId', 'in', ids)
-      .where((eb) => eb.or([eb('m.endedOn', 'is', null), eb('m.endedOn', '>', today)]))
-      .orderBy('m.startedOn')
-      .execute(),
-  ]);
-  return episodes.map((episode) => {
-    const level = levels.find((row) => row.episodeId === episode.id);
-    const members = team.filter((row) => row.episodeId === episode.id);
-    const primary = members.find((row) => row.role === 'primary-case-manager' && row.userId);
-    return {
-      id: episode.id,
-      programId: episode.programId,
-      programName: episode.programName,
-      phase: episode.phase as EpisodeSummary['phase'],
-      openedOn: episode.openedOn,
-      closedOn: episode.closedOn,
-      currentLevel: level ? { edition: level.levelEdition as LevelEdition, code: level.levelCode } : null,
-      primaryCaseManager: primary?.userId ? { userId: primary.userId, displayName: primary.displayName ?? '' } : null,
-      careTeam: members.map((row) => ({
-        userId: row.userId,
-        name: row.displayName ?? row.externalName ?? '',
-        role: row.role as EpisodeSummary['careTeam'][number]['role'],
-        external: row.userId === null,
-      })),
-    };
-  });
 }

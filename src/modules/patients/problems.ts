@@ -9,4 +9,7 @@ export const PROBLEM_CODES = {
   'already-merged': [],
   'too-many-phones': [],
   'merge-undone': [],
+  'record-merged': [],
+  'future-date': ['today'],
+  'before-1900': [],
 } as const;

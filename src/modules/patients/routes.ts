@@ -1,21 +1,37 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
-import { page, problems } from '../../lib/http/schemas.ts';
-import { PatientView } from './presenter.ts';
-import { CreatePatientBody, MergeBody, PatientParams, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
-import { mergePatients, undoMerge } from './merges.ts';
+import { IdParams, Nullable, page, problems } from '../../lib/http/schemas.ts';
+import type { ModuleOptions } from '../../lib/modules.ts';
+import { getMerge, mergePatients, undoMerge } from './merges.ts';
+import { patientOverviewSchema, type PatientOverview } from './presenter.ts';
+import { CreatePatientBody, MergeBody, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
 import { createPatient, getPatient, searchPatients, updatePatient } from './service.ts';
 
-export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const MergeView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  survivorId: Type.String({ format: 'uuid' }),
+  mergedId: Type.String({ format: 'uuid' }),
+  reason: Type.String(),
+  mergedBy: Type.String({ format: 'uuid' }),
+  mergedAt: Type.String({ format: 'date-time' }),
+  undoneBy: Nullable(Type.String({ format: 'uuid' })),
+  undoneAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const patientRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { registry }) => {
   const tags = ['patients'];
+  // The overview's shape includes every module's section (src/lib/modules.ts).
+  const PatientOverviewView = patientOverviewSchema(registry.overviewSections);
+  const withEtag = (patient: PatientOverview) => ({ etag: `"${patient.version}"` });
 
   app.get(
     '/api/patients',
     {
       schema: {
         tags,
-        summary: 'Search the patients I may see (ranked; at most `limit`, no further pages)',
+        summary: 'Search the patients I may see (ranked; at most `limit`, no further pages: see docs/api.md)',
         querystring: PatientSearchQuery,
         response: { 200: page(PatientSummary), ...problems(400, 401, 403) },
       },
@@ -30,12 +46,12 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Register a patient (409 possible-duplicate lists likely matches first)',
         body: CreatePatientBody,
-        response: { 201: PatientView, ...problems(400, 401, 403, 409, 422) },
+        response: { 201: PatientOverviewView, ...problems(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
-      const patient = await createPatient(app.db, contextOf(request), request.body);
-      return reply.code(201).header('location', `/api/patients/${patient.id}`).header('etag', `"${patient.version}"`).send(patient);
+      const patient = await createPatient(app.db, contextOf(request), registry, request.body);
+      return reply.code(201).header('location', `/api/patients/${patient.id}`).headers(withEtag(patient)).send(patient);
     },
   );
 
@@ -44,14 +60,14 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'A patient with their episodes, level of care and care team',
-        params: PatientParams,
-        response: { 200: PatientView, ...problems(401, 404) },
+        summary: 'A patient with each module’s part of the overview (episodes, level of care, care team…)',
+        params: IdParams,
+        response: { 200: PatientOverviewView, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      const patient = await getPatient(app.db, contextOf(request), request.params.id);
-      return reply.header('etag', `"${patient.version}"`).send(patient);
+      const patient = await getPatient(app.db, contextOf(request), registry, request.params.id);
+      return reply.headers(withEtag(patient)).send(patient);
     },
   );
 
@@ -61,20 +77,15 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Change a patient’s record (phones, identifiers, coverages given are replaced whole)',
-        params: PatientParams,
+        params: IdParams,
         body: UpdatePatientBody,
-        response: { 200: PatientView, ...problems(400, 401, 404, 409) },
+        response: { 200: PatientOverviewView, ...problems(400, 401, 404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const patient = await updatePatient(
-        app.db,
-        contextOf(request),
-        request.params.id,
-        versionFrom(request, request.body.version),
-        request.body,
-      );
-      return reply.header('etag', `"${patient.version}"`).send(patient);
+      const version = versionFrom(request, request.body.version);
+      const patient = await updatePatient(app.db, contextOf(request), registry, request.params.id, version, request.body);
+      return reply.headers(withEtag(patient)).send(patient);
     },
   );
 
@@ -84,19 +95,32 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Merge another record of the same person into this one (kept, reversible)',
-        params: PatientParams,
+        params: IdParams,
         body: MergeBody,
-        response: { 201: PatientView, ...problems(400, 401, 403, 404, 409, 422) },
+        response: { 201: MergeView, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const mergeId = await mergePatients(app.db, ctx, request.params.id, request.body);
+      const mergeId = await mergePatients(app.db, ctx, registry, request.params.id, request.body);
       return reply
         .code(201)
         .header('location', `/api/patient-merges/${mergeId}`)
-        .send(await getPatient(app.db, ctx, request.params.id));
+        .send(await getMerge(app.db, ctx, mergeId));
     },
+  );
+
+  app.get(
+    '/api/patient-merges/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A merge: which record went into which, why and by whom',
+        params: IdParams,
+        response: { 200: MergeView, ...problems(401, 404) },
+      },
+    },
+    async (request) => getMerge(app.db, contextOf(request), request.params.id),
   );
 
   app.post(
@@ -105,13 +129,14 @@ export const patientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Undo a merge: what moved goes back',
-        params: PatientParams,
-        response: { 200: PatientView, ...problems(401, 403, 404, 409) },
+        params: IdParams,
+        response: { 200: MergeView, ...problems(401, 403, 404, 409) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return getPatient(app.db, ctx, await undoMerge(app.db, ctx, request.params.id));
+      await undoMerge(app.db, ctx, registry, request.params.id);
+      return getMerge(app.db, ctx, request.params.id);
     },
   );
 };

@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { COVERAGE_KINDS, GENDER_IDENTITIES, IDENTIFIER_SYSTEMS, PHONE_KINDS, RACE_ETHNICITY, SEXES_AT_BIRTH } from '../../codes.ts';
-import { DateOnly, ListQuery, Uuid, Version, Nullable } from '../../lib/http/schemas.ts';
-
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+import { COVERAGE_KINDS, GENDER_IDENTITIES, IDENTIFIER_SYSTEMS, PHONE_KINDS, RACE_ETHNICITY, SEXES_AT_BIRTH } from './codes.ts';
+import { DateOnly, ListQuery, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
 
 export const Phone = Type.Object(
   {
@@ -96,8 +94,6 @@ export const DuplicateCandidate = Type.Object({
   score: Type.Number({ description: '0 to 1: how alike the two records are' }),
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
-
-export const PatientParams = Type.Object({ id: Uuid });
 
 export const MergeBody = Type.Object(
   {

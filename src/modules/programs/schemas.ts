@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ListQuery, Version } from '../../lib/http/schemas.ts';
 import { CASE_MANAGEMENT_MODELS } from './models.ts';
 
-export const ModelSchema = Type.Enum(CASE_MANAGEMENT_MODELS);
+const ModelSchema = Type.Enum(CASE_MANAGEMENT_MODELS);
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Description = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]);
 

@@ -8,14 +8,13 @@ import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldProblem, notFound } from '../../lib/errors.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
-import type { CaseManagementModel } from './models.ts';
 import type { CreateProgramBody, ProgramListQuery, ProgramView, UpdateProgramBody } from './schemas.ts';
 
 export function presentProgram(row: ProgramRow): ProgramView {
   return {
     id: row.id,
     name: row.name,
-    caseManagementModel: row.caseManagementModel as CaseManagementModel,
+    caseManagementModel: row.caseManagementModel,
     description: row.description,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -92,8 +91,7 @@ export async function updateProgram(
   requirePermission(ctx.actor, 'programs:manage');
   try {
     return await withAudit(db, ctx, async (tx, audit) => {
-      const current = await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst();
-      checkVersion(current, version);
+      const current = checkVersion(await liveProgram(tx, ctx, id).forUpdate().executeTakeFirst(), version);
       const row = await tx
         .updateTable('programs')
         .set({
@@ -109,7 +107,7 @@ export async function updateProgram(
         action: 'update',
         recordType: 'program',
         recordId: id,
-        details: { fields: changedFields(input) },
+        details: { fields: changedFields(input, current) },
       });
       return row;
     });

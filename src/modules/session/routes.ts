@@ -6,7 +6,6 @@ import { SESSION_COOKIE, findSession } from '../../lib/auth/sessions.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { contextOf, requestMeta } from '../../lib/http/auth.ts';
 import { IdParams, page, problems } from '../../lib/http/schemas.ts';
-import type { Locale } from '../../lib/locales.ts';
 import { presentOneUser, UserSchema } from '../staff/presenter.ts';
 import { MeBody, MfaConfirmBody, MfaEnrolment, OpenSession, PasswordChangeBody, SessionView, SignInBody } from './schemas.ts';
 import {
@@ -39,7 +38,7 @@ async function sessionView(
     .executeTakeFirstOrThrow();
   return {
     user: await presentOneUser(db, user),
-    organization: { ...organization, defaultLocale: organization.defaultLocale as Locale },
+    organization: { ...organization, defaultLocale: organization.defaultLocale },
     csrfToken: session?.csrfToken ?? null,
     stage: session?.stage === 'mfa-enrolment' ? 'mfa-enrolment' : 'active',
     idleTimeoutMinutes,

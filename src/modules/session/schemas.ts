@@ -3,7 +3,7 @@ import { MAX_PASSWORD_LENGTH } from '../../lib/auth/passwords.ts';
 import { Email, Locale, Password, PersonName } from '../setup/schemas.ts';
 import { UserSchema } from '../staff/presenter.ts';
 
-export const Totp = Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code from the authenticator app' });
+const Totp = Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code from the authenticator app' });
 
 export const SignInBody = Type.Object(
   { email: Email, password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }), totp: Type.Optional(Totp) },

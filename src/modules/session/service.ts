@@ -246,6 +246,7 @@ export async function endMySession(db: Database, ctx: RequestContext, sessionId:
 /** Preferences a person sets for themselves; last write wins, as for any personal setting. */
 export async function updateMe(db: Database, ctx: RequestContext, input: MeBody): Promise<UserRow> {
   return withAudit(db, ctx, async (tx, audit) => {
+    const current = await tx.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).forUpdate().executeTakeFirstOrThrow();
     const user = await tx
       .updateTable('users')
       .set({
@@ -256,7 +257,7 @@ export async function updateMe(db: Database, ctx: RequestContext, input: MeBody)
       .where('id', '=', ctx.actor.userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { fields: changedFields(input) } });
+    await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { fields: changedFields(input, current) } });
     return user;
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { AuditAction } from '../../codes.ts';
 import { totpAt } from '../../lib/auth/totp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { nextTotp, signedIn, TestClient } from '../../../test/support/client.ts';
@@ -8,7 +9,7 @@ import { DEFAULT_PASSWORD, makeOrganization, makeUser } from '../../../test/supp
 const t: TestApp = await startTestApp();
 const orgId = (await makeOrganization(t.db)).id;
 
-async function auditRows(recordId: string, action?: string) {
+async function auditRows(recordId: string, action?: AuditAction) {
   let query = t.db.selectFrom('auditEvents').selectAll().where('recordId', '=', recordId);
   if (action) query = query.where('action', '=', action);
   return query.orderBy('seq').execute();

@@ -9,7 +9,7 @@ import type { Database } from '../../lib/db/database.ts';
  * failed attempt (up to 24 hours); once it expires, one attempt at a time is let through.
  * A day without attempts starts the count afresh.
  */
-export const LOCK_AFTER_FAILURES = 5;
+const LOCK_AFTER_FAILURES = 5;
 
 /** `locksAt`: when this attempt fails, the email is locked until then (say so at once). */
 export type AttemptResult = { allowed: true; lockedIfWrong: Date | null } | { allowed: false; lockedUntil: Date };

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../lib/auth/passwords.ts';
-import { LOCALES } from '../../lib/locales.ts';
+import { LOCALES } from '../../codes.ts';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { UserRow } from '../../db/schema.ts';
-import { ROLES, type Role } from '../../lib/access.ts';
+import { ROLES } from '../../lib/access.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
-import type { Locale } from '../../lib/locales.ts';
 import { Locale as LocaleSchema } from '../setup/schemas.ts';
 
 export { USER_STATUSES } from '../../codes.ts';
@@ -26,15 +25,15 @@ export const UserSchema = Type.Object({
 export type UserView = Static<typeof UserSchema>;
 
 /** Row → API shape, an allow-list: no hash, secret or token leaves the server. */
-export function presentUser(user: UserRow, programIds: string[]): UserView {
+function presentUser(user: UserRow, programIds: string[]): UserView {
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
-    roles: user.roles as Role[],
+    roles: user.roles,
     programIds,
-    status: user.status as UserView['status'],
-    locale: user.locale as Locale,
+    status: user.status,
+    locale: user.locale,
     mfaEnabled: user.mfaEnabledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
@@ -43,7 +42,7 @@ export function presentUser(user: UserRow, programIds: string[]): UserView {
   };
 }
 
-export async function programIdsByUser(executor: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+async function programIdsByUser(executor: Executor, userIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return map;
   const rows = await executor

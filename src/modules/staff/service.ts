@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, UserRow } from '../../db/schema.ts';
-import { requirePermission, type Role } from '../../lib/access.ts';
+import { requirePermission } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
 import { hashPassword, weakPasswordReason } from '../../lib/auth/passwords.ts';
 import { endUserSessions } from '../../lib/auth/sessions.ts';
@@ -120,7 +120,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   return withAudit(db, ctx, async (tx, audit) => {
     if (input.roles) await serializeAdminChanges(tx, ctx);
     const current = checkVersion(await lockUser(tx, ctx, id), version);
-    if (input.roles && !input.roles.includes('admin') && (current.roles as Role[]).includes('admin')) {
+    if (input.roles && !input.roles.includes('admin') && current.roles.includes('admin')) {
       await assertNotLastAdmin(tx, ctx, current, 'remove the admin role from');
     }
     if (input.programIds) {
@@ -142,7 +142,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
       recordType: 'user',
       recordId: id,
       details: {
-        fields: changedFields(input),
+        fields: changedFields({ ...input, ...(input.programIds ? { programIds: input.programIds } : {}) }, current),
         ...(input.roles ? { roles: input.roles, previousRoles: current.roles } : {}),
       },
     });
@@ -164,7 +164,7 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
     if (to === 'deactivated') {
       if (current.status === 'deactivated') throw conflict('already-deactivated', 'This staff member is already deactivated.');
       if (id === ctx.actor.userId) throw ruleViolation('own-account', 'You cannot deactivate your own account.');
-      if ((current.roles as Role[]).includes('admin')) await assertNotLastAdmin(tx, ctx, current, 'deactivate');
+      if (current.roles.includes('admin')) await assertNotLastAdmin(tx, ctx, current, 'deactivate');
     } else if (current.status !== 'deactivated') {
       throw conflict('not-deactivated', 'Only a deactivated staff member can be reactivated.');
     }

@@ -333,6 +333,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-team-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A care team membership */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            handoffNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organization: string | null;
+                            phone: string | null;
+                            /** @enum {unknown} */
+                            role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                            /** Format: date */
+                            startedOn: string;
+                            userId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/care-team-members/{id}/ending": {
         parameters: {
             query?: never;
@@ -365,11 +436,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            handoffNote: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organization: string | null;
+                            phone: string | null;
+                            /** @enum {unknown} */
+                            role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                            /** Format: date */
+                            startedOn: string;
+                            userId: string | null;
+                        };
+                    };
                 };
                 /** @description Default Response */
                 400: {
@@ -502,6 +590,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -658,6 +755,8 @@ export interface paths {
                         "application/json": {
                             careTeam: {
                                 endedOn: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
                                 handoffNote: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -692,6 +791,8 @@ export interface paths {
                             placements: {
                                 actualEndDate: string | null;
                                 concurrent: boolean;
+                                /** Format: uuid */
+                                episodeId: string;
                                 /** Format: uuid */
                                 id: string;
                                 levelCode: string;
@@ -771,6 +872,8 @@ export interface paths {
                         "application/json": {
                             careTeam: {
                                 endedOn: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
                                 handoffNote: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -805,6 +908,8 @@ export interface paths {
                             placements: {
                                 actualEndDate: string | null;
                                 concurrent: boolean;
+                                /** Format: uuid */
+                                episodeId: string;
                                 /** Format: uuid */
                                 id: string;
                                 levelCode: string;
@@ -932,61 +1037,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            careTeam: {
-                                endedOn: string | null;
-                                handoffNote: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                organization: string | null;
-                                phone: string | null;
-                                /** @enum {unknown} */
-                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
-                                /** Format: date */
-                                startedOn: string;
-                                userId: string | null;
-                            }[];
-                            closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
-                            firstContactDate: string | null;
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            handoffNote: string | null;
                             /** Format: uuid */
                             id: string;
+                            name: string;
+                            organization: string | null;
+                            phone: string | null;
+                            /** @enum {unknown} */
+                            role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
                             /** Format: date */
-                            openedOn: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                            phases: {
-                                note: string | null;
-                                /** @enum {unknown} */
-                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                                recordedBy: string;
-                                /** Format: date */
-                                startedOn: string;
-                            }[];
-                            placements: {
-                                actualEndDate: string | null;
-                                concurrent: boolean;
-                                /** Format: uuid */
-                                id: string;
-                                levelCode: string;
-                                /** @enum {unknown} */
-                                levelEdition: "asam-3" | "asam-4" | "other";
-                                note: string | null;
-                                plannedEndDate: string | null;
-                                providerName: string | null;
-                                /** Format: date */
-                                startDate: string;
-                                version: number;
-                            }[];
-                            /** Format: uuid */
-                            programId: string;
-                            programName: string;
-                            referralDate: string | null;
-                            /** @enum {unknown} */
-                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
-                            version: number;
+                            startedOn: string;
+                            userId: string | null;
                         };
                     };
                 };
@@ -1095,6 +1159,8 @@ export interface paths {
                         "application/json": {
                             careTeam: {
                                 endedOn: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
                                 handoffNote: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1129,6 +1195,8 @@ export interface paths {
                             placements: {
                                 actualEndDate: string | null;
                                 concurrent: boolean;
+                                /** Format: uuid */
+                                episodeId: string;
                                 /** Format: uuid */
                                 id: string;
                                 levelCode: string;
@@ -1259,60 +1327,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            careTeam: {
-                                endedOn: string | null;
-                                handoffNote: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                organization: string | null;
-                                phone: string | null;
-                                /** @enum {unknown} */
-                                role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
-                                /** Format: date */
-                                startedOn: string;
-                                userId: string | null;
-                            }[];
-                            closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
-                            firstContactDate: string | null;
+                            actualEndDate: string | null;
+                            concurrent: boolean;
+                            /** Format: uuid */
+                            episodeId: string;
                             /** Format: uuid */
                             id: string;
+                            levelCode: string;
+                            /** @enum {unknown} */
+                            levelEdition: "asam-3" | "asam-4" | "other";
+                            note: string | null;
+                            plannedEndDate: string | null;
+                            providerName: string | null;
                             /** Format: date */
-                            openedOn: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                            phases: {
-                                note: string | null;
-                                /** @enum {unknown} */
-                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                                recordedBy: string;
-                                /** Format: date */
-                                startedOn: string;
-                            }[];
-                            placements: {
-                                actualEndDate: string | null;
-                                concurrent: boolean;
-                                /** Format: uuid */
-                                id: string;
-                                levelCode: string;
-                                /** @enum {unknown} */
-                                levelEdition: "asam-3" | "asam-4" | "other";
-                                note: string | null;
-                                plannedEndDate: string | null;
-                                providerName: string | null;
-                                /** Format: date */
-                                startDate: string;
-                                version: number;
-                            }[];
-                            /** Format: uuid */
-                            programId: string;
-                            programName: string;
-                            referralDate: string | null;
-                            /** @enum {unknown} */
-                            referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            startDate: string;
                             version: number;
                         };
                     };
@@ -1426,6 +1454,8 @@ export interface paths {
                         "application/json": {
                             careTeam: {
                                 endedOn: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
                                 handoffNote: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -1460,6 +1490,8 @@ export interface paths {
                             placements: {
                                 actualEndDate: string | null;
                                 concurrent: boolean;
+                                /** Format: uuid */
+                                episodeId: string;
                                 /** Format: uuid */
                                 id: string;
                                 levelCode: string;
@@ -1993,6 +2025,76 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/patient-merges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A merge: which record went into which, why and by whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            mergedAt: string;
+                            /** Format: uuid */
+                            mergedBy: string;
+                            /** Format: uuid */
+                            mergedId: string;
+                            reason: string;
+                            /** Format: uuid */
+                            survivorId: string;
+                            undoneAt: string | null;
+                            undoneBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patient-merges/{id}/undo": {
         parameters: {
             query?: never;
@@ -2021,88 +2123,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            addressLine1: string | null;
-                            addressLine2: string | null;
-                            city: string | null;
-                            coverages: {
-                                endDate?: string | null;
-                                /** @enum {unknown} */
-                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
-                                memberId?: string | null;
-                                payerName?: string | null;
-                                startDate?: string | null;
-                            }[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date */
-                            dateOfBirth: string;
-                            emergencyContactName: string | null;
-                            emergencyContactPhone: string | null;
-                            emergencyContactRelationship: string | null;
-                            episodes: {
-                                careTeam: {
-                                    external: boolean;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
-                                    userId: string | null;
-                                }[];
-                                closedOn: string | null;
-                                currentLevel: {
-                                    code: string;
-                                    /** @enum {unknown} */
-                                    edition: "asam-3" | "asam-4" | "other";
-                                } | null;
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: date */
-                                openedOn: string;
-                                /** @enum {unknown} */
-                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                                primaryCaseManager: {
-                                    displayName: string;
-                                    /** Format: uuid */
-                                    userId: string;
-                                } | null;
-                                /** Format: uuid */
-                                programId: string;
-                                programName: string;
-                            }[];
-                            genderIdentity: string | null;
-                            howToReach: string | null;
                             /** Format: uuid */
                             id: string;
-                            identifiers: {
-                                label?: string | null;
-                                /** @enum {unknown} */
-                                system: "mrn" | "medicaid" | "medicare" | "other";
-                                value: string;
-                            }[];
-                            interpreterNeeded: boolean;
-                            legalFirstName: string;
-                            legalLastName: string;
-                            legalMiddleName: string | null;
-                            mergedIntoId: string | null;
-                            noFixedAddress: boolean;
-                            phones: {
-                                /** @description The patient agreed to text messages on this number */
-                                consentToText: boolean;
-                                /** @enum {unknown} */
-                                kind: "mobile" | "home" | "work" | "other";
-                                number: string;
-                                /** @description A voicemail here will not put the patient at risk */
-                                voicemailSafe: boolean;
-                            }[];
-                            postalCode: string | null;
-                            preferredLanguage: string;
-                            preferredName: string | null;
-                            pronouns: string | null;
-                            raceEthnicity: string[];
-                            sexAtBirth: string | null;
-                            state: string | null;
                             /** Format: date-time */
-                            updatedAt: string;
-                            version: number;
+                            mergedAt: string;
+                            /** Format: uuid */
+                            mergedBy: string;
+                            /** Format: uuid */
+                            mergedId: string;
+                            reason: string;
+                            /** Format: uuid */
+                            survivorId: string;
+                            undoneAt: string | null;
+                            undoneBy: string | null;
                         };
                     };
                 };
@@ -2157,7 +2190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the patients I may see (ranked; at most `limit`, no further pages) */
+        /** Search the patients I may see (ranked; at most `limit`, no further pages: see docs/api.md) */
         get: {
             parameters: {
                 query?: {
@@ -2444,7 +2477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A patient with their episodes, level of care and care team */
+        /** A patient with each module’s part of the overview (episodes, level of care, care team…) */
         get: {
             parameters: {
                 query?: never;
@@ -2769,6 +2802,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -2831,6 +2873,8 @@ export interface paths {
                         "application/json": {
                             careTeam: {
                                 endedOn: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
                                 handoffNote: string | null;
                                 /** Format: uuid */
                                 id: string;
@@ -2865,6 +2909,8 @@ export interface paths {
                             placements: {
                                 actualEndDate: string | null;
                                 concurrent: boolean;
+                                /** Format: uuid */
+                                episodeId: string;
                                 /** Format: uuid */
                                 id: string;
                                 levelCode: string;
@@ -2988,88 +3034,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            addressLine1: string | null;
-                            addressLine2: string | null;
-                            city: string | null;
-                            coverages: {
-                                endDate?: string | null;
-                                /** @enum {unknown} */
-                                kind: "medicaid" | "medicare" | "private" | "marketplace" | "tricare-va" | "uninsured" | "other";
-                                memberId?: string | null;
-                                payerName?: string | null;
-                                startDate?: string | null;
-                            }[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date */
-                            dateOfBirth: string;
-                            emergencyContactName: string | null;
-                            emergencyContactPhone: string | null;
-                            emergencyContactRelationship: string | null;
-                            episodes: {
-                                careTeam: {
-                                    external: boolean;
-                                    name: string;
-                                    /** @enum {unknown} */
-                                    role: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
-                                    userId: string | null;
-                                }[];
-                                closedOn: string | null;
-                                currentLevel: {
-                                    code: string;
-                                    /** @enum {unknown} */
-                                    edition: "asam-3" | "asam-4" | "other";
-                                } | null;
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: date */
-                                openedOn: string;
-                                /** @enum {unknown} */
-                                phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
-                                primaryCaseManager: {
-                                    displayName: string;
-                                    /** Format: uuid */
-                                    userId: string;
-                                } | null;
-                                /** Format: uuid */
-                                programId: string;
-                                programName: string;
-                            }[];
-                            genderIdentity: string | null;
-                            howToReach: string | null;
                             /** Format: uuid */
                             id: string;
-                            identifiers: {
-                                label?: string | null;
-                                /** @enum {unknown} */
-                                system: "mrn" | "medicaid" | "medicare" | "other";
-                                value: string;
-                            }[];
-                            interpreterNeeded: boolean;
-                            legalFirstName: string;
-                            legalLastName: string;
-                            legalMiddleName: string | null;
-                            mergedIntoId: string | null;
-                            noFixedAddress: boolean;
-                            phones: {
-                                /** @description The patient agreed to text messages on this number */
-                                consentToText: boolean;
-                                /** @enum {unknown} */
-                                kind: "mobile" | "home" | "work" | "other";
-                                number: string;
-                                /** @description A voicemail here will not put the patient at risk */
-                                voicemailSafe: boolean;
-                            }[];
-                            postalCode: string | null;
-                            preferredLanguage: string;
-                            preferredName: string | null;
-                            pronouns: string | null;
-                            raceEthnicity: string[];
-                            sexAtBirth: string | null;
-                            state: string | null;
                             /** Format: date-time */
-                            updatedAt: string;
-                            version: number;
+                            mergedAt: string;
+                            /** Format: uuid */
+                            mergedBy: string;
+                            /** Format: uuid */
+                            mergedId: string;
+                            reason: string;
+                            /** Format: uuid */
+                            survivorId: string;
+                            undoneAt: string | null;
+                            undoneBy: string | null;
                         };
                     };
                 };
@@ -3142,7 +3119,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A level-of-care placement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actualEndDate: string | null;
+                            concurrent: boolean;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            levelCode: string;
+                            /** @enum {unknown} */
+                            levelEdition: "asam-3" | "asam-4" | "other";
+                            note: string | null;
+                            plannedEndDate: string | null;
+                            providerName: string | null;
+                            /** Format: date */
+                            startDate: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -3172,11 +3205,29 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actualEndDate: string | null;
+                            concurrent: boolean;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            levelCode: string;
+                            /** @enum {unknown} */
+                            levelEdition: "asam-3" | "asam-4" | "other";
+                            note: string | null;
+                            plannedEndDate: string | null;
+                            providerName: string | null;
+                            /** Format: date */
+                            startDate: string;
+                            version: number;
+                        };
+                    };
                 };
                 /** @description Default Response */
                 400: {

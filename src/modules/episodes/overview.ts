@@ -1,0 +1,84 @@
+import { Type, type Static } from 'typebox';
+import type { Executor } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { Nullable } from '../../lib/http/schemas.ts';
+import type { OverviewSection } from '../../lib/modules.ts';
+import { todayOf } from '../patients/access.ts';
+import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from './codes.ts';
+
+const EpisodeSummary = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  programId: Type.String({ format: 'uuid' }),
+  programName: Type.String(),
+  phase: Type.Enum(EPISODE_PHASES),
+  openedOn: Type.String({ format: 'date' }),
+  closedOn: Nullable(Type.String({ format: 'date' })),
+  currentLevel: Nullable(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
+  primaryCaseManager: Nullable(Type.Object({ userId: Type.String({ format: 'uuid' }), displayName: Type.String() })),
+  careTeam: Type.Array(
+    Type.Object({
+      userId: Nullable(Type.String({ format: 'uuid' })),
+      name: Type.String(),
+      role: Type.Enum(CARE_TEAM_ROLES),
+      external: Type.Boolean(),
+    }),
+  ),
+});
+type EpisodeSummary = Static<typeof EpisodeSummary>;
+
+/** Open episodes first, then the most recent; each with today's level of care and team. */
+async function episodeSummaries(executor: Executor, ctx: RequestContext, patientId: string): Promise<EpisodeSummary[]> {
+  const today = todayOf(ctx.actor);
+  const episodes = await executor
+    .selectFrom('episodes as e')
+    .innerJoin('programs as pr', 'pr.id', 'e.programId')
+    .select(['e.id', 'e.programId', 'pr.name as programName', 'e.phase', 'e.openedOn', 'e.closedOn'])
+    .where('e.patientId', '=', patientId)
+    .orderBy((eb) => eb.case().when('e.closedOn', 'is', null).then(0).else(1).end())
+    .orderBy('e.openedOn', 'desc')
+    .execute();
+  if (episodes.length === 0) return [];
+  const [levels, team] = await Promise.all([
+    executor
+      .selectFrom('placements')
+      .select(['episodeId', 'levelEdition', 'levelCode'])
+      .where('patientId', '=', patientId)
+      .where('startDate', '<=', today)
+      .where((eb) => eb.or([eb('actualEndDate', 'is', null), eb('actualEndDate', '>', today)]))
+      .orderBy('concurrent')
+      .orderBy('startDate', 'desc')
+      .execute(),
+    executor
+      .selectFrom('careTeamMembers as m')
+      .leftJoin('users as u', 'u.id', 'm.userId')
+      .select(['m.episodeId', 'm.userId', 'm.role', 'm.externalName', 'u.displayName'])
+      .where('m.patientId', '=', patientId)
+      .where('m.startedOn', '<=', today)
+      .where((eb) => eb.or([eb('m.endedOn', 'is', null), eb('m.endedOn', '>', today)]))
+      .orderBy('m.startedOn')
+      .execute(),
+  ]);
+  return episodes.map((episode) => {
+    const level = levels.find((row) => row.episodeId === episode.id);
+    const members = team.filter((row) => row.episodeId === episode.id);
+    const primary = members.find((row) => row.role === 'primary-case-manager' && row.userId);
+    return {
+      ...episode,
+      currentLevel: level ? { edition: level.levelEdition, code: level.levelCode } : null,
+      primaryCaseManager: primary?.userId ? { userId: primary.userId, displayName: primary.displayName ?? '' } : null,
+      careTeam: members.map((row) => ({
+        userId: row.userId,
+        name: row.displayName ?? row.externalName ?? '',
+        role: row.role,
+        external: row.userId === null,
+      })),
+    };
+  });
+}
+
+/** The episodes module's part of the patient overview. */
+export const episodesSection: OverviewSection = {
+  key: 'episodes',
+  schema: Type.Array(EpisodeSummary),
+  load: episodeSummaries,
+};

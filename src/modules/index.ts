@@ -1,0 +1,27 @@
+import { apiKeysModule } from './api-keys/module.ts';
+import { auditModule } from './audit/module.ts';
+import { episodesModule } from './episodes/module.ts';
+import { organizationModule } from './organization/module.ts';
+import { patientsModule } from './patients/module.ts';
+import { programsModule } from './programs/module.ts';
+import { sessionModule } from './session/module.ts';
+import { setupModule } from './setup/module.ts';
+import { staffModule } from './staff/module.ts';
+import { systemModule } from './system/module.ts';
+
+/**
+ * Every module of the server, one line each (docs/modules.md). The order is the order their
+ * routes register in, their overview sections appear in and a merge moves their records in.
+ */
+export const modules = [
+  systemModule,
+  setupModule,
+  sessionModule,
+  organizationModule,
+  programsModule,
+  staffModule,
+  apiKeysModule,
+  auditModule,
+  patientsModule,
+  episodesModule,
+];

@@ -1,0 +1,35 @@
+import { Type, type Static } from 'typebox';
+import type { OrganizationRow } from '../../db/schema.ts';
+import { Version } from '../../lib/http/schemas.ts';
+import { Locale, TimeZone } from '../setup/schemas.ts';
+
+export const OrganizationSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  timeZone: Type.String(),
+  defaultLocale: Locale,
+  version: Type.Integer(),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+
+export const UpdateOrganizationBody = Type.Object(
+  {
+    version: Type.Optional(Version),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    timeZone: Type.Optional(TimeZone),
+    defaultLocale: Type.Optional(Locale),
+  },
+  { additionalProperties: false },
+);
+export type UpdateOrganizationBody = Static<typeof UpdateOrganizationBody>;
+
+export function presentOrganization(row: OrganizationRow): Static<typeof OrganizationSchema> {
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    defaultLocale: row.defaultLocale,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
