@@ -3,7 +3,7 @@
 // Pure: no DOM, no React, so node:test covers it.
 
 /** What a code says about the problem (a date, a limit): strings and numbers only. */
-export type ProblemParams = Readonly<Record<string, string | number>>;
+type ProblemParams = Readonly<Record<string, string | number>>;
 
 export interface FieldProblem {
   path: string;

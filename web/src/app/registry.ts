@@ -21,7 +21,7 @@ export interface NavItem {
   onHome: boolean;
 }
 
-export function mayOpen(route: Pick<PageRoute<MessageKey>, 'roles'>, userRoles: readonly Role[]): boolean {
+function mayOpen(route: Pick<PageRoute<MessageKey>, 'roles'>, userRoles: readonly Role[]): boolean {
   return route.roles === undefined || route.roles.some((role) => userRoles.includes(role));
 }
 

@@ -10,7 +10,7 @@ import type { Message } from '../i18n/messages.ts';
 /** Every generic field code has words in every language: a new code fails the type check here. */
 type FieldCodeMessages = Record<`field.${keyof typeof FIELD_CODES}`, Message>;
 
-export const fieldCodeMessages = {
+const fieldCodeMessages = {
   'field.required': { en: 'This is required.', es: 'Este dato es obligatorio.' },
   'field.unknown-field': { en: 'Bridgeway does not know this field.', es: 'Bridgeway no reconoce este campo.' },
   'field.too-short': { en: 'Use at least {min} characters.', es: 'Use al menos {min} caracteres.' },

@@ -199,4 +199,12 @@ export const patientMessages = {
     es: 'Entre los dos expedientes hay más de diez números de teléfono. Quite algunos primero.',
   },
   'problem.merge-undone': { en: 'This merge was already undone.', es: 'Esta combinación ya se deshizo.' },
+  'problem.record-merged': {
+    en: 'This record was merged into another. Work on that record instead.',
+    es: 'Este expediente se combinó con otro. Trabaje en ese expediente.',
+  },
+  'problem.before-1900': {
+    en: 'Enter a date on or after January 1, 1900.',
+    es: 'Escriba una fecha igual o posterior al 1 de enero de 1900.',
+  },
 } satisfies Messages;

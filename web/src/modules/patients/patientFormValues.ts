@@ -19,14 +19,14 @@ export interface PhoneRow {
   consentToText: boolean;
   voicemailSafe: boolean;
 }
-export interface IdentifierRow {
+interface IdentifierRow {
   key: number;
   system: IdentifierSystem;
   value: string;
   /** Set by an integration, not shown: sent back unchanged so an edit here keeps it. */
   label: string | null;
 }
-export interface CoverageRow {
+interface CoverageRow {
   key: number;
   kind: CoverageKind;
   payerName: string;

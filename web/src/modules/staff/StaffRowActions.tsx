@@ -10,7 +10,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import type { IssuedLink } from './InvitationLinkDialog.tsx';
 import { usersKey } from './staffQueries.ts';
 
-export type StaffAction = 'deactivate' | 'reactivate' | 'newLink' | 'mfaReset';
+type StaffAction = 'deactivate' | 'reactivate' | 'newLink' | 'mfaReset';
 export interface PendingStaffAction {
   user: User;
   action: StaffAction;
