@@ -67,7 +67,8 @@ describe('answers are problem documents', () => {
     const response = await admin.post('/api/programs', { name: 'X', caseManagementModel: 'broker-generalist', color: 'red' });
     assert.equal(response.status, 400);
     assert.equal(response.body.type, '/api/problems/validation');
-    assert.deepEqual(response.body.errors, [{ path: '/color', message: 'is not a known field' }]);
+    // Each field error carries its code, which clients translate (the English message is for API users).
+    assert.deepEqual(response.body.errors, [{ path: '/color', message: 'is not a known field', code: 'unknown-field' }]);
     const rows = await t.db.selectFrom('programs').select('id').where('name', '=', 'X').execute();
     assert.equal(rows.length, 0);
   });
