@@ -65,6 +65,8 @@ function OrganizationForm({ organization }: { organization: Organization }) {
       return unwrap(api.PATCH('/api/organization', { body: { ...changes, version: stale.base.version } }));
     },
     onSuccess: (saved) => {
+      // The form stays open: it now shows what was saved (trimmed) and edits on from its version.
+      form.setValues(valuesOf(saved));
       stale.accept({ values: valuesOf(saved), version: saved.version });
       queryClient.setQueryData(organizationKey, saved);
       queryClient.setQueryData<Session | null>(sessionKey, (session) => (session ? { ...session, organization: saved } : session));
