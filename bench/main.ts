@@ -11,14 +11,11 @@ import type { Actor } from '../src/lib/context.ts';
 import { connectDatabase } from '../src/lib/db/database.ts';
 import { startEmbeddedPostgres } from '../src/lib/db/embedded.ts';
 import { migrate } from '../src/lib/db/migrate.ts';
-import { caseloadQuery } from '../src/modules/episodes/caseload.ts';
-import { searchPatientsQuery } from '../src/modules/patients/queries.ts';
-import { presentPatient } from '../src/modules/patients/presenter.ts';
-import { episodesSection } from '../src/modules/episodes/overview.ts';
 import { TestClient } from '../test/support/client.ts';
 import { freePort } from '../test/support/server.ts';
 import { urlFor } from '../test/support/db.ts';
-import { generate } from './generate.ts';
+import { generate, moduleBenches } from './generate.ts';
+import type { BenchEnv } from './world.ts';
 
 /**
  * `npm run bench [-- --patients 1000000 --iterations 200]`: synthetic data, then each scenario
@@ -53,8 +50,9 @@ try {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => {}); // the clean-up below ends this connection by force
   await client.connect();
-  let started = performance.now();
-  const world = await generate(client, patients, await hashPassword(PASSWORD));
+  const started = performance.now();
+  const benches = await moduleBenches();
+  const world = await generate(client, patients, await hashPassword(PASSWORD), benches);
   const generation = (performance.now() - started) / 1000;
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
 
@@ -77,12 +75,8 @@ try {
   });
   const cmActor = actorOf(world.caseManagerIds[0] ?? '', ['case-manager']);
   const supActor = actorOf(world.supervisorIds[0] ?? '', ['supervisor']);
-  const fragments = ['mar', 'whit', 'del', 'ana', 'rosa', 'ochoa', 'tenn', 'jess', 'brand', 'lupi'];
   const myPatients = (
-    await client.query<{ id: string }>(
-      `SELECT p.id FROM patients p JOIN care_team_members m ON m.episode_id IN (SELECT id FROM episodes WHERE patient_id = p.id) WHERE m.user_id = $1 LIMIT 100`,
-      [cmActor.userId],
-    )
+    await client.query<{ id: string }>(`SELECT patient_id AS id FROM care_team_members WHERE user_id = $1 LIMIT 100`, [cmActor.userId])
   ).rows.map((r) => r.id);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -97,55 +91,33 @@ try {
     return samples.sort((a, b) => a - b);
   }
   const pct = (samples: number[], p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? 0;
-  const expect200 = async (response: Promise<{ status: number }>) => {
-    const answer = await response;
-    if (answer.status !== 200) throw new Error(`bench request answered ${answer.status}`);
+  const env: BenchEnv = {
+    world,
+    db: handle.db,
+    caseManager,
+    supervisor,
+    cmActor,
+    supActor,
+    ctxOf: (actor) => ({ actor, requestId: 'bench', ip: null, userAgent: null }),
+    today,
+    myPatients,
+    raw: (query) => {
+      const compiled = query.compile();
+      return client.query(compiled.sql, compiled.parameters as unknown[]);
+    },
+    expect200: async (response) => {
+      const answer = await response;
+      if (answer.status !== 200) throw new Error(`bench request answered ${answer.status}`);
+    },
   };
-  const raw = (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
-    const compiled = query.compile();
-    return client.query(compiled.sql, compiled.parameters as unknown[]);
-  };
-
-  const scenarios: [name: string, app: (i: number) => Promise<unknown>, sql: (i: number) => Promise<unknown>][] = [
-    [
-      'patient search, name fragment (supervisor: a program)',
-      (i) => expect200(supervisor.get(`/api/patients?q=${fragments[i % fragments.length]}`)),
-      (i) => raw(searchPatientsQuery(handle.db, supActor, { q: fragments[i % fragments.length] ?? 'mar' }, 50)),
-    ],
-    [
-      'patient search, name fragment (case manager)',
-      (i) => expect200(caseManager.get(`/api/patients?q=${fragments[i % fragments.length]}`)),
-      (i) => raw(searchPatientsQuery(handle.db, cmActor, { q: fragments[i % fragments.length] ?? 'mar' }, 50)),
-    ],
-    [
-      'patient overview',
-      (i) => expect200(caseManager.get(`/api/patients/${myPatients[i % myPatients.length] ?? ''}`)),
-      async (i) => {
-        const row = await handle.db
-          .selectFrom('patients')
-          .selectAll()
-          .where('id', '=', myPatients[i % myPatients.length] ?? '')
-          .executeTakeFirstOrThrow();
-        return Promise.all([
-          presentPatient(handle.db, row),
-          episodesSection.load(handle.db, { actor: cmActor, requestId: 'bench', ip: null, userAgent: null }, row.id),
-        ]);
-      },
-    ],
-    [
-      'my caseload (150 rows)',
-      () => expect200(caseManager.get('/api/caseload?limit=200')),
-      () => raw(caseloadQuery(handle.db, cmActor, {}, today, 200)),
-    ],
-  ];
+  const scenarios = benches.flatMap((bench) => bench.scenarios?.(env) ?? []);
 
   console.log(
     `\nBridgeway bench: ${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'})`,
   );
   console.log(`generated in ${generation.toFixed(1)} s; ${iterations} timed runs per scenario after 10 warm-up runs; milliseconds\n`);
   const rows: string[][] = [['scenario', 'api p50', 'api p95', 'sql p50', 'sql p95', 'api/sql p50']];
-  for (const [name, viaApi, viaSql] of scenarios) {
-    started = performance.now();
+  for (const { name, app: viaApi, sql: viaSql } of scenarios) {
     const apiSamples = await time(viaApi);
     const sqlSamples = await time(viaSql);
     rows.push([
@@ -162,20 +134,19 @@ try {
     console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  '));
 
   // The plans of the hot queries, to read beside the numbers (STYLE: EXPLAIN what bench runs).
-  const plan = async (label: string, query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
-    const compiled = query.compile();
+  for (const { name, plan } of scenarios) {
+    if (!plan) continue;
+    const compiled = plan.compile();
     const result = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${compiled.sql}`, compiled.parameters as unknown[]);
     const lines = result.rows.map((row) => row['QUERY PLAN']);
     console.log(
-      `\n${label}: ${lines
+      `\n${name}: ${lines
         .filter((line) => /Index|Seq Scan|Bitmap/.test(line))
         .map((line) => line.trim().replace(/\s+\(cost.*$/, ''))
         .slice(0, 6)
         .join(' | ')}`,
     );
-  };
-  await plan('search plan', searchPatientsQuery(handle.db, supActor, { q: 'whit' }, 50));
-  await plan('caseload plan', caseloadQuery(handle.db, cmActor, {}, today, 200));
+  }
   await app.close();
   await client.end();
   await handle.close();

@@ -5,9 +5,10 @@ import { hashPassword } from '../lib/auth/passwords.ts';
 import type { Database } from '../lib/db/database.ts';
 import { newId } from '../lib/ids.ts';
 import type { CaseManagementModel } from '../modules/programs/models.ts';
-import { seedDemoPatients } from './demo-patients.ts';
-
-const DEMO_PATIENTS = 300;
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { modules } from '../modules/index.ts';
+import { seeded, type DemoWorld, type SeedDemo } from './demo-world.ts';
 
 /**
  * `bridgeway demo` (or `npm run demo`): a separate demonstration organization with synthetic
@@ -70,7 +71,7 @@ export async function demoCommand(db: Database): Promise<number> {
   const password = `demo-${randomBytes(9).toString('base64url')}`;
   const passwordHash = await hashPassword(password);
   const meta = { requestId: `demo-${newId()}`, ip: null, userAgent: 'bridgeway demo' };
-  let patients = 0;
+  const made: string[] = [];
   await db.transaction().execute(async (tx) => {
     const organization = await tx
       .insertInto('organizations')
@@ -95,9 +96,11 @@ export async function demoCommand(db: Database): Promise<number> {
         .execute();
       await writeAudit(tx, auditMeta, { action: 'create', recordType: 'program', recordId: id, details: { via: 'demo' } });
     }
-    const staffByProgram = programIds.map((id) => ({ id, staffIds: [] as string[] }));
+    const staffByProgram = programIds.map((id, index) => ({ id, name: PROGRAMS[index]?.name ?? '', staffIds: [] as string[] }));
+    const staff: DemoWorld['staff'] = [];
     for (const person of STAFF) {
       const id = newId();
+      staff.push({ id, name: person.name, roles: person.roles });
       const clinical = person.roles.some((role) => role !== 'admin' && role !== 'privacy-officer' && role !== 'prescriber');
       if (clinical) for (const index of person.programs) staffByProgram[index]?.staffIds.push(id);
       await tx
@@ -126,11 +129,27 @@ export async function demoCommand(db: Database): Promise<number> {
         details: { via: 'demo', roles: person.roles },
       });
     }
-    patients = await seedDemoPatients(tx, organization.id, staffByProgram, DEMO_PATIENTS, meta);
+    const random = seeded(20261124);
+    const world: DemoWorld = {
+      tx,
+      organizationId: organization.id,
+      programs: staffByProgram,
+      staff,
+      audit: (entry) => writeAudit(tx, auditMeta, entry),
+      random,
+      pick: (items) => items[Math.floor(random() * items.length)] as (typeof items)[number],
+      today: new Date(),
+      patients: [],
+    };
+    // Each module's synthetic records, in the registry's order (docs/modules.md).
+    for (const module of modules) {
+      const file = path.join(import.meta.dirname, '../modules', module.name, 'demo.ts');
+      if (!existsSync(file)) continue;
+      const { seedDemo } = (await import(file)) as { seedDemo: SeedDemo };
+      made.push(await seedDemo(world));
+    }
   });
-  console.log(
-    `Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs, ${STAFF.length} staff and ${patients} patients (all synthetic).`,
-  );
+  console.log(`Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs, ${STAFF.length} staff, ${made.join(', ')} (all synthetic).`);
   console.log(`Every demo account's password: ${password}`);
   console.log('Try: casemanager@, nurse@, chw@, supervisor@, privacy@ or admin@demo.bridgeway.invalid');
   console.log('(the admin is asked to set up an authenticator app at first sign-in).');

@@ -67,10 +67,31 @@ describe('answers are problem documents', () => {
     const response = await admin.post('/api/programs', { name: 'X', caseManagementModel: 'broker-generalist', color: 'red' });
     assert.equal(response.status, 400);
     assert.equal(response.body.type, '/api/problems/validation');
-    // Each field error carries its code, which clients translate (the English message is for API users).
+    assert.equal(response.body.code, 'validation');
     assert.deepEqual(response.body.errors, [{ path: '/color', message: 'is not a known field', code: 'unknown-field' }]);
     const rows = await t.db.selectFrom('programs').select('id').where('name', '=', 'X').execute();
     assert.equal(rows.length, 0);
+  });
+
+  test('every field error carries a code and the values its message names, for the client to say in its own words', async () => {
+    const cases: [label: string, body: object, error: object][] = [
+      [
+        'too long',
+        { name: 'x'.repeat(201), caseManagementModel: 'broker-generalist' },
+        { path: '/name', code: 'too-long', params: { max: 200 } },
+      ],
+      ['missing', { caseManagementModel: 'broker-generalist' }, { path: '/name', code: 'required' }],
+      ['not a code', { name: 'Y', caseManagementModel: 'magic' }, { path: '/caseManagementModel', code: 'enum' }],
+      ['a NUL byte', { name: 'Nul\u0000Program', caseManagementModel: 'broker-generalist' }, { path: '/name', code: 'control-characters' }],
+    ];
+    for (const [label, body, error] of cases) {
+      const response = await admin.post<{ errors: object[] }>('/api/programs', body);
+      assert.equal(response.status, 400, label);
+      const { message: _message, ...coded } = response.body.errors[0] as { message: string };
+      assert.deepEqual(coded, error, label);
+    }
+    const search = await admin.get('/api/patients?q=ab%00cd');
+    assert.equal(search.status, 400, 'a NUL in a query is a 400, not a 500');
   });
 
   test('a field of the wrong type is 400 naming it, never coerced', async () => {

@@ -16,10 +16,10 @@ export interface TestApp {
 /** A fresh database and an app on it, torn down when the test file ends. */
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  options: { logStream?: NodeJS.WritableStream; databaseUrl?: (url: string) => string } = {},
+  options: { logStream?: NodeJS.WritableStream; databaseUrl?: (url: string) => string; poolSize?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const handle = connectDatabase(options.databaseUrl ? options.databaseUrl(database.url) : database.url, { max: 5 });
+  const handle = connectDatabase(options.databaseUrl ? options.databaseUrl(database.url) : database.url, { max: options.poolSize ?? 5 });
   const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
   const app = await buildApp({
     db: handle.db,

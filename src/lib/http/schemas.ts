@@ -13,20 +13,23 @@ export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' 
 export const Instant = Type.String({ format: 'date-time' });
 export const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409.' });
 
-// Declared in full: the response serializer drops what a schema does not name, and clients
-// translate `code` and `params` (an item schema without them sent field errors uncoded).
-const ProblemParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
-
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
-    code: Type.String(),
-    params: Type.Optional(ProblemParams),
+    code: Type.String({ description: 'The specific reason, for clients to translate (docs/api.md "Problem codes")' }),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
     errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), message: Type.String(), code: Type.String(), params: Type.Optional(ProblemParams) })),
+      Type.Array(
+        Type.Object({
+          path: Type.String(),
+          message: Type.String(),
+          code: Type.String(),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+        }),
+      ),
     ),
     currentVersion: Type.Optional(Type.Integer()),
     retryAfterSeconds: Type.Optional(Type.Integer()),

@@ -5,11 +5,11 @@ import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { readPatientRecord, supervisesProgram, withPatientRecord } from '../patients/access.ts';
+import { currentMember, readPatientRecord, supervisesProgram, todayOf, withPatientRecord } from '../patients/access.ts';
 import { presentEpisode, presentMember, selectMembers, type CareTeamMemberView, type EpisodeView } from './presenter.ts';
 import { careTeamMemberKind } from './records.ts';
 import type { AddMemberBody, HandoffBody, ReassignmentBody } from './schemas.ts';
-import { assertEligibleCaseManager, withEpisode } from './service.ts';
+import { assertEligibleCaseManager, assertNotFuture, withEpisode } from './service.ts';
 import type { EpisodeRow } from './tables.ts';
 
 /** A member is current on `day` when they started by then and have not ended (ended_on is exclusive). */
@@ -23,8 +23,28 @@ export async function getMember(db: Database, ctx: RequestContext, memberId: str
   return readPatientRecord(db, ctx, careTeamMemberKind, memberId, (tx) => memberView(tx, memberId));
 }
 
+/**
+ * Who changes a care team — and so who opens a chart to whom (13.5): the episode's primary
+ * case manager today, or a supervisor of its program. Everyone else on the team reads it.
+ */
+async function assertTeamManager(tx: Transaction<DB>, ctx: RequestContext, episode: EpisodeRow): Promise<void> {
+  const today = todayOf(ctx.actor);
+  const row = await tx
+    .selectFrom('episodes as e')
+    .select(
+      sql<boolean>`${supervisesProgram(ctx.actor, 'e.program_id')} OR EXISTS (
+        SELECT 1 FROM care_team_members m
+         WHERE m.episode_id = e.id AND m.role = 'primary-case-manager' AND ${currentMember('m', ctx.actor.userId, today)})`.as('allowed'),
+    )
+    .where('e.id', '=', episode.id)
+    .executeTakeFirstOrThrow();
+  if (!row.allowed)
+    throw forbidden('not-team-manager', 'Only the primary case manager or a supervisor of the program changes the care team.');
+}
+
 export async function addMember(db: Database, ctx: RequestContext, episodeId: string, input: AddMemberBody): Promise<CareTeamMemberView> {
   return withEpisode(db, ctx, episodeId, async (tx, audit, episode) => {
+    await assertTeamManager(tx, ctx, episode);
     if (input.role === 'primary-case-manager')
       throw fieldError('/role', 'primary-only-by-handoff', 'the primary case manager changes only by a handoff');
     if ((input.userId === undefined) === (input.external === undefined))
@@ -35,14 +55,7 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
         date: episode.openedOn,
       });
     if (input.userId) {
-      const user = await tx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.userId)
-        .where('organizationId', '=', ctx.actor.organizationId)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      if (!user) throw fieldError('/userId', 'not-active-staff', 'is not an active staff member of this organization');
+      await assertEligibleCaseManager(tx, ctx, input.userId, episode.programId, '/userId');
       const already = await tx
         .selectFrom('careTeamMembers')
         .select('id')
@@ -83,6 +96,14 @@ export async function addMember(db: Database, ctx: RequestContext, episodeId: st
 export async function endMember(db: Database, ctx: RequestContext, memberId: string, endedOn: string): Promise<CareTeamMemberView> {
   return withPatientRecord(db, ctx, careTeamMemberKind, memberId, async (tx, audit) => {
     const current = await tx.selectFrom('careTeamMembers').selectAll().where('id', '=', memberId).executeTakeFirstOrThrow();
+    // Anyone may step off a team themselves; ending someone else's place is the team manager's.
+    if (current.userId !== ctx.actor.userId) {
+      await assertTeamManager(
+        tx,
+        ctx,
+        await tx.selectFrom('episodes').selectAll().where('id', '=', current.episodeId).executeTakeFirstOrThrow(),
+      );
+    }
     if (current.role === 'primary-case-manager')
       throw ruleViolation('primary-only-by-handoff', 'The primary case manager leaves only by a handoff to someone else.');
     if (current.endedOn) throw conflict('membership-ended', 'This membership has already ended.');
@@ -102,6 +123,10 @@ export async function endMember(db: Database, ctx: RequestContext, memberId: str
 /** Ends the current primary case manager's period and starts the next one's, on the same day. */
 async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, episode: EpisodeRow, input: HandoffBody): Promise<void> {
   if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
+  await assertTeamManager(tx, ctx, episode);
+  // A handoff happens when it is recorded: a future date would make screens disagree on who
+  // is the single point of contact until then (13.5, 8.2).
+  assertNotFuture(input.on, todayOf(ctx.actor), '/on');
   const current = await tx
     .selectFrom('careTeamMembers')
     .selectAll()
@@ -111,10 +136,16 @@ async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, 
     .forUpdate()
     .executeTakeFirst();
   if (current?.userId === input.toUserId) throw fieldError('/toUserId', 'already-primary', 'is already the primary case manager');
-  if (current && input.on <= current.startedOn)
-    throw fieldError('/on', 'before-primary-started', `must be after the current primary case manager started (${current.startedOn})`, {
-      date: current.startedOn,
-    });
+  // The same day is allowed: intake often opens the episode and hands it on that afternoon.
+  if (current && input.on < current.startedOn)
+    throw fieldError(
+      '/on',
+      'before-primary-started',
+      `must be on or after the current primary case manager started (${current.startedOn})`,
+      {
+        date: current.startedOn,
+      },
+    );
   await assertEligibleCaseManager(tx, ctx, input.toUserId, episode.programId, '/toUserId');
   if (current) await tx.updateTable('careTeamMembers').set({ endedOn: input.on }).where('id', '=', current.id).execute();
   await tx

@@ -115,6 +115,9 @@ export async function presentEpisode(executor: Executor, episodeId: string): Pro
       .where('m.episodeId', '=', episodeId)
       .orderBy((eb) => eb.case().when('m.role', '=', 'primary-case-manager').then(0).else(1).end())
       .orderBy('m.startedOn', 'desc')
+      // A same-day handoff leaves two periods starting that day: the one still running first.
+      .orderBy((eb) => eb.case().when('m.endedOn', 'is', null).then(0).else(1).end())
+      .orderBy('m.createdAt', 'desc')
       .execute(),
   ]);
   return {

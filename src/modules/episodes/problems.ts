@@ -16,7 +16,6 @@ export const PROBLEM_CODES = {
   'before-current-phase': ['date'],
   'primary-only-by-handoff': [],
   'staff-or-external': [],
-  'not-active-staff': [],
   'already-on-team': [],
   'membership-ended': [],
   'before-joined': ['date'],
@@ -24,4 +23,5 @@ export const PROBLEM_CODES = {
   'before-primary-started': ['date'],
   'includes-from-user': [],
   'episodes-not-reassignable': [],
+  'not-team-manager': [],
 } as const;

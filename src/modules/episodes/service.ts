@@ -46,8 +46,9 @@ export async function getEpisode(db: Database, ctx: RequestContext, episodeId: s
 }
 
 /**
- * Someone who may be a primary case manager in a program: an active staff member of the
- * program with a clinical role (not only admin or privacy officer).
+ * Someone who may be on a care team, as its primary case manager or another member: an active
+ * staff member of the program with a clinical role (not only admin or privacy officer). A
+ * place on the team opens the chart, so nobody outside the program is added.
  */
 export async function assertEligibleCaseManager(
   tx: Transaction<DB>,
@@ -71,7 +72,7 @@ export async function assertEligibleCaseManager(
   }
 }
 
-function assertNotFuture(date: string, today: string, path: string): void {
+export function assertNotFuture(date: string, today: string, path: string): void {
   if (date > today)
     throw ruleViolation('future-date', 'That date is in the future.', {
       errors: [fieldProblem(path, 'future-date', `must be today (${today}) or earlier`, { today })],

@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { IdParams, page, problems } from '../../lib/http/schemas.ts';
-import { CreateProgramBody, ProgramListQuery, ProgramSchema, UpdateProgramBody } from './schemas.ts';
-import { createProgram, deleteProgram, getProgram, listPrograms, presentProgram, updateProgram } from './service.ts';
+import { CreateProgramBody, ProgramListQuery, ProgramMember, ProgramSchema, UpdateProgramBody } from './schemas.ts';
+import { createProgram, deleteProgram, getProgram, listProgramMembers, listPrograms, presentProgram, updateProgram } from './service.ts';
 
 export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['programs'];
@@ -48,6 +48,19 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await getProgram(app.db, contextOf(request), request.params.id);
       return reply.header('etag', `"${row.version}"`).send(presentProgram(row));
     },
+  );
+
+  app.get(
+    '/api/programs/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'The clinical staff of a program (to choose a care team member or a primary case manager)',
+        params: IdParams,
+        response: { 200: page(ProgramMember), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => listProgramMembers(app.db, contextOf(request), request.params.id),
   );
 
   app.patch(

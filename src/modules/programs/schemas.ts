@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ListQuery, Version } from '../../lib/http/schemas.ts';
+import { ROLES } from '../../codes.ts';
 import { CASE_MANAGEMENT_MODELS } from './models.ts';
 
 const ModelSchema = Type.Enum(CASE_MANAGEMENT_MODELS);
@@ -36,3 +37,9 @@ export const UpdateProgramBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateProgramBody = Static<typeof UpdateProgramBody>;
+
+export const ProgramMember = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  displayName: Type.String(),
+  roles: Type.Array(Type.Enum(ROLES)),
+});

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { ProgramRow } from '../../db/schema.ts';
-import { requirePermission } from '../../lib/access.ts';
+import { CLINICAL_ROLES } from '../../codes.ts';
+import { hasPermission, requirePermission } from '../../lib/access.ts';
 import { changedFields, withAudit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, fieldProblem, notFound } from '../../lib/errors.ts';
+import { conflict, fieldProblem, forbidden, notFound } from '../../lib/errors.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 import type { CreateProgramBody, ProgramListQuery, ProgramView, UpdateProgramBody } from './schemas.ts';
@@ -129,4 +130,34 @@ export async function deleteProgram(db: Database, ctx: RequestContext, id: strin
       .execute();
     await audit({ action: 'delete', recordType: 'program', recordId: id });
   });
+}
+
+/**
+ * The clinical staff of a program, for choosing a care team member or a new primary case
+ * manager: visible to the program's own staff, its supervisors and admins. Names and roles only.
+ */
+export async function listProgramMembers(db: Database, ctx: RequestContext, programId: string) {
+  const program = await db
+    .selectFrom('programs as p')
+    .leftJoin('programMemberships as pm', (join) => join.onRef('pm.programId', '=', 'p.id').on('pm.userId', '=', ctx.actor.userId))
+    .select(['p.id', 'pm.userId as member'])
+    .where('p.id', '=', programId)
+    .where('p.organizationId', '=', ctx.actor.organizationId)
+    .where('p.deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!program) throw notFound();
+  if (!program.member && !hasPermission(ctx.actor.roles, 'staff:read'))
+    throw forbidden('not-program-staff', 'Only staff of the program see its members.');
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('programMemberships as pm', 'pm.userId', 'u.id')
+    .select(['u.id', 'u.displayName', 'u.roles'])
+    .where('pm.programId', '=', programId)
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`u.roles && ${sql.val([...CLINICAL_ROLES])}::text[]`)
+    .orderBy(sql`lower(u.display_name)`)
+    .orderBy('u.id')
+    .limit(500)
+    .execute();
+  return { items: rows, nextCursor: null };
 }
