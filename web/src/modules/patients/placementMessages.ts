@@ -205,4 +205,8 @@ export const placementMessages = {
     en: 'Choose a date on or after they joined ({date}).',
     es: 'Elija una fecha igual o posterior a la de su ingreso al equipo ({date}).',
   },
+  'problem.not-team-manager': {
+    en: 'Only the primary case manager or a supervisor of the program can change the care team.',
+    es: 'Solo el administrador de casos principal o un supervisor del programa puede cambiar el equipo de atención.',
+  },
 } satisfies Messages;
