@@ -27,15 +27,19 @@ type Assert<T extends true> = T;
 
 // Declared once, in src/codes.ts, beside the API schemas and the database CHECKs.
 export const roles = ROLES satisfies readonly Role[];
+/** @public A compile-time check that the list names every code. */
 export type RolesCovered = Assert<Covers<Role, (typeof roles)[number]>>;
 
 export const caseManagementModels = CASE_MANAGEMENT_MODELS satisfies readonly CaseManagementModel[];
+/** @public A compile-time check that the list names every code. */
 export type CaseManagementModelsCovered = Assert<Covers<CaseManagementModel, (typeof caseManagementModels)[number]>>;
 
 export const userStatuses = USER_STATUSES satisfies readonly UserStatus[];
+/** @public A compile-time check that the list names every code. */
 export type UserStatusesCovered = Assert<Covers<UserStatus, (typeof userStatuses)[number]>>;
 
 export const locales = LOCALES satisfies readonly Locale[];
+/** @public A compile-time check that the list names every code. */
 export type LocalesCovered = Assert<Covers<Locale, (typeof locales)[number]>>;
 
 export function isLocale(value: unknown): value is Locale {
@@ -63,27 +67,48 @@ export type LevelEdition = NewPlacement['levelEdition'];
 export type CareTeamRole = NewMember['role'];
 
 export const sexesAtBirth = SEXES_AT_BIRTH satisfies readonly SexAtBirth[];
+/** @public A compile-time check that the list names every code. */
 export type SexesAtBirthCovered = Assert<Covers<SexAtBirth, (typeof sexesAtBirth)[number]>>;
 export const genderIdentities = GENDER_IDENTITIES satisfies readonly GenderIdentity[];
+/** @public A compile-time check that the list names every code. */
 export type GenderIdentitiesCovered = Assert<Covers<GenderIdentity, (typeof genderIdentities)[number]>>;
 export const raceEthnicities = RACE_ETHNICITY satisfies readonly RaceEthnicity[];
+/** @public A compile-time check that the list names every code. */
 export type RaceEthnicitiesCovered = Assert<Covers<RaceEthnicity, (typeof raceEthnicities)[number]>>;
 export const phoneKinds = PHONE_KINDS satisfies readonly PhoneKind[];
+/** @public A compile-time check that the list names every code. */
 export type PhoneKindsCovered = Assert<Covers<PhoneKind, (typeof phoneKinds)[number]>>;
 export const identifierSystems = IDENTIFIER_SYSTEMS satisfies readonly IdentifierSystem[];
+/** @public A compile-time check that the list names every code. */
 export type IdentifierSystemsCovered = Assert<Covers<IdentifierSystem, (typeof identifierSystems)[number]>>;
 export const coverageKinds = COVERAGE_KINDS satisfies readonly CoverageKind[];
+/** @public A compile-time check that the list names every code. */
 export type CoverageKindsCovered = Assert<Covers<CoverageKind, (typeof coverageKinds)[number]>>;
 export const referralSources = REFERRAL_SOURCES satisfies readonly ReferralSource[];
+/** @public A compile-time check that the list names every code. */
 export type ReferralSourcesCovered = Assert<Covers<ReferralSource, (typeof referralSources)[number]>>;
 export const episodePhases = EPISODE_PHASES satisfies readonly EpisodePhase[];
+/** @public A compile-time check that the list names every code. */
 export type EpisodePhasesCovered = Assert<Covers<EpisodePhase, (typeof episodePhases)[number]>>;
 export const openingPhases = OPENING_PHASES satisfies readonly NewEpisode['phase'][];
 export const closureReasons = CLOSURE_REASONS satisfies readonly ClosureReason[];
+/** @public A compile-time check that the list names every code. */
 export type ClosureReasonsCovered = Assert<Covers<ClosureReason, (typeof closureReasons)[number]>>;
 export const levelEditions = LEVEL_EDITIONS satisfies readonly LevelEdition[];
 export const levelsOfCare: Readonly<Record<LevelEdition, readonly string[]>> = LEVELS_OF_CARE;
 export const careTeamRoles = CARE_TEAM_ROLES satisfies readonly CareTeamRole[];
+/** @public A compile-time check that the list names every code. */
 export type CareTeamRolesCovered = Assert<Covers<CareTeamRole, (typeof careTeamRoles)[number]>>;
 /** Where an episode may move from each phase (the server answers 409 to any other move). */
 export const phaseTransitions: Readonly<Record<EpisodePhase, readonly EpisodePhase[]>> = PHASE_TRANSITIONS;
+
+/** Roles that serve patients: they see charts of the patients they care for (docs/patients.md). */
+export const clinicalRoles: readonly Role[] = [
+  'supervisor',
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'counselor',
+  'prescriber',
+];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApiError, fieldNameFromPath, parseRetryAfter, problemCode, splitProblem, toProblem } from './problem.ts';
+import { ApiError, fieldNameFromPath, parseRetryAfter, problemType, splitProblem, toProblem } from './problem.ts';
 
-test('problemCode is the last segment of the problem type', () => {
+test('problemType is the last segment of the problem type', () => {
   const cases: [string, string][] = [
     ['/api/problems/stale-version', 'stale-version'],
     ['/api/problems/mfa-required', 'mfa-required'],
@@ -10,7 +10,7 @@ test('problemCode is the last segment of the problem type', () => {
     ['about:blank', 'about:blank'],
     ['', ''],
   ];
-  for (const [type, code] of cases) assert.equal(problemCode({ type }), code, type);
+  for (const [type, code] of cases) assert.equal(problemType({ type }), code, type);
 });
 
 test('toProblem keeps a problem document and synthesizes one from anything else', () => {
@@ -38,12 +38,38 @@ test('toProblem keeps a problem document and synthesizes one from anything else'
   );
 });
 
-test('ApiError exposes status and code of its problem', () => {
+test('toProblem keeps codes and their string or number params, on the problem and on each field error', () => {
+  const problem = toProblem(422, '', {
+    type: '/api/problems/rule-violation',
+    title: 'This breaks a rule',
+    status: 422,
+    code: 'placement-overlap',
+    params: { date: '2026-01-05', count: 2, nested: { no: 1 }, flag: true, nan: Number.NaN },
+    errors: [
+      { path: '/startDate', message: 'overlaps', code: 'placement-overlap', params: { date: '2026-01-05' } },
+      { path: '/note', message: 'too long', code: 'too-long', params: { max: 2000 } },
+      { path: '/x', message: 'no code' },
+    ],
+  });
+  assert.equal(problem.code, 'placement-overlap');
+  assert.deepEqual(problem.params, { date: '2026-01-05', count: 2 });
+  assert.deepEqual(problem.errors, [
+    { path: '/startDate', message: 'overlaps', code: 'placement-overlap', params: { date: '2026-01-05' } },
+    { path: '/note', message: 'too long', code: 'too-long', params: { max: 2000 } },
+    { path: '/x', message: 'no code' },
+  ]);
+});
+
+test('ApiError exposes status, type and code of its problem', () => {
   const error = new ApiError({ type: '/api/problems/stale-version', title: 'Changed', status: 409, currentVersion: 4 });
   assert.equal(error.status, 409);
-  assert.equal(error.code, 'stale-version');
+  assert.equal(error.problemType, 'stale-version');
+  assert.equal(error.code, 'stale-version', 'without a specific code, the code is the type');
   assert.equal(error.retryAfterSeconds, null);
   assert.ok(error instanceof Error);
+  const coded = new ApiError({ type: '/api/problems/conflict', title: 'Conflict', status: 409, code: 'email-taken' });
+  assert.equal(coded.problemType, 'conflict');
+  assert.equal(coded.code, 'email-taken');
 });
 
 test('fieldNameFromPath maps JSON pointers to the form field they belong to', () => {
@@ -78,10 +104,13 @@ test('splitProblem puts field errors next to fields and the rest in the alert', 
     ['email', 'roles', 'displayName'] as const,
   );
   assert.deepEqual(split.fieldErrors, {
-    email: 'must match format "email"',
-    roles: 'must be equal to one of the allowed values',
+    email: { path: '/email', message: 'must match format "email"' },
+    roles: { path: '/roles/1', message: 'must be equal to one of the allowed values' },
   });
-  assert.deepEqual(split.formErrors, ['query/cursor: is not a cursor this list gave out', 'must have at least 1 property']);
+  assert.deepEqual(
+    split.formErrors.map((error) => error.path),
+    ['/query/cursor', '/'],
+  );
 });
 
 test('splitProblem of a problem without errors gives nothing to place', () => {

@@ -2,16 +2,27 @@
 // form splits one into messages next to its fields and a message for the whole form.
 // Pure: no DOM, no React, so node:test covers it.
 
+/** What a code says about the problem (a date, a limit): strings and numbers only. */
+type ProblemParams = Readonly<Record<string, string | number>>;
+
 export interface FieldProblem {
   path: string;
+  /** English, for API users and logs: the screen shows words for `code` instead. */
   message: string;
+  /** A generic validation code (src/lib/http/field-codes.ts) or one a module declares. */
+  code?: string;
+  params?: ProblemParams;
 }
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
+  /** English, for API users and logs: the screen shows words for `code` instead. */
   detail?: string;
+  /** The specific code (`placement-overlap`), or the type's last segment. */
+  code?: string;
+  params?: ProblemParams;
   errors?: FieldProblem[];
   currentVersion?: number;
   /** Sent with 429 account-locked, as is the Retry-After header. */
@@ -35,15 +46,21 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  /** The last segment of the problem type: `/api/problems/stale-version` → `stale-version`. */
+  /** The last segment of the problem type (`stale-version`, `account-locked`): what kind of failure, to act on. */
+  get problemType(): string {
+    return problemType(this.problem);
+  }
+
+  /** The specific code the server sent (`placement-overlap`), else the type's last segment. */
   get code(): string {
-    return problemCode(this.problem);
+    return this.problem.code ?? this.problemType;
   }
 }
 
 export const networkProblemType = '/api/problems/network';
 
-export function problemCode(problem: Pick<Problem, 'type'>): string {
+/** The last segment of the problem type: `/api/problems/stale-version` → `stale-version`. */
+export function problemType(problem: Pick<Problem, 'type'>): string {
   const segments = problem.type.split('/').filter((segment) => segment !== '');
   return segments.at(-1) ?? '';
 }
@@ -52,12 +69,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Only string and number params: anything else a server might send is not interpolated. */
+function params(value: unknown): ProblemParams | undefined {
+  if (!isRecord(value)) return undefined;
+  const kept: Record<string, string | number> = {};
+  for (const [name, param] of Object.entries(value)) {
+    if (typeof param === 'string' || (typeof param === 'number' && Number.isFinite(param))) kept[name] = param;
+  }
+  return kept;
+}
+
 function fieldProblems(value: unknown): FieldProblem[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const problems: FieldProblem[] = [];
   for (const item of value) {
     if (isRecord(item) && typeof item.path === 'string' && typeof item.message === 'string') {
-      problems.push({ path: item.path, message: item.message });
+      const problem: FieldProblem = { path: item.path, message: item.message };
+      if (typeof item.code === 'string') problem.code = item.code;
+      const itemParams = params(item.params);
+      if (itemParams !== undefined) problem.params = itemParams;
+      problems.push(problem);
     }
   }
   return problems;
@@ -72,6 +103,9 @@ export function toProblem(status: number, statusText: string, body: unknown): Pr
       status: typeof body.status === 'number' ? body.status : status,
     };
     if (typeof body.detail === 'string') problem.detail = body.detail;
+    if (typeof body.code === 'string') problem.code = body.code;
+    const bodyParams = params(body.params);
+    if (bodyParams !== undefined) problem.params = bodyParams;
     const errors = fieldProblems(body.errors);
     if (errors !== undefined) problem.errors = errors;
     if (typeof body.currentVersion === 'number') problem.currentVersion = body.currentVersion;
@@ -106,24 +140,21 @@ export function fieldNameFromPath(path: string, fields: readonly string[]): stri
 }
 
 export interface SplitProblem<F extends string> {
-  /** The first message for each field of the form the server named. */
-  fieldErrors: Partial<Record<F, string>>;
-  /** Messages that belong to no field of this form, to show in an alert. */
-  formErrors: string[];
+  /** The first error for each field of the form the server named. */
+  fieldErrors: Partial<Record<F, FieldProblem>>;
+  /** Errors that belong to no field of this form, to explain in an alert. */
+  formErrors: FieldProblem[];
 }
 
-/** Splits a problem's `errors` into messages next to the form's fields and the rest. */
+/** Splits a problem's `errors` into those next to the form's fields and the rest. */
 export function splitProblem<F extends string>(problem: Problem, fields: readonly F[]): SplitProblem<F> {
-  const fieldErrors: Partial<Record<F, string>> = {};
-  const formErrors: string[] = [];
+  const fieldErrors: Partial<Record<F, FieldProblem>> = {};
+  const formErrors: FieldProblem[] = [];
   for (const error of problem.errors ?? []) {
     const name = fieldNameFromPath(error.path, fields);
     const field = fields.find((candidate) => candidate === name);
-    if (field === undefined) {
-      formErrors.push(error.path === '' || error.path === '/' ? error.message : `${error.path.slice(1)}: ${error.message}`);
-    } else if (fieldErrors[field] === undefined) {
-      fieldErrors[field] = error.message;
-    }
+    if (field === undefined) formErrors.push(error);
+    else fieldErrors[field] ??= error;
   }
   return { fieldErrors, formErrors };
 }

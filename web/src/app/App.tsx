@@ -12,8 +12,8 @@ import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 /** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
 function onApiError(error: unknown): void {
   if (!(error instanceof ApiError)) return;
-  if (error.code === 'unauthenticated' || error.code === 'mfa-enrolment-required') {
-    if (error.code === 'unauthenticated') markSessionEnded();
+  if (error.problemType === 'unauthenticated' || error.problemType === 'mfa-enrolment-required') {
+    if (error.problemType === 'unauthenticated') markSessionEnded();
     void queryClient.invalidateQueries({ queryKey: sessionKey });
   }
 }

@@ -9,7 +9,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { useSaveLanguage } from '../modules/account/useSaveLanguage.ts';
 import { useSession } from '../modules/session/SessionContext.tsx';
 import { useSignOut } from '../modules/session/SignOutButton.tsx';
-import { currentRegionPath, regions, visibleRegions } from './navigation.ts';
+import { currentNavPath, navigationFor } from './registry.ts';
 
 /** The frame of every signed-in page: header, navigation (a drawer on phones) and main content. */
 export function AppLayout() {
@@ -20,8 +20,8 @@ export function AppLayout() {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const saveLanguage = useSaveLanguage();
 
-  const visible = visibleRegions(session.user.roles);
-  const current = currentRegionPath(location.pathname, visible);
+  const visible = navigationFor(session.user.roles);
+  const current = currentNavPath(location.pathname, visible);
 
   // Close the phone menu after following a link in it.
   const closeNav = nav.close;
@@ -84,14 +84,14 @@ export function AppLayout() {
         onKeyDown={onNavKeyDown}
       >
         <AppShell.Section grow>
-          {visible.map((region) => (
+          {visible.map((item) => (
             <NavLink
-              key={region.path}
+              key={item.path}
               component={Link}
-              to={region.path}
-              label={t(region.label)}
-              active={current === region.path}
-              aria-current={current === region.path ? 'page' : undefined}
+              to={item.path}
+              label={t(item.label)}
+              active={current === item.path}
+              aria-current={current === item.path ? 'page' : undefined}
               variant="light"
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
               fw={500}
@@ -136,7 +136,7 @@ function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.user.email}</Menu.Label>
-        <Menu.Item component={Link} to={regions.account.path} leftSection={<IconUser size={16} />}>
+        <Menu.Item component={Link} to="/account" leftSection={<IconUser size={16} />}>
           {t('nav.account')}
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>

@@ -5,7 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 // screen reader announces where the user landed and keyboard users start from the top.
 let firstPageShown = false;
 
-export function usePageTitle(title: string): void {
+function usePageTitle(title: string): void {
   useEffect(() => {
     document.title = `${title} · Bridgeway`;
   }, [title]);

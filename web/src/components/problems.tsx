@@ -1,45 +1,44 @@
 import { Alert, Button, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useCallback } from 'react';
-import { ApiError, splitProblem } from '../api/problem.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
-import { localizeServerMessage } from '../i18n/serverMessages.ts';
+import { ApiError, splitProblem, type FieldProblem, type Problem } from '../api/problem.ts';
+import { useFormat, useT, useTranslator } from '../i18n/I18nProvider.tsx';
+import type { Params } from '../i18n/translate.ts';
+import { describeFieldProblem, describeProblem } from './problemText.ts';
 
-/** A plain-language sentence for a failed call, in the user's language. */
+/** Dates in params (`2026-01-05`) read as dates in the user's language. */
+function useFormatParams() {
+  const format = useFormat();
+  return useCallback(
+    (params: Params): Params =>
+      Object.fromEntries(
+        Object.entries(params).map(([name, value]) => [
+          name,
+          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(value) : value,
+        ]),
+      ),
+    [format],
+  );
+}
+
+/** A plain-language sentence for a failed call, in the user's language (never the server's English). */
 export function useProblemText() {
-  const t = useT();
+  const { tMaybe } = useTranslator();
+  const formatParams = useFormatParams();
   return useCallback(
     (error: unknown): string => {
-      if (!(error instanceof ApiError)) return t('problem.unexpected');
-      switch (error.code) {
-        case 'network':
-          return t('problem.network');
-        case 'csrf':
-          return t('problem.csrf');
-        case 'forbidden':
-          return t('problem.forbidden');
-        case 'unauthenticated':
-          return t('problem.unauthenticated');
-        case 'mfa-enrolment-required':
-          return t('problem.mfaEnrolmentRequired');
-        case 'not-found':
-          return t('problem.notFound');
-        case 'stale-version':
-          return t('problem.staleVersion');
-        case 'rate-limited':
-          return t('problem.rateLimited');
-        case 'payload-too-large':
-          return t('problem.payloadTooLarge');
-        case 'internal':
-        case 'unavailable':
-          return t('problem.server');
-        default:
-          if (error.status >= 500) return t('problem.server');
-          // Rule violations (409 conflict, 422) carry the server's own explanation.
-          return error.problem.detail ?? error.problem.title;
-      }
+      const problem: Problem =
+        error instanceof ApiError ? error.problem : { type: 'about:blank', title: '', status: -1, code: 'unexpected' };
+      return describeProblem(problem, tMaybe, formatParams);
     },
-    [t],
+    [tMaybe, formatParams],
   );
+}
+
+/** A sentence for one field the server refused, from its code. */
+export function useFieldProblemText() {
+  const { tMaybe } = useTranslator();
+  const formatParams = useFormatParams();
+  return useCallback((error: FieldProblem): string => describeFieldProblem(error, tMaybe, formatParams), [tMaybe, formatParams]);
 }
 
 export interface ServerErrors<F extends string> {
@@ -53,14 +52,20 @@ export interface ServerErrors<F extends string> {
 export function useServerErrors<F extends string>(error: unknown, fields: readonly F[]): ServerErrors<F> {
   const t = useT();
   const describe = useProblemText();
+  const describeField = useFieldProblemText();
   if (error === null || error === undefined) return { fieldErrors: {}, alert: null };
   if (!(error instanceof ApiError)) return { fieldErrors: {}, alert: describe(error) };
-  const errors = error.problem.errors?.map(({ path, message }) => {
-    const known = localizeServerMessage(message);
-    return { path, message: known === null ? message : t(known.key, known.params) };
-  });
-  const { fieldErrors, formErrors } = splitProblem({ ...error.problem, errors }, fields);
-  if (formErrors.length > 0) return { fieldErrors, alert: formErrors.join(' ') };
+  const split = splitProblem(error.problem, fields);
+  const fieldErrors: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const problem = split.fieldErrors[field];
+    if (problem !== undefined) fieldErrors[field] = describeField(problem);
+  }
+  if (split.formErrors.length > 0) {
+    // Errors about no field of this form: what went wrong, then each refused value's reason.
+    const reasons = new Set(split.formErrors.map(describeField));
+    return { fieldErrors, alert: [describe(error), ...reasons].join(' ') };
+  }
   if (Object.keys(fieldErrors).length > 0) return { fieldErrors, alert: t('form.checkFields') };
   return { fieldErrors, alert: describe(error) };
 }

@@ -2,9 +2,8 @@ import { createContext, use, useCallback, useEffect, useMemo, useState, type Rea
 import { setRequestLocale } from '../api/client.ts';
 import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
-import type { MessageKey } from './en.ts';
+import { messagesIn, type MessageKey } from '../app/catalogue.ts';
 import { formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
-import { messages } from './messages.ts';
 import { createTranslator, type Params } from './translate.ts';
 
 const storageKey = 'bridgeway.locale';
@@ -61,7 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const { t, tMaybe } = createTranslator(messages[locale]);
+    const { t, tMaybe } = createTranslator(messagesIn(locale));
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
   }, [locale, setLocale, timeZone]);
 

@@ -9,7 +9,7 @@ export function intlLocale(locale: Locale): string {
   return locale === 'es' ? 'es-US' : 'en-US';
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
+function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;

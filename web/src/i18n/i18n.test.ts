@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { en } from './en.ts';
-import { es } from './es.ts';
+import { locales } from '../api/codes.ts';
+import { catalogue, messageFiles, messagesIn } from '../app/catalogue.ts';
 import { createTranslator, interpolate, placeholders } from './translate.ts';
 
 test('interpolate replaces {name} placeholders and leaves unknown ones visible', () => {
@@ -22,33 +22,32 @@ test('placeholders lists each {name} once, sorted', () => {
   assert.deepEqual(placeholders('none'), []);
 });
 
-test('Spanish has exactly the English keys', () => {
-  const enKeys = Object.keys(en).sort();
-  const esKeys = Object.keys(es).sort();
-  assert.deepEqual(
-    esKeys.filter((key) => !enKeys.includes(key)),
-    [],
-    'keys only in es',
-  );
-  assert.deepEqual(
-    enKeys.filter((key) => !esKeys.includes(key)),
-    [],
-    'keys missing in es',
-  );
+test('no message key is declared in two message files', () => {
+  const seen = new Map<string, number>();
+  messageFiles.forEach((file, index) => {
+    for (const key of Object.keys(file)) {
+      assert.equal(seen.get(key), undefined, `${key} is declared in message files ${seen.get(key)} and ${index}`);
+      seen.set(key, index);
+    }
+  });
+  assert.equal(seen.size, Object.keys(catalogue).length);
 });
 
-test('every Spanish message uses the same placeholders as the English one and is not empty', () => {
-  for (const key of Object.keys(en) as (keyof typeof en)[]) {
-    assert.deepEqual(placeholders(es[key]), placeholders(en[key]), `placeholders of ${key}`);
-    assert.notEqual(es[key].trim(), '', `es ${key} is empty`);
-    assert.notEqual(en[key].trim(), '', `en ${key} is empty`);
+test('every message has every language, with the same placeholders as the English, and none is empty', () => {
+  for (const [key, message] of Object.entries(catalogue)) {
+    for (const locale of locales) {
+      assert.equal(typeof message[locale], 'string', `${locale} ${key}`);
+      assert.notEqual(message[locale].trim(), '', `${locale} ${key} is empty`);
+      assert.deepEqual(placeholders(message[locale]), placeholders(message.en), `placeholders of ${locale} ${key}`);
+    }
   }
 });
 
 test('the translator interpolates known keys and tMaybe answers null for unknown codes', () => {
-  const { t, tMaybe } = createTranslator(es);
+  const { t, tMaybe } = createTranslator(messagesIn('es'));
   assert.equal(t('home.title', { name: 'Ana' }), 'Hola, Ana');
   assert.equal(tMaybe('recordType.program'), 'Programa');
   assert.equal(tMaybe('recordType.care-plan'), null);
   assert.equal(tMaybe('toString'), null);
+  assert.equal(createTranslator(messagesIn('en')).t('home.title', { name: 'Ana' }), 'Hello, Ana');
 });

@@ -16,4 +16,3 @@ export const pwaMessages: Readonly<Record<Locale, Readonly<Record<keyof typeof e
     reload: 'Recargar',
   },
 };
-

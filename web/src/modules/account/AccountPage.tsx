@@ -1,16 +1,18 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Locale, SessionSummary } from '../../api/types.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { LocaleSelect } from '../../components/inputs.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, QueryStatus, useProblemText, useServerErrors } from '../../components/problems.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useForm } from '../../components/useForm.ts';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { minimumPasswordLength, newPasswordProblems } from '../session/passwordRules.ts';
 import { useSession } from '../session/SessionContext.tsx';
@@ -93,29 +95,35 @@ function PasswordSection() {
   const t = useT();
   const queryClient = useQueryClient();
   const { user } = useSession();
-  const form = useForm({ currentPassword: '', newPassword: '', confirmation: '' });
+  const empty = { currentPassword: '', newPassword: '', confirmation: '' };
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: empty,
+    validate: (v) => {
+      const problems = newPasswordProblems(v.newPassword, v.confirmation);
+      return {
+        currentPassword: v.currentPassword === '' ? t('account.password.currentRequired') : null,
+        newPassword: problems.password ? t(`password.${problems.password}`, { min: minimumPasswordLength }) : null,
+        confirmation: problems.confirmation ? t(`password.confirmation.${problems.confirmation}`) : null,
+      };
+    },
+  });
+  const problem = useFormProblem(form);
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => unwrap(api.POST('/api/me/password', { body })),
     onSuccess: () => {
-      form.reset({ currentPassword: '', newPassword: '', confirmation: '' });
+      form.setValues(empty);
+      form.resetDirty(empty);
       void queryClient.invalidateQueries({ queryKey: sessionsKey });
       notifications.show({ color: 'green', title: t('account.password.doneTitle'), message: t('account.password.done') });
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(change.error, ['currentPassword', 'newPassword'] as const);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => {
-      const problems = newPasswordProblems(v.newPassword, v.confirmation);
-      return {
-        currentPassword: v.currentPassword === '' ? t('account.password.currentRequired') : undefined,
-        newPassword: problems.password && t(`password.${problems.password}`, { min: minimumPasswordLength }),
-        confirmation: problems.confirmation && t(`password.confirmation.${problems.confirmation}`),
-      };
-    }, form.values);
-    if (ok) change.mutate({ currentPassword: form.values.currentPassword, newPassword: form.values.newPassword });
-  };
+  const submit = form.onSubmit((values) => {
+    problem.clear();
+    change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+  });
 
   return (
     <Section title={t('account.password.title')} id="account-password">
@@ -124,38 +132,28 @@ function PasswordSection() {
           <Text size="sm" c="dimmed">
             {t('account.password.intro')}
           </Text>
-          <ProblemAlert message={server.alert} />
+          <ProblemAlert message={problem.alert} />
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
           <PasswordField
             label={t('account.password.current')}
-            value={form.values.currentPassword}
-            onChange={(event) => form.set('currentPassword', event.currentTarget.value)}
-            error={form.errorFor('currentPassword', server.fieldErrors)}
+            {...form.getInputProps('currentPassword')}
             autoComplete="current-password"
             required
           />
           <PasswordField
             label={t('account.password.new')}
             description={t('password.rule', { min: minimumPasswordLength })}
-            value={form.values.newPassword}
-            onChange={(event) => form.set('newPassword', event.currentTarget.value)}
-            error={form.errorFor('newPassword', server.fieldErrors)}
+            {...form.getInputProps('newPassword')}
             autoComplete="new-password"
             required
           />
           <PasswordField
             label={t('account.password.confirm')}
-            value={form.values.confirmation}
-            onChange={(event) => form.set('confirmation', event.currentTarget.value)}
-            error={form.errorFor('confirmation', server.fieldErrors)}
+            {...form.getInputProps('confirmation')}
             autoComplete="new-password"
             required
           />
-          <Group>
-            <Button type="submit" loading={change.isPending}>
-              {t('account.password.submit')}
-            </Button>
-          </Group>
+          <FormActions submit={t('account.password.submit')} busy={change.isPending} align="start" />
         </Stack>
       </form>
     </Section>

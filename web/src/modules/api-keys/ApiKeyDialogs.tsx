@@ -1,16 +1,15 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { CreatedApiKey, User } from '../../api/types.ts';
 import { CopyField } from '../../components/CopyField.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { addDays } from '../../i18n/format.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
-
-const fields = ['userId', 'name', 'expiresOn'] as const;
 
 interface CreateApiKeyDialogProps {
   opened: boolean;
@@ -33,43 +32,38 @@ function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKe
   const t = useT();
   const format = useFormat();
   const form = useForm<{ userId: string | null; name: string; expiresOn: string }>({
-    userId: null,
-    name: '',
-    expiresOn: addDays(today, 90),
+    mode: 'controlled',
+    initialValues: { userId: null, name: '', expiresOn: addDays(today, 90) },
+    validate: (v) => ({
+      userId: v.userId === null ? t('apiKeys.form.staffRequired') : null,
+      name: v.name.trim() === '' ? t('apiKeys.form.nameRequired') : null,
+      expiresOn: v.expiresOn === '' ? t('apiKeys.form.expiresRequired') : v.expiresOn <= today ? t('apiKeys.form.expiresFuture') : null,
+    }),
   });
+  const problem = useFormProblem(form);
   const { values } = form;
 
   const create = useMutation({
     mutationFn: (body: { userId: string; name: string; expiresOn: string }) => unwrap(api.POST('/api/api-keys', { body })),
     onSuccess: onCreated,
+    onError: problem.show,
   });
-  const server = useServerErrors(create.error, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        userId: v.userId === null ? t('apiKeys.form.staffRequired') : undefined,
-        name: v.name.trim() === '' ? t('apiKeys.form.nameRequired') : undefined,
-        expiresOn:
-          v.expiresOn === '' ? t('apiKeys.form.expiresRequired') : v.expiresOn <= today ? t('apiKeys.form.expiresFuture') : undefined,
-      }),
-      values,
-    );
-    if (ok && values.userId !== null) create.mutate({ userId: values.userId, name: values.name.trim(), expiresOn: values.expiresOn });
-  };
+  const submit = form.onSubmit((v) => {
+    problem.clear();
+    if (v.userId !== null) create.mutate({ userId: v.userId, name: v.name.trim(), expiresOn: v.expiresOn });
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <Select
           label={t('apiKeys.form.staff')}
           description={t('apiKeys.form.staffDescription')}
           data={(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))}
-          value={values.userId}
-          onChange={(next) => form.set('userId', next)}
-          error={form.errorFor('userId', server.fieldErrors) ?? (staff.isError ? t('apiKeys.form.staffFailed') : undefined)}
+          {...form.getInputProps('userId')}
+          error={form.errors.userId ?? (staff.isError ? t('apiKeys.form.staffFailed') : undefined)}
           searchable
           required
           nothingFoundMessage={t('apiKeys.form.noStaffMatches')}
@@ -78,9 +72,7 @@ function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKe
         <TextInput
           label={t('apiKeys.form.name')}
           description={t('apiKeys.form.nameDescription')}
-          value={values.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-          error={form.errorFor('name', server.fieldErrors)}
+          {...form.getInputProps('name')}
           required
         />
         <TextInput
@@ -91,21 +83,12 @@ function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKe
               ? t('apiKeys.form.expiresDescription')
               : t('apiKeys.form.expiresDescriptionDate', { date: format.date(values.expiresOn) })
           }
-          value={values.expiresOn}
+          {...form.getInputProps('expiresOn')}
           min={addDays(today, 1)}
-          onChange={(event) => form.set('expiresOn', event.currentTarget.value)}
-          error={form.errorFor('expiresOn', server.fieldErrors)}
           required
           w={{ base: '100%', xs: 240 }}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('apiKeys.create.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('apiKeys.create.submit')} busy={create.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -15,7 +15,7 @@ import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { useActiveStaff } from '../staff/staffQueries.ts';
 import { CreateApiKeyDialog, SecretDialog } from './ApiKeyDialogs.tsx';
 
-export const apiKeysKey = ['api-keys'] as const;
+const apiKeysKey = ['api-keys'] as const;
 const statusColors: Record<ApiKey['status'], string> = { active: 'green', expired: 'gray', revoked: 'red' };
 
 /** Keys that let an integration act as a staff account; created by admins, shown once, revocable. */

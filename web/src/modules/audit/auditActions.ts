@@ -18,4 +18,5 @@ export const auditActions = [
   'sign-out',
   'access-denied',
 ] as const satisfies readonly AuditAction[];
+/** @public A compile-time check that the list names every code. */
 export type AuditActionsCovered = Assert<Covers<AuditAction, (typeof auditActions)[number]>>;

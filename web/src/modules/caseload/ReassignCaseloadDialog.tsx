@@ -1,21 +1,21 @@
 import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
-import { clinicalRoles } from '../../app/navigation.ts';
+import { clinicalRoles } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { caseloadKey, episodesKey, patientsKey, useStaffPicker } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 
 type Reassignment = OkBody<'/api/caseload-reassignments', 'post'>;
 
-const fields = ['fromUserId', 'toUserIds', 'episodeIds', 'on', 'note'] as const;
-
-interface Values extends Record<string, unknown> {
+interface Values {
   fromUserId: string | null;
   toUserIds: string[];
   on: string;
@@ -38,7 +38,23 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const staff = useStaffPicker(true);
   const [result, setResult] = useState<Reassignment | null>(null);
-  const form = useForm<Values>({ fromUserId: null, toUserIds: [], on: today, note: '' });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { fromUserId: null, toUserIds: [], on: today, note: '' },
+    validate: (v) => ({
+      fromUserId: v.fromUserId === null ? t('reassign.fromRequired') : null,
+      toUserIds:
+        v.toUserIds.length === 0
+          ? t('reassign.toRequired')
+          : v.fromUserId !== null && v.toUserIds.includes(v.fromUserId)
+            ? t('reassign.toNotFrom')
+            : null,
+      on: v.on === '' ? t('reassign.onRequired') : null,
+      note: v.note.trim() === '' ? t('reassign.noteRequired') : null,
+    }),
+  });
+  // The chosen episodes are kept apart from the form's values (all of them until some are unticked).
+  const problem = useFormProblem(form, { outside: ['episodeIds'] });
   const { values } = form;
   // The colleague's open episodes in my programs, all chosen until I untick some.
   const theirs = useQuery({
@@ -74,8 +90,8 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
       void queryClient.invalidateQueries({ queryKey: episodesKey });
       void queryClient.invalidateQueries({ queryKey: patientsKey });
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, fields);
 
   if (result !== null) {
     const counts = new Map<string, number>();
@@ -105,40 +121,25 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        fromUserId: v.fromUserId === null ? t('reassign.fromRequired') : undefined,
-        toUserIds:
-          v.toUserIds.length === 0
-            ? t('reassign.toRequired')
-            : v.fromUserId !== null && v.toUserIds.includes(v.fromUserId)
-              ? t('reassign.toNotFrom')
-              : undefined,
-        on: v.on === '' ? t('reassign.onRequired') : undefined,
-        note: v.note.trim() === '' ? t('reassign.noteRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   const options = clinical.map((user) => ({ value: user.id, label: user.displayName }));
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('reassign.intro')}</Text>
         {staff.isError && <ProblemAlert message={t('reassign.staffError')} />}
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <Select
           label={t('reassign.from')}
           data={options}
-          value={values.fromUserId}
-          onChange={(next) => {
-            form.set('fromUserId', next);
+          {...form.getInputProps('fromUserId')}
+          onChange={(next: string | null) => {
+            form.setFieldValue('fromUserId', next);
             setUnchosen(new Set());
           }}
-          error={form.errorFor('fromUserId', server.fieldErrors)}
           searchable
           required
           disabled={staff.isPending}
@@ -148,27 +149,16 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
           label={t('reassign.to')}
           description={t('reassign.toDescription')}
           data={options.filter((option) => option.value !== values.fromUserId)}
-          value={values.toUserIds}
-          onChange={(next) => form.set('toUserIds', next)}
-          error={form.errorFor('toUserIds', server.fieldErrors)}
+          {...form.getInputProps('toUserIds')}
           searchable
           required
           disabled={staff.isPending}
         />
-        <TextInput
-          label={t('reassign.on')}
-          type="date"
-          value={values.on}
-          onChange={(event) => form.set('on', event.currentTarget.value)}
-          error={form.errorFor('on', server.fieldErrors)}
-          required
-        />
+        <TextInput label={t('reassign.on')} type="date" {...form.getInputProps('on')} required />
         <Textarea
           label={t('reassign.note')}
           description={t('reassign.noteDescription')}
-          value={values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.errorFor('note', server.fieldErrors)}
+          {...form.getInputProps('note')}
           required
           autosize
           minRows={2}
@@ -181,7 +171,7 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
             description={t('reassign.episodesDescription', { chosen: chosen.length, total: episodes.length })}
             value={chosen}
             onChange={(next) => setUnchosen(new Set(episodes.map((row) => row.episodeId).filter((id) => !next.includes(id))))}
-            error={chosen.length === 0 ? t('reassign.episodesRequired') : form.errorFor('episodeIds', server.fieldErrors)}
+            error={chosen.length === 0 ? t('reassign.episodesRequired') : form.errors.episodeIds}
           >
             <Stack gap={4} mt="xs" mah={220} style={{ overflowY: 'auto' }}>
               {episodes.map((row) => (
@@ -197,14 +187,12 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
         <Text size="sm" c="dimmed">
           {t('reassign.allEpisodes')}
         </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={episodes.length > 0 && chosen.length === 0}>
-            {t('reassign.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submit={t('reassign.submit')}
+          busy={save.isPending}
+          disabled={episodes.length > 0 && chosen.length === 0}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -15,8 +15,7 @@ export interface CaseloadRow {
   openedOn: string;
 }
 
-export const caseloadSortKeys = ['name', 'program', 'phase', 'level', 'openedOn'] as const;
-export type CaseloadSortKey = (typeof caseloadSortKeys)[number];
+export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'level' | 'openedOn';
 export interface CaseloadSort {
   key: CaseloadSortKey;
   direction: 'asc' | 'desc';

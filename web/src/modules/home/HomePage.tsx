@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { mayOpen, navOrder, regions } from '../../app/navigation.ts';
+import { navigationFor } from '../../app/registry.ts';
 import { IconArrowRight } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
@@ -14,7 +14,7 @@ export function HomePage() {
   const { user, organization } = useSession();
   const programs = useProgramsQuery();
   const names = programNames(user.programIds, programs.data);
-  const links = navOrder.map((name) => regions[name]).filter((region) => region.onHome && mayOpen(region, user.roles));
+  const links = navigationFor(user.roles).filter((item) => item.onHome);
 
   return (
     <Page title={t('home.title', { name: user.displayName })} intro={t('home.intro', { organization: organization.name })}>
@@ -61,21 +61,20 @@ export function HomePage() {
           {t('home.whatYouCanDo')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {links.map((region) => (
-            <Card key={region.path} withBorder padding="lg" component="section" aria-labelledby={`home-${region.path.slice(1)}`}>
+          {links.map((item) => (
+            <Card key={item.path} withBorder padding="lg" component="section" aria-labelledby={`home-${item.path.slice(1)}`}>
               <Stack gap="xs" h="100%" justify="space-between">
                 <Stack gap={4}>
-                  <Title order={3} size="h4" id={`home-${region.path.slice(1)}`}>
-                    {t(region.label)}
+                  <Title order={3} size="h4" id={`home-${item.path.slice(1)}`}>
+                    {t(item.label)}
                   </Title>
                   <Text size="sm" c="dimmed">
-                    {/* Supervisors may look at the staff list but not change it: say so. */}
-                    {t(region.path === '/staff' && !user.roles.includes('admin') ? 'nav.staff.descriptionReadOnly' : region.description)}
+                    {t(item.description)}
                   </Text>
                 </Stack>
-                <Anchor component={Link} to={region.path} fw={600} size="sm">
+                <Anchor component={Link} to={item.path} fw={600} size="sm">
                   <Group gap={4} component="span" wrap="nowrap">
-                    {t('home.open', { region: t(region.label) })}
+                    {t('home.open', { region: t(item.label) })}
                     <IconArrowRight size={16} />
                   </Group>
                 </Anchor>

@@ -1,15 +1,15 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import type { Invitation } from '../../api/types.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
-import { useForm } from '../../components/useForm.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { minimumPasswordLength, newPasswordProblems } from '../session/passwordRules.ts';
 
@@ -45,7 +45,18 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
   const t = useT();
   const format = useFormat();
   const navigate = useNavigate();
-  const form = useForm({ password: '', confirmation: '' });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '', confirmation: '' },
+    validate: (v) => {
+      const problems = newPasswordProblems(v.password, v.confirmation);
+      return {
+        password: problems.password ? t(`password.${problems.password}`, { min: minimumPasswordLength }) : null,
+        confirmation: problems.confirmation ? t(`password.confirmation.${problems.confirmation}`) : null,
+      };
+    },
+  });
+  const problem = useFormProblem(form);
 
   const accept = useMutation({
     mutationFn: (password: string) =>
@@ -53,20 +64,13 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
     onSuccess: async () => {
       await navigate('/sign-in', { replace: true, state: { notice: 'passwordSet', email: invitation.email } });
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(accept.error, ['password'] as const);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => {
-      const problems = newPasswordProblems(v.password, v.confirmation);
-      return {
-        password: problems.password && t(`password.${problems.password}`, { min: minimumPasswordLength }),
-        confirmation: problems.confirmation && t(`password.confirmation.${problems.confirmation}`),
-      };
-    }, form.values);
-    if (ok) accept.mutate(form.values.password);
-  };
+  const submit = form.onSubmit((values) => {
+    problem.clear();
+    accept.mutate(values.password);
+  });
 
   return (
     <Stack gap="md">
@@ -78,7 +82,7 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
       </Text>
       <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ProblemAlert message={server.alert} />
+          <ProblemAlert message={problem.alert} />
           <dl className="details-list">
             <dt>{t('invitation.name')}</dt>
             <dd>{invitation.displayName}</dd>
@@ -92,17 +96,13 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
           <PasswordField
             label={t('invitation.password')}
             description={t('password.rule', { min: minimumPasswordLength })}
-            value={form.values.password}
-            onChange={(event) => form.set('password', event.currentTarget.value)}
-            error={form.errorFor('password', server.fieldErrors)}
+            {...form.getInputProps('password')}
             autoComplete="new-password"
             required
           />
           <PasswordField
             label={t('invitation.confirmPassword')}
-            value={form.values.confirmation}
-            onChange={(event) => form.set('confirmation', event.currentTarget.value)}
-            error={form.errorFor('confirmation', server.fieldErrors)}
+            {...form.getInputProps('confirmation')}
             autoComplete="new-password"
             required
           />

@@ -1,43 +1,40 @@
-import { Alert, Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { Paper, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { ApiError } from '../../api/problem.ts';
 import type { Locale, Organization, Session } from '../../api/types.ts';
+import { changedFields } from '../../components/forms/changes.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect, TimeZoneSelect } from '../../components/inputs.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { languageNames } from '../../i18n/messages.ts';
 import { sessionKey } from '../session/sessionQueries.ts';
 
 const organizationKey = ['organization'] as const;
-const fields = ['name', 'timeZone', 'defaultLocale'] as const;
 
 /** The organization's name, time zone ("today" and "due" are computed in it) and default language. */
 export function OrganizationPage() {
   const t = useT();
   const organization = useQuery({ queryKey: organizationKey, queryFn: () => unwrap(api.GET('/api/organization')) });
-  // Kept here: the form remounts with the newer version when someone else saved first.
-  const [staleNotice, setStaleNotice] = useState(false);
   return (
     <Page title={t('organization.title')} intro={t('organization.intro')}>
       {organization.data === undefined ? (
         <QueryStatus isPending={organization.isPending} error={organization.error} retry={() => void organization.refetch()} />
       ) : (
-        <OrganizationForm
-          key={organization.data.version}
-          organization={organization.data}
-          staleNotice={staleNotice}
-          setStaleNotice={setStaleNotice}
-        />
+        // Mounted once: a newer version saved by someone else is met as a conflict, never by replacing what is typed.
+        <OrganizationForm key={organization.data.id} organization={organization.data} />
       )}
     </Page>
   );
 }
 
-interface OrganizationValues extends Record<string, unknown> {
+interface OrganizationValues {
   name: string;
   timeZone: string;
   defaultLocale: Locale;
@@ -47,86 +44,83 @@ function valuesOf(organization: Organization): OrganizationValues {
   return { name: organization.name, timeZone: organization.timeZone, defaultLocale: organization.defaultLocale };
 }
 
-interface OrganizationFormProps {
-  organization: Organization;
-  staleNotice: boolean;
-  setStaleNotice: (shown: boolean) => void;
-}
+const bodyOf = (v: OrganizationValues) => ({ name: v.name.trim(), timeZone: v.timeZone, defaultLocale: v.defaultLocale });
 
-function OrganizationForm({ organization, staleNotice, setStaleNotice }: OrganizationFormProps) {
+function OrganizationForm({ organization }: { organization: Organization }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const form = useForm<OrganizationValues>(valuesOf(organization));
-  const { values } = form;
+  const form = useForm<OrganizationValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(organization),
+    validate: (v) => ({ name: v.name.trim() === '' ? t('organization.nameRequired') : null }),
+  });
+  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: organization.version });
+  const problem = useFormProblem(form);
 
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PATCH('/api/organization', {
-          body: { version: organization.version, name: values.name.trim(), timeZone: values.timeZone, defaultLocale: values.defaultLocale },
-        }),
-      ),
+    mutationFn: async (): Promise<Organization> => {
+      const changes = changedFields(bodyOf(form.getValues()), bodyOf(stale.base.values));
+      if (Object.keys(changes).length === 0) return { ...organization, ...bodyOf(stale.base.values), version: stale.base.version };
+      return unwrap(api.PATCH('/api/organization', { body: { ...changes, version: stale.base.version } }));
+    },
     onSuccess: (saved) => {
+      // The form stays open: it now shows what was saved (trimmed) and edits on from its version.
+      form.setValues(valuesOf(saved));
+      stale.accept({ values: valuesOf(saved), version: saved.version });
       queryClient.setQueryData(organizationKey, saved);
       queryClient.setQueryData<Session | null>(sessionKey, (session) => (session ? { ...session, organization: saved } : session));
       notifications.show({ color: 'green', message: t('organization.saved') });
     },
     onError: async (error) => {
-      // Someone else saved first: show their version (the form remounts with it) and say so.
-      if (error instanceof ApiError && error.code === 'stale-version') {
-        setStaleNotice(true);
-        void queryClient.invalidateQueries({ queryKey: sessionKey });
-        await queryClient.invalidateQueries({ queryKey: organizationKey });
+      try {
+        const load = async () => {
+          const latest = await unwrap(api.GET('/api/organization'));
+          return { values: valuesOf(latest), version: latest.version };
+        };
+        if (await stale.recover(error, load)) {
+          void queryClient.invalidateQueries({ queryKey: sessionKey });
+          return;
+        }
+        problem.show(error);
+      } catch (loadError) {
+        problem.show(loadError);
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
-  const server = useServerErrors(stale ? null : save.error, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setStaleNotice(false);
-    const ok = form.validate((v) => ({ name: v.name.trim() === '' ? t('organization.nameRequired') : undefined }), values);
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    stale.dismiss();
+    save.mutate();
+  });
 
   return (
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} maw={640} component="form" onSubmit={submit} noValidate>
       <Stack gap="md">
-        {staleNotice && (
-          <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
-            {t('stale.reloaded')}
-          </Alert>
-        )}
-        <ProblemAlert message={server.alert} />
-        <TextInput
-          label={t('organization.name')}
-          value={values.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-          error={form.errorFor('name', server.fieldErrors)}
-          required
-        />
+        <ProblemAlert message={problem.alert} />
+        <TextInput label={t('organization.name')} {...form.getInputProps('name')} required />
         <TimeZoneSelect
           label={t('organization.timeZone')}
           description={t('organization.timeZoneDescription', { now: format.time(new Date()) })}
-          value={values.timeZone}
-          onChange={(zone) => form.set('timeZone', zone)}
-          error={form.errorFor('timeZone', server.fieldErrors)}
+          value={form.values.timeZone}
+          onChange={(zone) => form.setFieldValue('timeZone', zone)}
+          error={form.errors.timeZone}
           required
         />
         <LocaleSelect
           label={t('organization.defaultLocale')}
           description={t('organization.defaultLocaleDescription')}
-          value={values.defaultLocale}
-          onChange={(next) => form.set('defaultLocale', next)}
-          error={form.errorFor('defaultLocale', server.fieldErrors)}
+          value={form.values.defaultLocale}
+          onChange={(next) => form.setFieldValue('defaultLocale', next)}
+          error={form.errors.defaultLocale}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('common.saveChanges')}
-          </Button>
-        </Group>
+        <StaleNotice
+          stale={stale}
+          labels={{ name: t('organization.name'), timeZone: t('organization.timeZone'), defaultLocale: t('organization.defaultLocale') }}
+          display={{ defaultLocale: (locale) => languageNames[locale] }}
+        />
+        <FormActions submit={t('common.saveChanges')} busy={save.isPending} />
       </Stack>
     </Paper>
   );

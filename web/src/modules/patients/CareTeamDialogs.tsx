@@ -1,61 +1,75 @@
 import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { careTeamRoles, type CareTeamRole } from '../../api/codes.ts';
-import { ApiError } from '../../api/problem.ts';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
+import { useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 import { type CareTeamMember, type Episode } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
-import { Buttons, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 
-const memberFields = ['role', 'startedOn', 'userId', 'external'] as const;
 const memberRoles = careTeamRoles.filter((role) => role !== 'primary-case-manager');
 
-interface MemberValues extends Record<string, unknown> {
+/** Shaped like the request, so the server's `/external/name` lands on its input. */
+interface MemberValues {
   kind: 'external' | 'staff';
   role: CareTeamRole | null;
   userId: string | null;
-  name: string;
-  organization: string;
-  phone: string;
+  external: { name: string; organization: string; phone: string };
   startedOn: string;
 }
+
+const text = (error: ReactNode): string | undefined => (typeof error === 'string' ? error : undefined);
 
 export function MemberForm({ episode, staff, onClose }: { episode: Episode; staff: StaffChoice[] | null; onClose: () => void }) {
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
   const form = useForm<MemberValues>({
-    kind: 'external',
-    role: null,
-    userId: null,
-    name: '',
-    organization: '',
-    phone: '',
-    startedOn: today < episode.openedOn ? episode.openedOn : today,
+    mode: 'controlled',
+    initialValues: {
+      kind: 'external',
+      role: null,
+      userId: null,
+      external: { name: '', organization: '', phone: '' },
+      startedOn: today < episode.openedOn ? episode.openedOn : today,
+    },
+    validate: (v) => ({
+      role: v.role === null ? t('careTeam.roleRequired') : null,
+      'external.name': v.kind === 'external' && v.external.name.trim() === '' ? t('careTeam.nameRequired') : null,
+      userId: v.kind === 'staff' && v.userId === null ? t('careTeam.staffRequired') : null,
+      startedOn: v.startedOn === '' ? t('careTeam.startRequired') : null,
+    }),
   });
+  const problem = useFormProblem(form);
   const { values } = form;
   const staffChoices = (staff ?? []).filter(
     (choice) => !episode.careTeam.some((member) => member.userId === choice.id && member.endedOn === null && member.role === values.role),
   );
   const save = useMutation({
     mutationFn: () => {
-      if (values.role === null) throw new Error('checked before sending');
-      const orUndefined = (text: string) => (text.trim() === '' ? undefined : text.trim());
+      const v = form.getValues();
+      if (v.role === null) throw new Error('checked before sending');
+      const orUndefined = (input: string) => (input.trim() === '' ? undefined : input.trim());
       return unwrap(
         api.POST('/api/episodes/{id}/care-team', {
           params: { path: { id: episode.id } },
           body: {
-            role: values.role,
-            startedOn: values.startedOn,
-            ...(values.kind === 'staff'
-              ? { userId: values.userId ?? '' }
+            role: v.role,
+            startedOn: v.startedOn,
+            ...(v.kind === 'staff'
+              ? { userId: v.userId ?? '' }
               : {
-                  external: { name: values.name.trim(), organization: orUndefined(values.organization), phone: orUndefined(values.phone) },
+                  external: {
+                    name: v.external.name.trim(),
+                    organization: orUndefined(v.external.organization),
+                    phone: orUndefined(v.external.phone),
+                  },
                 }),
           },
         }),
@@ -65,29 +79,16 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
       refresh();
       onClose();
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, memberFields);
-  const externalError = (field: string): string | undefined => {
-    if (!(save.error instanceof ApiError)) return undefined;
-    return save.error.problem.errors?.find((error) => error.path === `/external/${field}`)?.message;
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        role: v.role === null ? t('careTeam.roleRequired') : undefined,
-        name: v.kind === 'external' && v.name.trim() === '' ? t('careTeam.nameRequired') : undefined,
-        userId: v.kind === 'staff' && v.userId === null ? t('careTeam.staffRequired') : undefined,
-        startedOn: v.startedOn === '' ? t('careTeam.startRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         {staff !== null ? (
           <Stack gap={4}>
             <Text size="sm" fw={500} id="member-kind-label">
@@ -100,7 +101,7 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
                 { value: 'staff', label: t('careTeam.kind.staff') },
               ]}
               value={values.kind}
-              onChange={(next) => form.set('kind', next === 'staff' ? 'staff' : 'external')}
+              onChange={(next) => form.setFieldValue('kind', next === 'staff' ? 'staff' : 'external')}
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
@@ -113,9 +114,7 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
           label={t('careTeam.role')}
           description={t('careTeam.roleDescription')}
           data={memberRoles.map((code) => ({ value: code, label: t(`careTeamRole.${code}`) }))}
-          value={values.role}
-          onChange={(next) => form.set('role', next)}
-          error={form.errorFor('role', server.fieldErrors)}
+          {...form.getInputProps('role')}
           required
           data-autofocus
         />
@@ -123,9 +122,7 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
           <Select
             label={t('careTeam.staffMember')}
             data={staffChoices.map((choice) => ({ value: choice.id, label: choice.name }))}
-            value={values.userId}
-            onChange={(next) => form.set('userId', next)}
-            error={form.errorFor('userId', server.fieldErrors)}
+            {...form.getInputProps('userId')}
             searchable
             required
             nothingFoundMessage={t('openEpisode.noStaffMatches')}
@@ -134,39 +131,22 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
           <>
             <TextInput
               label={t('careTeam.name')}
-              value={values.name}
-              onChange={(event) => form.set('name', event.currentTarget.value)}
-              error={form.errorFor('name', { name: externalError('name') ?? server.fieldErrors.external })}
+              {...form.getInputProps('external.name')}
+              error={text(form.errors['external.name']) ?? text(form.errors.external)}
               required
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <TextInput
                 label={t('careTeam.organization')}
                 description={t('careTeam.organizationDescription')}
-                value={values.organization}
-                onChange={(event) => form.set('organization', event.currentTarget.value)}
-                error={form.errorFor('organization', { organization: externalError('organization') })}
+                {...form.getInputProps('external.organization')}
               />
-              <TextInput
-                label={t('careTeam.phone')}
-                type="tel"
-                value={values.phone}
-                onChange={(event) => form.set('phone', event.currentTarget.value)}
-                error={form.errorFor('phone', { phone: externalError('phone') })}
-              />
+              <TextInput label={t('careTeam.phone')} type="tel" {...form.getInputProps('external.phone')} />
             </SimpleGrid>
           </>
         )}
-        <TextInput
-          label={t('careTeam.startedOn')}
-          type="date"
-          min={episode.openedOn}
-          value={values.startedOn}
-          onChange={(event) => form.set('startedOn', event.currentTarget.value)}
-          error={form.errorFor('startedOn', server.fieldErrors)}
-          required
-        />
-        <Buttons busy={save.isPending} submit={t('careTeam.addSubmit')} onClose={onClose} />
+        <TextInput label={t('careTeam.startedOn')} type="date" min={episode.openedOn} {...form.getInputProps('startedOn')} required />
+        <FormActions submit={t('careTeam.addSubmit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
@@ -176,45 +156,54 @@ export function EndMemberForm({ member, onClose }: { member: CareTeamMember; onC
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
-  const form = useForm<{ endedOn: string }>({ endedOn: today < member.startedOn ? member.startedOn : today });
+  const form = useForm<{ endedOn: string }>({
+    mode: 'controlled',
+    initialValues: { endedOn: today < member.startedOn ? member.startedOn : today },
+    validate: (v) => ({ endedOn: v.endedOn === '' ? t('careTeam.endRequired') : null }),
+  });
+  const problem = useFormProblem(form);
   const save = useMutation({
     mutationFn: () =>
       unwrap(
-        api.POST('/api/care-team-members/{id}/ending', { params: { path: { id: member.id } }, body: { endedOn: form.values.endedOn } }),
+        api.POST('/api/care-team-members/{id}/ending', {
+          params: { path: { id: member.id } },
+          body: { endedOn: form.getValues().endedOn },
+        }),
       ),
     onSuccess: () => {
       refresh();
       onClose();
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, ['endedOn'] as const);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => ({ endedOn: v.endedOn === '' ? t('careTeam.endRequired') : undefined }), form.values);
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('careTeam.endIntro', { name: member.name, role: t(`careTeamRole.${member.role}`) })}</Text>
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <TextInput
           label={t('careTeam.endedOn')}
           type="date"
           min={member.startedOn}
-          value={form.values.endedOn}
-          onChange={(event) => form.set('endedOn', event.currentTarget.value)}
-          error={form.errorFor('endedOn', server.fieldErrors)}
+          {...form.getInputProps('endedOn')}
           required
           data-autofocus
         />
-        <Buttons busy={save.isPending} submit={t('careTeam.endSubmit')} onClose={onClose} destructive />
+        <FormActions submit={t('careTeam.endSubmit')} busy={save.isPending} onCancel={onClose} destructive />
       </Stack>
     </form>
   );
 }
 
-const handoffFields = ['toUserId', 'on', 'note'] as const;
+interface HandoffValues {
+  toUserId: string | null;
+  on: string;
+  note: string;
+}
 
 export function HandoffForm({ episode, staff, onClose }: { episode: Episode; staff: StaffChoice[] | null; onClose: () => void }) {
   const t = useT();
@@ -230,74 +219,65 @@ export function HandoffForm({ episode, staff, onClose }: { episode: Episode; sta
     }
   }
   const choices = (staff ?? teamStaff).filter((choice) => choice.id !== current?.userId);
-  const form = useForm<{ toUserId: string | null; on: string; note: string }>({ toUserId: null, on: today, note: '' });
-  const { values } = form;
+  const form = useForm<HandoffValues>({
+    mode: 'controlled',
+    initialValues: { toUserId: null, on: today, note: '' },
+    validate: (v) => ({
+      toUserId: v.toUserId === null ? t('handoff.toRequired') : null,
+      on: v.on === '' ? t('handoff.dateRequired') : null,
+      note: v.note.trim() === '' ? t('handoff.noteRequired') : null,
+    }),
+  });
+  const problem = useFormProblem(form);
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
+    mutationFn: () => {
+      const v = form.getValues();
+      return unwrap(
         api.POST('/api/episodes/{id}/handoffs', {
           params: { path: { id: episode.id } },
-          body: { toUserId: values.toUserId ?? '', on: values.on, note: values.note.trim() },
+          body: { toUserId: v.toUserId ?? '', on: v.on, note: v.note.trim() },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       refresh();
       onClose();
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, handoffFields);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        toUserId: v.toUserId === null ? t('handoff.toRequired') : undefined,
-        on: v.on === '' ? t('handoff.dateRequired') : undefined,
-        note: v.note.trim() === '' ? t('handoff.noteRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   let explain: ReactNode = t(staff === null ? 'handoff.introTeam' : 'handoff.intro', { name: current?.name ?? t('patient.noPrimary') });
   if (choices.length === 0) explain = t('handoff.nobody');
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{explain}</Text>
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <Select
           label={t('handoff.to')}
           data={choices.map((choice) => ({
             value: choice.id,
             label: choice.id === session.user.id ? t('openEpisode.me', { name: choice.name }) : choice.name,
           }))}
-          value={values.toUserId}
-          onChange={(next) => form.set('toUserId', next)}
-          error={form.errorFor('toUserId', server.fieldErrors)}
+          {...form.getInputProps('toUserId')}
           required
           searchable
           disabled={choices.length === 0}
           data-autofocus
         />
-        <TextInput
-          label={t('handoff.on')}
-          type="date"
-          value={values.on}
-          onChange={(event) => form.set('on', event.currentTarget.value)}
-          error={form.errorFor('on', server.fieldErrors)}
-          required
-        />
+        <TextInput label={t('handoff.on')} type="date" {...form.getInputProps('on')} required />
         <Textarea
           label={t('handoff.note')}
           description={t('handoff.noteDescription')}
-          value={values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.errorFor('note', server.fieldErrors)}
+          {...form.getInputProps('note')}
           required
           autosize
           minRows={3}
         />
-        <Buttons busy={save.isPending} submit={t('handoff.submit')} onClose={onClose} />
+        <FormActions submit={t('handoff.submit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,17 +1,18 @@
 import { Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { closureReasons, type ClosureReason, type EpisodePhase } from '../../api/codes.ts';
 import { ApiError } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
 import { EndMemberForm, HandoffForm, MemberForm } from './CareTeamDialogs.tsx';
-import { Buttons, isStale, StaleAlert, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
+import { isStale, StaleAlert, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 import { EditPlacementForm, EndPlacementForm, PlacementForm } from './PlacementDialogs.tsx';
 
 export type { StaffChoice } from './episodeDialogParts.tsx';
@@ -60,8 +61,8 @@ export function EpisodeDialogs({ episode, dialog, staff, onClose }: EpisodeDialo
     <Dialog opened={dialog !== null} onClose={onClose} title={title()} size="lg" closeOnClickOutside={false}>
       {dialog?.kind === 'transition' && <TransitionForm episode={episode} to={dialog.to} onClose={onClose} />}
       {dialog?.kind === 'placement' && <PlacementForm episode={episode} onClose={onClose} />}
-      {dialog?.kind === 'endPlacement' && <EndPlacementForm placement={dialog.placement} onClose={onClose} />}
-      {dialog?.kind === 'editPlacement' && <EditPlacementForm placement={dialog.placement} onClose={onClose} />}
+      {dialog?.kind === 'endPlacement' && <EndPlacementForm episode={episode} placement={dialog.placement} onClose={onClose} />}
+      {dialog?.kind === 'editPlacement' && <EditPlacementForm episode={episode} placement={dialog.placement} onClose={onClose} />}
       {dialog?.kind === 'member' && <MemberForm episode={episode} staff={staff} onClose={onClose} />}
       {dialog?.kind === 'endMember' && <EndMemberForm member={dialog.member} onClose={onClose} />}
       {dialog?.kind === 'handoff' && <HandoffForm episode={episode} staff={staff} onClose={onClose} />}
@@ -69,17 +70,29 @@ export function EpisodeDialogs({ episode, dialog, staff, onClose }: EpisodeDialo
   );
 }
 
-const transitionFields = ['on', 'note', 'closureReason'] as const;
+interface TransitionValues {
+  on: string;
+  note: string;
+  closureReason: ClosureReason | null;
+}
 
 function TransitionForm({ episode, to, onClose }: { episode: Episode; to: EpisodePhase; onClose: () => void }) {
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
-  const form = useForm<{ on: string; note: string; closureReason: ClosureReason | null }>({ on: today, note: '', closureReason: null });
-  const { values } = form;
+  const form = useForm<TransitionValues>({
+    mode: 'controlled',
+    initialValues: { on: today, note: '', closureReason: null },
+    validate: (v) => ({
+      on: v.on === '' ? t('transition.dateRequired') : null,
+      closureReason: to === 'closed' && v.closureReason === null ? t('transition.closureReasonRequired') : null,
+    }),
+  });
+  const problem = useFormProblem(form);
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
+    mutationFn: () => {
+      const values = form.getValues();
+      return unwrap(
         api.POST('/api/episodes/{id}/transitions', {
           params: { path: { id: episode.id } },
           body: {
@@ -90,29 +103,24 @@ function TransitionForm({ episode, to, onClose }: { episode: Episode; to: Episod
             ...(to === 'closed' && values.closureReason !== null ? { closureReason: values.closureReason } : {}),
           },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       refresh();
       onClose();
     },
-    // A stale version or a move no longer allowed: show the episode as it is now.
+    // A stale version or a move no longer allowed: show the episode as it is now (the next try
+    // sends its new version; what the user typed stays).
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) refresh();
+      if (!isStale(error)) problem.show(error);
     },
   });
   const stale = isStale(save.error);
-  const server = useServerErrors(stale ? null : save.error, transitionFields);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        on: v.on === '' ? t('transition.dateRequired') : undefined,
-        closureReason: to === 'closed' && v.closureReason === null ? t('transition.closureReasonRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -122,14 +130,12 @@ function TransitionForm({ episode, to, onClose }: { episode: Episode; to: Episod
             : t('transition.intro', { from: t(`phase.${episode.phase}`), to: t(`phase.${to}`) })}
         </Text>
         <StaleAlert show={stale} />
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <TextInput
           label={to === 'closed' ? t('transition.closedOn') : t('transition.on')}
           type="date"
           max={today}
-          value={values.on}
-          onChange={(event) => form.set('on', event.currentTarget.value)}
-          error={form.errorFor('on', server.fieldErrors)}
+          {...form.getInputProps('on')}
           required
           data-autofocus
         />
@@ -137,30 +143,24 @@ function TransitionForm({ episode, to, onClose }: { episode: Episode; to: Episod
           <Select<ClosureReason>
             label={t('transition.closureReason')}
             data={closureReasons.map((code) => ({ value: code, label: t(`closureReason.${code}`) }))}
-            value={values.closureReason}
-            onChange={(next) => form.set('closureReason', next)}
-            error={form.errorFor('closureReason', server.fieldErrors)}
+            {...form.getInputProps('closureReason')}
             required
           />
         )}
         <Textarea
           label={t('transition.note')}
           description={t('transition.noteDescription')}
-          value={values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.errorFor('note', server.fieldErrors)}
+          {...form.getInputProps('note')}
           autosize
           minRows={2}
         />
-        <Buttons
-          busy={save.isPending}
+        <FormActions
           submit={to === 'closed' ? t('transition.closeSubmit') : t('transition.submit', { phase: t(`phase.${to}`) })}
-          onClose={onClose}
+          busy={save.isPending}
+          onCancel={onClose}
           destructive={to === 'closed'}
         />
       </Stack>
     </form>
   );
 }
-
-// Levels of care -------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeDialogs.tsx';
-import { clinicalRoles } from '../../app/navigation.ts';
+import { clinicalRoles } from '../../api/codes.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { useEpisode, usePatient, useStaffPicker, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';

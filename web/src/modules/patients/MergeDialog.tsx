@@ -1,13 +1,15 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError, networkProblemType, parseRetryAfter, toProblem } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { displayName } from './patientHelpers.ts';
 import { caseloadKey, episodesKey, patientsKey, usePatient, type Patient, type PatientSummary } from './patientQueries.ts';
@@ -35,8 +37,6 @@ function refreshAll(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: caseloadKey });
 }
 
-const fields = ['mergedPatientId', 'reason'] as const;
-
 export function MergeDialog({ patient, opened, onClose }: { patient: Patient; opened: boolean; onClose: () => void }) {
   const t = useT();
   return (
@@ -54,7 +54,12 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
   const [query, setQuery] = useState<string | null>(null);
   const [tooShort, setTooShort] = useState(false);
   const [chosen, setChosen] = useState<PatientSummary | null>(null);
-  const form = useForm<{ reason: string }>({ reason: '' });
+  const form = useForm<{ reason: string; mergedPatientId: string }>({
+    mode: 'controlled',
+    initialValues: { reason: '', mergedPatientId: '' },
+    validate: (v) => ({ reason: v.reason.trim() === '' ? t('merge.reasonRequired') : null }),
+  });
+  const problem = useFormProblem(form);
   const results = useQuery({
     queryKey: [...patientsKey, 'search', { q: query, purpose: 'merge' }],
     queryFn: () => unwrap(api.GET('/api/patients', { params: { query: { q: query ?? '', limit: 20 } } })),
@@ -65,7 +70,7 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
   const merge = useMutation({
     mutationFn: () => {
       if (chosen === null) throw new Error('checked before sending');
-      return mergePatient(patient.id, { mergedPatientId: chosen.id, version: patient.version, reason: form.values.reason.trim() });
+      return mergePatient(patient.id, { mergedPatientId: chosen.id, version: patient.version, reason: form.getValues().reason.trim() });
     },
     onSuccess: (mergeId) => {
       refreshAll(queryClient);
@@ -86,11 +91,12 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'stale-version') refreshAll(queryClient);
+      if (error instanceof ApiError && error.problemType === 'stale-version') refreshAll(queryClient);
+      else problem.show(error);
     },
   });
-  const stale = merge.error instanceof ApiError && merge.error.code === 'stale-version';
-  const server = useServerErrors(stale ? null : merge.error, fields);
+  const stale = merge.error instanceof ApiError && merge.error.problemType === 'stale-version';
+  const mergedError = form.errors.mergedPatientId;
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -103,11 +109,10 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
     setQuery(q);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => ({ reason: v.reason.trim() === '' ? t('merge.reasonRequired') : undefined }), form.values);
-    if (ok) merge.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    merge.mutate();
+  });
 
   if (chosen === null) {
     return (
@@ -192,36 +197,32 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
             {t('merge.stale')}
           </Alert>
         )}
-        <ProblemAlert message={server.alert} />
-        {server.fieldErrors.mergedPatientId !== undefined && (
+        <ProblemAlert message={problem.alert} />
+        {mergedError !== undefined && mergedError !== null && (
           <Text size="sm" c="red" role="alert">
-            {server.fieldErrors.mergedPatientId}
+            {mergedError}
           </Text>
         )}
         <Textarea
           label={t('merge.reason')}
           description={t('merge.reasonDescription')}
-          value={form.values.reason}
-          onChange={(event) => form.set('reason', event.currentTarget.value)}
-          error={form.errorFor('reason', server.fieldErrors)}
+          {...form.getInputProps('reason')}
           required
           autosize
           minRows={2}
           data-autofocus
         />
-        <Group justify="space-between" gap="sm">
-          <Button variant="subtle" onClick={() => setChosen(null)} disabled={merge.isPending}>
-            {t('merge.back')}
-          </Button>
-          <Group gap="sm">
-            <Button variant="default" onClick={onClose} disabled={merge.isPending}>
-              {t('common.cancel')}
+        <FormActions
+          submit={t('merge.submit')}
+          busy={merge.isPending}
+          onCancel={onClose}
+          destructive
+          start={
+            <Button variant="subtle" onClick={() => setChosen(null)} disabled={merge.isPending}>
+              {t('merge.back')}
             </Button>
-            <Button type="submit" color="red" loading={merge.isPending}>
-              {t('merge.submit')}
-            </Button>
-          </Group>
-        </Group>
+          }
+        />
       </Stack>
     </form>
   );

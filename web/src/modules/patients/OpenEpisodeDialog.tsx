@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { openingPhases, referralSources, type ReferralSource } from '../../api/codes.ts';
+import { clinicalRoles, openingPhases, referralSources, type ReferralSource } from '../../api/codes.ts';
 import type { RequestBody } from '../../api/types.ts';
-import { clinicalRoles } from '../../app/navigation.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useProgramsQuery } from '../programs/programQueries.ts';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
@@ -16,9 +16,7 @@ import { caseloadKey, patientsKey, useStaffPicker, type Episode, type Patient } 
 
 type OpeningPhase = RequestBody<'/api/patients/{id}/episodes', 'post'>['phase'];
 
-const fields = ['programId', 'referralSource', 'referralDate', 'firstContactDate', 'openedOn', 'phase', 'primaryCaseManagerId'] as const;
-
-interface Values extends Record<string, unknown> {
+interface Values {
   programId: string | null;
   referralSource: ReferralSource | null;
   referralDate: string;
@@ -51,22 +49,33 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
   const programs = useProgramsQuery();
   // Only a program's own staff may open an episode in it.
   const myPrograms = (programs.data ?? []).filter((program) => session.user.programIds.includes(program.id));
+  // The programs load after the form first renders: one program of one's own is chosen for the user.
+  const onlyProgram = myPrograms.length === 1 ? (myPrograms[0]?.id ?? null) : null;
   const isSupervisor = hasAnyRole(session, ['supervisor']);
   const staff = useStaffPicker(isSupervisor);
   // When the staff list cannot be read, the user opens the episode as its primary case manager.
   const pickStaff = isSupervisor && staff.isSuccess;
 
   const form = useForm<Values>({
-    programId: myPrograms.length === 1 ? (myPrograms[0]?.id ?? null) : null,
-    referralSource: null,
-    referralDate: '',
-    firstContactDate: '',
-    openedOn: today,
-    phase: 'intake',
-    primaryCaseManagerId: session.user.id,
+    mode: 'controlled',
+    initialValues: {
+      programId: onlyProgram,
+      referralSource: null,
+      referralDate: '',
+      firstContactDate: '',
+      openedOn: today,
+      phase: 'intake',
+      primaryCaseManagerId: session.user.id,
+    },
+    validate: (v) => ({
+      programId: (v.programId ?? onlyProgram) === null ? t('openEpisode.programRequired') : null,
+      referralSource: v.referralSource === null ? t('openEpisode.referralSourceRequired') : null,
+      openedOn: v.openedOn === '' ? t('openEpisode.openedOnRequired') : null,
+    }),
   });
+  const problem = useFormProblem(form);
   const { values } = form;
-  const programId = values.programId ?? (myPrograms.length === 1 ? (myPrograms[0]?.id ?? null) : null);
+  const programId = values.programId ?? onlyProgram;
 
   // A supervisor may choose anyone of the program's clinical staff; everyone else is the primary case manager themselves.
   const candidates = (staff.data ?? []).filter(
@@ -96,21 +105,14 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
       void queryClient.invalidateQueries({ queryKey: caseloadKey });
       onOpened(episode);
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        programId: programId === null ? t('openEpisode.programRequired') : undefined,
-        referralSource: v.referralSource === null ? t('openEpisode.referralSourceRequired') : undefined,
-        openedOn: v.openedOn === '' ? t('openEpisode.openedOnRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
+  const primaryError = form.errors.primaryCaseManagerId;
 
   if (programs.isSuccess && myPrograms.length === 0) {
     return (
@@ -130,13 +132,13 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <Select
           label={t('openEpisode.program')}
           data={myPrograms.map((program) => ({ value: program.id, label: program.name }))}
+          {...form.getInputProps('programId')}
           value={programId}
-          onChange={(next) => form.set('programId', next)}
-          error={form.errorFor('programId', server.fieldErrors) ?? (programs.isError ? t('openEpisode.programsFailed') : undefined)}
+          error={form.errors.programId ?? (programs.isError ? t('openEpisode.programsFailed') : undefined)}
           required
           allowDeselect={false}
           data-autofocus
@@ -145,46 +147,18 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
           <Select<ReferralSource>
             label={t('openEpisode.referralSource')}
             data={referralSources.map((code) => ({ value: code, label: t(`referralSource.${code}`) }))}
-            value={values.referralSource}
-            onChange={(next) => form.set('referralSource', next)}
-            error={form.errorFor('referralSource', server.fieldErrors)}
+            {...form.getInputProps('referralSource')}
             required
           />
-          <TextInput
-            label={t('openEpisode.referralDate')}
-            type="date"
-            max={today}
-            value={values.referralDate}
-            onChange={(event) => form.set('referralDate', event.currentTarget.value)}
-            error={form.errorFor('referralDate', server.fieldErrors)}
-          />
-          <TextInput
-            label={t('openEpisode.firstContactDate')}
-            type="date"
-            max={today}
-            value={values.firstContactDate}
-            onChange={(event) => form.set('firstContactDate', event.currentTarget.value)}
-            error={form.errorFor('firstContactDate', server.fieldErrors)}
-          />
-          <TextInput
-            label={t('openEpisode.openedOn')}
-            type="date"
-            max={today}
-            value={values.openedOn}
-            onChange={(event) => form.set('openedOn', event.currentTarget.value)}
-            error={form.errorFor('openedOn', server.fieldErrors)}
-            required
-          />
+          <TextInput label={t('openEpisode.referralDate')} type="date" max={today} {...form.getInputProps('referralDate')} />
+          <TextInput label={t('openEpisode.firstContactDate')} type="date" max={today} {...form.getInputProps('firstContactDate')} />
+          <TextInput label={t('openEpisode.openedOn')} type="date" max={today} {...form.getInputProps('openedOn')} required />
         </SimpleGrid>
         <Select<OpeningPhase>
           label={t('openEpisode.phase')}
           description={t('openEpisode.phaseDescription')}
           data={openingPhases.map((code) => ({ value: code, label: t(`phase.${code}`) }))}
-          value={values.phase}
-          onChange={(next) => {
-            if (next !== null) form.set('phase', next);
-          }}
-          error={form.errorFor('phase', server.fieldErrors)}
+          {...form.getInputProps('phase')}
           allowDeselect={false}
         />
         {pickStaff ? (
@@ -195,11 +169,7 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
               value: user.id,
               label: user.id === session.user.id ? t('openEpisode.me', { name: user.displayName }) : user.displayName,
             }))}
-            value={values.primaryCaseManagerId}
-            onChange={(next) => {
-              if (next !== null) form.set('primaryCaseManagerId', next);
-            }}
-            error={form.errorFor('primaryCaseManagerId', server.fieldErrors)}
+            {...form.getInputProps('primaryCaseManagerId')}
             searchable
             allowDeselect={false}
             nothingFoundMessage={t('openEpisode.noStaffMatches')}
@@ -213,21 +183,14 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
             <Text size="sm" c="dimmed">
               {t('openEpisode.primaryCaseManagerSelf')}
             </Text>
-            {server.fieldErrors.primaryCaseManagerId !== undefined && (
+            {primaryError !== undefined && primaryError !== null && (
               <Text size="sm" c="red.8">
-                {server.fieldErrors.primaryCaseManagerId}
+                {primaryError}
               </Text>
             )}
           </Stack>
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('openEpisode.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('openEpisode.submit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

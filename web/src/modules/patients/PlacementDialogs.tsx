@@ -1,20 +1,23 @@
 import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { levelEditions, levelsOfCare, type LevelEdition } from '../../api/codes.ts';
-import { ApiError } from '../../api/problem.ts';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
-import { useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { changedFields } from '../../components/forms/changes.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { loadPlacement, useRefresh } from './episodeDialogParts.tsx';
 import { levelKeys } from './patientHelpers.ts';
 import { type Episode, type Placement } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
-import { Buttons, isStale, StaleAlert, useRefresh } from './episodeDialogParts.tsx';
 
-const placementFields = ['levelEdition', 'levelCode', 'providerName', 'startDate', 'plannedEndDate', 'concurrent', 'note'] as const;
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
-interface PlacementValues extends Record<string, unknown> {
+interface PlacementValues {
   levelEdition: LevelEdition;
   levelCode: string | null;
   providerName: string;
@@ -29,17 +32,24 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
-  // Programs keep to one edition for years: offer the one this episode already uses.
-  const lastEdition = episode.placements.at(-1)?.levelEdition ?? 'asam-3';
   const form = useForm<PlacementValues>({
-    levelEdition: lastEdition,
-    levelCode: null,
-    providerName: '',
-    startDate: today,
-    plannedEndDate: '',
-    concurrent: false,
-    note: '',
+    mode: 'controlled',
+    initialValues: {
+      // Programs keep to one edition for years: offer the one this episode already uses.
+      levelEdition: episode.placements.at(-1)?.levelEdition ?? 'asam-3',
+      levelCode: null,
+      providerName: '',
+      startDate: today,
+      plannedEndDate: '',
+      concurrent: false,
+      note: '',
+    },
+    validate: (v) => ({
+      levelCode: v.levelCode === null ? t('placement.levelRequired') : null,
+      startDate: v.startDate === '' ? t('placement.startRequired') : null,
+    }),
   });
+  const problem = useFormProblem(form);
   const { values } = form;
   const save = useMutation({
     mutationFn: () =>
@@ -50,10 +60,10 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
             levelEdition: values.levelEdition,
             levelCode: values.levelCode ?? '',
             startDate: values.startDate,
-            providerName: values.providerName.trim() === '' ? null : values.providerName.trim(),
+            providerName: orNull(values.providerName),
             plannedEndDate: values.plannedEndDate === '' ? null : values.plannedEndDate,
             concurrent: values.concurrent,
-            note: values.note.trim() === '' ? null : values.note.trim(),
+            note: orNull(values.note),
           },
         }),
       ),
@@ -61,40 +71,26 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
       refresh();
       onClose();
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(save.error, placementFields);
-  // An overlapping placement is a conflict about the dates: say so at the start date.
-  const overlap = save.error instanceof ApiError && save.error.status === 409 && (save.error.problem.errors ?? []).length === 0;
-  if (overlap) {
-    server.fieldErrors.startDate = t('placement.overlap');
-    server.alert = null;
-  }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        levelCode: v.levelCode === null ? t('placement.levelRequired') : undefined,
-        startDate: v.startDate === '' ? t('placement.startRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    save.mutate();
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select<LevelEdition>
             label={t('placement.edition')}
             data={levelEditions.map((code) => ({ value: code, label: t(`levelEdition.${code}.long`) }))}
-            value={values.levelEdition}
+            {...form.getInputProps('levelEdition')}
             onChange={(next) => {
               if (next === null) return;
-              form.set('levelEdition', next);
-              form.set('levelCode', null);
+              form.setFieldValue('levelEdition', next);
+              form.setFieldValue('levelCode', null);
             }}
-            error={form.errorFor('levelEdition', server.fieldErrors)}
             allowDeselect={false}
             data-autofocus
           />
@@ -104,9 +100,7 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
               value: code,
               label: tMaybe(levelKeys(values.levelEdition, code).level) ?? code,
             }))}
-            value={values.levelCode}
-            onChange={(next) => form.set('levelCode', next)}
-            error={form.errorFor('levelCode', server.fieldErrors)}
+            {...form.getInputProps('levelCode')}
             required
             searchable
             maxDropdownHeight={320}
@@ -115,181 +109,183 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
         <TextInput
           label={t('placement.provider')}
           description={t('placement.providerDescription')}
-          value={values.providerName}
-          onChange={(event) => form.set('providerName', event.currentTarget.value)}
-          error={form.errorFor('providerName', server.fieldErrors)}
+          {...form.getInputProps('providerName')}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            label={t('placement.start')}
-            type="date"
-            value={values.startDate}
-            onChange={(event) => form.set('startDate', event.currentTarget.value)}
-            error={form.errorFor('startDate', server.fieldErrors)}
-            required
-          />
-          <TextInput
-            label={t('placement.plannedEnd')}
-            type="date"
-            min={values.startDate}
-            value={values.plannedEndDate}
-            onChange={(event) => form.set('plannedEndDate', event.currentTarget.value)}
-            error={form.errorFor('plannedEndDate', server.fieldErrors)}
-          />
+          <TextInput label={t('placement.start')} type="date" {...form.getInputProps('startDate')} required />
+          <TextInput label={t('placement.plannedEnd')} type="date" min={values.startDate} {...form.getInputProps('plannedEndDate')} />
         </SimpleGrid>
         <Checkbox
           label={t('placement.concurrent')}
           description={t('placement.concurrentDescription')}
-          checked={values.concurrent}
-          onChange={(event) => form.set('concurrent', event.currentTarget.checked)}
+          {...form.getInputProps('concurrent', { type: 'checkbox' })}
         />
-        <Textarea
-          label={t('placement.note')}
-          value={values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.errorFor('note', server.fieldErrors)}
-          autosize
-          minRows={2}
-        />
-        <Buttons busy={save.isPending} submit={t('placement.addSubmit')} onClose={onClose} />
+        <Textarea label={t('placement.note')} {...form.getInputProps('note')} autosize minRows={2} />
+        <FormActions submit={t('placement.addSubmit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
 }
 
-export function EndPlacementForm({ placement, onClose }: { placement: Placement; onClose: () => void }) {
+interface PlacementDialogProps {
+  episode: Episode;
+  placement: Placement;
+  onClose: () => void;
+}
+
+export function EndPlacementForm({ episode, placement, onClose }: PlacementDialogProps) {
   const t = useT();
+  const format = useFormat();
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
-  const form = useForm<{ actualEndDate: string }>({ actualEndDate: today < placement.startDate ? placement.startDate : today });
+  const form = useForm<{ actualEndDate: string }>({
+    mode: 'controlled',
+    initialValues: { actualEndDate: today < placement.startDate ? placement.startDate : today },
+    validate: (v) => ({ actualEndDate: v.actualEndDate === '' ? t('placement.endRequired') : null }),
+  });
+  // Measured against the placement as saved (not yet ended), so a conflict shows who ended it when.
+  const stale = useStaleRecord(form, { values: { actualEndDate: placement.actualEndDate ?? '' }, version: placement.version });
+  const problem = useFormProblem(form);
   const save = useMutation({
     mutationFn: () =>
       unwrap(
         api.PATCH('/api/placements/{id}', {
           params: { path: { id: placement.id } },
-          body: { actualEndDate: form.values.actualEndDate, version: placement.version },
+          body: { actualEndDate: form.getValues().actualEndDate, version: stale.base.version },
         }),
       ),
     onSuccess: () => {
       refresh();
       onClose();
     },
-    onError: (error) => {
-      if (isStale(error)) refresh();
+    onError: async (error) => {
+      try {
+        const load = async () => {
+          const latest = await loadPlacement(episode.id, placement.id);
+          return { values: { actualEndDate: latest.actualEndDate ?? '' }, version: latest.version };
+        };
+        if (await stale.recover(error, load)) refresh();
+        else problem.show(error);
+      } catch (loadError) {
+        problem.show(loadError);
+      }
     },
   });
-  const stale = isStale(save.error);
-  const server = useServerErrors(stale ? null : save.error, ['actualEndDate'] as const);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => ({ actualEndDate: v.actualEndDate === '' ? t('placement.endRequired') : undefined }), form.values);
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    stale.dismiss();
+    save.mutate();
+  });
   const level = tMaybe(levelKeys(placement.levelEdition, placement.levelCode).level) ?? placement.levelCode;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('placement.endIntro', { level })}</Text>
-        <StaleAlert show={stale} />
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <TextInput
           label={t('placement.actualEnd')}
           type="date"
           min={placement.startDate}
-          value={form.values.actualEndDate}
-          onChange={(event) => form.set('actualEndDate', event.currentTarget.value)}
-          error={form.errorFor('actualEndDate', server.fieldErrors)}
+          {...form.getInputProps('actualEndDate')}
           required
           data-autofocus
         />
-        <Buttons busy={save.isPending} submit={t('placement.endSubmit')} onClose={onClose} />
+        <StaleNotice
+          stale={stale}
+          labels={{ actualEndDate: t('placement.actualEnd') }}
+          display={{ actualEndDate: (date) => (date === '' ? '' : format.date(date)) }}
+        />
+        <FormActions submit={t('placement.endSubmit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
 }
 
-const editPlacementFields = ['providerName', 'plannedEndDate', 'note'] as const;
+interface EditPlacementValues {
+  providerName: string;
+  plannedEndDate: string;
+  note: string;
+}
 
-export function EditPlacementForm({ placement, onClose }: { placement: Placement; onClose: () => void }) {
+const editValuesOf = (placement: Placement): EditPlacementValues => ({
+  providerName: placement.providerName ?? '',
+  plannedEndDate: placement.plannedEndDate ?? '',
+  note: placement.note ?? '',
+});
+
+const editBodyOf = (v: EditPlacementValues) => ({
+  providerName: orNull(v.providerName),
+  plannedEndDate: v.plannedEndDate === '' ? null : v.plannedEndDate,
+  note: orNull(v.note),
+});
+
+export function EditPlacementForm({ episode, placement, onClose }: PlacementDialogProps) {
   const t = useT();
+  const format = useFormat();
   const { tMaybe } = useTranslator();
   const refresh = useRefresh();
-  const form = useForm<{ providerName: string; plannedEndDate: string; note: string }>({
-    providerName: placement.providerName ?? '',
-    plannedEndDate: placement.plannedEndDate ?? '',
-    note: placement.note ?? '',
+  const form = useForm<EditPlacementValues>({
+    mode: 'controlled',
+    initialValues: editValuesOf(placement),
+    validate: (v) => ({
+      plannedEndDate: v.plannedEndDate !== '' && v.plannedEndDate < placement.startDate ? t('placement.plannedBeforeStart') : null,
+    }),
   });
-  const { values } = form;
+  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: placement.version });
+  const problem = useFormProblem(form);
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PATCH('/api/placements/{id}', {
-          params: { path: { id: placement.id } },
-          body: {
-            providerName: values.providerName.trim() === '' ? null : values.providerName.trim(),
-            plannedEndDate: values.plannedEndDate === '' ? null : values.plannedEndDate,
-            note: values.note.trim() === '' ? null : values.note.trim(),
-            version: placement.version,
-          },
-        }),
-      ),
+    mutationFn: async () => {
+      const changes = changedFields(editBodyOf(form.getValues()), editBodyOf(stale.base.values));
+      if (Object.keys(changes).length === 0) return null;
+      return unwrap(
+        api.PATCH('/api/placements/{id}', { params: { path: { id: placement.id } }, body: { ...changes, version: stale.base.version } }),
+      );
+    },
     onSuccess: () => {
       refresh();
       onClose();
     },
-    // A stale version: show the placement as it is now (the dialog keeps the user's edits).
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) refresh();
+    onError: async (error) => {
+      try {
+        const load = async () => {
+          const latest = await loadPlacement(episode.id, placement.id);
+          return { values: editValuesOf(latest), version: latest.version };
+        };
+        // The episode page shows the placement as it is now; the dialog keeps the user's edits on top.
+        if (await stale.recover(error, load)) refresh();
+        else problem.show(error);
+      } catch (loadError) {
+        problem.show(loadError);
+      }
     },
   });
-  const stale = isStale(save.error);
-  const server = useServerErrors(stale ? null : save.error, editPlacementFields);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate(
-      (v) => ({
-        plannedEndDate: v.plannedEndDate !== '' && v.plannedEndDate < placement.startDate ? t('placement.plannedBeforeStart') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    stale.dismiss();
+    save.mutate();
+  });
   const level = tMaybe(levelKeys(placement.levelEdition, placement.levelCode).level) ?? placement.levelCode;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('placement.editIntro', { level })}</Text>
-        <StaleAlert show={stale} />
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <TextInput
           label={t('placement.provider')}
           description={t('placement.providerDescription')}
-          value={values.providerName}
-          onChange={(event) => form.set('providerName', event.currentTarget.value)}
-          error={form.errorFor('providerName', server.fieldErrors)}
+          {...form.getInputProps('providerName')}
           data-autofocus
         />
-        <TextInput
-          label={t('placement.plannedEnd')}
-          type="date"
-          min={placement.startDate}
-          value={values.plannedEndDate}
-          onChange={(event) => form.set('plannedEndDate', event.currentTarget.value)}
-          error={form.errorFor('plannedEndDate', server.fieldErrors)}
+        <TextInput label={t('placement.plannedEnd')} type="date" min={placement.startDate} {...form.getInputProps('plannedEndDate')} />
+        <Textarea label={t('placement.note')} {...form.getInputProps('note')} autosize minRows={2} />
+        <StaleNotice
+          stale={stale}
+          labels={{ providerName: t('placement.provider'), plannedEndDate: t('placement.plannedEnd'), note: t('placement.note') }}
+          display={{ plannedEndDate: (date) => (date === '' ? '' : format.date(date)) }}
         />
-        <Textarea
-          label={t('placement.note')}
-          value={values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.errorFor('note', server.fieldErrors)}
-          autosize
-          minRows={2}
-        />
-        <Buttons busy={save.isPending} submit={t('placement.editSubmit')} onClose={onClose} />
+        <FormActions submit={t('placement.editSubmit')} busy={save.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
 }
-
-// The care team --------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { caseloadKey, episodesKey, patientsKey } from './patientQueries.ts';
+import { caseloadKey, episodesKey, patientsKey, type Placement } from './patientQueries.ts';
 
 /** Someone to choose for a staff role: from the staff list (supervisors), else the team's own staff. */
 export interface StaffChoice {
@@ -20,30 +21,7 @@ export function useRefresh() {
   };
 }
 
-export function Buttons({
-  busy,
-  submit,
-  onClose,
-  destructive = false,
-}: {
-  busy: boolean;
-  submit: string;
-  onClose: () => void;
-  destructive?: boolean;
-}) {
-  const t = useT();
-  return (
-    <Group justify="flex-end" gap="sm">
-      <Button variant="default" onClick={onClose} disabled={busy}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={busy} color={destructive ? 'red' : undefined}>
-        {submit}
-      </Button>
-    </Group>
-  );
-}
-
+/** The episode changed under a dialog that acts on the episode as a whole (a phase change): it now shows the latest. */
 export function StaleAlert({ show }: { show: boolean }) {
   const t = useT();
   if (!show) return null;
@@ -55,7 +33,13 @@ export function StaleAlert({ show }: { show: boolean }) {
 }
 
 export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'stale-version';
+  return error instanceof ApiError && error.problemType === 'stale-version';
 }
 
-// Moving along the continuum -------------------------------------------------------------------
+/** A placement as saved now, for a dialog whose copy went stale. */
+export async function loadPlacement(episodeId: string, placementId: string): Promise<Placement> {
+  const episode = await unwrap(api.GET('/api/episodes/{id}', { params: { path: { id: episodeId } } }));
+  const placement = episode.placements.find((candidate) => candidate.id === placementId);
+  if (placement === undefined) throw new ApiError({ type: '/api/problems/not-found', title: 'Not found', status: 404 });
+  return placement;
+}

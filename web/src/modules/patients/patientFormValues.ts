@@ -11,8 +11,6 @@ import {
 } from '../../api/codes.ts';
 import { type NewPatient, type Patient } from './patientQueries.ts';
 
-export type PatientDialog = { mode: 'create' } | { mode: 'edit'; patient: Patient } | null;
-
 /** The patient form's values, and the conversions between them, a patient and a request body. */
 export interface PhoneRow {
   key: number;
@@ -21,12 +19,14 @@ export interface PhoneRow {
   consentToText: boolean;
   voicemailSafe: boolean;
 }
-export interface IdentifierRow {
+interface IdentifierRow {
   key: number;
   system: IdentifierSystem;
   value: string;
+  /** Set by an integration, not shown: sent back unchanged so an edit here keeps it. */
+  label: string | null;
 }
-export interface CoverageRow {
+interface CoverageRow {
   key: number;
   kind: CoverageKind;
   payerName: string;
@@ -35,7 +35,7 @@ export interface CoverageRow {
   endDate: string;
 }
 
-export interface PatientFormValues extends Record<string, unknown> {
+export interface PatientFormValues {
   legalFirstName: string;
   legalMiddleName: string;
   legalLastName: string;
@@ -61,33 +61,6 @@ export interface PatientFormValues extends Record<string, unknown> {
   identifiers: IdentifierRow[];
   coverages: CoverageRow[];
 }
-
-export const fields = [
-  'legalFirstName',
-  'legalMiddleName',
-  'legalLastName',
-  'preferredName',
-  'dateOfBirth',
-  'sexAtBirth',
-  'genderIdentity',
-  'pronouns',
-  'raceEthnicity',
-  'preferredLanguage',
-  'interpreterNeeded',
-  'phones',
-  'noFixedAddress',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'state',
-  'postalCode',
-  'howToReach',
-  'emergencyContactName',
-  'emergencyContactRelationship',
-  'emergencyContactPhone',
-  'identifiers',
-  'coverages',
-] as const;
 
 /** Languages US programs meet most often (BCP 47), named by the browser in the user's language. */
 export const commonLanguages = [
@@ -177,7 +150,12 @@ export function valuesOf(patient: Patient): PatientFormValues {
     emergencyContactName: patient.emergencyContactName ?? '',
     emergencyContactRelationship: patient.emergencyContactRelationship ?? '',
     emergencyContactPhone: patient.emergencyContactPhone ?? '',
-    identifiers: patient.identifiers.map((identifier) => ({ key: rowKey(), system: identifier.system, value: identifier.value })),
+    identifiers: patient.identifiers.map((identifier) => ({
+      key: rowKey(),
+      system: identifier.system,
+      value: identifier.value,
+      label: identifier.label ?? null,
+    })),
     coverages: patient.coverages.map((coverage) => ({
       key: rowKey(),
       kind: coverage.kind,
@@ -219,7 +197,7 @@ export function bodyOf(v: PatientFormValues): Omit<NewPatient, 'confirmedNotDupl
     emergencyContactPhone: orNull(v.emergencyContactPhone),
     identifiers: v.identifiers
       .filter((identifier) => identifier.value.trim() !== '')
-      .map(({ system, value }) => ({ system, value: value.trim() })),
+      .map(({ system, value, label }) => ({ system, value: value.trim(), ...(label !== null ? { label } : {}) })),
     coverages: v.coverages.map((coverage) => ({
       kind: coverage.kind,
       payerName: orNull(coverage.payerName),
@@ -228,4 +206,20 @@ export function bodyOf(v: PatientFormValues): Omit<NewPatient, 'confirmedNotDupl
       endDate: orNull(coverage.endDate),
     })),
   };
+}
+
+/**
+ * The body leaves out blank phone and ID rows, so its row numbers differ from the form's: maps
+ * a pointer into the body (`/phones/0/number`) to the form row it came from.
+ */
+export function formRowPointer(pointer: string, v: PatientFormValues): string {
+  const match = /^\/(phones|identifiers)\/(\d+)(.*)$/.exec(pointer);
+  if (match === null) return pointer;
+  const [, list = '', index = '', rest = ''] = match;
+  const kept =
+    list === 'phones'
+      ? v.phones.flatMap((phone, row) => (phone.number.trim() !== '' ? [row] : []))
+      : v.identifiers.flatMap((identifier, row) => (identifier.value.trim() !== '' ? [row] : []));
+  const row = kept[Number(index)];
+  return row === undefined ? pointer : `/${list}/${row}${rest}`;
 }

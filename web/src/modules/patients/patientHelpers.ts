@@ -51,10 +51,10 @@ export function levelLabel(tMaybe: (key: string) => string | null, edition: Leve
   return `${tMaybe(keys.edition) ?? edition} ${level}`;
 }
 
-export const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname'] as const;
-export type DuplicateReason = (typeof duplicateReasons)[number];
+const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname'] as const;
+type DuplicateReason = (typeof duplicateReasons)[number];
 
-export interface DuplicateCandidate {
+interface DuplicateCandidate {
   patient: NamedPatient & { id: string; dateOfBirth: string };
   reasons: DuplicateReason[];
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import { ApiError, networkProblemType, parseRetryAfter, problemCode, toProblem, type Problem } from '../../api/problem.ts';
+import { ApiError, networkProblemType, parseRetryAfter, problemType, toProblem, type Problem } from '../../api/problem.ts';
 import type { OkBody, RequestBody, User } from '../../api/types.ts';
 import { parsePossibleDuplicates, type PossibleDuplicates } from './patientHelpers.ts';
 
@@ -58,7 +58,7 @@ export async function registerPatient(body: NewPatient): Promise<Patient> {
     return result.data;
   }
   const problem = toProblem(result.response.status, result.response.statusText, result.error);
-  if (problemCode(problem) === 'possible-duplicate') throw new PossibleDuplicateError(problem, parsePossibleDuplicates(result.error));
+  if (problemType(problem) === 'possible-duplicate') throw new PossibleDuplicateError(problem, parsePossibleDuplicates(result.error));
   throw new ApiError(problem, parseRetryAfter(result.response.headers.get('Retry-After')));
 }
 

@@ -1,19 +1,20 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { Dialog } from '../../components/Dialog.tsx';
+import { Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { caseManagementModels } from '../../api/codes.ts';
-import { ApiError } from '../../api/problem.ts';
 import type { CaseManagementModel, Program } from '../../api/types.ts';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { changedFields } from '../../components/forms/changes.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { programsKey } from './programQueries.ts';
 
 export type ProgramDialog = { mode: 'create' } | { mode: 'edit'; program: Program } | null;
-
-const fields = ['name', 'caseManagementModel', 'description'] as const;
 
 export function ProgramFormDialog({ dialog, onClose }: { dialog: ProgramDialog; onClose: () => void }) {
   const t = useT();
@@ -35,7 +36,7 @@ export function ProgramFormDialog({ dialog, onClose }: { dialog: ProgramDialog; 
   );
 }
 
-interface ProgramValues extends Record<string, unknown> {
+interface ProgramValues {
   name: string;
   caseManagementModel: CaseManagementModel | null;
   description: string;
@@ -45,29 +46,38 @@ function valuesOf(program: Program): ProgramValues {
   return { name: program.name, caseManagementModel: program.caseManagementModel, description: program.description ?? '' };
 }
 
+function bodyOf(v: ProgramValues, model: CaseManagementModel) {
+  const description = v.description.trim();
+  return { name: v.name.trim(), caseManagementModel: model, description: description === '' ? null : description };
+}
+
 function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [version, setVersion] = useState(editing?.version ?? 0);
-  const [staleNotice, setStaleNotice] = useState(false);
-  const form = useForm<ProgramValues>(editing === null ? { name: '', caseManagementModel: null, description: '' } : valuesOf(editing));
-  const { values } = form;
+  const form = useForm<ProgramValues>({
+    mode: 'controlled',
+    initialValues: editing === null ? { name: '', caseManagementModel: null, description: '' } : valuesOf(editing),
+    validate: (v) => ({
+      name: v.name.trim() === '' ? t('programs.form.nameRequired') : null,
+      caseManagementModel: v.caseManagementModel === null ? t('programs.form.modelRequired') : null,
+    }),
+  });
+  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: editing?.version ?? 0 });
+  const problem = useFormProblem(form);
 
   const save = useMutation({
-    mutationFn: (model: CaseManagementModel) => {
-      const description = values.description.trim();
+    mutationFn: async (model: CaseManagementModel) => {
+      const { name, description } = bodyOf(form.getValues(), model);
       if (editing === null) {
         return unwrap(
-          api.POST('/api/programs', {
-            body: { name: values.name.trim(), caseManagementModel: model, ...(description === '' ? {} : { description }) },
-          }),
+          api.POST('/api/programs', { body: { name, caseManagementModel: model, ...(description === null ? {} : { description }) } }),
         );
       }
+      const base = stale.base.values;
+      const changes = changedFields(bodyOf(form.getValues(), model), bodyOf(base, base.caseManagementModel ?? model));
+      if (Object.keys(changes).length === 0) return editing;
       return unwrap(
-        api.PATCH('/api/programs/{id}', {
-          params: { path: { id: editing.id } },
-          body: { version, name: values.name.trim(), caseManagementModel: model, description: description === '' ? null : description },
-        }),
+        api.PATCH('/api/programs/{id}', { params: { path: { id: editing.id } }, body: { ...changes, version: stale.base.version } }),
       );
     },
     onSuccess: () => {
@@ -75,54 +85,33 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
       onClose();
     },
     onError: async (error) => {
-      if (editing !== null && error instanceof ApiError && error.code === 'stale-version') {
-        const latest = await unwrap(api.GET('/api/programs/{id}', { params: { path: { id: editing.id } } }));
-        setVersion(latest.version);
-        form.reset(valuesOf(latest));
-        setStaleNotice(true);
-        void queryClient.invalidateQueries({ queryKey: programsKey });
+      try {
+        if (editing !== null && (await stale.recover(error, () => loadProgram(editing.id)))) {
+          void queryClient.invalidateQueries({ queryKey: programsKey });
+          return;
+        }
+        problem.show(error);
+      } catch (loadError) {
+        problem.show(loadError);
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
-  const server = useServerErrors(stale ? null : save.error, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setStaleNotice(false);
-    const ok = form.validate(
-      (v) => ({
-        name: v.name.trim() === '' ? t('programs.form.nameRequired') : undefined,
-        caseManagementModel: v.caseManagementModel === null ? t('programs.form.modelRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok && values.caseManagementModel !== null) save.mutate(values.caseManagementModel);
-  };
+  const submit = form.onSubmit((values) => {
+    problem.clear();
+    stale.dismiss();
+    if (values.caseManagementModel !== null) save.mutate(values.caseManagementModel);
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {(stale || staleNotice) && (
-          <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
-            {t('stale.reloaded')}
-          </Alert>
-        )}
-        <ProblemAlert message={server.alert} />
-        <TextInput
-          label={t('programs.form.name')}
-          value={values.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-          error={form.errorFor('name', server.fieldErrors)}
-          required
-          data-autofocus
-        />
+        <ProblemAlert message={problem.alert} />
+        <TextInput label={t('programs.form.name')} {...form.getInputProps('name')} required data-autofocus />
         <Radio.Group<CaseManagementModel>
           label={t('programs.form.model')}
           description={t('programs.form.modelDescription')}
-          value={values.caseManagementModel}
-          onChange={(next) => form.set('caseManagementModel', next)}
-          error={form.errorFor('caseManagementModel', server.fieldErrors)}
+          {...form.getInputProps('caseManagementModel')}
           required
         >
           <Stack gap="sm" mt="xs">
@@ -143,22 +132,31 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
         <Textarea
           label={t('programs.form.description')}
           description={t('programs.form.descriptionHelp')}
-          value={values.description}
-          onChange={(event) => form.set('description', event.currentTarget.value)}
-          error={form.errorFor('description', server.fieldErrors)}
+          {...form.getInputProps('description')}
           autosize
           minRows={2}
           maxRows={6}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {editing === null ? t('programs.create.submit') : t('common.saveChanges')}
-          </Button>
-        </Group>
+        <StaleNotice
+          stale={stale}
+          labels={{
+            name: t('programs.form.name'),
+            caseManagementModel: t('programs.form.model'),
+            description: t('programs.form.description'),
+          }}
+          display={{ caseManagementModel: (model) => (model === null ? '' : t(`model.${model}`)) }}
+        />
+        <FormActions
+          submit={editing === null ? t('programs.create.submit') : t('common.saveChanges')}
+          busy={save.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
+}
+
+async function loadProgram(id: string) {
+  const latest = await unwrap(api.GET('/api/programs/{id}', { params: { path: { id } } }));
+  return { values: valuesOf(latest), version: latest.version };
 }

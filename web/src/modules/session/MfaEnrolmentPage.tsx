@@ -85,7 +85,7 @@ function MfaEnrolment({ after }: { after: string }) {
     },
   });
   const server = useServerErrors(confirm.error, ['totp'] as const);
-  const invalidCode = confirm.error instanceof ApiError && confirm.error.code === 'invalid-totp';
+  const invalidCode = confirm.error instanceof ApiError && confirm.error.problemType === 'invalid-totp';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,7 @@ import type { RequestBody } from '../../api/types.ts';
 import { FullPageLoader } from '../../app/guards.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { ProblemAlert, useProblemText, useServerErrors } from '../../components/problems.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { normalizeTotp } from './passwordRules.ts';
@@ -80,7 +80,7 @@ function SignInForm() {
       await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'mfa-required') setStep('totp');
+      if (error instanceof ApiError && error.problemType === 'mfa-required') setStep('totp');
     },
   });
 
@@ -89,16 +89,18 @@ function SignInForm() {
   }, [step]);
 
   const server = useServerErrors(signIn.error, ['email', 'password', 'totp'] as const);
+  const describe = useProblemText();
   const error = signIn.error instanceof ApiError ? signIn.error : null;
 
   let alert: string | null = server.alert;
   let totpError: string | undefined = missing.totp ?? server.fieldErrors.totp;
-  if (error?.code === 'mfa-required') alert = null;
-  else if (error?.code === 'invalid-credentials') alert = t('signIn.invalidCredentials');
-  else if (error?.code === 'invalid-totp') {
+  if (error?.problemType === 'mfa-required') alert = null;
+  else if (error?.problemType === 'invalid-credentials') alert = t('signIn.invalidCredentials');
+  else if (error?.problemType === 'invalid-totp') {
     alert = null;
-    totpError = t('signIn.invalidTotp');
-  } else if (error?.code === 'account-locked') {
+    // A replayed code (already used for a sign-in) says so; any other wrong code gets the usual hint.
+    totpError = error.code === 'totp-already-used' ? describe(error) : t('signIn.invalidTotp');
+  } else if (error?.problemType === 'account-locked') {
     const seconds = error.retryAfterSeconds;
     alert =
       seconds === null
@@ -143,7 +145,7 @@ function SignInForm() {
       )}
       <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ProblemAlert message={alert} title={error?.code === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
+          <ProblemAlert message={alert} title={error?.problemType === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
           {step === 'password' ? (
             <>
               <TextInput

@@ -1,6 +1,7 @@
 import { Button, Fieldset, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Locale, RequestBody } from '../../api/types.ts';
@@ -8,16 +9,15 @@ import { FullPageLoader } from '../../app/guards.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { LocaleSelect, TimeZoneSelect } from '../../components/inputs.tsx';
 import { Page } from '../../components/Page.tsx';
-import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
-import { useForm } from '../../components/useForm.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { browserTimeZone } from '../../i18n/timeZones.ts';
 import { minimumPasswordLength, newPasswordProblems } from '../session/passwordRules.ts';
 import { setupKey, useSetupQuery } from '../session/sessionQueries.ts';
 
 type SetupBody = RequestBody<'/api/setup', 'post'>;
-const fields = ['organizationName', 'timeZone', 'adminName', 'adminEmail', 'adminPassword', 'locale'] as const;
 
 /** First run: creates the organization and its first administrator (POST /api/setup, once). */
 export function SetupPage() {
@@ -49,14 +49,28 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm({
-    organizationName: '',
-    timeZone: browserTimeZone(),
-    adminName: '',
-    adminEmail: '',
-    adminPassword: '',
-    confirmation: '',
+    mode: 'controlled',
+    initialValues: {
+      organizationName: '',
+      timeZone: browserTimeZone(),
+      adminName: '',
+      adminEmail: '',
+      adminPassword: '',
+      confirmation: '',
+    },
+    validate: (v) => {
+      const password = newPasswordProblems(v.adminPassword, v.confirmation);
+      return {
+        organizationName: v.organizationName.trim() === '' ? t('setup.organizationName.required') : null,
+        adminName: v.adminName.trim() === '' ? t('setup.adminName.required') : null,
+        adminEmail: v.adminEmail.trim() === '' ? t('form.emailRequired') : null,
+        adminPassword: password.password ? t(`password.${password.password}`, { min: minimumPasswordLength }) : null,
+        confirmation: password.confirmation ? t(`password.confirmation.${password.confirmation}`) : null,
+      };
+    },
   });
-  const { values } = form;
+  // The language sent is the page's own (this picker or the header's), not a form value.
+  const problem = useFormProblem(form, { outside: ['locale'] });
 
   const create = useMutation({
     mutationFn: (body: SetupBody) => unwrap(api.POST('/api/setup', { body })),
@@ -65,22 +79,11 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
       queryClient.setQueryData(setupKey, { setupRequired: false });
       void navigate('/sign-in', { replace: true, state: { notice: 'setupComplete', email: body.adminEmail } });
     },
+    onError: problem.show,
   });
-  const server = useServerErrors(create.error, fields);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const ok = form.validate((v) => {
-      const password = newPasswordProblems(v.adminPassword, v.confirmation);
-      return {
-        organizationName: v.organizationName.trim() === '' ? t('setup.organizationName.required') : undefined,
-        adminName: v.adminName.trim() === '' ? t('setup.adminName.required') : undefined,
-        adminEmail: v.adminEmail.trim() === '' ? t('form.emailRequired') : undefined,
-        adminPassword: password.password && t(`password.${password.password}`, { min: minimumPasswordLength }),
-        confirmation: password.confirmation && t(`password.confirmation.${password.confirmation}`),
-      };
-    }, values);
-    if (!ok) return;
+  const submit = form.onSubmit((values) => {
+    problem.clear();
     create.mutate({
       organizationName: values.organizationName.trim(),
       timeZone: values.timeZone,
@@ -89,69 +92,52 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
       adminPassword: values.adminPassword,
       locale,
     });
-  };
-
-  const errorFor = (key: keyof typeof values) => form.errorFor(key, server.fieldErrors);
+  });
 
   return (
     <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
       <Stack gap="lg">
-        <ProblemAlert message={server.alert} />
+        <ProblemAlert message={problem.alert} />
         <Fieldset legend={<Legend>{t('setup.organizationLegend')}</Legend>} variant="unstyled">
           <Stack gap="md">
             <TextInput
               label={t('setup.organizationName')}
               description={t('setup.organizationName.description')}
-              value={values.organizationName}
-              onChange={(event) => form.set('organizationName', event.currentTarget.value)}
-              error={errorFor('organizationName')}
+              {...form.getInputProps('organizationName')}
               required
               autoComplete="organization"
             />
             <TimeZoneSelect
               label={t('setup.timeZone')}
               description={t('setup.timeZone.description')}
-              value={values.timeZone}
-              onChange={(zone) => form.set('timeZone', zone)}
-              error={errorFor('timeZone')}
+              value={form.values.timeZone}
+              onChange={(next) => form.setFieldValue('timeZone', next)}
+              error={form.errors.timeZone}
               required
             />
           </Stack>
         </Fieldset>
         <Fieldset legend={<Legend>{t('setup.adminLegend')}</Legend>} variant="unstyled">
           <Stack gap="md">
-            <TextInput
-              label={t('setup.adminName')}
-              value={values.adminName}
-              onChange={(event) => form.set('adminName', event.currentTarget.value)}
-              error={errorFor('adminName')}
-              required
-              autoComplete="name"
-            />
+            <TextInput label={t('setup.adminName')} {...form.getInputProps('adminName')} required autoComplete="name" />
             <TextInput
               label={t('setup.adminEmail')}
               description={t('setup.adminEmail.description')}
               type="email"
-              value={values.adminEmail}
-              onChange={(event) => form.set('adminEmail', event.currentTarget.value)}
-              error={errorFor('adminEmail')}
+              {...form.getInputProps('adminEmail')}
               required
               autoComplete="email"
             />
             <PasswordField
               label={t('setup.adminPassword')}
               description={t('password.rule', { min: minimumPasswordLength })}
-              value={values.adminPassword}
-              onChange={(event) => form.set('adminPassword', event.currentTarget.value)}
-              error={errorFor('adminPassword')}
+              {...form.getInputProps('adminPassword')}
               required
               autoComplete="new-password"
             />
             <PasswordField
               label={t('setup.confirmPassword')}
-              value={values.confirmation}
-              onChange={(event) => form.set('confirmation', event.currentTarget.value)}
-              error={errorFor('confirmation')}
+              {...form.getInputProps('confirmation')}
               required
               autoComplete="new-password"
             />
@@ -160,7 +146,7 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
               description={t('setup.language.description')}
               value={locale}
               onChange={(next: Locale) => setLocale(next)}
-              error={server.fieldErrors.locale}
+              error={form.errors.locale}
             />
           </Stack>
         </Fieldset>

@@ -1,22 +1,23 @@
-import { Alert, Button, Checkbox, Group, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { Dialog } from '../../components/Dialog.tsx';
+import { Checkbox, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { roles } from '../../api/codes.ts';
-import { ApiError } from '../../api/problem.ts';
 import type { CreatedUser, Locale, Role, User } from '../../api/types.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { changedFields } from '../../components/forms/changes.ts';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
+import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect } from '../../components/inputs.tsx';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
-import { useForm } from '../../components/useForm.ts';
+import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useProgramsQuery } from '../programs/programQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { usersKey } from './staffQueries.ts';
 
 export type StaffDialog = { mode: 'create' } | { mode: 'edit'; user: User } | null;
-
-const fields = ['email', 'displayName', 'roles', 'programIds', 'locale'] as const;
 
 interface StaffFormDialogProps {
   dialog: StaffDialog;
@@ -45,7 +46,7 @@ export function StaffFormDialog({ dialog, onClose, onCreated }: StaffFormDialogP
   );
 }
 
-interface StaffFormValues extends Record<string, unknown> {
+interface StaffFormValues {
   email: string;
   displayName: string;
   roles: Role[];
@@ -63,48 +64,50 @@ function valuesOf(user: User): StaffFormValues {
   };
 }
 
-function StaffForm({
-  editing,
-  onClose,
-  onCreated,
-}: {
+/** What an edit may change (the email and language are the person's own). */
+const editable = (v: StaffFormValues) => ({ displayName: v.displayName.trim(), roles: v.roles, programIds: v.programIds });
+
+interface StaffFormProps {
   editing: User | null;
   onClose: () => void;
   onCreated: (created: CreatedUser) => void;
-}) {
+}
+
+function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
   const t = useT();
   const session = useSession();
   const queryClient = useQueryClient();
   const programs = useProgramsQuery();
-  const [version, setVersion] = useState(editing?.version ?? 0);
-  const [staleNotice, setStaleNotice] = useState(false);
-  const form = useForm<StaffFormValues>(
-    editing === null
-      ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale }
-      : valuesOf(editing),
-  );
-  const { values } = form;
+  const form = useForm<StaffFormValues>({
+    mode: 'controlled',
+    initialValues:
+      editing === null
+        ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale }
+        : valuesOf(editing),
+    validate: (v) => ({
+      email: editing === null && v.email.trim() === '' ? t('form.emailRequired') : null,
+      displayName: v.displayName.trim() === '' ? t('staff.form.nameRequired') : null,
+      roles: v.roles.length === 0 ? t('staff.form.rolesRequired') : null,
+    }),
+  });
+  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: editing?.version ?? 0 });
+  const problem = useFormProblem(form);
+  const programName = (id: string) => programs.data?.find((program) => program.id === id)?.name ?? id;
 
   const save = useMutation({
     mutationFn: async (): Promise<CreatedUser | User> => {
+      const values = form.getValues();
       if (editing === null) {
         return unwrap(
           api.POST('/api/users', {
-            body: {
-              email: values.email.trim(),
-              displayName: values.displayName.trim(),
-              roles: values.roles,
-              programIds: values.programIds,
-              locale: values.locale,
-            },
+            body: { ...editable(values), email: values.email.trim(), locale: values.locale },
           }),
         );
       }
+      const changes = changedFields(editable(values), editable(stale.base.values));
+      if (Object.keys(changes).length === 0) return editing;
       return unwrap(
-        api.PATCH('/api/users/{id}', {
-          params: { path: { id: editing.id } },
-          body: { version, displayName: values.displayName.trim(), roles: values.roles, programIds: values.programIds },
-        }),
+        api.PATCH('/api/users/{id}', { params: { path: { id: editing.id } }, body: { ...changes, version: stale.base.version } }),
       );
     },
     onSuccess: (result) => {
@@ -113,68 +116,42 @@ function StaffForm({
       else onClose();
     },
     onError: async (error) => {
-      // Someone else saved this person meanwhile: load their current details and say so.
-      if (editing !== null && error instanceof ApiError && error.code === 'stale-version') {
-        const latest = await unwrap(api.GET('/api/users/{id}', { params: { path: { id: editing.id } } }));
-        setVersion(latest.version);
-        form.reset(valuesOf(latest));
-        setStaleNotice(true);
-        void queryClient.invalidateQueries({ queryKey: usersKey });
+      try {
+        if (editing !== null && (await stale.recover(error, () => loadUser(editing.id)))) {
+          void queryClient.invalidateQueries({ queryKey: usersKey });
+          return;
+        }
+        problem.show(error);
+      } catch (loadError) {
+        problem.show(loadError);
       }
     },
   });
-  const stale = save.error instanceof ApiError && save.error.code === 'stale-version';
-  // The one conflict creating a staff member can meet is an email already in use: say so at the field.
-  const emailTaken = editing === null && save.error instanceof ApiError && save.error.code === 'conflict';
-  const server = useServerErrors(stale || emailTaken ? null : save.error, fields);
-  if (emailTaken) server.fieldErrors.email = t('staff.form.emailTaken');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setStaleNotice(false);
-    const ok = form.validate(
-      (v) => ({
-        email: editing === null && v.email.trim() === '' ? t('form.emailRequired') : undefined,
-        displayName: v.displayName.trim() === '' ? t('staff.form.nameRequired') : undefined,
-        roles: v.roles.length === 0 ? t('staff.form.rolesRequired') : undefined,
-      }),
-      values,
-    );
-    if (ok) save.mutate();
-  };
+  const submit = form.onSubmit(() => {
+    problem.clear();
+    stale.dismiss();
+    save.mutate();
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {(stale || staleNotice) && (
-          <Alert color="orange" variant="light" title={t('stale.title')} role="alert">
-            {t('stale.reloaded')}
-          </Alert>
-        )}
-        <ProblemAlert message={server.alert} />
-        <TextInput
-          label={t('staff.form.name')}
-          value={values.displayName}
-          onChange={(event) => form.set('displayName', event.currentTarget.value)}
-          error={form.errorFor('displayName', server.fieldErrors)}
-          required
-          data-autofocus
-        />
+        <ProblemAlert message={problem.alert} />
+        <TextInput label={t('staff.form.name')} {...form.getInputProps('displayName')} required data-autofocus />
         {editing === null ? (
           <TextInput
             label={t('staff.form.email')}
             description={t('staff.form.emailDescription')}
             type="email"
-            value={values.email}
-            onChange={(event) => form.set('email', event.currentTarget.value)}
-            error={form.errorFor('email', server.fieldErrors)}
+            {...form.getInputProps('email')}
             required
           />
         ) : (
           <TextInput
             label={t('staff.form.email')}
             description={t('staff.form.emailFixed')}
-            value={values.email}
+            value={form.values.email}
             readOnly
             variant="filled"
           />
@@ -182,9 +159,7 @@ function StaffForm({
         <Checkbox.Group<Role>
           label={t('staff.form.roles')}
           description={t('staff.form.rolesDescription')}
-          value={values.roles}
-          onChange={(next) => form.set('roles', next)}
-          error={form.errorFor('roles', server.fieldErrors)}
+          {...form.getInputProps('roles')}
           required
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
@@ -197,9 +172,8 @@ function StaffForm({
           label={t('staff.form.programs')}
           description={t('staff.form.programsDescription')}
           data={(programs.data ?? []).map((program) => ({ value: program.id, label: program.name }))}
-          value={values.programIds}
-          onChange={(next) => form.set('programIds', next)}
-          error={form.errorFor('programIds', server.fieldErrors) ?? (programs.isError ? t('staff.form.programsFailed') : undefined)}
+          {...form.getInputProps('programIds')}
+          error={form.errors.programIds ?? (programs.isError ? t('staff.form.programsFailed') : undefined)}
           placeholder={programs.data?.length === 0 ? t('staff.form.noProgramsYet') : undefined}
           searchable
           clearable
@@ -209,20 +183,30 @@ function StaffForm({
           <LocaleSelect
             label={t('staff.form.language')}
             description={t('staff.form.languageDescription')}
-            value={values.locale}
-            onChange={(next) => form.set('locale', next)}
-            error={form.errorFor('locale', server.fieldErrors)}
+            value={form.values.locale}
+            onChange={(next) => form.setFieldValue('locale', next)}
+            error={form.errors.locale}
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={save.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {editing === null ? t('staff.create.submit') : t('common.saveChanges')}
-          </Button>
-        </Group>
+        <StaleNotice
+          stale={stale}
+          labels={{ displayName: t('staff.form.name'), roles: t('staff.form.roles'), programIds: t('staff.form.programs') }}
+          display={{
+            roles: (chosen) => chosen.map((role) => t(`role.${role}`)).join(', '),
+            programIds: (ids) => ids.map(programName).join(', '),
+          }}
+        />
+        <FormActions
+          submit={editing === null ? t('staff.create.submit') : t('common.saveChanges')}
+          busy={save.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
+}
+
+async function loadUser(id: string) {
+  const latest = await unwrap(api.GET('/api/users/{id}', { params: { path: { id } } }));
+  return { values: valuesOf(latest), version: latest.version };
 }

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import type { IssuedLink } from './InvitationLinkDialog.tsx';
 import { usersKey } from './staffQueries.ts';
 
-export type StaffAction = 'deactivate' | 'reactivate' | 'newLink' | 'mfaReset';
+type StaffAction = 'deactivate' | 'reactivate' | 'newLink' | 'mfaReset';
 export interface PendingStaffAction {
   user: User;
   action: StaffAction;
@@ -90,7 +90,7 @@ export function StaffActionDialog({ pending, onClose, onLinkIssued }: StaffActio
     },
     // A stale version means the list was out of date: reload it; the dialog says what happened.
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'stale-version') void queryClient.invalidateQueries({ queryKey: usersKey });
+      if (error instanceof ApiError && error.problemType === 'stale-version') void queryClient.invalidateQueries({ queryKey: usersKey });
     },
   });
 

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Role } from '../api/types.ts';
+import { currentNavPath, navigationFor, pageRoutes, webModules } from './registry.ts';
+
+const pathsFor = (roles: Role[]) => navigationFor(roles).map((item) => item.path);
+
+test('the nav shows each role only the pages it may open, in order', () => {
+  const cases: [Role[], string[]][] = [
+    [['admin'], ['/', '/staff', '/programs', '/organization', '/api-keys', '/audit', '/account']],
+    [['supervisor'], ['/', '/caseload', '/patients', '/staff', '/account']],
+    [['privacy-officer'], ['/', '/audit', '/account']],
+    [['case-manager'], ['/', '/caseload', '/patients', '/account']],
+    [['community-health-worker'], ['/', '/caseload', '/patients', '/account']],
+    [['prescriber'], ['/', '/caseload', '/patients', '/account']],
+    [
+      ['supervisor', 'privacy-officer'],
+      ['/', '/caseload', '/patients', '/staff', '/audit', '/account'],
+    ],
+    [[], ['/', '/account']],
+  ];
+  for (const [roles, paths] of cases) assert.deepEqual(pathsFor(roles), paths, roles.join(',') || 'no roles');
+});
+
+test('the home page lists what a user can do, and tells supervisors the staff list is read-only for them', () => {
+  const home = (roles: Role[]) => navigationFor(roles).filter((item) => item.onHome);
+  assert.deepEqual(
+    home(['supervisor']).map((item) => [item.path, item.description]),
+    [
+      ['/caseload', 'nav.caseload.description'],
+      ['/patients', 'nav.patients.description'],
+      ['/staff', 'nav.staff.descriptionReadOnly'],
+      ['/account', 'nav.account.description'],
+    ],
+  );
+  assert.equal(home(['admin']).find((item) => item.path === '/staff')?.description, 'nav.staff.description');
+});
+
+test('the current nav entry is the longest entry path that matches', () => {
+  const all = navigationFor(['admin']);
+  const cases: [string, string | null][] = [
+    ['/', '/'],
+    ['/staff', '/staff'],
+    ['/account/second-factor', '/account'],
+    ['/api-keys', '/api-keys'],
+    ['/staffing', null],
+    ['/nowhere', null],
+  ];
+  for (const [pathname, expected] of cases) assert.equal(currentNavPath(pathname, all), expected, pathname);
+  assert.equal(currentNavPath('/patients/0190a5b2-0000-7000-8000-000000000000', navigationFor(['case-manager'])), '/patients');
+});
+
+test('every page has one address, and module names are unique', () => {
+  const paths = pageRoutes.map((route) => route.path);
+  assert.deepEqual(
+    paths.filter((path, index) => paths.indexOf(path) !== index),
+    [],
+  );
+  assert.ok(paths.every((path) => path.startsWith('/')));
+  const names = webModules.map((module) => module.name);
+  assert.equal(new Set(names).size, names.length);
+  // Pages that patient data lives on are for clinical roles only.
+  for (const path of ['/patients', '/patients/:id', '/episodes/:id', '/caseload']) {
+    const route = pageRoutes.find((candidate) => candidate.path === path);
+    assert.ok(route?.roles !== undefined && !route.roles.includes('admin') && !route.roles.includes('privacy-officer'), path);
+  }
+});

@@ -1,0 +1,50 @@
+// The shape of a web module: the pages it brings (path, who may open them, the lazily loaded
+// component), where they appear in the navigation and on the home page, and its messages.
+// Each module declares one in its folder (`modules/<name>/module.ts`); app/modules.ts lists
+// them, and the routes, the navigation, the guards, the home page and the message catalogue
+// are all built from that list. Pure types: no React here, so node:test can load the modules.
+import type { ComponentType } from 'react';
+import type { Role } from '../api/types.ts';
+import type { Messages } from '../i18n/messages.ts';
+
+/** Where a page sits in the navigation and on the home page. */
+export interface NavEntry<K extends string> {
+  label: K;
+  /** What the home page says the page is for; a function when some roles may do less there. */
+  description: K | ((roles: readonly Role[]) => K);
+  /** Position in the navigation, lowest first. */
+  order: number;
+  /** Listed on the home page as something to do now. */
+  onHome: boolean;
+}
+
+export interface PageRoute<K extends string> {
+  /** The address: `/staff`, `/patients/:id`; `/` is the home page. */
+  path: string;
+  /**
+   * Who may reach it: anyone (`public`: setup, sign-in, links from emails), a session that
+   * must still enrol a second factor (`mfa-enrolment`), or a signed-in user inside the app's
+   * frame (`signed-in`, the default).
+   */
+  access?: 'public' | 'mfa-enrolment' | 'signed-in';
+  /** Roles that may open it; undefined means every signed-in user. */
+  roles?: readonly Role[];
+  /** The page component, loaded when the page is first opened (a phone on a slow connection downloads less). */
+  load: () => Promise<ComponentType>;
+  /** Start loading with the app instead (sign-in and home, which nearly every visit needs). */
+  preload?: boolean;
+  nav?: NavEntry<K>;
+}
+
+/** The keys of each of a union of message files. */
+export type KeysOf<M> = M extends unknown ? keyof M & string : never;
+
+/**
+ * A module of the web app. `M` is its message files (a union when it has several); its page
+ * records may only name its own keys, so a label without words fails the type check.
+ */
+export interface WebModule<M extends Messages> {
+  name: string;
+  messages: readonly M[];
+  routes: readonly PageRoute<KeysOf<M>>[];
+}

@@ -1,0 +1,90 @@
+// API keys. English and Spanish side by side:
+// a missing translation fails the type check (web/README.md "Messages").
+import type { Messages } from '../../i18n/messages.ts';
+
+export const apiKeyMessages = {
+  // Its entry in the navigation and on the home page
+  'nav.apiKeys': { en: 'API keys', es: 'Claves de API' },
+  'nav.apiKeys.description': {
+    en: 'Keys that let other systems connect to Bridgeway.',
+    es: 'Claves para que otros sistemas se conecten a Bridgeway.',
+  },
+
+  // Coded values
+  'apiKeys.status.active': { en: 'Active', es: 'Activa' },
+  'apiKeys.status.expired': { en: 'Expired', es: 'Vencida' },
+  'apiKeys.status.revoked': { en: 'Revoked', es: 'Revocada' },
+
+  // API keys
+  'apiKeys.title': { en: 'API keys', es: 'Claves de API' },
+  'apiKeys.intro': {
+    en: 'An API key lets another system (for example, a reporting tool) connect to Bridgeway as a staff member, with the same access and audit. Give each system its own key.',
+    es: 'Una clave de API permite que otro sistema (por ejemplo, una herramienta de informes) se conecte a Bridgeway como un miembro del personal, con el mismo acceso y la misma auditoría. Dele a cada sistema su propia clave.',
+  },
+  'apiKeys.add': { en: 'Create API key', es: 'Crear clave de API' },
+  'apiKeys.tableLabel': { en: 'API keys', es: 'Claves de API' },
+  'apiKeys.col.name': { en: 'Name', es: 'Nombre' },
+  'apiKeys.col.staff': { en: 'Acts as', es: 'Actúa como' },
+  'apiKeys.col.created': { en: 'Created', es: 'Creada' },
+  'apiKeys.col.expires': { en: 'Expires', es: 'Vence' },
+  'apiKeys.col.lastUsed': { en: 'Last used', es: 'Último uso' },
+  'apiKeys.col.status': { en: 'Status', es: 'Estado' },
+  'apiKeys.neverUsed': { en: 'Never', es: 'Nunca' },
+  'apiKeys.noActions': { en: 'No actions', es: 'Sin acciones' },
+  'apiKeys.empty': { en: 'No API keys yet.', es: 'Todavía no hay claves de API.' },
+  'apiKeys.revoke': { en: 'Revoke', es: 'Revocar' },
+  'apiKeys.revokeNamed': { en: 'Revoke {name}', es: 'Revocar {name}' },
+  'apiKeys.revokeTitle': { en: 'Revoke “{name}”?', es: '¿Revocar “{name}”?' },
+  'apiKeys.revokeBody': {
+    en: 'Any system using “{name}” stops working at once. This cannot be undone; you can create a new key instead.',
+    es: 'Cualquier sistema que use “{name}” deja de funcionar de inmediato. No se puede deshacer; puede crear una clave nueva.',
+  },
+  'apiKeys.revoked': { en: '“{name}” was revoked.', es: 'Se revocó “{name}”.' },
+  'apiKeys.create.title': { en: 'Create an API key', es: 'Crear una clave de API' },
+  'apiKeys.create.submit': { en: 'Create key', es: 'Crear clave' },
+  'apiKeys.form.staff': { en: 'Staff member the key acts as', es: 'Miembro del personal como el que actúa la clave' },
+  'apiKeys.form.staffDescription': {
+    en: 'The system gets this person’s access. Only active staff are listed.',
+    es: 'El sistema tendrá el acceso de esta persona. Solo aparece el personal activo.',
+  },
+  'apiKeys.form.staffRequired': { en: 'Choose a staff member.', es: 'Elija a un miembro del personal.' },
+  'apiKeys.form.staffFailed': { en: 'The list of staff could not be loaded.', es: 'No se pudo cargar la lista del personal.' },
+  'apiKeys.form.noStaffMatches': { en: 'No active staff member matches.', es: 'Nadie del personal activo coincide.' },
+  'apiKeys.form.name': { en: 'Key name', es: 'Nombre de la clave' },
+  'apiKeys.form.nameDescription': {
+    en: 'What uses it, for example “State reporting export”.',
+    es: 'Qué la usa, por ejemplo “Exportación de informes al estado”.',
+  },
+  'apiKeys.form.nameRequired': { en: 'Enter a name for the key.', es: 'Escriba un nombre para la clave.' },
+  'apiKeys.form.expiresOn': { en: 'Expires on', es: 'Vence el' },
+  'apiKeys.form.expiresDescription': { en: 'Within one year.', es: 'Dentro de un año como máximo.' },
+  'apiKeys.form.expiresDescriptionDate': {
+    en: 'The key stops working after {date}. Within one year.',
+    es: 'La clave deja de funcionar después del {date}. Dentro de un año como máximo.',
+  },
+  'apiKeys.form.expiresRequired': { en: 'Choose an expiry date.', es: 'Elija una fecha de vencimiento.' },
+  'apiKeys.form.expiresFuture': { en: 'Choose a date after today.', es: 'Elija una fecha posterior a hoy.' },
+  'apiKeys.secret.title': { en: 'Copy your new API key', es: 'Copie su nueva clave de API' },
+  'apiKeys.secret.intro': { en: 'The key “{name}” acts as {staff}.', es: 'La clave “{name}” actúa como {staff}.' },
+  'apiKeys.secret.label': { en: 'API key', es: 'Clave de API' },
+  'apiKeys.secret.onceTitle': { en: 'You will not see this key again', es: 'No volverá a ver esta clave' },
+  'apiKeys.secret.once': {
+    en: 'Bridgeway keeps only a scrambled copy. Paste the key into the other system’s settings or a password manager now. If it is lost, revoke it and create a new one.',
+    es: 'Bridgeway solo guarda una copia cifrada. Pegue la clave ahora en los ajustes del otro sistema o en un administrador de contraseñas. Si se pierde, revóquela y cree una nueva.',
+  },
+  'apiKeys.secret.howToUse': {
+    en: 'The system sends it in the header “Authorization: Bearer <key>”.',
+    es: 'El sistema la envía en el encabezado “Authorization: Bearer <clave>”.',
+  },
+  'apiKeys.secret.done': { en: 'I have copied the key', es: 'Ya copié la clave' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.expiry-out-of-range': {
+    en: 'Choose a date between tomorrow and one year from today.',
+    es: 'Elija una fecha entre mañana y dentro de un año.',
+  },
+  'problem.inactive-user': {
+    en: 'This staff member is not active. An API key must act as an active staff member.',
+    es: 'Esta persona del personal no está activa. Una clave de API debe actuar como un miembro activo del personal.',
+  },
+} satisfies Messages;

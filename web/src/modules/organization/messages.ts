@@ -1,0 +1,32 @@
+// The organization page. English and Spanish side by side:
+// a missing translation fails the type check (web/README.md "Messages").
+import type { Messages } from '../../i18n/messages.ts';
+
+export const organizationMessages = {
+  // Its entry in the navigation and on the home page
+  'nav.organization': { en: 'Organization', es: 'Organización' },
+  'nav.organization.description': { en: 'Name, time zone and default language.', es: 'Nombre, zona horaria e idioma predeterminado.' },
+
+  // Organization
+  'organization.title': { en: 'Organization', es: 'Organización' },
+  'organization.intro': {
+    en: 'Settings that apply to everyone at your organization.',
+    es: 'Ajustes que se aplican a todas las personas de su organización.',
+  },
+  'organization.name': { en: 'Organization name', es: 'Nombre de la organización' },
+  'organization.nameRequired': { en: 'Enter the organization’s name.', es: 'Escriba el nombre de la organización.' },
+  'organization.timeZone': { en: 'Time zone', es: 'Zona horaria' },
+  'organization.timeZoneDescription': {
+    en: 'Due dates, “today” and times in Bridgeway follow this zone. It is now {now} there.',
+    es: 'Las fechas límite, el “hoy” y las horas en Bridgeway siguen esta zona. Hora actual allí: {now}',
+  },
+  'organization.defaultLocale': { en: 'Default language', es: 'Idioma predeterminado' },
+  'organization.defaultLocaleDescription': {
+    en: 'Used for new staff members unless you choose another. Each person can change their own.',
+    es: 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
+  },
+  'organization.saved': { en: 'Organization settings saved.', es: 'Se guardaron los ajustes de la organización.' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.unknown-time-zone': { en: 'Choose a time zone from the list.', es: 'Elija una zona horaria de la lista.' },
+} satisfies Messages;

@@ -1,0 +1,24 @@
+import { clinicalRoles } from '../../api/codes.ts';
+import type { WebModule } from '../../app/webModule.ts';
+import { episodeMessages } from './episodeMessages.ts';
+import { patientMessages } from './messages.ts';
+import { patientFormMessages } from './patientFormMessages.ts';
+import { placementMessages } from './placementMessages.ts';
+
+type PatientModuleMessages = typeof patientMessages | typeof patientFormMessages | typeof episodeMessages | typeof placementMessages;
+
+/** Patient search and registration, the patient overview and each episode of care (docs/patients.md). */
+export const patientsModule: WebModule<PatientModuleMessages> = {
+  name: 'patients',
+  messages: [patientMessages, patientFormMessages, episodeMessages, placementMessages],
+  routes: [
+    {
+      path: '/patients',
+      roles: clinicalRoles,
+      load: () => import('./PatientsPage.tsx').then((m) => m.PatientsPage),
+      nav: { label: 'nav.patients', description: 'nav.patients.description', order: 20, onHome: true },
+    },
+    { path: '/patients/:id', roles: clinicalRoles, load: () => import('./PatientOverviewPage.tsx').then((m) => m.PatientOverviewPage) },
+    { path: '/episodes/:id', roles: clinicalRoles, load: () => import('./EpisodePage.tsx').then((m) => m.EpisodePage) },
+  ],
+};

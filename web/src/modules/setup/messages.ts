@@ -1,0 +1,40 @@
+// First-run setup. English and Spanish side by side:
+// a missing translation fails the type check (web/README.md "Messages").
+import type { Messages } from '../../i18n/messages.ts';
+
+export const setupMessages = {
+  // Setup
+  'setup.title': { en: 'Set up Bridgeway', es: 'Configurar Bridgeway' },
+  'setup.intro': {
+    en: 'Create your organization and the first administrator account. You only do this once.',
+    es: 'Cree su organización y la primera cuenta de administrador. Esto se hace una sola vez.',
+  },
+  'setup.organizationLegend': { en: 'Your organization', es: 'Su organización' },
+  'setup.organizationName': { en: 'Organization name', es: 'Nombre de la organización' },
+  'setup.organizationName.description': {
+    en: 'As your staff know it, for example “Riverbend Recovery Center”.',
+    es: 'Como lo conoce su personal, por ejemplo “Centro de Recuperación Riverbend”.',
+  },
+  'setup.organizationName.required': { en: 'Enter the organization’s name.', es: 'Escriba el nombre de la organización.' },
+  'setup.timeZone': { en: 'Time zone', es: 'Zona horaria' },
+  'setup.timeZone.description': {
+    en: 'Due dates and “today” follow this time zone. We picked the one of this computer.',
+    es: 'Las fechas límite y el “hoy” siguen esta zona horaria. Elegimos la de esta computadora.',
+  },
+  'setup.adminLegend': { en: 'The first administrator (you)', es: 'El primer administrador (usted)' },
+  'setup.adminName': { en: 'Your full name', es: 'Su nombre completo' },
+  'setup.adminName.required': { en: 'Enter your name.', es: 'Escriba su nombre.' },
+  'setup.adminEmail': { en: 'Your email', es: 'Su correo electrónico' },
+  'setup.adminEmail.description': { en: 'You sign in with this email.', es: 'Con este correo inicia sesión.' },
+  'setup.adminPassword': { en: 'Password', es: 'Contraseña' },
+  'setup.confirmPassword': { en: 'Confirm password', es: 'Confirmar contraseña' },
+  'setup.language': { en: 'Language', es: 'Idioma' },
+  'setup.language.description': {
+    en: 'The language Bridgeway uses for you. Each person can change it later.',
+    es: 'El idioma en que Bridgeway le muestra todo. Cada persona puede cambiarlo después.',
+  },
+  'setup.submit': { en: 'Create organization', es: 'Crear organización' },
+
+  // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.already-set-up': { en: 'Bridgeway is already set up. Sign in instead.', es: 'Bridgeway ya está configurado. Inicie sesión.' },
+} satisfies Messages;
