@@ -1,19 +1,14 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import { sealAuditChain } from './lib/audit/chain.ts';
 import { loadConfig } from './lib/config.ts';
 import { openRuntime } from './lib/runtime.ts';
+import { ensureWebBuild } from './lib/web-build.ts';
 
 /** `npm start`: the whole product in one process. */
 const config = loadConfig();
 const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), msg: message })}\n`);
 
-if (!existsSync(path.join(config.webDist, 'index.html'))) {
-  log('building the web app (first start only)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn', build: { outDir: config.webDist } });
-}
+await ensureWebBuild(config.webDist, log);
 
 const runtime = await openRuntime(config, log);
 const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });

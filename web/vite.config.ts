@@ -6,6 +6,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { BUILD_STAMP, webSourceFingerprint } from '../src/lib/web-build.ts';
 
 // The web app lives in web/; the API process serves web/dist in production.
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -47,10 +48,26 @@ function precompress(): Plugin {
   };
 }
 
+/** Records which sources this build is of, so `npm start` knows when to build again (src/lib/web-build.ts). */
+function stampBuild(): Plugin {
+  let outDir = '';
+  return {
+    name: 'bridgeway:build-stamp',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await writeFile(path.join(outDir, BUILD_STAMP), `${webSourceFingerprint()}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   plugins: [
     react(),
+    stampBuild(),
     VitePWA({
       // The page asks before it reloads into a new version (web/src/pwa/), never mid-form.
       registerType: 'prompt',

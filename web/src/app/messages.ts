@@ -9,6 +9,8 @@ export const appMessages = {
   'nav.label': { en: 'Main', es: 'Principal' },
   'nav.open': { en: 'Open menu', es: 'Abrir menú' },
   'nav.close': { en: 'Close menu', es: 'Cerrar menú' },
+  'pwa.updateReady': { en: 'A new version of Bridgeway is ready', es: 'Hay una nueva versión de Bridgeway' },
+  'pwa.reload': { en: 'Reload', es: 'Recargar' },
   'userMenu.label': { en: 'Account menu for {name}', es: 'Menú de la cuenta de {name}' },
   'userMenu.signOut': { en: 'Sign out', es: 'Cerrar sesión' },
   'language.menuLabel': { en: 'Language: {language}', es: 'Idioma: {language}' },

@@ -1,33 +1,16 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useSyncExternalStore } from 'react';
-import { isLocale } from '../api/codes.ts';
-import type { Locale } from '../api/types.ts';
-import { pwaMessages } from './messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 
-// The notice lives in the notification layer, outside the pages' translation context; the
-// app keeps <html lang> in step with the person's language (I18nProvider), so it follows that.
-function subscribeToLanguage(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  return () => observer.disconnect();
-}
-
-function pageLocale(): Locale {
-  const lang = document.documentElement.lang;
-  return isLocale(lang) ? lang : 'en';
-}
-
-/** "A new version of Bridgeway is ready — Reload", in the page's language. */
+/** "A new version of Bridgeway is ready — Reload", in the person's language (the notification layer is inside the app's providers). */
 export function UpdateNotice({ onReload }: { onReload: () => void }) {
-  const locale = useSyncExternalStore(subscribeToLanguage, pageLocale);
-  const words = pwaMessages[locale];
+  const t = useT();
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm">
       <Text size="sm" c="dark">
-        {words.updateReady}
+        {t('pwa.updateReady')}
       </Text>
       <Button size="xs" onClick={onReload}>
-        {words.reload}
+        {t('pwa.reload')}
       </Button>
     </Group>
   );
