@@ -20,7 +20,7 @@ const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });
 
 if (runtime.privilegedApp) {
   app.log.warn(
-    'the app connects to PostgreSQL as a superuser or as the owner of audit_events, so it could switch off the audit trail\'s protections: set DATABASE_MIGRATION_URL and BRIDGEWAY_APP_ROLE (docs/security.md)',
+    "the app connects to PostgreSQL as a superuser or as the owner of audit_events, so it could switch off the audit trail's protections: set DATABASE_MIGRATION_URL and BRIDGEWAY_APP_ROLE (docs/security.md)",
   );
 }
 // Chain new audit rows every second and anchor the head outside the database; any instance

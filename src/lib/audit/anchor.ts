@@ -15,9 +15,7 @@ import { chainHead, type AnchorPoint, type ChainHead } from './chain.ts';
  * cannot paper over the evidence.
  */
 export type AnchorOutcome =
-  | { written: AnchorPoint }
-  | { refused: { anchored: AnchorPoint; found: string | null } }
-  | { nothingToAnchor: true };
+  { written: AnchorPoint } | { refused: { anchored: AnchorPoint; found: string | null } } | { nothingToAnchor: true };
 
 /** Appends the head if the chain still contains the last anchor. Never throws on a refusal. */
 export async function appendAnchor(db: Database, file: string, head: ChainHead): Promise<AnchorOutcome> {
@@ -81,7 +79,13 @@ function parseAnchor(line: string): AnchorPoint | null {
   try {
     const value = JSON.parse(line) as Partial<AnchorPoint>;
     const { position, hash, at } = value;
-    if (Number.isInteger(position) && (position ?? 0) > 0 && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) && typeof at === 'string') {
+    if (
+      Number.isInteger(position) &&
+      (position ?? 0) > 0 &&
+      typeof hash === 'string' &&
+      /^[0-9a-f]{64}$/.test(hash) &&
+      typeof at === 'string'
+    ) {
       return { position: position as number, hash, at };
     }
   } catch {

@@ -78,7 +78,7 @@ export async function releaseDeadServer(clusterDir: string, log?: (message: stri
 
 async function until(done: () => Promise<boolean>): Promise<void> {
   // No event tells us when a process that is not our child exits: ask every 50 ms, a minute at most.
-  for (const started = Date.now(); !(await done()) && Date.now() - started < WAIT_MS; ) await delay(50);
+  for (const started = Date.now(); !(await done()) && Date.now() - started < WAIT_MS;) await delay(50);
 }
 
 export async function readPid(file: string): Promise<number | null> {
