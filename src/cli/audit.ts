@@ -61,8 +61,9 @@ function describeAnchor(result: VerifyResult, anchorFile: string): string | null
       );
     case 'rewritten':
       return (
-        `REWRITTEN: at position ${anchored.position} the chain's hash is ${result.anchor.found?.hash ?? '?'}, but ${when} recorded ` +
-        `${anchored.hash}: the trail up to that position was changed and re-chained.`
+        `REWRITTEN: position ${anchored.position} holds another row than when ${when} was written ` +
+        `(hash ${result.anchor.found?.hash ?? '?'}, anchored ${anchored.hash}): rows up to that position were deleted, ` +
+        'changed or re-chained since.'
       );
     case 'unreached':
       return `The chain breaks before position ${anchored.position}, recorded by ${when}.`;
