@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -38,10 +38,13 @@ async function readLockFile(clusterDir: string): Promise<LockFile | null> {
   return { pid, port: Number.isInteger(port) && port > 0 ? port : null, shm: key && id ? { key, id } : null };
 }
 
-/** The pid of the postmaster running this cluster, if one is (a zombie is not running). */
+/**
+ * The pid of the postmaster running this cluster, if one is: a zombie is not running, and
+ * neither is another process that got the pid after a reboot (a power cut leaves the lock file).
+ */
 export async function runningPostmaster(clusterDir: string): Promise<number | null> {
   const lock = await readLockFile(clusterDir);
-  return lock && isRunning(lock.pid) && (await isPostgres(lock.pid)) ? lock.pid : null;
+  return lock && isRunning(lock.pid) && isPostmasterOf(lock.pid, clusterDir) ? lock.pid : null;
 }
 
 /** The port the running server listens on. */
@@ -63,15 +66,20 @@ export async function stopOrphanedServer(pid: number, log?: (message: string) =>
 /**
  * Before starting on a cluster whose previous server died: wait until none of its processes is
  * still attached to its shared memory (a killed postmaster's backends exit on their own, soon
- * after), then remove the lock file if it names a zombie, which PostgreSQL would take for a
- * live server. PostgreSQL still makes its own checks; this only spares it a false alarm.
+ * after), then remove the lock file if its pid still exists (a zombie, or another process that
+ * got the pid), which PostgreSQL would take for a live server and refuse to start. PostgreSQL
+ * still checks the shared memory itself, so this cannot start a second server on a live cluster.
  */
 export async function releaseDeadServer(clusterDir: string, log?: (message: string) => void): Promise<void> {
   const lock = await readLockFile(clusterDir);
-  if (!lock || isRunning(lock.pid)) return;
+  if (!lock || (isRunning(lock.pid) && isPostmasterOf(lock.pid, clusterDir))) return;
   await until(async () => !(await shmAttached(lock.shm)));
-  if (isZombie(lock.pid)) {
-    log?.(`the embedded PostgreSQL killed earlier (pid ${lock.pid}) has exited but is not yet reaped: clearing its lock file`);
+  if (exists(lock.pid)) {
+    log?.(
+      isZombie(lock.pid)
+        ? `the embedded PostgreSQL killed earlier (pid ${lock.pid}) has exited but is not yet reaped: clearing its lock file`
+        : `the lock file of the embedded PostgreSQL names pid ${lock.pid}, now another process: clearing it`,
+    );
     await fs.rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
   }
 }
@@ -92,12 +100,17 @@ export async function readPid(file: string): Promise<number | null> {
 
 /** Alive and not a zombie. */
 export function isRunning(pid: number): boolean {
+  return exists(pid) && !isZombie(pid);
+}
+
+/** Any process with this pid, zombies included (what kill(pid, 0) tells). */
+function exists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    return false;
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return !isZombie(pid);
 }
 
 /** /proc/<pid>/stat's third field is the state; Z is a process that exited and awaits its parent. */
@@ -129,11 +142,14 @@ async function shmAttached(shm: LockFile['shm']): Promise<boolean> {
   return false;
 }
 
-async function isPostgres(pid: number): Promise<boolean> {
+/** The process is a postmaster started on this cluster (`postgres -D <clusterDir> …`). */
+function isPostmasterOf(pid: number, clusterDir: string): boolean {
+  let args: string[];
   try {
-    const command = await fs.readFile(`/proc/${pid}/comm`, 'utf8');
-    return command.trim().startsWith('postgres');
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
-    return true; // no /proc: trust the lock file
+    return !existsSync('/proc/self'); // no /proc to ask: trust the lock file
   }
+  const dataArg = args.indexOf('-D');
+  return dataArg >= 0 && path.resolve(args[dataArg + 1] ?? '') === path.resolve(clusterDir);
 }
