@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { sealAuditChain } from './lib/audit/chain.ts';
+import { startAuditSealer } from './lib/audit/sealer.ts';
 import { loadConfig } from './lib/config.ts';
 import { openRuntime } from './lib/runtime.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
@@ -13,24 +13,25 @@ await ensureWebBuild(config.webDist, log);
 const runtime = await openRuntime(config, log);
 const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });
 
-// Chain new audit rows every second; any instance may do it, one at a time (advisory lock).
-let sealing: Promise<unknown> = Promise.resolve();
-const sealer = setInterval(() => {
-  sealing = sealAuditChain(runtime.db).catch(() => 0);
-}, 1000);
+if (runtime.privilegedApp) {
+  app.log.warn(
+    "the app connects to PostgreSQL as a superuser or as the owner of audit_events, so it could switch off the audit trail's protections: set DATABASE_MIGRATION_URL and BRIDGEWAY_APP_ROLE (docs/security.md)",
+  );
+}
+// Chain new audit rows every second and anchor the head outside the database; any instance
+// may do it, one at a time (the database function takes an advisory lock).
+const sealer = startAuditSealer({ db: runtime.db, anchorFile: config.auditAnchorFile, log: app.log });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
-  clearInterval(sealer);
   const force = setTimeout(() => process.exit(1), 25_000);
   force.unref();
   try {
     await app.close(); // stops accepting, waits for in-flight requests
-    await sealing;
-    await sealAuditChain(runtime.db).catch(() => 0);
+    await sealer.stop();
     await runtime.shutdown();
     log('stopped');
   } finally {

@@ -1,16 +1,28 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { startTestApp } from '../../test/support/app.ts';
 import { createTestDatabase, superuserClient } from '../../test/support/db.ts';
 
 /** The `bridgeway` command as an operator runs it, against a database of its own. */
 const main = path.join(import.meta.dirname, 'main.ts');
+// Each database gets its own anchor file, as each deployment has its own.
+const anchors = mkdtempSync(path.join(os.tmpdir(), 'bridgeway-cli-anchors-'));
+after(() => rmSync(anchors, { recursive: true, force: true }));
+const anchorFileOf = (databaseUrl: string) => path.join(anchors, `${new URL(databaseUrl).pathname.slice(1)}.log`);
 
 function bridgeway(databaseUrl: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
   const result = spawnSync(process.execPath, [main, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, BRIDGEWAY_ADMIN_PASSWORD: '', ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      BRIDGEWAY_ADMIN_PASSWORD: '',
+      BRIDGEWAY_AUDIT_ANCHOR: anchorFileOf(databaseUrl),
+      ...options.env,
+    },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
@@ -103,6 +115,43 @@ test('audit verify says OK on an intact trail and names the first row a superuse
     assert.match(broken.err, new RegExp(`BROKEN: the audit chain breaks at position 2 \\(audit event ${target.rows[0]?.id ?? ''}\\)`));
   } finally {
     await client.end();
+  }
+});
+
+test('audit anchor writes the head outside the database; verify then reports the newest rows deleted', async () => {
+  const database = await createTestDatabase();
+  try {
+    const setup = bridgeway(database.url, ['setup', '--org', 'Anchor Org', '--email', 'a@anchor.invalid'], {
+      env: { BRIDGEWAY_ADMIN_PASSWORD: 'anchor passphrase!' },
+    });
+    assert.equal(setup.code, 0, setup.err);
+    const anchored = bridgeway(database.url, ['audit', 'anchor']);
+    assert.equal(anchored.code, 0, anchored.err);
+    assert.match(anchored.out, /Anchored position 2, hash [0-9a-f]{64}, at \S+, in /);
+    const lines = readFileSync(anchorFileOf(database.url), 'utf8').trim().split('\n');
+    assert.equal((JSON.parse(lines.at(-1) ?? '{}') as { position?: number }).position, 2);
+    const ok = bridgeway(database.url, ['audit', 'verify']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /Matches the anchor of \S+ in .* \(position 2\)/);
+
+    const client = await superuserClient(database.name);
+    try {
+      await client.query('SET session_replication_role = replica');
+      await client.query('DELETE FROM audit_events WHERE chain_position = 2');
+    } finally {
+      await client.end();
+    }
+    const truncated = bridgeway(database.url, ['audit', 'verify']);
+    assert.equal(truncated.code, 2);
+    assert.match(
+      truncated.err,
+      /TRUNCATED: the chain ends at position 1, but the anchor of \S+ in .* recorded position 2: the newest 1 sealed rows were deleted/,
+    );
+    const refused = bridgeway(database.url, ['audit', 'anchor']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /REFUSED: the chain no longer holds the anchor/);
+  } finally {
+    await database.drop();
   }
 });
 

@@ -13,7 +13,9 @@ const USAGE = `usage: bridgeway <command>
                              BRIDGEWAY_ADMIN_PASSWORD or standard input
   reset-access --email EMAIL clear a person's lockout and second factor and print a
                              set-password link (for an admin no one else can help)
-  audit verify               check the audit trail's hash chain
+  audit verify               check the audit trail's hash chain against its last anchor
+  audit anchor               write the audit chain's head to the anchor file now
+                             (BRIDGEWAY_AUDIT_ANCHOR, default <data folder>/audit-anchors.log)
   demo                       add a demonstration organization with synthetic staff
   migrate                    apply database migrations and exit
 
@@ -50,7 +52,7 @@ try {
       code = await setupCommand(runtime.db, rest);
       break;
     case 'audit':
-      code = await auditCommand(runtime.db, rest);
+      code = await auditCommand(runtime.db, config.auditAnchorFile, rest);
       break;
     case 'demo':
       code = await demoCommand(runtime.db);

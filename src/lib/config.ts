@@ -11,6 +11,11 @@ export interface Config {
   /** The app's (lesser) role, granted its privileges after each migration run. */
   appRole: string | undefined;
   dataDir: string;
+  /**
+   * Where the audit chain's head is appended at each seal (src/lib/audit/anchor.ts): outside
+   * the database, by default in the data folder beside the embedded cluster.
+   */
+  auditAnchorFile: string;
   embeddedPgPort: number;
   logLevel: string;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (decides Secure cookies and HSTS). */
@@ -38,13 +43,15 @@ function intFrom(name: string, fallback: number, env: NodeJS.ProcessEnv): number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.BRIDGEWAY_DATA_DIR ?? './data');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: intFrom('PORT', 3000, env),
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.DATABASE_MIGRATION_URL || undefined,
     appRole: env.BRIDGEWAY_APP_ROLE || undefined,
-    dataDir: path.resolve(env.BRIDGEWAY_DATA_DIR ?? './data'),
+    dataDir,
+    auditAnchorFile: path.resolve(env.BRIDGEWAY_AUDIT_ANCHOR || path.join(dataDir, 'audit-anchors.log')),
     embeddedPgPort: intFrom('BRIDGEWAY_PG_PORT', 54329, env),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',

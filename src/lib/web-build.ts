@@ -40,7 +40,7 @@ export function webSourceFingerprint(root = ROOT): string {
 }
 
 /** Whether `webDist` holds a build of the current sources. */
-export function webBuildIsCurrent(webDist: string): boolean {
+function webBuildIsCurrent(webDist: string): boolean {
   const stamp = path.join(webDist, BUILD_STAMP);
   return existsSync(path.join(webDist, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === webSourceFingerprint();
 }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { withDeadline } from './wait.ts';
 
@@ -39,12 +41,22 @@ export async function startServer(
   options: { announceRequests?: boolean } = {},
 ): Promise<RunningServer> {
   let output = '';
+  // The audit sealer anchors the chain head in a file: one per server under test, never the
+  // project's own ./data (a server given a data folder keeps it there, as in production).
+  const anchorDir = env.BRIDGEWAY_DATA_DIR || env.BRIDGEWAY_AUDIT_ANCHOR ? null : mkdtempSync(path.join(os.tmpdir(), 'bridgeway-anchor-'));
   const child = spawn(
     process.execPath,
     [...(options.announceRequests ? ['--import', path.join(import.meta.dirname, 'request-probe.ts')] : []), path.join(root, 'src/main.ts')],
     {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ...(anchorDir ? { BRIDGEWAY_AUDIT_ANCHOR: path.join(anchorDir, 'audit-anchors.log') } : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -53,6 +65,7 @@ export async function startServer(
     output += chunk.toString('utf8');
     for (const listener of listeners) listener();
   };
+  if (anchorDir) child.once('exit', () => rmSync(anchorDir, { recursive: true, force: true }));
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
 

@@ -79,26 +79,76 @@ describe('audit trail', () => {
     assert.equal(result.ok, true);
   });
 
-  test('with a separate app role, the app role lacks the privilege to change audit rows but can append', async () => {
+  test('a reduced app role appends and seals through audit_seal, but cannot change, delete, or seal a forged row', async () => {
+    await writeSome(1);
+    await sealAll();
     const admin = await superuserClient(t.databaseName);
     const role = `bw_app_${Math.random().toString(36).slice(2, 8)}`;
+    const forged = '0190d2d6-0000-7000-8000-00000000aaaa';
     try {
       await admin.query(`CREATE ROLE ${role} NOLOGIN`);
+      // What earlier versions granted for sealing from the app; the grants now take it back.
+      await admin.query(`GRANT UPDATE (chain_position, prev_hash, hash, sealed_at) ON audit_events TO ${role}`);
       await grantAppRole(t.pool, role);
+      await admin.query(`SET ROLE ${role}`);
+      const attempt = async (statement: string) => {
+        await admin.query('SAVEPOINT s');
+        try {
+          await admin.query(statement);
+          return 'accepted';
+        } catch (error) {
+          return (error as Error).message;
+        } finally {
+          await admin.query('ROLLBACK TO SAVEPOINT s');
+        }
+      };
       await admin.query('BEGIN');
-      await admin.query(`SET LOCAL ROLE ${role}`);
-      await admin.query(`INSERT INTO audit_events (id, action) VALUES ('0190d2d6-0000-7000-8000-00000000aaaa', 'read')`);
-      await admin.query('SAVEPOINT s');
-      await assert.rejects(admin.query(`UPDATE audit_events SET action = 'export'`), /permission denied/);
-      await admin.query('ROLLBACK TO SAVEPOINT s');
-      await assert.rejects(admin.query('DELETE FROM audit_events'), /permission denied/);
-      await admin.query('ROLLBACK');
+      await admin.query(`INSERT INTO audit_events (id, action) VALUES ('${forged}', 'read')`);
+      const head = await admin.query<{ p: string; h: string }>(
+        'SELECT chain_position AS p, hash AS h FROM audit_events WHERE hash IS NOT NULL ORDER BY chain_position DESC LIMIT 1',
+      );
+      const next = Number(head.rows[0]?.p) + 1;
+      const results = {
+        update: await attempt(`UPDATE audit_events SET action = 'export'`),
+        delete: await attempt('DELETE FROM audit_events'),
+        truncate: await attempt('TRUNCATE audit_events'),
+        // Sealing the row by hand, at the right position with a hash of the attacker's choosing.
+        forgeSeal: await attempt(
+          `UPDATE audit_events SET chain_position = ${next}, prev_hash = '${head.rows[0]?.h ?? ''}', hash = repeat('a', 64), sealed_at = now() WHERE id = '${forged}'`,
+        ),
+        insertSealed: await attempt(
+          `INSERT INTO audit_events (id, action, chain_position, prev_hash, hash) VALUES ('0190d2d6-0000-7000-8000-00000000abcd', 'read', ${next + 1}, repeat('b', 64), repeat('c', 64))`,
+        ),
+        disableTrigger: await attempt('ALTER TABLE audit_events DISABLE TRIGGER USER'),
+      };
+      assert.match(results.update, /permission denied/);
+      assert.match(results.delete, /permission denied/);
+      assert.match(results.truncate, /permission denied/);
+      assert.match(results.forgeSeal, /permission denied/);
+      assert.match(results.insertSealed, /cannot carry chain columns/);
+      assert.match(results.disableTrigger, /must be owner/);
+      const sealed = await admin.query<{ sealed: number; head_position: string }>('SELECT * FROM audit_seal(100)');
+      assert.deepEqual([sealed.rows[0]?.sealed, Number(sealed.rows[0]?.head_position)], [1, next]);
+      await admin.query('COMMIT');
+      await admin.query('RESET ROLE');
+      const result = await verifyAuditChain(t.db);
+      assert.equal(result.ok, true, 'the row the role sealed through audit_seal verifies');
     } finally {
       await admin.query('ROLLBACK').catch(() => {});
+      await admin.query('RESET ROLE').catch(() => {});
       await admin.query(`DROP OWNED BY ${role}`).catch(() => {});
       await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
       await admin.end();
     }
+  });
+
+  test('no writer can insert a row that is already sealed, whatever its privileges', async () => {
+    await assert.rejects(
+      sql`INSERT INTO audit_events (id, action, chain_position, prev_hash, hash) VALUES (gen_random_uuid(), 'read', 999999, ${'0'.repeat(64)}, ${'1'.repeat(64)})`.execute(
+        t.db,
+      ),
+      /cannot carry chain columns/,
+    );
   });
 
   test('concurrent writers never wait on the chain, and sealing chains every committed row exactly once', async () => {

