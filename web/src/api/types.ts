@@ -28,3 +28,5 @@ export type Role = User['roles'][number];
 export type UserStatus = User['status'];
 export type Locale = User['locale'];
 export type CaseManagementModel = Program['caseManagementModel'];
+export type RegistrationReview = OkBody<'/api/registration-reviews', 'get'>['items'][number];
+export type RegistrationReviewDetail = OkBody<'/api/registration-reviews/{id}', 'get'>;

@@ -12,3 +12,4 @@ export { programsModule } from '../modules/programs/module.ts';
 export { sessionModule } from '../modules/session/module.ts';
 export { setupModule } from '../modules/setup/module.ts';
 export { staffModule } from '../modules/staff/module.ts';
+export { registrationReviewsModule } from '../modules/registration-reviews/module.ts';

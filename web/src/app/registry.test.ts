@@ -8,14 +8,14 @@ const pathsFor = (roles: Role[]) => navigationFor(roles).map((item) => item.path
 test('the nav shows each role only the pages it may open, in order', () => {
   const cases: [Role[], string[]][] = [
     [['admin'], ['/', '/staff', '/programs', '/organization', '/api-keys', '/audit', '/account']],
-    [['supervisor'], ['/', '/caseload', '/patients', '/staff', '/account']],
+    [['supervisor'], ['/', '/caseload', '/patients', '/registration-reviews', '/staff', '/account']],
     [['privacy-officer'], ['/', '/audit', '/account']],
     [['case-manager'], ['/', '/caseload', '/patients', '/account']],
     [['community-health-worker'], ['/', '/caseload', '/patients', '/account']],
     [['prescriber'], ['/', '/caseload', '/patients', '/account']],
     [
       ['supervisor', 'privacy-officer'],
-      ['/', '/caseload', '/patients', '/staff', '/audit', '/account'],
+      ['/', '/caseload', '/patients', '/registration-reviews', '/staff', '/audit', '/account'],
     ],
     [[], ['/', '/account']],
   ];
@@ -29,6 +29,7 @@ test('the home page lists what a user can do, and tells supervisors the staff li
     [
       ['/caseload', 'nav.caseload.description'],
       ['/patients', 'nav.patients.description'],
+      ['/registration-reviews', 'nav.reviews.description'],
       ['/staff', 'nav.staff.descriptionReadOnly'],
       ['/account', 'nav.account.description'],
     ],

@@ -32,7 +32,11 @@ function describe(entry: NavEntry<MessageKey>, userRoles: readonly Role[]): Mess
 /** The navigation a user with these roles sees, in order. */
 export function navigationFor(userRoles: readonly Role[], routes: readonly PageRoute<MessageKey>[] = pageRoutes): NavItem[] {
   return routes
-    .flatMap((route) => (route.nav !== undefined && mayOpen(route, userRoles) ? [{ route, nav: route.nav }] : []))
+    .flatMap((route) =>
+      route.nav !== undefined && mayOpen(route, userRoles) && (route.nav.roles ?? null)?.some((role) => userRoles.includes(role)) !== false
+        ? [{ route, nav: route.nav }]
+        : [],
+    )
     .sort((a, b) => a.nav.order - b.nav.order)
     .map(({ route, nav }) => ({ path: route.path, label: nav.label, description: describe(nav, userRoles), onHome: nav.onHome }));
 }

@@ -16,6 +16,8 @@ export interface NavEntry<K extends string> {
   order: number;
   /** Listed on the home page as something to do now. */
   onHome: boolean;
+  /** Who sees the entry, when fewer than may open the page (a supervisor's queue others reach by a link). */
+  roles?: readonly Role[];
 }
 
 export interface PageRoute<K extends string> {

@@ -1,8 +1,11 @@
-import { Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
 import { changedFields } from '../../components/forms/changes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
@@ -64,6 +67,7 @@ interface PatientFormProps {
 function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
   const t = useT();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const reviewRef = useRef<HTMLDivElement>(null);
   const form = useForm<PatientFormValues>({
     mode: 'controlled',
@@ -99,6 +103,33 @@ function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
       onSaved(patient);
     },
     onError: async (error) => {
+      if (error instanceof ApiError && error.code === 'registration-review') {
+        // Not an error for the person registering: a supervisor takes it from here.
+        notifications.show({
+          id: 'registration-review',
+          color: 'blue',
+          autoClose: false,
+          title: t('patients.reviewSent.title'),
+          message: (
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('problem.registration-review')}</Text>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  notifications.hide('registration-review');
+                  void navigate('/registration-reviews');
+                }}
+              >
+                {t('patients.reviewSent.open')}
+              </Button>
+            </Stack>
+          ),
+        });
+        void queryClient.invalidateQueries({ queryKey: ['registration-reviews'] });
+        onClose();
+        return;
+      }
       if (error instanceof PossibleDuplicateError) {
         // Bring the review into view: the form is long and the user is at its foot.
         requestAnimationFrame(() => reviewRef.current?.scrollIntoView({ block: 'nearest' }));
@@ -118,11 +149,7 @@ function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
 
   const duplicates = save.error instanceof PossibleDuplicateError ? save.error.duplicates : null;
   const sharedIdentifier = duplicates !== null && blockedBySharedIdentifier(duplicates, save.variables === true);
-  const sharedError = !sharedIdentifier
-    ? null
-    : duplicates.candidates.some((candidate) => candidate.reasons.includes('same-identifier'))
-      ? t('patientForm.identifierShared')
-      : t('patientForm.identifierSharedHidden');
+  const sharedError = sharedIdentifier ? t('patientForm.identifierShared') : null;
 
   const submit = form.onSubmit(() => {
     problem.clear();

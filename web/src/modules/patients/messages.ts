@@ -73,14 +73,6 @@ export const patientMessages = {
   'duplicates.reason.similar-name': { en: 'Similar name', es: 'Nombre parecido' },
   'duplicates.reason.swapped-names': { en: 'First and last names swapped', es: 'Nombre y apellido invertidos' },
   'duplicates.reason.nickname': { en: 'Nickname of the same name', es: 'Apodo del mismo nombre' },
-  'duplicates.hiddenOne': {
-    en: 'There is 1 more possible match that you cannot see. Ask a supervisor to check it before you register.',
-    es: 'Hay 1 posible coincidencia más que usted no puede ver. Pida a un supervisor que la revise antes de registrar.',
-  },
-  'duplicates.hiddenMany': {
-    en: 'There are {count} more possible matches that you cannot see. Ask a supervisor to check them before you register.',
-    es: 'Hay {count} posibles coincidencias más que usted no puede ver. Pida a un supervisor que las revise antes de registrar.',
-  },
   'duplicates.registerAnyway': { en: 'This is a new person — register anyway', es: 'Es una persona nueva: registrarla de todos modos' },
   'patient.loadingTitle': { en: 'Patient', es: 'Paciente' },
   'patient.backToSearch': { en: '← Back to patient search', es: '← Volver a la búsqueda de pacientes' },
@@ -207,8 +199,10 @@ export const patientMessages = {
     en: 'This ID number cannot be saved here. Ask a supervisor to review it.',
     es: 'Este número de ID no se puede guardar aquí. Pida a un supervisor o supervisora que lo revise.',
   },
+  'patients.reviewSent.title': { en: 'Sent to a supervisor', es: 'Enviado a un supervisor o una supervisora' },
+  'patients.reviewSent.open': { en: 'See registrations in review', es: 'Ver los registros en revisión' },
   'problem.registration-review': {
-    en: 'This registration looks like a record you cannot open, so a supervisor will review it before it is created. You will see the decision under Registrations waiting for review.',
+    en: 'This registration looks like a record you cannot open, so a supervisor will review it before it is created. You will see the decision under Registrations in review.',
     es: 'Este registro se parece a un expediente que usted no puede abrir, así que un supervisor o una supervisora lo revisará antes de crearlo. Verá la decisión en Registros en revisión.',
   },
   'problem.registration-not-pending': {

@@ -137,10 +137,6 @@ export const patientFormMessages = {
     en: 'This ID number is already on the patient record listed below. One ID cannot be on two records: check the number, or open that record instead.',
     es: 'Este número de ID ya está en el expediente que aparece abajo. Un ID no puede estar en dos expedientes: revise el número o abra ese expediente.',
   },
-  'patientForm.identifierSharedHidden': {
-    en: 'This ID number is already on another patient record that you cannot see. One ID cannot be on two records: check the number, or ask a supervisor.',
-    es: 'Este número de ID ya está en otro expediente que usted no puede ver. Un ID no puede estar en dos expedientes: revise el número o consulte a un supervisor.',
-  },
   'patientForm.noCoverage': { en: 'No insurance recorded.', es: 'No hay seguro registrado.' },
   'patientForm.coverageKind': { en: 'Insurance {n}', es: 'Seguro {n}' },
   'patientForm.payerName': { en: 'Insurance company or plan', es: 'Compañía de seguros o plan' },

@@ -66,15 +66,13 @@ test('a possible-duplicate answer is read defensively', () => {
       { patient: { id: 3 }, reasons: [] },
       'nonsense',
     ],
-    hiddenMatches: 2,
   };
   const parsed = parsePossibleDuplicates(body);
   assert.equal(parsed.candidates.length, 1);
   assert.deepEqual(parsed.candidates[0]?.reasons, ['same-birth-date', 'nickname']);
-  assert.equal(parsed.hiddenMatches, 2);
   assert.equal(blockedBySharedIdentifier(parsed, false), false);
   assert.equal(blockedBySharedIdentifier(parsed, true), true);
-  assert.deepEqual(parsePossibleDuplicates(null), { candidates: [], hiddenMatches: 0 });
+  assert.deepEqual(parsePossibleDuplicates(null), { candidates: [] });
   const patient = { id: 'b', legalFirstName: 'Ana', legalLastName: 'Ruiz', preferredName: null, dateOfBirth: '1990-05-06' };
   const shared = parsePossibleDuplicates({ candidates: [{ patient, reasons: ['same-identifier'] }] });
   assert.equal(blockedBySharedIdentifier(shared, false), true);

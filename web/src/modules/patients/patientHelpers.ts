@@ -61,8 +61,6 @@ interface DuplicateCandidate {
 
 export interface PossibleDuplicates {
   candidates: DuplicateCandidate[];
-  /** Matches the user may not see (they are on no care team of that patient). */
-  hiddenMatches: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,7 +69,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Reads the candidates of a 409 possible-duplicate answer; anything malformed is left out. */
 export function parsePossibleDuplicates(body: unknown): PossibleDuplicates {
-  if (!isRecord(body)) return { candidates: [], hiddenMatches: 0 };
+  if (!isRecord(body)) return { candidates: [] };
   const candidates: DuplicateCandidate[] = [];
   for (const item of Array.isArray(body.candidates) ? body.candidates : []) {
     if (!isRecord(item) || !isRecord(item.patient)) continue;
@@ -86,13 +84,12 @@ export function parsePossibleDuplicates(body: unknown): PossibleDuplicates {
       reasons,
     });
   }
-  const hidden = typeof body.hiddenMatches === 'number' && Number.isInteger(body.hiddenMatches) ? Math.max(0, body.hiddenMatches) : 0;
-  return { candidates, hiddenMatches: hidden };
+  return { candidates };
 }
 
 /** A shared identifier cannot be confirmed away: the server refuses the record whatever the user says. */
 export function blockedBySharedIdentifier(duplicates: PossibleDuplicates, alreadyConfirmed: boolean): boolean {
-  // After "register anyway" only a shared identifier still blocks, even when its record is hidden.
+  // After "register anyway" only a shared identifier still blocks.
   return alreadyConfirmed || duplicates.candidates.some((candidate) => candidate.reasons.includes('same-identifier'));
 }
 

@@ -48,13 +48,6 @@ export function DuplicateReview({ ref, duplicates, sharedIdentifier, busy, onReg
             ))}
           </Stack>
         )}
-        {duplicates.hiddenMatches > 0 && (
-          <Text size="sm">
-            {duplicates.hiddenMatches === 1
-              ? t('duplicates.hiddenOne')
-              : t('duplicates.hiddenMany', { count: format.number(duplicates.hiddenMatches) })}
-          </Text>
-        )}
         {!sharedIdentifier && (
           <Group gap="sm">
             <Button color="dark" variant="outline" onClick={onRegisterAnyway} loading={busy}>

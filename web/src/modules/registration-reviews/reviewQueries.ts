@@ -1,0 +1,1 @@
+export const reviewsKey = ['registration-reviews'] as const;
