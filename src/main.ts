@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { sealAuditChain } from './lib/audit/chain.ts';
+import { loadSecretKey } from './lib/auth/secret-key.ts';
 import { loadConfig } from './lib/config.ts';
 import { openRuntime } from './lib/runtime.ts';
+import { resealMfaSecrets } from './modules/session/mfa-secrets.ts';
+import { expireThrottleRows } from './modules/session/throttle.ts';
 
 /** `npm start`: the whole product in one process. */
 const config = loadConfig();
@@ -16,13 +20,28 @@ if (!existsSync(path.join(config.webDist, 'index.html'))) {
 }
 
 const runtime = await openRuntime(config, log);
-const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });
+// The secret key, and every second-factor secret sealed with it (plaintext ones from before
+// encryption, or ones an interrupted key rotation left under the next key) before serving.
+const secretKey = await loadSecretKey(config);
+try {
+  const resealed = await resealMfaSecrets(runtime.db, secretKey.box);
+  if (resealed > 0) log(`encrypted the second-factor secrets of ${resealed} account(s) with the secret key`);
+  if (secretKey.pendingNext) await fs.rm(secretKey.pendingNext);
+} catch (error) {
+  log(`could not start: ${(error as Error).message}`);
+  await runtime.shutdown();
+  process.exit(1);
+}
+const app = await buildApp({ db: runtime.db, pool: runtime.pool, config, secrets: secretKey.box });
 
 // Chain new audit rows every second; any instance may do it, one at a time (advisory lock).
 let sealing: Promise<unknown> = Promise.resolve();
 const sealer = setInterval(() => {
   sealing = sealAuditChain(runtime.db).catch(() => 0);
 }, 1000);
+// Forget throttle rows of emails nobody has tried for a day.
+const throttleExpiry = setInterval(() => void expireThrottleRows(runtime.db).catch(() => 0), 3_600_000);
+throttleExpiry.unref();
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -30,6 +49,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   clearInterval(sealer);
+  clearInterval(throttleExpiry);
   const force = setTimeout(() => process.exit(1), 25_000);
   force.unref();
   try {

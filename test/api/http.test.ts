@@ -47,7 +47,7 @@ const logs = new PassThrough();
 const logLines: string[] = [];
 logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
 const t = await startTestApp(
-  { trustProxy: true },
+  { trustProxy: 1 },
   {
     logStream: logs,
     databaseUrl: (url) => {

@@ -28,6 +28,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/programs',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Create a program',
@@ -53,6 +54,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/programs/:id',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Change a program',
@@ -76,6 +78,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api/programs/:id',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Remove a program (soft delete)',
