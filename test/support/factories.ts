@@ -131,3 +131,17 @@ export async function makePatient(
 export async function addMembership(db: Database, organizationId: string, programId: string, userId: string): Promise<void> {
   await db.insertInto('programMemberships').values({ organizationId, programId, userId }).execute();
 }
+
+/**
+ * Gives a signed-in person a second factor without spending a code, so a test can then use
+ * the current code, as someone at their desk would (a sign-in with it would use up this step).
+ */
+export async function addSecondFactor(db: Database, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await db
+    .updateTable('users')
+    .set({ mfaSecret: sealMfaSecret(testSecrets, 'mfaSecret', userId, secret), mfaEnabledAt: new Date() })
+    .where('id', '=', userId)
+    .execute();
+  return secret;
+}

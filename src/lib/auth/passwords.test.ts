@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import argon2 from 'argon2';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, weakPasswordReason } from './passwords.ts';
+import { argon2Load, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, weakPasswordReason } from './passwords.ts';
 
 test('passwords are hashed with argon2id above the OWASP floor (24 MiB, t=3, p=1), salted, and verified', async () => {
   const hash = await hashPassword('a long enough passphrase');
@@ -44,4 +44,30 @@ test('long but guessable passwords are refused by the strength estimator, with t
     ['the creek floods every april', undefined, null],
   ];
   for (const [password, email, reason] of cases) assert.equal(weakPasswordReason(password, email)?.code ?? null, reason, password);
+});
+
+test('argon2 work is capped: a short queue served round-robin by client, and 503 busy beyond it', async () => {
+  const { maxRunning, maxWaiting } = argon2Load();
+  const hash = await hashPassword('a long enough passphrase');
+  const order: string[] = [];
+  const verify = (client: string) =>
+    verifyPassword(hash, 'a long enough passphrase', client).then(
+      () => order.push(client),
+      (error: { code?: string }) => order.push(`${client}:${error.code ?? 'error'}`),
+    );
+  // A flooding client fills the running slots and most of the queue; then another person arrives.
+  const flood = Array.from({ length: maxRunning + maxWaiting - 1 }, () => verify('flooder'));
+  const person = verify('person');
+  const beyond = Array.from({ length: 3 }, () => verify('latecomer'));
+  assert.ok(argon2Load().running <= maxRunning);
+  await Promise.all([...flood, person, ...beyond]);
+  assert.deepEqual(
+    order.filter((entry) => entry.startsWith('latecomer')),
+    ['latecomer:busy', 'latecomer:busy', 'latecomer:busy'],
+  );
+  // Round-robin: the person is served right after the flood's running work, not after its whole
+  // queue (FIFO would put them after all of it). `order` is the order of completion, busy ones first.
+  const served = order.indexOf('person') - 3;
+  assert.ok(served <= 2 * maxRunning + 1, `served ${served}th of ${flood.length + 1}`);
+  assert.deepEqual(argon2Load(), { running: 0, waiting: 0, maxRunning, maxWaiting });
 });

@@ -17,38 +17,62 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * A global cap on argon2 work: at most one hash per core at a time, and a short queue behind
- * them. A burst beyond that (many sign-ins from many addresses at once) is refused at once
- * with 503 and Retry-After rather than queued for seconds, so a real person's sign-in waits
- * behind at most the queue, never behind the whole burst. Per-address limits
- * (src/lib/http/rate-limits.ts) stop a single client long before this.
+ * them, served round-robin by client address. A client that floods (even within its
+ * per-address limit, src/lib/http/rate-limits.ts) queues behind itself, so another person's
+ * sign-in waits for at most about one hash per other waiting client, never for the whole burst.
+ * Beyond the queue's length (many addresses at once) the answer is 503 with Retry-After at
+ * once rather than seconds of queueing. Fairness is by address, never by account, so it does
+ * not reveal which emails have accounts.
  */
 const MAX_RUNNING = Math.max(1, availableParallelism());
 const MAX_WAITING = 16;
 let running = 0;
-const waiting: (() => void)[] = [];
+let waitingCount = 0;
+/** Waiting work per client address; Map order is the round-robin order. */
+const waiting = new Map<string, (() => void)[]>();
 
-export const argon2Load = () => ({ running, waiting: waiting.length, maxRunning: MAX_RUNNING, maxWaiting: MAX_WAITING });
+export const argon2Load = () => ({ running, waiting: waitingCount, maxRunning: MAX_RUNNING, maxWaiting: MAX_WAITING });
 
-async function argon2Slot<T>(work: () => Promise<T>): Promise<T> {
+/** Hands a freed slot to the next client in turn (its oldest waiting work), or gives it back. */
+function handOn(): void {
+  const next = waiting.entries().next();
+  if (next.done) {
+    running -= 1;
+    return;
+  }
+  const [client, queue] = next.value;
+  const resume = queue.shift();
+  waiting.delete(client);
+  if (queue.length > 0) waiting.set(client, queue); // to the back of the line
+  waitingCount -= 1;
+  resume?.();
+}
+
+async function argon2Slot<T>(client: string, work: () => Promise<T>): Promise<T> {
   if (running >= MAX_RUNNING) {
-    if (waiting.length >= MAX_WAITING)
+    if (waitingCount >= MAX_WAITING)
       throw new Problem(503, 'unavailable', 'Busy', 'Too many sign-ins at this moment; try again in a second.', {
         code: 'busy',
         headers: { 'retry-after': '1' },
       });
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    waitingCount += 1;
+    await new Promise<void>((resolve) => {
+      const queue = waiting.get(client);
+      if (queue) queue.push(resolve);
+      else waiting.set(client, [resolve]);
+    });
   } else {
     running += 1;
   }
   try {
     return await work();
   } finally {
-    // Hand the slot straight to the next in line, or give it back.
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
+    handOn();
   }
 }
+
+/** Who the argon2 work is for: the client's address (requests), or a name for local work. */
+export type Argon2Client = string | null;
 
 /**
  * Unicode normalisation (NFKC) before hashing and checking, so the same password typed on
@@ -57,12 +81,12 @@ async function argon2Slot<T>(work: () => Promise<T>): Promise<T> {
  */
 export const normalizePassword = (password: string): string => password.normalize('NFKC');
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2Slot(() => argon2.hash(normalizePassword(password), OPTIONS));
+export function hashPassword(password: string, client: Argon2Client = null): Promise<string> {
+  return argon2Slot(client ?? 'local', () => argon2.hash(normalizePassword(password), OPTIONS));
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return argon2Slot(async () => {
+export async function verifyPassword(hash: string, password: string, client: Argon2Client = null): Promise<boolean> {
+  return argon2Slot(client ?? 'local', async () => {
     try {
       if (await argon2.verify(hash, normalizePassword(password))) return true;
       // A hash made before normalisation, of a password that NFKC changes.
@@ -87,9 +111,9 @@ export function needsRehash(hash: string): boolean {
  * so response time does not reveal which emails have accounts.
  */
 let dummyHash: Promise<string> | undefined;
-export async function verifyAgainstDummy(password: string): Promise<false> {
+export async function verifyAgainstDummy(password: string, client: Argon2Client = null): Promise<false> {
   dummyHash ??= hashPassword('bridgeway-timing-equaliser');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await dummyHash, password, client);
   return false;
 }
 

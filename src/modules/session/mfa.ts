@@ -33,6 +33,7 @@ async function me(db: Database, ctx: RequestContext): Promise<UserRow & { email:
 export async function checkCurrentCredentials(
   db: Database,
   secrets: SecretBox,
+  ctx: RequestContext,
   user: UserRow & { email: string },
   input: { currentPassword?: string | undefined; totp?: string | undefined },
   options: { factor: boolean },
@@ -41,7 +42,7 @@ export async function checkCurrentCredentials(
   if (options.factor && !input.totp) throw fieldError('/totp', 'required', 'is required');
   const attempt = await beginAttempt(db, user.email);
   if (!attempt.allowed) throw lockedProblem(attempt.lockedUntil);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword, ctx.ip)))
     throw fieldError('/currentPassword', 'wrong-current-password', 'is not your current password');
   if (options.factor && user.mfaSecret && input.totp) {
     const step = matchTotp(openMfaSecret(secrets, 'mfaSecret', user.id, user.mfaSecret), input.totp, Date.now(), user.mfaLastStep);
@@ -76,7 +77,7 @@ export async function startMfaEnrolment(
 ): Promise<{ secret: string; otpauthUri: string }> {
   const user = await me(db, ctx);
   const replacing = user.mfaEnabledAt !== null;
-  if (replacing) await checkCurrentCredentials(db, secrets, user, input ?? {}, { factor: true });
+  if (replacing) await checkCurrentCredentials(db, secrets, ctx, user, input ?? {}, { factor: true });
   // A reload of the page shows the key already scanned, not a new one that would orphan it.
   if (user.mfaPendingSecret) {
     const pending = openMfaSecret(secrets, 'mfaPendingSecret', user.id, user.mfaPendingSecret);
@@ -152,7 +153,7 @@ export async function regenerateRecoveryCodes(
 ): Promise<string[]> {
   const user = await me(db, ctx);
   if (!user.mfaEnabledAt) throw conflict('mfa-not-enrolled', 'Set up an authenticator app first; recovery codes come with it.');
-  await checkCurrentCredentials(db, secrets, user, { currentPassword }, { factor: false });
+  await checkCurrentCredentials(db, secrets, ctx, user, { currentPassword }, { factor: false });
   return withAudit(db, ctx, async (tx, audit) => {
     const codes = await replaceRecoveryCodes(tx, user);
     await audit({ action: 'update', recordType: 'user', recordId: user.id, details: { change: 'recovery-codes-regenerated' } });

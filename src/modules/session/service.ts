@@ -79,10 +79,10 @@ export async function changePassword(db: Database, secrets: SecretBox, ctx: Requ
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   if (user.email === null) throw new Error('a session belongs to a person, who has an email');
   // Guessing the current password from a borrowed session counts like guessing at sign-in.
-  await checkCurrentCredentials(db, secrets, { ...user, email: user.email }, input, { factor: false });
+  await checkCurrentCredentials(db, secrets, ctx, { ...user, email: user.email }, input, { factor: false });
   const weak = weakPasswordReason(input.newPassword, user.email, user.displayName);
   if (weak) throw fieldError('/newPassword', weak.code, weak.message);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, ctx.ip);
   await withAudit(db, ctx, async (tx, audit) => {
     await tx
       .updateTable('users')

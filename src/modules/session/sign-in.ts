@@ -78,26 +78,22 @@ export async function signIn(
     await auditFailure(reason, about);
     // The failure that locks the account says so, rather than letting the next try find out.
     if (attempt.lockedIfWrong) throw lockedProblem(attempt.lockedIfWrong);
-    if (reason === 'invalid-totp' || reason === 'invalid-recovery-code')
-      throw new Problem(
-        401,
-        'invalid-totp',
-        'The code is wrong',
-        'Enter the current 6-digit code from your authenticator app, or an unused recovery code.',
-        {
-          code: reason === 'invalid-totp' ? 'invalid-totp' : 'invalid-recovery-code',
-        },
-      );
+    if (reason === 'invalid-totp')
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'Enter the current 6-digit code from your authenticator app.');
+    if (reason === 'invalid-recovery-code')
+      throw new Problem(401, 'invalid-totp', 'The code is wrong', 'That recovery code is not one of your unused codes.', {
+        code: 'invalid-recovery-code',
+      });
     throw invalidCredentials();
   };
 
   const withPassword = accounts.filter((user) => user.passwordHash !== null);
   if (withPassword.length === 0) {
-    await verifyAgainstDummy(input.password);
+    await verifyAgainstDummy(input.password, meta.ip);
     return fail('unknown-account', accounts);
   }
   const opened: UserRow[] = [];
-  for (const user of withPassword) if (await verifyPassword(user.passwordHash ?? '', input.password)) opened.push(user);
+  for (const user of withPassword) if (await verifyPassword(user.passwordHash ?? '', input.password, meta.ip)) opened.push(user);
   const [user, ...others] = opened;
   if (!user) return fail('wrong-password', withPassword);
   if (others.length > 0) {
@@ -151,7 +147,7 @@ export async function signIn(
     .executeTakeFirstOrThrow();
   const stage: SessionStage = mustEnrolMfa(user, organization) ? 'mfa-enrolment' : 'active';
   // Hashes made with older parameters are upgraded now, while the password is at hand.
-  const upgradedHash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  const upgradedHash = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(input.password, meta.ip) : null;
   const token = await db.transaction().execute(async (tx) => {
     if (previousSessionId) await endSession(tx, previousSessionId, 'rotated');
     // The step guard in the WHERE refuses a code replayed by a concurrent sign-in.

@@ -47,7 +47,7 @@ export async function setUpOrganization(db: Database, input: SetupBody, meta: Re
   assertTimeZone(input.timeZone, '/timeZone');
   const weak = weakPasswordReason(input.adminPassword, input.adminEmail, input.adminName);
   if (weak) throw fieldError('/adminPassword', weak.code, weak.message);
-  const passwordHash = await hashPassword(input.adminPassword);
+  const passwordHash = await hashPassword(input.adminPassword, meta.ip);
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`.execute(tx);
     const existing = await tx.selectFrom('organizations').select('id').where('isDemo', '=', false).limit(1).executeTakeFirst();

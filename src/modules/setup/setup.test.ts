@@ -16,7 +16,7 @@ const body = (email: string) => ({
 
 test('first run: setup is offered, creates the organization and its admin once, and is refused after', async () => {
   const visitor = new TestClient(t.app);
-  assert.deepEqual((await visitor.get('/api/setup')).body, { setupRequired: true });
+  assert.deepEqual((await visitor.get('/api/setup')).body, { setupRequired: true, setupCodeRequired: false });
   const invalid = await visitor.post('/api/setup', { ...body('not-an-email'), timeZone: 'Mars/Olympus', adminPassword: 'short' });
   assert.equal(invalid.status, 400);
   const paths = (invalid.body.errors as { path: string }[]).map((e) => e.path).sort();
@@ -31,7 +31,7 @@ test('first run: setup is offered, creates the organization and its admin once, 
     visitor.post('/api/setup', body('other@example.org')),
   ]);
   assert.deepEqual([a.status, b.status].sort(), [201, 409]);
-  assert.deepEqual((await visitor.get('/api/setup')).body, { setupRequired: false });
+  assert.deepEqual((await visitor.get('/api/setup')).body, { setupRequired: false, setupCodeRequired: false });
   const again = await visitor.post('/api/setup', body('third@example.org'));
   assert.equal(again.status, 409);
   const orgs = await t.db.selectFrom('organizations').selectAll().execute();

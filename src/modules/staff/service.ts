@@ -342,7 +342,7 @@ export async function acceptInvitation(db: Database, token: string, password: st
   if (!known?.email) throw notFound();
   const weak = weakPasswordReason(password, known.email, known.displayName);
   if (weak) throw fieldError('/password', weak.code, weak.message);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, meta.ip);
   await db.transaction().execute(async (tx) => {
     const invitation = await findInvitation(tx, token);
     if (!invitation) throw notFound();
