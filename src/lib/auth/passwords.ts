@@ -79,7 +79,7 @@ export type Argon2Client = string | null;
  * another keyboard or system (composed or decomposed accents, full-width digits) still matches
  * (NIST SP 800-63B 5.1.1.2).
  */
-export const normalizePassword = (password: string): string => password.normalize('NFKC');
+const normalizePassword = (password: string): string => password.normalize('NFKC');
 
 export function hashPassword(password: string, client: Argon2Client = null): Promise<string> {
   return argon2Slot(client ?? 'local', () => argon2.hash(normalizePassword(password), OPTIONS));
@@ -152,7 +152,8 @@ export function weakPasswordReason(password: string, email?: string, name?: stri
   const result: ZxcvbnResult = estimator.check(normalizePassword(password).slice(0, 100), personalWords(email, name));
   if (result.score >= MIN_SCORE) return null;
   const matches = result.sequence;
-  const dictionary = (name: string) => matches.some((m) => m.pattern === 'dictionary' && m.dictionaryName.startsWith(name));
+  const dictionary = (name: string) =>
+    matches.some((m) => m.pattern === 'dictionary' && 'dictionaryName' in m && String(m.dictionaryName).startsWith(name));
   if (dictionary('userInputs')) return { code: 'built-from-email', message: 'must not be built from your email or name' };
   if (matches.length === 1 && matches[0]?.pattern === 'repeat')
     return { code: 'repeated-character', message: 'is one pattern repeated; choose another' };

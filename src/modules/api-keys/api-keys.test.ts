@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { startTestApp } from '../../../test/support/app.ts';
 import { signedIn, TestClient } from '../../../test/support/client.ts';
 import { superuserClient } from '../../../test/support/db.ts';
-import { addMembership, makeIntegration, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
+import { makeIntegration, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
 
 const t = await startTestApp();
 const org = await makeOrganization(t.db);

@@ -4,13 +4,14 @@ import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { newId } from '../../lib/ids.ts';
+import type { NewRecoveryCode } from './tables.ts';
 
 /**
  * MFA recovery codes: ten at enrolment (and on demand), shown once, stored as hashes, each
  * usable once at sign-in instead of an authenticator code. 80 random bits each, so (as for API
  * keys) a fast hash is enough: nobody can try 2^80 candidates against a leaked hash.
  */
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 function newRecoveryCode(): string {
@@ -30,10 +31,13 @@ const hashOf = (userId: string, code: string) =>
 export async function replaceRecoveryCodes(tx: Transaction<DB>, user: { id: string; organizationId: string }): Promise<string[]> {
   await tx.deleteFrom('mfaRecoveryCodes').where('userId', '=', user.id).execute();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await tx
-    .insertInto('mfaRecoveryCodes')
-    .values(codes.map((code) => ({ id: newId(), organizationId: user.organizationId, userId: user.id, codeHash: hashOf(user.id, code) })))
-    .execute();
+  const rows: NewRecoveryCode[] = codes.map((code) => ({
+    id: newId(),
+    organizationId: user.organizationId,
+    userId: user.id,
+    codeHash: hashOf(user.id, code),
+  }));
+  await tx.insertInto('mfaRecoveryCodes').values(rows).execute();
   return codes;
 }
 

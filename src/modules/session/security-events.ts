@@ -20,7 +20,7 @@ const EVENT_OF_CHANGE = {
   'recovery-codes-regenerated': 'recovery-codes-regenerated',
   'set-password-link-issued': 'set-password-link-issued',
 } as const;
-export const SECURITY_EVENT_TYPES = [...new Set(Object.values(EVENT_OF_CHANGE))];
+const SECURITY_EVENT_TYPES = [...new Set(Object.values(EVENT_OF_CHANGE))];
 const CHANGES = Object.keys(EVENT_OF_CHANGE);
 
 export const SecurityEvent = Type.Object({

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { CreatedAt } from '../../db/schema.ts';
 
 /** The session module's own tables (modules/session/migrations), typed. */
@@ -15,3 +16,5 @@ declare module '../../db/schema.ts' {
     mfaRecoveryCodes: MfaRecoveryCodesTable;
   }
 }
+
+export type NewRecoveryCode = Insertable<MfaRecoveryCodesTable>;
