@@ -58,12 +58,20 @@ async function provisionApiKey(origin: string): Promise<string> {
   const code = hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now()));
   const confirmed = await call(origin, 'POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
   headers = { cookie: (confirmed.cookie ?? '').split(';')[0] ?? '', 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const me = (confirmed.body.user as { id: string }).id;
+  // Keys act as integration accounts (docs/security.md): one that registers patients.
+  const integration = await call(
+    origin,
+    'POST',
+    '/api/integration-accounts',
+    { displayName: 'Crash writer', roles: ['case-manager'] },
+    headers,
+  );
+  assert.equal(integration.status, 201);
   const key = await call(
     origin,
     'POST',
     '/api/api-keys',
-    { userId: me, name: 'crash writer', expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+    { userId: integration.body.id, name: 'crash writer', expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
     headers,
   );
   assert.equal(key.status, 201);
@@ -71,7 +79,7 @@ async function provisionApiKey(origin: string): Promise<string> {
 }
 
 /**
- * Four writers creating programs; once the server has acknowledged `before` writes (the signal
+ * Four writers registering patients; once the server has acknowledged `before` writes (the signal
  * that writing is under way), `kill` it. Returns the ids it acknowledged up to its death.
  */
 async function writeUntilKilled(running: RunningServer, key: string, round: number, kill: () => void, before = 20): Promise<string[]> {
@@ -85,8 +93,9 @@ async function writeUntilKilled(running: RunningServer, key: string, round: numb
         const response = await call(
           running.origin,
           'POST',
-          '/api/programs',
-          { name: `Round ${round} writer ${w} #${n}`, caseManagementModel: 'broker-generalist' },
+          '/api/patients',
+          // Synthetic people; each a distinct name, so no duplicate check stands in the way.
+          { legalFirstName: `Round${round}`, legalLastName: `Writer${w}n${n}`, dateOfBirth: '1980-01-01', confirmedNotDuplicate: true },
           { authorization: `Bearer ${key}` },
         );
         if (response.status === 201) acknowledged.push(String(response.body.id));
@@ -113,8 +122,8 @@ function postmasterPid(): number {
 
 async function assertAllPresent(origin: string, key: string, ids: string[]): Promise<void> {
   for (const id of ids) {
-    const response = await call(origin, 'GET', `/api/programs/${id}`, undefined, { authorization: `Bearer ${key}` });
-    assert.equal(response.status, 200, `acknowledged program ${id} is missing after the crash`);
+    const response = await call(origin, 'GET', `/api/patients/${id}`, undefined, { authorization: `Bearer ${key}` });
+    assert.equal(response.status, 200, `acknowledged patient ${id} is missing after the crash`);
   }
 }
 

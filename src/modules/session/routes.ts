@@ -120,10 +120,14 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/session/mfa/enrolment',
     {
       config: { access: 'enrolment', cookieOnly: true, rateLimit: credentialRateLimit(app.config) },
+      // A first enrolment sends no body at all: validate it as an empty one.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags,
         summary: 'Start enrolling an authenticator app (TOTP); replacing one needs the current password and a current code',
-        body: Type.Optional(MfaStartBody),
+        body: MfaStartBody,
         response: { 200: MfaEnrolment, ...problems(400, 401, 403, 409, 429) },
       },
     },

@@ -172,3 +172,14 @@ describe('replacing a second factor', () => {
     );
   });
 });
+
+test('a first enrolment may send no body at all, as the web app does', async () => {
+  const made = await makeUser(t.db, org.id, { roles: ['supervisor'], mfa: false });
+  const client = await signedIn(t.app, made);
+  const raw = await t.app.inject({
+    method: 'POST',
+    url: '/api/session/mfa/enrolment',
+    headers: { cookie: `bridgeway_session=${client.cookie ?? ''}`, 'x-csrf-token': client.csrfToken ?? '' },
+  });
+  assert.equal(raw.statusCode, 200, raw.body);
+});
