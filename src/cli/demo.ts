@@ -163,6 +163,6 @@ export async function demoCommand(db: Database, argv: string[] = []): Promise<nu
   console.log(`Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs, ${STAFF.length} staff, ${made.join(', ')} (all synthetic).`);
   console.log(`Every demo account's password: ${password}`);
   console.log('Try: casemanager@, nurse@, chw@, supervisor@, privacy@ or admin@demo.bridgeway.invalid');
-  console.log('(the admin is asked to set up an authenticator app at first sign-in).');
+  console.log('(the admin, supervisor and privacy officer are asked to set up an authenticator app at first sign-in).');
   return 0;
 }

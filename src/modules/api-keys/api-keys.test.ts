@@ -125,6 +125,35 @@ test('a key writes under the same access rules, and every audit row names the ke
   assert.deepEqual([created.actorApiKeyId, created.details.apiKeyCreatedBy], [apiKey.id, adminMade.user.id]);
 });
 
+test('an integration account sees a patient once it is placed on the care team, and not before', async () => {
+  const integration = await makeIntegration(t.db, org.id, { roles: ['community-health-worker'], programIds: [program.id] });
+  const { secret } = await createKey(integration.id);
+  const client = keyClient(secret);
+  const clinicianMade = await makeUser(t.db, org.id, { roles: ['case-manager'] });
+  await t.db
+    .insertInto('programMemberships')
+    .values({ organizationId: org.id, programId: program.id, userId: clinicianMade.user.id })
+    .execute();
+  const clinician = await signedIn(t.app, clinicianMade);
+  const patient = await makePatient(t.db, org.id, clinicianMade.user.id);
+  const episode = await clinician.post<{ id: string }>(`/api/patients/${patient.id}/episodes`, {
+    programId: program.id,
+    referralSource: 'self',
+    openedOn: '2026-01-05',
+    phase: 'intake',
+    primaryCaseManagerId: clinicianMade.user.id,
+  });
+  assert.equal(episode.status, 201, JSON.stringify(episode.body));
+  assert.equal((await client.get(`/api/patients/${patient.id}`)).status, 404, 'a program of its own is not enough');
+  const added = await clinician.post(`/api/episodes/${episode.body.id}/care-team`, {
+    userId: integration.id,
+    role: 'community-health-worker',
+    startedOn: '2026-01-06',
+  });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.equal((await client.get(`/api/patients/${patient.id}`)).status, 200);
+});
+
 test('a revoked key, an expired key, a made-up key and a deactivated account’s key are 401', async () => {
   const integration = await makeIntegration(t.db, org.id);
   const { apiKey, secret } = await createKey(integration.id);
