@@ -48,7 +48,7 @@ function handOn(): void {
   resume?.();
 }
 
-async function argon2Slot<T>(client: string, work: () => Promise<T>): Promise<T> {
+export async function argon2Slot<T>(client: string, work: () => Promise<T>): Promise<T> {
   if (running >= MAX_RUNNING) {
     if (waitingCount >= MAX_WAITING)
       throw new Problem(503, 'unavailable', 'Busy', 'Too many sign-ins at this moment; try again in a second.', {
