@@ -46,8 +46,8 @@ test('long but guessable passwords are refused by the strength estimator, with t
   for (const [password, email, reason] of cases) assert.equal(weakPasswordReason(password, email)?.code ?? null, reason, password);
 });
 
-test('argon2 work is capped: a short queue served round-robin by client, and 503 busy beyond it', async () => {
-  const { maxRunning, maxWaiting } = argon2Load();
+test('argon2 work is capped: a short queue, a few places per client, served round-robin, and 503 busy beyond it', async () => {
+  const { maxRunning, maxWaiting, maxWaitingPerClient } = argon2Load();
   const started: string[] = [];
   const gates: (() => void)[] = [];
   // Work that records when it starts and ends only when the test lets it.
@@ -56,26 +56,24 @@ test('argon2 work is capped: a short queue served round-robin by client, and 503
       started.push(client);
       await new Promise<void>((resolve) => gates.push(resolve));
     });
+  const outcome = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'ran');
   const running = Array.from({ length: maxRunning }, () => slot('flooder'));
-  const flood = Array.from({ length: maxWaiting - 1 }, () => slot('flooder'));
+  const queued = Array.from({ length: maxWaitingPerClient }, () => slot('flooder'));
+  const excess = await Promise.allSettled([slot('flooder'), slot('flooder')]);
+  assert.deepEqual(excess.map(outcome), ['busy', 'busy'], 'a flooding address has its own excess refused');
+  const others = Array.from({ length: maxWaiting - maxWaitingPerClient - 1 }, (_, i) => slot(`other-${i % 3}`));
   const person = slot('person');
-  const refused = await Promise.allSettled(Array.from({ length: 3 }, () => slot('latecomer')));
-  assert.deepEqual(
-    refused.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'ran')),
-    ['busy', 'busy', 'busy'],
-    'beyond the queue: 503 busy at once',
-  );
-  assert.deepEqual(argon2Load(), { running: maxRunning, waiting: maxWaiting, maxRunning, maxWaiting });
-  // Let work finish one at a time: the person is served after one more of the flood, not after all of it.
+  const latecomers = await Promise.allSettled([slot('latecomer'), slot('latecomer')]);
+  assert.deepEqual(latecomers.map(outcome), ['busy', 'busy'], 'a full queue refuses at once');
+  assert.equal(argon2Load().waiting, maxWaiting);
+  // Work finishes one at a time; each address gets its turn: the flooder, then each other address, then the person.
   const next = async () => {
     gates.shift()?.();
     await new Promise((resolve) => setImmediate(resolve));
   };
-  await next();
-  await next();
-  assert.deepEqual(started.slice(maxRunning), ['flooder', 'person']);
+  for (let i = 0; i < 5; i++) await next();
+  assert.deepEqual(started.slice(maxRunning), ['flooder', 'other-0', 'other-1', 'other-2', 'person']);
   while (gates.length > 0) await next();
-  await Promise.all([...running, ...flood, person]);
-  assert.equal(started.length, maxRunning + maxWaiting);
-  assert.deepEqual(argon2Load(), { running: 0, waiting: 0, maxRunning, maxWaiting });
+  await Promise.all([...running, ...queued, ...others, person]);
+  assert.deepEqual(argon2Load(), { running: 0, waiting: 0, maxRunning, maxWaiting, maxWaitingPerClient });
 });

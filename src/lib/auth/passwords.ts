@@ -17,21 +17,35 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * A global cap on argon2 work: at most one hash per core at a time, and a short queue behind
- * them, served round-robin by client address. A client that floods (even within its
- * per-address limit, src/lib/http/rate-limits.ts) queues behind itself, so another person's
- * sign-in waits for at most about one hash per other waiting client, never for the whole burst.
- * Beyond the queue's length (many addresses at once) the answer is 503 with Retry-After at
- * once rather than seconds of queueing. Fairness is by address, never by account, so it does
+ * them (at most four waiting per client address), served round-robin by address. A client
+ * that floods (even within its per-address limit, src/lib/http/rate-limits.ts) queues behind
+ * itself and has its excess refused, so another person's sign-in waits for at most about one
+ * hash per other waiting client, never for the whole burst. Beyond the queue (many addresses
+ * at once) the answer is 503 `busy` with Retry-After at once rather than seconds of queueing. Fairness is by address, never by account, so it does
  * not reveal which emails have accounts.
  */
 const MAX_RUNNING = Math.max(1, availableParallelism());
 const MAX_WAITING = 16;
+/** One address never holds the whole queue: its excess is refused, not everyone else's work. */
+const MAX_WAITING_PER_CLIENT = 4;
 let running = 0;
 let waitingCount = 0;
 /** Waiting work per client address; Map order is the round-robin order. */
 const waiting = new Map<string, (() => void)[]>();
 
-export const argon2Load = () => ({ running, waiting: waitingCount, maxRunning: MAX_RUNNING, maxWaiting: MAX_WAITING });
+export const argon2Load = () => ({
+  running,
+  waiting: waitingCount,
+  maxRunning: MAX_RUNNING,
+  maxWaiting: MAX_WAITING,
+  maxWaitingPerClient: MAX_WAITING_PER_CLIENT,
+});
+
+const busy = () =>
+  new Problem(503, 'unavailable', 'Busy', 'Too many sign-ins at this moment; try again in a second.', {
+    code: 'busy',
+    headers: { 'retry-after': '1' },
+  });
 
 /** Hands a freed slot to the next client in turn (its oldest waiting work), or gives it back. */
 function handOn(): void {
@@ -50,11 +64,7 @@ function handOn(): void {
 
 export async function argon2Slot<T>(client: string, work: () => Promise<T>): Promise<T> {
   if (running >= MAX_RUNNING) {
-    if (waitingCount >= MAX_WAITING)
-      throw new Problem(503, 'unavailable', 'Busy', 'Too many sign-ins at this moment; try again in a second.', {
-        code: 'busy',
-        headers: { 'retry-after': '1' },
-      });
+    if (waitingCount >= MAX_WAITING || (waiting.get(client)?.length ?? 0) >= MAX_WAITING_PER_CLIENT) throw busy();
     waitingCount += 1;
     await new Promise<void>((resolve) => {
       const queue = waiting.get(client);
