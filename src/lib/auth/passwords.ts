@@ -17,7 +17,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * A global cap on argon2 work: at most one hash per core at a time, and a short queue behind
- * them (at most four waiting per client address), served round-robin by address. A client
+ * them (at most twelve waiting per client address), served round-robin by address. A client
  * that floods (even within its per-address limit, src/lib/http/rate-limits.ts) queues behind
  * itself and has its excess refused, so another person's sign-in waits for at most about one
  * hash per other waiting client, never for the whole burst. Beyond the queue (many addresses
@@ -25,9 +25,9 @@ export const MAX_PASSWORD_LENGTH = 256;
  * not reveal which emails have accounts.
  */
 const MAX_RUNNING = Math.max(1, availableParallelism());
-const MAX_WAITING = 16;
+const MAX_WAITING = 32;
 /** One address never holds the whole queue: its excess is refused, not everyone else's work. */
-const MAX_WAITING_PER_CLIENT = 4;
+const MAX_WAITING_PER_CLIENT = 12;
 let running = 0;
 let waitingCount = 0;
 /** Waiting work per client address; Map order is the round-robin order. */
