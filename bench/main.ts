@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { hashPassword } from '../src/lib/auth/passwords.ts';
+import { newTotpSecret } from '../src/lib/auth/totp.ts';
+import { sealMfaSecret } from '../src/modules/session/mfa-secrets.ts';
+import { testSecrets } from '../test/support/factories.ts';
 import { loadConfig } from '../src/lib/config.ts';
 import type { Actor } from '../src/lib/context.ts';
 import { connectDatabase } from '../src/lib/db/database.ts';
@@ -56,12 +59,25 @@ try {
   const generation = (performance.now() - started) / 1000;
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
 
-  const app = await buildApp({ db: handle.db, pool: handle.pool, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false });
+  const app = await buildApp({
+    db: handle.db,
+    pool: handle.pool,
+    config: { ...loadConfig({}), webDist: '/nonexistent' },
+    secrets: testSecrets,
+    logger: false,
+  });
   await app.ready();
   const caseManager = new TestClient(app);
   await caseManager.signIn('cm1@bench.invalid', PASSWORD);
+  // Supervisors must have a second factor: give the timed one an authenticator.
+  const supervisorTotp = newTotpSecret();
+  const supervisorId = world.supervisorIds[0] ?? '';
+  await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now() WHERE id = $2', [
+    sealMfaSecret(testSecrets, 'mfaSecret', supervisorId, supervisorTotp),
+    supervisorId,
+  ]);
   const supervisor = new TestClient(app);
-  await supervisor.signIn('sup1@bench.invalid', PASSWORD);
+  await supervisor.signIn('sup1@bench.invalid', PASSWORD, supervisorTotp);
   const actorOf = (userId: string, roles: Actor['roles']): Actor => ({
     userId,
     organizationId: world.organizationId,
@@ -72,6 +88,7 @@ try {
     locale: 'en',
     sessionId: null,
     apiKeyId: null,
+    apiKeyCreatedBy: null,
   });
   const cmActor = actorOf(world.caseManagerIds[0] ?? '', ['case-manager']);
   const supActor = actorOf(world.supervisorIds[0] ?? '', ['supervisor']);

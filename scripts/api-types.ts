@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../src/lib/auth/secret-key.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/lib/config.ts';
 import { connectDatabase } from '../src/lib/db/database.ts';
@@ -13,7 +15,14 @@ import { connectDatabase } from '../src/lib/db/database.ts';
 const target = path.join(import.meta.dirname, '../web/src/api/schema.d.ts');
 // Building the app touches no database: the pool only connects on a first query.
 const handle = connectDatabase('postgres://nobody@127.0.0.1:1/none');
-const app = await buildApp({ db: handle.db, pool: handle.pool, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false });
+const app = await buildApp({
+  db: handle.db,
+  pool: handle.pool,
+  config: { ...loadConfig({}), webDist: '/nonexistent' },
+  // Building the document encrypts nothing: any key will do.
+  secrets: new SecretBox(randomBytes(32)),
+  logger: false,
+});
 await app.ready();
 const document = app.swagger() as Parameters<typeof openapiTS>[0];
 const ast = await openapiTS(document, { alphabetize: true });

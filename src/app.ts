@@ -11,11 +11,13 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type pg from 'pg';
+import type { SecretBox } from './lib/auth/secret-key.ts';
 import type { Config } from './lib/config.ts';
 import type { Database } from './lib/db/database.ts';
 import { registerAuthentication } from './lib/http/auth.ts';
 import { registerCompression } from './lib/http/compression.ts';
-import { registerProblemHandlers } from './lib/http/problems.ts';
+import { frameworkErrors, registerProblemHandlers } from './lib/http/problems.ts';
+import { registerRateLimits } from './lib/http/rate-limits.ts';
 import { genRequestId, loggerOptions, registerRequestLog } from './lib/http/request-log.ts';
 import { ProblemSchema } from './lib/http/schemas.ts';
 import { registerSecurityHeaders } from './lib/http/security-headers.ts';
@@ -37,6 +39,8 @@ declare module 'fastify' {
     db: Database;
     pool: pg.Pool;
     config: Config;
+    /** The server's secret key: sealed TOTP secrets, keyed hashes (src/lib/auth/secret-key.ts). */
+    secrets: SecretBox;
   }
 }
 
@@ -44,9 +48,14 @@ export interface AppDependencies {
   db: Database;
   pool: pg.Pool;
   config: Config;
+  secrets: SecretBox;
   logger?: boolean;
   /** Where JSON logs go (stdout by default); tests read them to prove what is never logged. */
   logStream?: NodeJS.WritableStream;
+}
+
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<App> {
@@ -57,18 +66,22 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     requestIdHeader: false,
     // We log one line per request ourselves (request-log.ts), without the URL's query.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count becomes "trust the nearest n hops" (what Fastify does with a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // A malformed URL (a bad percent escape) is answered as a problem document too.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('db', deps.db);
   app.decorate('pool', deps.pool);
   app.decorate('config', config);
+  app.decorate('secrets', deps.secrets);
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ProblemSchema);
   await registerCompression(app);
@@ -99,6 +112,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { deepLinking: false } });
   await app.register(cookie);
+  await registerRateLimits(app);
 
   registerProblemHandlers(app, config.webDist);
   registerRequestLog(app);

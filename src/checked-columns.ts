@@ -1,5 +1,5 @@
 import type { SessionEndReason, SessionStage } from './lib/auth/sessions.ts';
-import { AUDIT_ACTIONS, CASE_MANAGEMENT_MODELS, LOCALES, ROLES, USER_STATUSES } from './codes.ts';
+import { AUDIT_ACTIONS, CASE_MANAGEMENT_MODELS, LOCALES, ROLES, USER_KINDS, USER_STATUSES } from './codes.ts';
 
 // Sessions' codes exist only as TypeScript unions (src/lib/auth/sessions.ts); until they are
 // declared as lists there, these stand in, and the type check holds them equal to the unions.
@@ -20,6 +20,7 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   'programs.case_management_model': CASE_MANAGEMENT_MODELS,
   'users.roles': ROLES,
   'users.status': USER_STATUSES,
+  'users.kind': USER_KINDS,
   'users.locale': LOCALES,
   'sessions.stage': SESSION_STAGES,
   'sessions.end_reason': SESSION_END_REASONS,

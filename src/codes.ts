@@ -39,6 +39,23 @@ export const CLINICAL_ROLES = [
   'counselor',
 ] as const satisfies readonly Role[];
 
+/** A person signs in; an integration account is what API keys act as (docs/security.md). */
+export const USER_KINDS = ['person', 'integration'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+/**
+ * The roles an integration account may hold: clinical roles that never require a second
+ * factor (src/lib/access.ts), so a key can never hold what a person needs MFA for.
+ */
+export const INTEGRATION_ROLES = [
+  'case-manager',
+  'nurse-care-manager',
+  'community-health-worker',
+  'peer-recovery-specialist',
+  'prescriber',
+  'counselor',
+] as const satisfies readonly Role[];
+
 export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 

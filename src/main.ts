@@ -1,8 +1,12 @@
+import fs from 'node:fs/promises';
 import { buildApp } from './app.ts';
 import { startAuditSealer } from './lib/audit/sealer.ts';
+import { loadSecretKey } from './lib/auth/secret-key.ts';
 import { loadConfig } from './lib/config.ts';
 import { openRuntime } from './lib/runtime.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
+import { resealMfaSecrets } from './modules/session/mfa-secrets.ts';
+import { expireThrottleRows } from './modules/session/throttle.ts';
 
 /** `npm start`: the whole product in one process. */
 const config = loadConfig();
@@ -11,7 +15,19 @@ const log = (message: string) => process.stdout.write(`${JSON.stringify({ level:
 await ensureWebBuild(config.webDist, log);
 
 const runtime = await openRuntime(config, log);
-const app = await buildApp({ db: runtime.db, pool: runtime.pool, config });
+// The secret key, and every second-factor secret sealed with it (plaintext ones from before
+// encryption, or ones an interrupted key rotation left under the next key) before serving.
+const secretKey = await loadSecretKey(config);
+try {
+  const resealed = await resealMfaSecrets(runtime.db, secretKey.box);
+  if (resealed > 0) log(`encrypted the second-factor secrets of ${resealed} account(s) with the secret key`);
+  if (secretKey.pendingNext) await fs.rm(secretKey.pendingNext);
+} catch (error) {
+  log(`could not start: ${(error as Error).message}`);
+  await runtime.shutdown();
+  process.exit(1);
+}
+const app = await buildApp({ db: runtime.db, pool: runtime.pool, config, secrets: secretKey.box });
 
 if (runtime.privilegedApp) {
   app.log.warn(
@@ -21,12 +37,16 @@ if (runtime.privilegedApp) {
 // Chain new audit rows every second and anchor the head outside the database; any instance
 // may do it, one at a time (the database function takes an advisory lock).
 const sealer = startAuditSealer({ db: runtime.db, anchorFile: config.auditAnchorFile, log: app.log });
+// Forget throttle rows of emails nobody has tried for a day.
+const throttleExpiry = setInterval(() => void expireThrottleRows(runtime.db).catch(() => 0), 3_600_000);
+throttleExpiry.unref();
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  clearInterval(throttleExpiry);
   const force = setTimeout(() => process.exit(1), 25_000);
   force.unref();
   try {

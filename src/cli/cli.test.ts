@@ -187,6 +187,36 @@ test('the demo does not count as set up; reset-access lets a locked-out lone adm
   }
 });
 
+test('the demo refuses to join a real organization unless forced; reset-access asks which organization when an email is in several', async () => {
+  const database = await createTestDatabase();
+  try {
+    const setup = bridgeway(database.url, ['setup', '--org', 'Real Clinic', '--email', 'shared@real.invalid'], {
+      env: { BRIDGEWAY_ADMIN_PASSWORD: 'the real passphrase' },
+    });
+    assert.equal(setup.code, 0, setup.err);
+    const refused = bridgeway(database.url, ['demo']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /real organization \("Real Clinic"\)/);
+    const client = await superuserClient(database.name);
+    try {
+      assert.equal((await client.query('SELECT 1 FROM organizations WHERE is_demo')).rowCount, 0, 'nothing was added');
+      assert.equal(bridgeway(database.url, ['demo', '--force']).code, 0);
+      assert.equal((await client.query('SELECT 1 FROM organizations WHERE is_demo')).rowCount, 1);
+      // The same address in the demo organization too.
+      await client.query(`UPDATE users SET email = 'shared@real.invalid' WHERE email = 'admin@demo.bridgeway.invalid'`);
+    } finally {
+      await client.end();
+    }
+    const ambiguous = bridgeway(database.url, ['reset-access', '--email', 'shared@real.invalid']);
+    assert.equal(ambiguous.code, 1);
+    assert.match(ambiguous.err, /add --organization with one of/);
+    const chosen = bridgeway(database.url, ['reset-access', '--email', 'shared@real.invalid', '--organization', 'Real Clinic']);
+    assert.equal(chosen.code, 0, chosen.err);
+  } finally {
+    await database.drop();
+  }
+});
+
 test('an unknown command prints the usage and exits 64', async () => {
   const database = await createTestDatabase();
   try {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import type { Role } from '../lib/access.ts';
 import { writeAudit } from '../lib/audit/audit.ts';
 import { hashPassword } from '../lib/auth/passwords.ts';
@@ -61,7 +62,17 @@ const STAFF: { name: string; email: string; roles: Role[]; programs: number[] }[
   { name: 'Beth Kowalczyk', email: 'privacy@demo.bridgeway.invalid', roles: ['privacy-officer'], programs: [] },
 ];
 
-export async function demoCommand(db: Database): Promise<number> {
+export async function demoCommand(db: Database, argv: string[] = []): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { force: { type: 'boolean' } } });
+  // Synthetic people and a published password do not belong beside real patients by accident.
+  const real = await db.selectFrom('organizations').select('name').where('isDemo', '=', false).executeTakeFirst();
+  if (real && !values.force) {
+    console.error(
+      `This database holds a real organization ("${real.name}"): the demo (synthetic staff sharing one printed password) was not added. ` +
+        'Use a separate BRIDGEWAY_DATA_DIR or DATABASE_URL for a demo, or add --force if you really mean to.',
+    );
+    return 1;
+  }
   const existing = await db.selectFrom('organizations').select('id').where('name', '=', DEMO_ORGANIZATION).executeTakeFirst();
   if (existing) {
     console.error(`The demo organization "${DEMO_ORGANIZATION}" already exists; nothing was changed.`);
@@ -152,6 +163,6 @@ export async function demoCommand(db: Database): Promise<number> {
   console.log(`Created "${DEMO_ORGANIZATION}": ${PROGRAMS.length} programs, ${STAFF.length} staff, ${made.join(', ')} (all synthetic).`);
   console.log(`Every demo account's password: ${password}`);
   console.log('Try: casemanager@, nurse@, chw@, supervisor@, privacy@ or admin@demo.bridgeway.invalid');
-  console.log('(the admin is asked to set up an authenticator app at first sign-in).');
+  console.log('(the admin, supervisor and privacy officer are asked to set up an authenticator app at first sign-in).');
   return 0;
 }

@@ -3,6 +3,7 @@ import { openRuntime } from '../lib/runtime.ts';
 import { auditCommand } from './audit.ts';
 import { demoCommand } from './demo.ts';
 import { resetAccessCommand } from './reset-access.ts';
+import { secretKeyCommand } from './secret-key.ts';
 import { setupCommand } from './setup.ts';
 
 const USAGE = `usage: bridgeway <command>
@@ -11,12 +12,19 @@ const USAGE = `usage: bridgeway <command>
   setup --org NAME --email EMAIL [--name NAME] [--time-zone ZONE] [--locale en|es]
                              the same without questions; the password comes from
                              BRIDGEWAY_ADMIN_PASSWORD or standard input
-  reset-access --email EMAIL clear a person's lockout and second factor and print a
+  reset-access --email EMAIL [--organization NAME]
+                             clear a person's lockout and second factor and print a
                              set-password link (for an admin no one else can help)
+  secret-key rotate          a new secret key; every second factor re-encrypted with it
+                             (stop the server first)
+  secret-key forget-unreadable
+                             the secret key is lost: clear the second factors it sealed
+                             (those people set up their authenticator again)
   audit verify               check the audit trail's hash chain against its last anchor
   audit anchor               write the audit chain's head to the anchor file now
                              (BRIDGEWAY_AUDIT_ANCHOR, default <data folder>/audit-anchors.log)
-  demo                       add a demonstration organization with synthetic staff
+  demo [--force]             add a demonstration organization with synthetic staff
+                             (--force: even beside a real organization)
   migrate                    apply database migrations and exit
 
 The database is DATABASE_URL, or the embedded PostgreSQL under BRIDGEWAY_DATA_DIR (./data).`;
@@ -26,7 +34,7 @@ if (!command || command === 'help' || command === '--help') {
   console.log(USAGE);
   process.exit(command ? 0 : 64);
 }
-if (!['setup', 'audit', 'demo', 'migrate', 'reset-access'].includes(command)) {
+if (!['setup', 'audit', 'demo', 'migrate', 'reset-access', 'secret-key'].includes(command)) {
   console.error(`unknown command "${command}"\n\n${USAGE}`);
   process.exit(64);
 }
@@ -55,10 +63,13 @@ try {
       code = await auditCommand(runtime.db, config.auditAnchorFile, rest);
       break;
     case 'demo':
-      code = await demoCommand(runtime.db);
+      code = await demoCommand(runtime.db, rest);
       break;
     case 'reset-access':
       code = await resetAccessCommand(runtime.db, config, rest);
+      break;
+    case 'secret-key':
+      code = await secretKeyCommand(runtime.db, config, rest);
       break;
     case 'migrate':
       console.log('The database is migrated.');

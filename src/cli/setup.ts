@@ -74,7 +74,13 @@ export async function setupCommand(db: Database, argv: string[]): Promise<number
     return 1;
   }
   try {
-    const result = await setUpOrganization(db, input as SetupBody, { requestId: `cli-${newId()}`, ip: null, userAgent: 'bridgeway setup' });
+    // Whoever runs commands on the server needs no setup code: they could read the log anyway.
+    const result = await setUpOrganization(
+      db,
+      input as SetupBody,
+      { requestId: `cli-${newId()}`, ip: null, userAgent: 'bridgeway setup' },
+      null,
+    );
     console.log(
       `Set up "${result.organization.name}". Sign in as ${result.admin.email}; you will be asked to set up an authenticator app.`,
     );

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { AuditAction, CaseManagementModel, Locale, Role, UserStatus } from '../codes.ts';
+import type { AuditAction, CaseManagementModel, Locale, Role, UserKind, UserStatus } from '../codes.ts';
 
 /**
  * The typed mirror of the migrations, one interface per table, camelCase (Kysely's
@@ -20,6 +20,7 @@ interface OrganizationsTable {
   timeZone: Generated<string>;
   defaultLocale: Generated<Locale>;
   isDemo: Generated<boolean>;
+  mfaRequiredForAll: Generated<boolean>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -40,7 +41,9 @@ interface ProgramsTable {
 interface UsersTable {
   id: string;
   organizationId: string;
-  email: string;
+  /** A person or an integration account (which has no email, password or second factor). */
+  kind: Generated<UserKind>;
+  email: string | null;
   displayName: string;
   roles: Role[];
   status: UserStatus;
@@ -54,6 +57,7 @@ interface UsersTable {
   invitationTokenHash: Buffer | null;
   invitationExpiresAt: Date | null;
   lastSignInAt: Date | null;
+  previousSignInAt: Date | null;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -81,6 +85,7 @@ interface SessionsTable {
   absoluteExpiresAt: Date;
   endedAt: Date | null;
   endReason: 'sign-out' | 'ended-by-user' | 'password-changed' | 'deactivated' | 'rotated' | 'mfa-reset' | null;
+  securityEventsSincePreviousSignIn: Generated<number>;
 }
 
 interface SignInThrottleTable {

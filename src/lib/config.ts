@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Runtime settings, read once from the environment. Every value has a safe default. */
@@ -18,8 +19,16 @@ export interface Config {
   auditAnchorFile: string;
   embeddedPgPort: number;
   logLevel: string;
-  /** Trust X-Forwarded-* from a TLS-terminating proxy (decides Secure cookies and HSTS). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* to believe (the client's address for rate limits and audit,
+   * the protocol for Secure cookies and HSTS): a hop count, or the proxies' addresses (CIDRs
+   * allowed). Never "every hop": a client could then name any address it liked.
+   */
+  trustProxy: false | number | string[];
+  /** BRIDGEWAY_SECRET_KEY; unset: the key file beside the database folder (src/lib/auth/secret-key.ts). */
+  secretKey: string | undefined;
+  /** Per client address, across the routes that check a password (src/lib/http/rate-limits.ts). */
+  credentialAttemptsPerMinute: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   bodyLimitBytes: number;
@@ -42,6 +51,26 @@ function intFrom(name: string, fallback: number, env: NodeJS.ProcessEnv): number
   return value;
 }
 
+/** TRUST_PROXY: unset or 0 (no proxy), a hop count, or a comma-separated list of proxy addresses. */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true')
+    throw new Error(
+      'TRUST_PROXY=true would trust every hop (any client could name its own address): set the number of proxies in front (usually 1) or their addresses',
+    );
+  const list = value.split(',').map((part) => part.trim());
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !bitsOk || extra !== undefined)
+      throw new Error(`TRUST_PROXY must be a hop count or proxy addresses (e.g. 10.0.0.5,10.1.0.0/16), got "${entry}"`);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.BRIDGEWAY_DATA_DIR ?? './data');
   return {
@@ -54,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorFile: path.resolve(env.BRIDGEWAY_AUDIT_ANCHOR || path.join(dataDir, 'audit-anchors.log')),
     embeddedPgPort: intFrom('BRIDGEWAY_PG_PORT', 54329, env),
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    secretKey: env.BRIDGEWAY_SECRET_KEY || undefined,
+    credentialAttemptsPerMinute: intFrom('CREDENTIAL_ATTEMPTS_PER_MINUTE', 20, env),
     sessionIdleMinutes: intFrom('SESSION_IDLE_MINUTES', 30, env),
     sessionAbsoluteHours: intFrom('SESSION_ABSOLUTE_HOURS', 12, env),
     bodyLimitBytes: intFrom('BODY_LIMIT_BYTES', 1024 * 1024, env),

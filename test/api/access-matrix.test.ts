@@ -33,7 +33,7 @@ await t.db
   .execute();
 
 async function actor(roles: Role[], relationship: { team?: 'current' | 'ended'; programs?: string[]; organizationId?: string } = {}) {
-  const made = await makeUser(t.db, relationship.organizationId ?? org.id, { roles, mfa: roles.includes('admin') });
+  const made = await makeUser(t.db, relationship.organizationId ?? org.id, { roles });
   for (const programId of relationship.programs ?? []) await addMembership(t.db, org.id, programId, made.user.id);
   if (relationship.team) {
     await t.db

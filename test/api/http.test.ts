@@ -47,7 +47,7 @@ const logs = new PassThrough();
 const logLines: string[] = [];
 logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
 const t = await startTestApp(
-  { trustProxy: true },
+  { trustProxy: 1 },
   {
     logStream: logs,
     databaseUrl: (url) => {
@@ -63,6 +63,34 @@ const made = await makeUser(t.db, org.id, { roles: ['admin'], mfa: true, display
 const admin = await signedIn(t.app, made);
 
 describe('answers are problem documents', () => {
+  test('a malformed URL escape is a 400 problem document, not Fastify’s own answer', async () => {
+    for (const url of ['/api/users/%E0%A4%A', '/api/patients/%zz', '/api/%']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 400, url);
+      assert.match(String(response.headers['content-type']), /application\/problem\+json/, url);
+      const problem = response.json<{ type: string; code: string; status: number }>();
+      assert.deepEqual([problem.type, problem.code, problem.status], ['/api/problems/validation', 'malformed-url', 400], url);
+    }
+  });
+
+  test('behind one trusted proxy, the client address is the one it forwarded; a forged extra hop is not believed', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'x-forwarded-for': '192.0.2.1, 198.51.100.23' },
+      remoteAddress: '10.0.0.2',
+      payload: { email: 'forwarded@example.org', password: 'a wrong password here' },
+    });
+    assert.equal(response.statusCode, 401);
+    const row = await t.db
+      .selectFrom('auditEvents')
+      .select('ip')
+      .where('action', '=', 'sign-in-failure')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.ip, '198.51.100.23', 'the nearest hop’s client, not the address the client claimed for itself');
+  });
+
   test('an unknown field is 400 naming it; nothing is written', async () => {
     const response = await admin.post('/api/programs', { name: 'X', caseManagementModel: 'broker-generalist', color: 'red' });
     assert.equal(response.status, 400);

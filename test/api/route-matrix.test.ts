@@ -55,7 +55,7 @@ for (const module of registry.modules) {
 }
 
 async function outsider(label: string, roles: Role[], options: { otherOrg?: boolean; inProgram?: boolean } = {}) {
-  const made = await makeUser(t.db, options.otherOrg ? otherOrg.id : org.id, { roles, mfa: roles.includes('admin') });
+  const made = await makeUser(t.db, options.otherOrg ? otherOrg.id : org.id, { roles });
   if (options.inProgram) await addMembership(t.db, org.id, program.id, made.user.id);
   return { label, client: await signedIn(t.app, made) };
 }

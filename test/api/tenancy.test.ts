@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTestApp } from '../support/app.ts';
-import { signedIn } from '../support/client.ts';
-import { makeOrganization, makeProgram, makeUser } from '../support/factories.ts';
+import { signedIn, TestClient } from '../support/client.ts';
+import { makeIntegration, makeOrganization, makePatient, makeProgram, makeUser } from '../support/factories.ts';
 
 const t = await startTestApp();
 const orgA = await makeOrganization(t.db, { name: 'Organization A' });
@@ -48,17 +48,16 @@ test('organization B’s program cannot be given to organization A’s staff', a
 });
 
 test('an API key of organization A cannot read organization B either', async () => {
-  const target = await makeUser(t.db, orgA.id, { roles: ['admin'], mfa: true });
+  const integration = await makeIntegration(t.db, orgA.id, { roles: ['case-manager'] });
   const created = await adminA.post<{ secret: string }>('/api/api-keys', {
-    userId: target.user.id,
+    userId: integration.id,
     name: 'Integration',
     expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
   });
   assert.equal(created.status, 201);
-  const keyClient = await signedIn(t.app, target);
-  keyClient.cookie = null;
-  keyClient.csrfToken = null;
+  const keyClient = new TestClient(t.app);
   keyClient.bearer = created.body.secret;
-  assert.equal((await keyClient.get(`/api/users/${staffB.user.id}`)).status, 404);
+  const patientB = await makePatient(t.db, orgB.id, staffB.user.id);
+  assert.equal((await keyClient.get(`/api/patients/${patientB.id}`)).status, 404);
   assert.equal((await keyClient.get('/api/organization')).body.name, 'Organization A');
 });

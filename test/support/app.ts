@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../src/lib/config.ts';
 import { connectDatabase, type Database } from '../../src/lib/db/database.ts';
 import type pg from 'pg';
 import { createTestDatabase } from './db.ts';
+import { testSecrets } from './factories.ts';
 
 export interface TestApp {
   app: App;
@@ -20,11 +21,13 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const handle = connectDatabase(options.databaseUrl ? options.databaseUrl(database.url) : database.url, { max: options.poolSize ?? 5 });
-  const config = { ...loadConfig({}), webDist: '/nonexistent', ...overrides };
+  // Tests sign in many times from one address: the per-address limit is tested on its own.
+  const config = { ...loadConfig({}), webDist: '/nonexistent', credentialAttemptsPerMinute: 10_000, ...overrides };
   const app = await buildApp({
     db: handle.db,
     pool: handle.pool,
     config,
+    secrets: testSecrets,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
   await app.ready();

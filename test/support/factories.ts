@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseManagementModel } from '../../src/codes.ts';
-import type { Role } from '../../src/lib/access.ts';
+import type { INTEGRATION_ROLES } from '../../src/codes.ts';
+import { MFA_REQUIRED_ROLES, type Role } from '../../src/lib/access.ts';
 import { hashPassword } from '../../src/lib/auth/passwords.ts';
+import { SecretBox } from '../../src/lib/auth/secret-key.ts';
 import { newTotpSecret } from '../../src/lib/auth/totp.ts';
+import { sealMfaSecret } from '../../src/modules/session/mfa-secrets.ts';
 import type { Database } from '../../src/lib/db/database.ts';
 import { newId } from '../../src/lib/ids.ts';
 
@@ -37,6 +40,14 @@ export async function makeProgram(
     .executeTakeFirstOrThrow();
 }
 
+/** The secret key of every test app (startTestApp): factories seal TOTP secrets with it. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+export const testSecrets = new SecretBox(TEST_SECRET_KEY);
+
+/**
+ * A person. Roles that must have a second factor (admins, supervisors, privacy officers) get
+ * one unless `mfa: false` asks for a person who has not enrolled yet.
+ */
 export async function makeUser(
   db: Database,
   organizationId: string,
@@ -51,23 +62,49 @@ export async function makeUser(
 ) {
   const password = options.password ?? DEFAULT_PASSWORD;
   const passwordHash = options.password ? await hashPassword(password) : await (defaultHash ??= hashPassword(DEFAULT_PASSWORD));
-  const mfaSecret = options.mfa ? newTotpSecret() : null;
+  const roles = options.roles ?? ['case-manager'];
+  const mfa = options.mfa ?? roles.some((role) => (MFA_REQUIRED_ROLES as readonly Role[]).includes(role));
+  const mfaSecret = mfa ? newTotpSecret() : null;
+  const id = newId();
+  const user = await db
+    .insertInto('users')
+    .values({
+      id,
+      organizationId,
+      email: options.email ?? `staff-${unique()}@example.org`,
+      displayName: options.displayName ?? `Staff ${unique()}`,
+      roles,
+      status: options.status ?? 'active',
+      passwordHash: options.status === 'invited' ? null : passwordHash,
+      mfaSecret: mfaSecret ? sealMfaSecret(testSecrets, 'mfaSecret', id, mfaSecret) : null,
+      mfaEnabledAt: mfaSecret ? new Date() : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { user: { ...user, email: user.email ?? '' }, password, mfaSecret };
+}
+
+/** An integration account (what API keys act as): no email, password or second factor. */
+export async function makeIntegration(
+  db: Database,
+  organizationId: string,
+  options: { roles?: (typeof INTEGRATION_ROLES)[number][]; displayName?: string; programIds?: string[] } = {},
+) {
   const user = await db
     .insertInto('users')
     .values({
       id: newId(),
       organizationId,
-      email: options.email ?? `staff-${unique()}@example.org`,
-      displayName: options.displayName ?? `Staff ${unique()}`,
+      kind: 'integration',
+      email: null,
+      displayName: options.displayName ?? `Integration ${unique()}`,
       roles: options.roles ?? ['case-manager'],
-      status: options.status ?? 'active',
-      passwordHash: options.status === 'invited' ? null : passwordHash,
-      mfaSecret,
-      mfaEnabledAt: mfaSecret ? new Date() : null,
+      status: 'active',
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { user, password, mfaSecret };
+  for (const programId of options.programIds ?? []) await addMembership(db, organizationId, programId, user.id);
+  return user;
 }
 
 /** A patient registered by `createdBy`, with an open episode in `programId` (no team unless given). */
@@ -93,4 +130,18 @@ export async function makePatient(
 
 export async function addMembership(db: Database, organizationId: string, programId: string, userId: string): Promise<void> {
   await db.insertInto('programMemberships').values({ organizationId, programId, userId }).execute();
+}
+
+/**
+ * Gives a signed-in person a second factor without spending a code, so a test can then use
+ * the current code, as someone at their desk would (a sign-in with it would use up this step).
+ */
+export async function addSecondFactor(db: Database, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await db
+    .updateTable('users')
+    .set({ mfaSecret: sealMfaSecret(testSecrets, 'mfaSecret', userId, secret), mfaEnabledAt: new Date() })
+    .where('id', '=', userId)
+    .execute();
+  return secret;
 }

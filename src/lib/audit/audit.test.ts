@@ -22,6 +22,7 @@ const ctx = {
     locale: 'en',
     sessionId: null,
     apiKeyId: null,
+    apiKeyCreatedBy: null,
   },
   requestId: 'req-audit-test',
   ip: '198.51.100.7',

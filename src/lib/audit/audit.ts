@@ -23,9 +23,16 @@ export type Executor = Database | Transaction<DB>;
 /** Writes one audit row with the caller's executor, so it commits or rolls back with the change. */
 export async function writeAudit(
   executor: Executor,
-  meta: RequestMeta & { organizationId: string | null; actorUserId?: string | null; actorApiKeyId?: string | null },
+  meta: RequestMeta & {
+    organizationId: string | null;
+    actorUserId?: string | null;
+    actorApiKeyId?: string | null;
+    /** The API key's creator, kept in the details of every row the key writes. */
+    apiKeyCreatedBy?: string | null;
+  },
   entry: AuditEntry,
 ): Promise<void> {
+  const details = meta.apiKeyCreatedBy ? { ...entry.details, apiKeyCreatedBy: meta.apiKeyCreatedBy } : (entry.details ?? {});
   await executor
     .insertInto('auditEvents')
     .values({
@@ -40,7 +47,7 @@ export async function writeAudit(
       requestId: meta.requestId,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      details: JSON.stringify(details),
     })
     .execute();
 }
@@ -102,5 +109,6 @@ export function actorMeta(ctx: RequestContext) {
     organizationId: ctx.actor.organizationId,
     actorUserId: ctx.actor.userId,
     actorApiKeyId: ctx.actor.apiKeyId,
+    apiKeyCreatedBy: ctx.actor.apiKeyCreatedBy,
   };
 }

@@ -22,7 +22,8 @@ export async function findApiKey(db: Database, key: string): Promise<{ apiKey: A
   if (!apiKey || !sameHash(apiKey.keyHash, hashToken(key))) return null;
   if (apiKey.revokedAt || apiKey.expiresAt.getTime() <= Date.now()) return null;
   const found = await activeUserWithZone(db, apiKey.userId);
-  return found ? { apiKey, ...found } : null;
+  // No key ever acts as a person (the database refuses such keys too; this holds if it did not).
+  return found?.user.kind === 'integration' ? { apiKey, ...found } : null;
 }
 
 export async function recordApiKeyUse(db: Database, apiKey: ApiKeyRow, ip: string | null): Promise<void> {

@@ -46,7 +46,7 @@ export async function findSession(
   db: Database,
   token: string,
   policy: SessionPolicy,
-): Promise<{ session: SessionRow; user: UserRow; timeZone: string } | null> {
+): Promise<{ session: SessionRow; user: UserRow; timeZone: string; mfaRequiredForAll: boolean } | null> {
   const session = await db
     .selectFrom('sessions')
     .selectAll()
@@ -95,17 +95,23 @@ export async function endUserSessions(
   return Number(result.numUpdatedRows);
 }
 
-/** An active user with their organization's time zone (every request's actor needs both). */
-export async function activeUserWithZone(db: Database, userId: string): Promise<{ user: UserRow; timeZone: string } | null> {
+/**
+ * An active user with their organization's time zone and second-factor rule (every request's
+ * actor needs them).
+ */
+export async function activeUserWithZone(
+  db: Database,
+  userId: string,
+): Promise<{ user: UserRow; timeZone: string; mfaRequiredForAll: boolean } | null> {
   const row = await db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organizationId')
     .selectAll('users')
-    .select('organizations.timeZone as organizationTimeZone')
+    .select(['organizations.timeZone as organizationTimeZone', 'organizations.mfaRequiredForAll as organizationMfaRequiredForAll'])
     .where('users.id', '=', userId)
     .where('users.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return null;
-  const { organizationTimeZone, ...user } = row;
-  return { user, timeZone: organizationTimeZone };
+  const { organizationTimeZone, organizationMfaRequiredForAll, ...user } = row;
+  return { user, timeZone: organizationTimeZone, mfaRequiredForAll: organizationMfaRequiredForAll };
 }

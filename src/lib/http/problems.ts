@@ -62,6 +62,19 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
 }
 
+/**
+ * Errors Fastify raises before any route or hook runs (a malformed percent escape in the path,
+ * an over-long parameter): answered as problem documents like everything else, not with
+ * Fastify's own JSON.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new Problem(400, 'validation', 'The request is not valid', 'The address is malformed.', { code: 'malformed-url' })
+      : new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side. It has been logged.');
+  void sendProblem(reply, problem);
+}
+
 export function registerProblemHandlers(app: FastifyInstance, webDist: string): void {
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

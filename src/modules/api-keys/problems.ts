@@ -2,4 +2,5 @@
 export const PROBLEM_CODES = {
   'expiry-out-of-range': [],
   'inactive-user': [],
+  'not-an-integration-account': [],
 } as const;

@@ -6,15 +6,17 @@ import { withAudit } from '../../lib/audit/audit.ts';
 import { newApiKeySecret } from '../../lib/auth/api-keys.ts';
 import { fieldProblem, notFound, ruleViolation } from '../../lib/errors.ts';
 import { contextOf } from '../../lib/http/auth.ts';
-import { DateOnly, decodeCursor, IdParams, ListQuery, page, problems, toPage, Uuid } from '../../lib/http/schemas.ts';
+import { DateOnly, decodeCursor, IdParams, ListQuery, page, problems, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 
 const ApiKeySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
   prefix: Type.String({ description: 'The start of the key, to recognise it; never the secret' }),
-  userId: Type.String({ format: 'uuid' }),
+  userId: Type.String({ format: 'uuid', description: 'The integration account the key acts as' }),
   userDisplayName: Type.String(),
+  createdBy: Type.String({ format: 'uuid', description: 'Who created the key: named on every audit row the key writes' }),
+  createdByDisplayName: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -22,7 +24,11 @@ const ApiKeySchema = Type.Object({
   status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
 });
 const CreateApiKeyBody = Type.Object(
-  { userId: Uuid, name: Type.String({ minLength: 1, maxLength: 200 }), expiresOn: DateOnly },
+  {
+    userId: Type.String({ format: 'uuid', description: 'An integration account (POST /api/integration-accounts); never a person' }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    expiresOn: DateOnly,
+  },
   { additionalProperties: false },
 );
 const MAX_DAYS = 366;
@@ -33,6 +39,8 @@ interface KeyRow {
   keyPrefix: string;
   userId: string;
   userDisplayName: string;
+  createdBy: string;
+  createdByDisplayName: string;
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -47,6 +55,8 @@ function present(row: KeyRow) {
     prefix: `bwk_${row.keyPrefix}`,
     userId: row.userId,
     userDisplayName: row.userDisplayName,
+    createdBy: row.createdBy,
+    createdByDisplayName: row.createdByDisplayName,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -55,19 +65,26 @@ function present(row: KeyRow) {
   };
 }
 
-/** API keys for integrations (docs/api-conventions.md): shown once, stored hashed, expiring, revocable. */
+/**
+ * API keys (docs/security.md): each acts as an integration account, never as a person; shown
+ * once, stored hashed, expiring, revocable, listed with the account and the key's creator.
+ * Managing keys is never done with a key (cookie-only routes, and requirePermission).
+ */
 export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['api-keys'];
   const selectKeys = (organizationId: string) =>
     app.db
       .selectFrom('apiKeys')
       .innerJoin('users', 'users.id', 'apiKeys.userId')
+      .innerJoin('users as creators', 'creators.id', 'apiKeys.createdBy')
       .select([
         'apiKeys.id',
         'apiKeys.name',
         'apiKeys.keyPrefix',
         'apiKeys.userId',
         'users.displayName as userDisplayName',
+        'apiKeys.createdBy',
+        'creators.displayName as createdByDisplayName',
         'apiKeys.createdAt',
         'apiKeys.expiresAt',
         'apiKeys.revokedAt',
@@ -78,6 +95,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/api-keys',
     {
+      config: { cookieOnly: true },
       schema: {
         tags,
         summary: 'API keys of my organization',
@@ -105,9 +123,10 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/api-keys',
     {
+      config: { cookieOnly: true },
       schema: {
         tags,
-        summary: 'Create an API key acting as a staff member (the secret is shown once)',
+        summary: 'Create an API key acting as an integration account (the secret is shown once)',
         body: CreateApiKeyBody,
         response: { 201: Type.Object({ apiKey: ApiKeySchema, secret: Type.String() }), ...problems(400, 401, 403, 422) },
       },
@@ -127,13 +146,19 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await withAudit(app.db, ctx, async (tx, audit) => {
         const user = await tx
           .selectFrom('users')
-          .select(['id', 'status'])
+          .select(['id', 'status', 'kind'])
           .where('id', '=', userId)
           .where('organizationId', '=', ctx.actor.organizationId)
           .executeTakeFirst();
+        // No key ever acts as a person: a key of a person's would let whoever holds it read and
+        // write as that clinician, and the trail would name them (issue 13).
+        if (user && user.kind !== 'integration')
+          throw ruleViolation('not-an-integration-account', 'An API key acts only as an integration account, never as a person.', {
+            errors: [fieldProblem('/userId', 'not-an-integration-account', 'is a person, not an integration account')],
+          });
         if (user?.status !== 'active')
-          throw ruleViolation('inactive-user', 'An API key must act as an active staff member.', {
-            errors: [fieldProblem('/userId', 'inactive-user', 'is not an active staff member')],
+          throw ruleViolation('inactive-user', 'An API key must act as an active integration account.', {
+            errors: [fieldProblem('/userId', 'inactive-user', 'is not an active integration account')],
           });
         await tx
           .insertInto('apiKeys')
@@ -160,7 +185,10 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/api-keys/:id',
-    { schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } } },
+    {
+      config: { cookieOnly: true },
+      schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 204: Type.Null(), ...problems(401, 403, 404) } },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       requirePermission(ctx.actor, 'api-keys:manage');
@@ -173,7 +201,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('revokedAt', 'is', null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw notFound();
-        await audit({ action: 'delete', recordType: 'api-key', recordId: request.params.id });
+        await audit({ action: 'delete', recordType: 'api-key', recordId: request.params.id, details: { change: 'revoked' } });
       });
       return reply.code(204).send(null);
     },

@@ -21,6 +21,7 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/organization',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Change my organization’s settings',

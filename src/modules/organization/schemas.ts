@@ -8,6 +8,9 @@ export const OrganizationSchema = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   defaultLocale: Locale,
+  mfaRequiredForAll: Type.Boolean({
+    description: 'Every staff member must set up a second factor, not only admins, supervisors and privacy officers',
+  }),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -18,6 +21,7 @@ export const UpdateOrganizationBody = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     timeZone: Type.Optional(TimeZone),
     defaultLocale: Type.Optional(Locale),
+    mfaRequiredForAll: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -29,6 +33,7 @@ export function presentOrganization(row: OrganizationRow): Static<typeof Organiz
     name: row.name,
     timeZone: row.timeZone,
     defaultLocale: row.defaultLocale,
+    mfaRequiredForAll: row.mfaRequiredForAll,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -30,6 +30,8 @@ export async function updateOrganization(
         ...(input.name ? { name: input.name.trim() } : {}),
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
         ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}),
+        // Takes effect at each person's next request: one without a second factor is sent to enrol.
+        ...(input.mfaRequiredForAll !== undefined ? { mfaRequiredForAll: input.mfaRequiredForAll } : {}),
         ...nextVersion(),
       })
       .where('id', '=', ctx.actor.organizationId)

@@ -28,6 +28,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/programs',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Create a program',
@@ -66,6 +67,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/programs/:id',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Change a program',
@@ -89,6 +91,7 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api/programs/:id',
     {
+      config: { cookieOnly: true }, // management is never done with an API key
       schema: {
         tags,
         summary: 'Remove a program (soft delete)',

@@ -7,4 +7,9 @@ export const PROBLEM_CODES = {
   'common-password': [],
   'repeated-character': [],
   'built-from-email': [],
+  'too-guessable': [],
+  'invalid-recovery-code': [],
+  'choose-organization': [],
+  'mfa-not-enrolled': [],
+  busy: [],
 } as const;

@@ -4,7 +4,8 @@ import type { AuditAction } from '../../codes.ts';
 import { totpAt } from '../../lib/auth/totp.ts';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { nextTotp, signedIn, TestClient } from '../../../test/support/client.ts';
-import { DEFAULT_PASSWORD, makeOrganization, makeUser } from '../../../test/support/factories.ts';
+import { addSecondFactor, DEFAULT_PASSWORD, makeOrganization, makeUser, testSecrets } from '../../../test/support/factories.ts';
+import { openMfaSecret } from './mfa-secrets.ts';
 
 const t: TestApp = await startTestApp();
 const orgId = (await makeOrganization(t.db)).id;
@@ -171,7 +172,7 @@ describe('second factor', () => {
   });
 
   test('an admin without a second factor gets a session limited to enrolment, then enrols and is fully signed in', async () => {
-    const made = await makeUser(t.db, orgId, { roles: ['admin'] });
+    const made = await makeUser(t.db, orgId, { roles: ['admin'], mfa: false });
     const client = await signedIn(t.app, made);
     const session = await client.get('/api/session');
     assert.equal(session.body.stage, 'mfa-enrolment');
@@ -189,9 +190,12 @@ describe('second factor', () => {
     assert.equal(wrong.status, 400);
     assert.equal((wrong.body.errors as { path: string }[])[0]?.path, '/totp');
     const before = client.cookie;
-    const confirmed = await client.post('/api/session/mfa/enrolment/confirm', { totp: nextTotp(enrolment.body.secret) });
+    const confirmed = await client.post<{ stage: string; recoveryCodes: string[] }>('/api/session/mfa/enrolment/confirm', {
+      totp: nextTotp(enrolment.body.secret),
+    });
     assert.equal(confirmed.status, 200);
     assert.equal(confirmed.body.stage, 'active');
+    assert.equal(confirmed.body.recoveryCodes.length, 10, 'ten recovery codes, shown once');
     assert.notEqual(client.cookie, before, 'the session rotates on enrolment');
     assert.equal((await client.get('/api/users')).status, 200);
     const row = await t.db
@@ -200,7 +204,10 @@ describe('second factor', () => {
       .where('id', '=', made.user.id)
       .executeTakeFirstOrThrow();
     assert.ok(row.mfaEnabledAt);
-    assert.equal(row.mfaSecret, enrolment.body.secret);
+    const sealed = row.mfaSecret ?? '';
+    assert.ok(sealed.startsWith('v1.'), 'stored sealed');
+    assert.ok(!sealed.includes(enrolment.body.secret), 'never in plaintext');
+    assert.equal(openMfaSecret(testSecrets, 'mfaSecret', made.user.id, sealed), enrolment.body.secret);
     assert.equal(row.mfaPendingSecret, null);
     // From now on the password alone is not enough.
     const next = await new TestClient(t.app).post('/api/session', { email: made.user.email, password: made.password });
@@ -208,9 +215,13 @@ describe('second factor', () => {
   });
 
   test('an enrolled person can move to a new authenticator app; the old one works until the new one is confirmed', async () => {
-    const made = await makeUser(t.db, orgId, { roles: ['case-manager'], mfa: true });
+    const made = await makeUser(t.db, orgId, { roles: ['case-manager'] });
     const client = await signedIn(t.app, made);
-    const started = await client.post<{ secret: string }>('/api/session/mfa/enrolment');
+    made.mfaSecret = await addSecondFactor(t.db, made.user.id);
+    const started = await client.post<{ secret: string }>('/api/session/mfa/enrolment', {
+      currentPassword: made.password,
+      totp: nextTotp(made.mfaSecret ?? ''),
+    });
     assert.equal(started.status, 200);
     assert.notEqual(started.body.secret, made.mfaSecret);
     await new TestClient(t.app).signIn(made.user.email, made.password, made.mfaSecret); // old app still works

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../lib/db/database.ts';
+import { Problem } from '../../lib/errors.ts';
 
 /**
  * Lockout, per email (existing or not, so it reveals nothing). Every attempt is counted
@@ -39,4 +40,35 @@ export async function beginAttempt(db: Database, email: string): Promise<Attempt
 
 export async function clearFailures(db: Database, email: string): Promise<void> {
   await db.deleteFrom('signInThrottle').where('email', '=', email).execute();
+}
+
+/**
+ * The answer to a locked email. It names the way back that an attacker cannot block (an admin's
+ * set-password link, or `bridgeway reset-access` run on the server by whoever runs it), and
+ * says the same to everyone, so it does not reveal whether the email is an admin's.
+ */
+export function lockedProblem(until: Date): Problem {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  return new Problem(
+    429,
+    'account-locked',
+    'Too many failed sign-ins',
+    'Sign-in is paused for this account after repeated failures. Try again later, or ask an admin for a new set-password link. ' +
+      'An administrator no one else can help can run `npx bridgeway reset-access --email <email>` on the server.',
+    { headers: { 'retry-after': String(seconds) }, extensions: { retryAfterSeconds: seconds } },
+  );
+}
+
+/**
+ * Forgets emails nobody has tried for a day (and whose lock, if any, has run out): the count
+ * starts afresh after a day anyway, and the table should not keep every email ever typed.
+ * Run hourly by the server (src/main.ts).
+ */
+export async function expireThrottleRows(db: Database): Promise<number> {
+  const result = await db
+    .deleteFrom('signInThrottle')
+    .where('lastFailureAt', '<', sql<Date>`now() - interval '24 hours'`)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -12,7 +12,10 @@ export const PersonName = Type.String({ minLength: 1, maxLength: 200 });
 export const Locale = Type.Enum(LOCALES);
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. America/Chicago' });
 
-export const SetupStatus = Type.Object({ setupRequired: Type.Boolean() });
+export const SetupStatus = Type.Object({
+  setupRequired: Type.Boolean(),
+  setupCodeRequired: Type.Boolean({ description: 'The server is reachable from other machines: setup needs the code printed in its log' }),
+});
 
 export const SetupBody = Type.Object(
   {
@@ -22,6 +25,9 @@ export const SetupBody = Type.Object(
     adminEmail: Email,
     adminPassword: Password,
     locale: Type.Optional(Locale),
+    setupCode: Type.Optional(
+      Type.String({ maxLength: 40, description: 'The one-time code in the server log; required when setupCodeRequired' }),
+    ),
   },
   { additionalProperties: false },
 );

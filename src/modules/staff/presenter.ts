@@ -5,12 +5,15 @@ import type { Executor } from '../../lib/audit/audit.ts';
 import { Locale as LocaleSchema } from '../setup/schemas.ts';
 
 export { USER_STATUSES } from '../../codes.ts';
-import { USER_STATUSES } from '../../codes.ts';
+import { USER_KINDS, USER_STATUSES } from '../../codes.ts';
 export const RoleSchema = Type.Enum(ROLES);
 
 export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  email: Type.String(),
+  kind: Type.Enum(USER_KINDS, {
+    description: 'A person, or an integration account that API keys act as (no email, password or second factor)',
+  }),
+  email: Type.Union([Type.String(), Type.Null()], { description: 'Null for an integration account' }),
   displayName: Type.String(),
   roles: Type.Array(RoleSchema),
   programIds: Type.Array(Type.String({ format: 'uuid' })),
@@ -28,6 +31,7 @@ export type UserView = Static<typeof UserSchema>;
 function presentUser(user: UserRow, programIds: string[]): UserView {
   return {
     id: user.id,
+    kind: user.kind,
     email: user.email,
     displayName: user.displayName,
     roles: user.roles,

@@ -7,4 +7,6 @@ export const PROBLEM_CODES = {
   'own-account': [],
   'not-deactivated': [],
   deactivated: [],
+  'role-not-for-integration': [],
+  'integration-account': [],
 } as const;

@@ -15,6 +15,7 @@ export function listUsersQuery(executor: Executor, organizationId: string, query
   }
   if (query.status) select = select.where('status', '=', query.status);
   if (query.role) select = select.where(sql<boolean>`${query.role} = ANY(roles)`);
+  if (query.kind) select = select.where('kind', '=', query.kind);
   const after = decodeCursor(query.cursor, ['string', 'uuid']);
   if (after) select = select.where(sql<boolean>`(lower(display_name), id) > (${after[0]}, ${after[1]}::uuid)`);
   return select

@@ -4,11 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import type { UserRow } from '../../db/schema.ts';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf, requestMeta } from '../../lib/http/auth.ts';
+import { credentialRateLimit } from '../../lib/http/rate-limits.ts';
 import { IdParams, page, problems } from '../../lib/http/schemas.ts';
+import { createIntegration } from './integrations.ts';
 import { presentOneUser, UserSchema } from './presenter.ts';
 import {
   AcceptInvitationBody,
   CreatedUser,
+  CreateIntegrationBody,
   CreateUserBody,
   Invitation,
   InvitationParams,
@@ -52,9 +55,13 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => listUsers(app.db, contextOf(request), request.query),
   );
 
+  // Managing staff and anyone's credentials is never done with an API key (docs/security.md).
+  const management = { cookieOnly: true } as const;
+
   app.post(
     '/api/users',
     {
+      config: management,
       schema: {
         tags,
         summary: 'Invite a staff member (returns a set-password link, shown once)',
@@ -85,9 +92,27 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/api/integration-accounts',
+    {
+      config: management,
+      schema: {
+        tags,
+        summary: 'Create an integration account: what API keys act as (no email, password or second factor)',
+        body: CreateIntegrationBody,
+        response: { 201: UserSchema, ...problems(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { row, view } = await createIntegration(app.db, contextOf(request), request.body);
+      return reply.code(201).header('location', `/api/users/${row.id}`).header('etag', `"${row.version}"`).send(view);
+    },
+  );
+
   app.patch(
     '/api/users/:id',
     {
+      config: management,
       schema: {
         tags,
         summary: 'Change name, roles or programs',
@@ -115,6 +140,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/api/users/:id/${action}`,
       {
+        config: management,
         schema: {
           tags,
           summary: action === 'deactivation' ? 'Deactivate (ends their sessions; their API keys stop working)' : 'Reactivate',
@@ -133,11 +159,12 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/users/:id/invitations',
     {
+      config: management,
       schema: {
         tags,
         summary: 'A new set-password link (invitation again, or a password reset)',
         params: IdParams,
-        response: { 201: Invitation, ...problems(401, 403, 404, 409) },
+        response: { 201: Invitation, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -152,11 +179,12 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/users/:id/mfa-reset',
     {
+      config: management,
       schema: {
         tags,
         summary: 'Clear a staff member’s second factor (they enrol again)',
         params: IdParams,
-        response: { 200: UserSchema, ...problems(401, 403, 404) },
+        response: { 200: UserSchema, ...problems(401, 403, 404, 422) },
       },
     },
     async (request) => present(await resetMfa(app.db, contextOf(request), request.params.id)),
@@ -179,13 +207,13 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/invitations/:token/acceptance',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: credentialRateLimit(app.config) },
       schema: {
         tags,
         summary: 'Set my password from a link',
         params: InvitationParams,
         body: AcceptInvitationBody,
-        response: { 204: Type.Null(), ...problems(400, 404) },
+        response: { 204: Type.Null(), ...problems(400, 404, 429) },
       },
     },
     async (request, reply) => {

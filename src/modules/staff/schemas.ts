@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ListQuery, Uuid, Version } from '../../lib/http/schemas.ts';
 import { Email, Locale, Password, PersonName } from '../setup/schemas.ts';
+import { INTEGRATION_ROLES, USER_KINDS } from '../../codes.ts';
 import { RoleSchema, USER_STATUSES, UserSchema } from './presenter.ts';
 
 const Roles = Type.Array(RoleSchema, { minItems: 1, uniqueItems: true });
@@ -10,6 +11,7 @@ export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or email' })),
   status: Type.Optional(Type.Enum(USER_STATUSES)),
   role: Type.Optional(RoleSchema),
+  kind: Type.Optional(Type.Enum(USER_KINDS)),
   ...ListQuery,
 });
 export type UserListQuery = Static<typeof UserListQuery>;
@@ -19,6 +21,17 @@ export const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
+
+/** An integration account: what API keys act as. Clinical roles that never need a second factor only. */
+export const CreateIntegrationBody = Type.Object(
+  {
+    displayName: PersonName,
+    roles: Type.Array(Type.Enum(INTEGRATION_ROLES), { minItems: 1, uniqueItems: true }),
+    programIds: Type.Optional(ProgramIds),
+  },
+  { additionalProperties: false },
+);
+export type CreateIntegrationBody = Static<typeof CreateIntegrationBody>;
 
 export const UpdateUserBody = Type.Object(
   {

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
+import { INTEGRATION_ROLES } from '../../codes.ts';
 import type { DB, UserRow } from '../../db/schema.ts';
-import { requirePermission } from '../../lib/access.ts';
+import { requirePermission, type Role } from '../../lib/access.ts';
 import { changedFields, withAudit, writeAudit, type Audit } from '../../lib/audit/audit.ts';
 import { hashPassword, weakPasswordReason } from '../../lib/auth/passwords.ts';
 import { endUserSessions } from '../../lib/auth/sessions.ts';
@@ -83,7 +84,14 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
   requirePermission(ctx.actor, 'staff:manage');
   const email = normalizeEmail(input.email);
   return withAudit(db, ctx, async (tx, audit) => {
-    const taken = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    // Unique within the organization only: whether another organization uses the address is
+    // none of this admin's business (docs/security.md).
+    const taken = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .where('organizationId', '=', ctx.actor.organizationId)
+      .executeTakeFirst();
     if (taken)
       throw conflict('email-taken', 'A staff account with this email already exists.', {
         errors: [fieldProblem('/email', 'email-taken', 'is already used by another staff account')],
@@ -120,6 +128,8 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   return withAudit(db, ctx, async (tx, audit) => {
     if (input.roles) await serializeAdminChanges(tx, ctx);
     const current = checkVersion(await lockUser(tx, ctx, id), version);
+    if (id === ctx.actor.userId) await refuseOwnAccessChange(tx, current, input);
+    if (current.kind === 'integration' && input.roles) assertIntegrationRoles(input.roles);
     if (input.roles && !input.roles.includes('admin') && current.roles.includes('admin')) {
       await assertNotLastAdmin(tx, ctx, current, 'remove the admin role from');
     }
@@ -150,6 +160,52 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   });
 }
 
+/**
+ * Nobody changes their own roles or programs: an admin who could would need no one else to
+ * widen their own access, and a stolen admin session could quietly keep itself (issue 13).
+ * Sending the unchanged values (a form that posts every field) is not a change.
+ */
+async function refuseOwnAccessChange(tx: Transaction<DB>, current: UserRow, input: UpdateUserBody): Promise<void> {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
+  const rolesChange = input.roles !== undefined && !same(input.roles, current.roles);
+  const programsChange =
+    input.programIds !== undefined &&
+    !same(
+      input.programIds,
+      (await tx.selectFrom('programMemberships').select('programId').where('userId', '=', current.id).execute()).map(
+        (row) => row.programId,
+      ),
+    );
+  if (rolesChange || programsChange)
+    throw ruleViolation('own-account', 'You cannot change your own roles or programs; ask another admin.', {
+      errors: [fieldProblem(rolesChange ? '/roles' : '/programIds', 'own-account', 'cannot be changed on your own account')],
+    });
+}
+
+/** The roles an integration account may hold (src/codes.ts): none that needs a second factor. */
+export function assertIntegrationRoles(roles: readonly Role[]): void {
+  const refused = roles.filter((role) => !(INTEGRATION_ROLES as readonly Role[]).includes(role));
+  if (refused.length > 0)
+    throw ruleViolation('role-not-for-integration', 'An integration account holds clinical roles that need no second factor only.', {
+      errors: [fieldProblem('/roles', 'role-not-for-integration', `not for an integration account: ${refused.join(', ')}`)],
+    });
+}
+
+/** Credentials are a person's: an integration account has no password, link or second factor. */
+function refuseIntegration(user: UserRow): void {
+  if (user.kind === 'integration')
+    throw ruleViolation(
+      'integration-account',
+      'An integration account has no password or second factor; it acts only through its API keys.',
+    );
+}
+
+/** Nobody issues their own set-password link or resets their own second factor (issue 13). */
+function refuseOwnCredentials(ctx: RequestContext, id: string): void {
+  if (id === ctx.actor.userId)
+    throw ruleViolation('own-account', 'You cannot reset your own credentials here: use Account, or ask another admin.');
+}
+
 async function assertNotLastAdmin(tx: Transaction<DB>, ctx: RequestContext, user: UserRow, what: string): Promise<void> {
   if (user.status === 'active' && (await activeAdminCount(tx, ctx.actor.organizationId)) <= 1) {
     throw ruleViolation('last-admin', `You cannot ${what} the last active admin; make someone else an admin first.`);
@@ -169,7 +225,7 @@ async function changeStatus(db: Database, ctx: RequestContext, id: string, versi
       throw conflict('not-deactivated', 'Only a deactivated staff member can be reactivated.');
     }
     // An invited person who never set a password goes back to invited, not active.
-    const status = to === 'active' && !current.passwordHash ? 'invited' : to;
+    const status = to === 'active' && current.kind === 'person' && !current.passwordHash ? 'invited' : to;
     const user = await tx
       .updateTable('users')
       .set({
@@ -207,9 +263,11 @@ export const reactivateUser = (db: Database, ctx: RequestContext, id: string, ve
 
 export async function reissueInvitation(db: Database, ctx: RequestContext, id: string) {
   requirePermission(ctx.actor, 'staff:manage');
+  refuseOwnCredentials(ctx, id);
   return withAudit(db, ctx, async (tx, audit) => {
     const user = await lockUser(tx, ctx, id);
     if (!user) throw notFound();
+    refuseIntegration(user);
     if (user.status === 'deactivated') throw conflict('deactivated', 'Reactivate this staff member first.');
     const invitation = await issueInvitation(tx, id);
     await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'set-password-link-issued' } });
@@ -219,12 +277,14 @@ export async function reissueInvitation(db: Database, ctx: RequestContext, id: s
 
 export async function resetMfa(db: Database, ctx: RequestContext, id: string) {
   requirePermission(ctx.actor, 'staff:manage');
+  refuseOwnCredentials(ctx, id);
   return withAudit(db, ctx, async (tx, audit) => changeMfaReset(tx, ctx, id, audit));
 }
 
 async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: string, audit: Audit) {
   const user = await lockUser(tx, ctx, id);
   if (!user) throw notFound();
+  refuseIntegration(user);
   const updated = await tx
     .updateTable('users')
     .set({
@@ -236,7 +296,8 @@ async function changeMfaReset(tx: Transaction<DB>, ctx: RequestContext, id: stri
     .executeTakeFirstOrThrow();
   // Their sessions were proven with the old factor; make them sign in (and enrol) again.
   const ended = await endUserSessions(tx, id, 'mfa-reset');
-  await tx.deleteFrom('signInThrottle').where('email', '=', user.email).execute();
+  await tx.deleteFrom('mfaRecoveryCodes').where('userId', '=', id).execute();
+  if (user.email) await tx.deleteFrom('signInThrottle').where('email', '=', user.email).execute();
   await audit({ action: 'update', recordType: 'user', recordId: id, details: { change: 'mfa-reset', sessionsEnded: ended } });
   return updated;
 }
@@ -257,6 +318,7 @@ async function findInvitation(db: Database | Transaction<DB>, token: string) {
       'organizations.name as organizationName',
     ])
     .where('users.invitationTokenHash', '=', hashToken(token))
+    .where('users.kind', '=', 'person')
     .where('users.invitationExpiresAt', '>', sql<Date>`now()`)
     .where('users.status', '!=', 'deactivated')
     .executeTakeFirst();
@@ -264,7 +326,7 @@ async function findInvitation(db: Database | Transaction<DB>, token: string) {
 
 export async function viewInvitation(db: Database, token: string) {
   const invitation = await findInvitation(db, token);
-  if (!invitation?.invitationExpiresAt) throw notFound();
+  if (!invitation?.invitationExpiresAt || invitation.email === null) throw notFound();
   return {
     email: invitation.email,
     displayName: invitation.displayName,
@@ -277,10 +339,10 @@ export async function viewInvitation(db: Database, token: string) {
 export async function acceptInvitation(db: Database, token: string, password: string, meta: RequestMeta): Promise<void> {
   // Check the link before spending an argon2 hash on it.
   const known = await findInvitation(db, token);
-  if (!known) throw notFound();
-  const weak = weakPasswordReason(password, known.email);
+  if (!known?.email) throw notFound();
+  const weak = weakPasswordReason(password, known.email, known.displayName);
   if (weak) throw fieldError('/password', weak.code, weak.message);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, meta.ip);
   await db.transaction().execute(async (tx) => {
     const invitation = await findInvitation(tx, token);
     if (!invitation) throw notFound();
@@ -298,7 +360,7 @@ export async function acceptInvitation(db: Database, token: string, password: st
       .execute();
     const ended = await endUserSessions(tx, invitation.id, 'password-changed');
     // A new password from an admin's link is also the way out of a lockout.
-    await tx.deleteFrom('signInThrottle').where('email', '=', invitation.email).execute();
+    if (invitation.email) await tx.deleteFrom('signInThrottle').where('email', '=', invitation.email).execute();
     await writeAudit(
       tx,
       { ...meta, organizationId: invitation.organizationId, actorUserId: invitation.id },

@@ -55,7 +55,7 @@ describe('staff administration', () => {
     assert.equal((short.body.errors as { path: string }[])[0]?.path, '/password');
     const common = await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'password1234' });
     assert.equal(common.status, 400);
-    assert.match(String((common.body.errors as { message: string }[])[0]?.message), /most common/);
+    assert.match(String((common.body.errors as { message: string }[])[0]?.message), /common password/);
     assert.equal((await visitor.get('/api/invitations/cut-short')).status, 404, 'a link cut short is like an expired one');
     assert.equal((await visitor.post(`/api/invitations/${token}/acceptance`, { password: 'my own long passphrase' })).status, 204);
     assert.equal((await visitor.get(`/api/invitations/${token}`)).status, 404, 'a link works once');

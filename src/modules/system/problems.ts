@@ -12,4 +12,5 @@ export const PROBLEM_CODES = {
   'session-expired': [],
   'api-key-not-allowed': [],
   'not-signed-in': [],
+  'malformed-url': [],
 } as const;

@@ -30,6 +30,12 @@ export interface paths {
                             items: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Who created the key: named on every audit row the key writes
+                                 */
+                                createdBy: string;
+                                createdByDisplayName: string;
                                 /** Format: date-time */
                                 expiresAt: string;
                                 /** Format: uuid */
@@ -41,7 +47,10 @@ export interface paths {
                                 revokedAt: string | null;
                                 status: "active" | "expired" | "revoked";
                                 userDisplayName: string;
-                                /** Format: uuid */
+                                /**
+                                 * Format: uuid
+                                 * @description The integration account the key acts as
+                                 */
                                 userId: string;
                             }[];
                             nextCursor: string | null;
@@ -78,7 +87,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API key acting as a staff member (the secret is shown once) */
+        /** Create an API key acting as an integration account (the secret is shown once) */
         post: {
             parameters: {
                 query?: never;
@@ -95,7 +104,10 @@ export interface paths {
                          */
                         expiresOn: string;
                         name: string;
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @description An integration account (POST /api/integration-accounts); never a person
+                         */
                         userId: string;
                     };
                 };
@@ -111,6 +123,12 @@ export interface paths {
                             apiKey: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Who created the key: named on every audit row the key writes
+                                 */
+                                createdBy: string;
+                                createdByDisplayName: string;
                                 /** Format: date-time */
                                 expiresAt: string;
                                 /** Format: uuid */
@@ -122,7 +140,10 @@ export interface paths {
                                 revokedAt: string | null;
                                 status: "active" | "expired" | "revoked";
                                 userDisplayName: string;
-                                /** Format: uuid */
+                                /**
+                                 * Format: uuid
+                                 * @description The integration account the key acts as
+                                 */
                                 userId: string;
                             };
                             secret: string;
@@ -1615,6 +1636,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integration-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an integration account: what API keys act as (no email, password or second factor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        programIds?: string[];
+                        roles: ("case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            displayName: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
+                            lastSignInAt: string | null;
+                            /** @enum {unknown} */
+                            locale: "en" | "es";
+                            mfaEnabled: boolean;
+                            programIds: string[];
+                            roles: ("admin" | "supervisor" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "privacy-officer")[];
+                            /** @enum {unknown} */
+                            status: "invited" | "active" | "deactivated";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{token}": {
         parameters: {
             query?: never;
@@ -1726,6 +1851,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1775,9 +1909,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";
@@ -1821,6 +1961,96 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes (the old ones stop working); needs the current password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Ten one-time codes, shown only now: the person keeps them somewhere safe */
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/me/password": {
@@ -1884,8 +2114,87 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to how I sign in (second factor, password, recovery codes, set-password links), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Who did it, when it was another staff member */
+                                byDisplayName: string | null;
+                                /** @description Done by this person (false: by an admin, from the server, or by someone else with their credentials) */
+                                byMe: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                ip: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {unknown} */
+                                type: "mfa-enrolled" | "mfa-replaced" | "mfa-reset" | "access-reset-on-server" | "password-changed" | "password-reset" | "recovery-code-used" | "recovery-codes-regenerated" | "set-password-link-issued";
+                                userAgent: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1920,6 +2229,8 @@ export interface paths {
                             defaultLocale: "en" | "es";
                             /** Format: uuid */
                             id: string;
+                            /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
+                            mfaRequiredForAll: boolean;
                             name: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -1957,6 +2268,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         defaultLocale?: "en" | "es";
+                        mfaRequiredForAll?: boolean;
                         name?: string;
                         /** @description IANA time zone, e.g. America/Chicago */
                         timeZone?: string;
@@ -1977,6 +2289,8 @@ export interface paths {
                             defaultLocale: "en" | "es";
                             /** Format: uuid */
                             id: string;
+                            /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
+                            mfaRequiredForAll: boolean;
                             name: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -4128,14 +4442,29 @@ export interface paths {
                                 name: string;
                                 timeZone: string;
                             };
+                            security: {
+                                /** @description Security events on this account since the sign-in before this one (GET /api/me/security-events): show a notice when above 0 */
+                                eventsSincePreviousSignIn: number;
+                                /** @description This account must have a second factor (its roles, or the organization requires it) */
+                                mfaRequired: boolean;
+                                previousSignInAt: string | null;
+                                /** @description Unused MFA recovery codes (0 without a second factor) */
+                                recoveryCodesLeft: number;
+                            };
                             stage: "active" | "mfa-enrolment";
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
                                 displayName: string;
-                                email: string;
+                                /** @description Null for an integration account */
+                                email: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                                 * @enum {unknown}
+                                 */
+                                kind: "person" | "integration";
                                 lastSignInAt: string | null;
                                 /** @enum {unknown} */
                                 locale: "en" | "es";
@@ -4176,7 +4505,14 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string;
+                        /**
+                         * Format: uuid
+                         * @description Only when the answer was 409 choose-organization: one of the organizations it listed
+                         */
+                        organizationId?: string;
                         password: string;
+                        /** @description One of the recovery codes given at enrolment (xxxx-xxxx-xxxx-xxxx), instead of a TOTP code; each works once */
+                        recoveryCode?: string;
                         /** @description The 6-digit code from the authenticator app */
                         totp?: string;
                     };
@@ -4200,14 +4536,29 @@ export interface paths {
                                 name: string;
                                 timeZone: string;
                             };
+                            security: {
+                                /** @description Security events on this account since the sign-in before this one (GET /api/me/security-events): show a notice when above 0 */
+                                eventsSincePreviousSignIn: number;
+                                /** @description This account must have a second factor (its roles, or the organization requires it) */
+                                mfaRequired: boolean;
+                                previousSignInAt: string | null;
+                                /** @description Unused MFA recovery codes (0 without a second factor) */
+                                recoveryCodesLeft: number;
+                            };
                             stage: "active" | "mfa-enrolment";
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
                                 displayName: string;
-                                email: string;
+                                /** @description Null for an integration account */
+                                email: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                                 * @enum {unknown}
+                                 */
+                                kind: "person" | "integration";
                                 lastSignInAt: string | null;
                                 /** @enum {unknown} */
                                 locale: "en" | "es";
@@ -4242,7 +4593,25 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4303,7 +4672,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start enrolling an authenticator app (TOTP) */
+        /** Start enrolling an authenticator app (TOTP); replacing one needs the current password and a current code */
         post: {
             parameters: {
                 query?: never;
@@ -4311,7 +4680,15 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword?: string;
+                        /** @description The 6-digit code from the authenticator app */
+                        totp?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4323,6 +4700,15 @@ export interface paths {
                             otpauthUri: string;
                             secret: string;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -4352,6 +4738,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4369,7 +4764,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm enrolment with a code; the session becomes active */
+        /** Confirm enrolment with a code; the session becomes active and ten recovery codes are shown once */
         post: {
             parameters: {
                 query?: never;
@@ -4403,14 +4798,31 @@ export interface paths {
                                 name: string;
                                 timeZone: string;
                             };
+                            /** @description Ten one-time codes, shown only now: the person keeps them somewhere safe */
+                            recoveryCodes: string[];
+                            security: {
+                                /** @description Security events on this account since the sign-in before this one (GET /api/me/security-events): show a notice when above 0 */
+                                eventsSincePreviousSignIn: number;
+                                /** @description This account must have a second factor (its roles, or the organization requires it) */
+                                mfaRequired: boolean;
+                                previousSignInAt: string | null;
+                                /** @description Unused MFA recovery codes (0 without a second factor) */
+                                recoveryCodesLeft: number;
+                            };
                             stage: "active" | "mfa-enrolment";
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
                                 displayName: string;
-                                email: string;
+                                /** @description Null for an integration account */
+                                email: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                                 * @enum {unknown}
+                                 */
+                                kind: "person" | "integration";
                                 lastSignInAt: string | null;
                                 /** @enum {unknown} */
                                 locale: "en" | "es";
@@ -4615,6 +5027,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The server is reachable from other machines: setup needs the code printed in its log */
+                            setupCodeRequired: boolean;
                             setupRequired: boolean;
                         };
                     };
@@ -4641,6 +5055,8 @@ export interface paths {
                         /** @enum {unknown} */
                         locale?: "en" | "es";
                         organizationName: string;
+                        /** @description The one-time code in the server log; required when setupCodeRequired */
+                        setupCode?: string;
                         /** @description IANA time zone, e.g. America/Chicago */
                         timeZone: string;
                     };
@@ -4683,6 +5099,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4703,6 +5128,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
+                    kind?: "person" | "integration";
                     limit?: number;
                     /** @description Part of a name or email */
                     q?: string;
@@ -4726,9 +5152,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 displayName: string;
-                                email: string;
+                                /** @description Null for an integration account */
+                                email: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                                 * @enum {unknown}
+                                 */
+                                kind: "person" | "integration";
                                 lastSignInAt: string | null;
                                 /** @enum {unknown} */
                                 locale: "en" | "es";
@@ -4811,9 +5243,15 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 displayName: string;
-                                email: string;
+                                /** @description Null for an integration account */
+                                email: string | null;
                                 /** Format: uuid */
                                 id: string;
+                                /**
+                                 * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                                 * @enum {unknown}
+                                 */
+                                kind: "person" | "integration";
                                 lastSignInAt: string | null;
                                 /** @enum {unknown} */
                                 locale: "en" | "es";
@@ -4911,9 +5349,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";
@@ -4994,9 +5438,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";
@@ -5107,9 +5557,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";
@@ -5256,6 +5712,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5295,9 +5760,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";
@@ -5332,6 +5803,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5385,9 +5865,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             displayName: string;
-                            email: string;
+                            /** @description Null for an integration account */
+                            email: string | null;
                             /** Format: uuid */
                             id: string;
+                            /**
+                             * @description A person, or an integration account that API keys act as (no email, password or second factor)
+                             * @enum {unknown}
+                             */
+                            kind: "person" | "integration";
                             lastSignInAt: string | null;
                             /** @enum {unknown} */
                             locale: "en" | "es";

@@ -129,6 +129,10 @@ export const problemMessages = {
     en: 'An API key cannot manage sign-in, two-step sign-in or sessions.',
     es: 'Una clave de API no puede administrar el inicio de sesión, la verificación en dos pasos ni las sesiones.',
   },
+  'problem.malformed-url': {
+    en: 'This address is not valid. Check the link.',
+    es: 'Esta dirección no es válida. Revise el enlace.',
+  },
   'problem.not-signed-in': {
     en: 'You are signed out. Sign in again to continue.',
     es: 'Su sesión se cerró. Inicie sesión otra vez para continuar.',

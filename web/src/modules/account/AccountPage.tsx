@@ -26,7 +26,7 @@ export function AccountPage() {
   const t = useT();
   const { user } = useSession();
   return (
-    <Page title={t('account.title')} intro={t('account.intro', { email: user.email })}>
+    <Page title={t('account.title')} intro={t('account.intro', { email: user.email ?? '' })}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <LanguageSection />
         <SecondFactorSection />
@@ -133,7 +133,7 @@ function PasswordSection() {
             {t('account.password.intro')}
           </Text>
           <ProblemAlert message={problem.alert} />
-          <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+          <input type="email" name="username" autoComplete="username" value={user.email ?? ''} readOnly hidden />
           <PasswordField
             label={t('account.password.current')}
             {...form.getInputProps('currentPassword')}

@@ -79,6 +79,10 @@ export const apiKeyMessages = {
   'apiKeys.secret.done': { en: 'I have copied the key', es: 'Ya copié la clave' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.not-an-integration-account': {
+    en: 'A key can act only as an integration account, never as a person.',
+    es: 'Una clave solo puede actuar como una cuenta de integración, nunca como una persona.',
+  },
   'problem.expiry-out-of-range': {
     en: 'Choose a date between tomorrow and one year from today.',
     es: 'Elija una fecha entre mañana y dentro de un año.',

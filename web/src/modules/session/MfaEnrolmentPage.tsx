@@ -61,7 +61,7 @@ function MfaEnrolment({ after }: { after: string }) {
   const [codeProblem, setCodeProblem] = useState<string | undefined>(undefined);
 
   const start = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/session/mfa/enrolment')),
+    mutationFn: () => unwrap(api.POST('/api/session/mfa/enrolment', { body: {} })),
     onSuccess: async (enrolment) => {
       setQrDataUrl(await QRCode.toDataURL(enrolment.otpauthUri, { margin: 1, width: 220, errorCorrectionLevel: 'M' }));
     },

@@ -162,4 +162,24 @@ export const sessionMessages = {
     en: 'Do not build the password from the email address.',
     es: 'No forme la contraseña a partir del correo electrónico.',
   },
+  'problem.too-guessable': {
+    en: 'This password is too easy to guess. Add more words or make it longer.',
+    es: 'Esta contraseña es demasiado fácil de adivinar. Agregue más palabras o hágala más larga.',
+  },
+  'problem.invalid-recovery-code': {
+    en: 'That recovery code is wrong or was already used.',
+    es: 'Ese código de recuperación no es correcto o ya se usó.',
+  },
+  'problem.choose-organization': {
+    en: 'This email and password open accounts in more than one organization. Choose one.',
+    es: 'Este correo y esta contraseña abren cuentas en más de una organización. Elija una.',
+  },
+  'problem.mfa-not-enrolled': {
+    en: 'Two-step sign-in is not set up on this account.',
+    es: 'La verificación en dos pasos no está activada en esta cuenta.',
+  },
+  'problem.busy': {
+    en: 'Bridgeway is busy checking other sign-ins. Wait a few seconds and try again.',
+    es: 'Bridgeway está ocupado revisando otros inicios de sesión. Espere unos segundos e intente de nuevo.',
+  },
 } satisfies Messages;

@@ -36,5 +36,9 @@ export const setupMessages = {
   'setup.submit': { en: 'Create organization', es: 'Crear organización' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
+  'problem.wrong-setup-code': {
+    en: 'The setup code is wrong. It is printed in the server’s log when Bridgeway starts.',
+    es: 'El código de configuración no es correcto. Aparece en el registro del servidor cuando Bridgeway arranca.',
+  },
   'problem.already-set-up': { en: 'Bridgeway is already set up. Sign in instead.', es: 'Bridgeway ya está configurado. Inicie sesión.' },
 } satisfies Messages;

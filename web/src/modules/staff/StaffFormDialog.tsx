@@ -56,7 +56,7 @@ interface StaffFormValues {
 
 function valuesOf(user: User): StaffFormValues {
   return {
-    email: user.email,
+    email: user.email ?? '',
     displayName: user.displayName,
     roles: [...user.roles],
     programIds: [...user.programIds],

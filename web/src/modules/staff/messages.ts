@@ -153,7 +153,18 @@ export const staffMessages = {
     es: 'Es el último administrador activo. Primero haga administrador a otra persona.',
   },
   'problem.already-deactivated': { en: 'This staff member is already deactivated.', es: 'Esta persona del personal ya está desactivada.' },
-  'problem.own-account': { en: 'You cannot deactivate your own account.', es: 'No puede desactivar su propia cuenta.' },
+  'problem.own-account': {
+    en: 'You cannot do this to your own account. Ask another administrator.',
+    es: 'No puede hacer esto con su propia cuenta. Pídaselo a otro administrador.',
+  },
+  'problem.role-not-for-integration': {
+    en: 'An integration account cannot have this role.',
+    es: 'Una cuenta de integración no puede tener esta función.',
+  },
+  'problem.integration-account': {
+    en: 'An integration account has no email, password or second factor.',
+    es: 'Una cuenta de integración no tiene correo, contraseña ni segundo factor.',
+  },
   'problem.not-deactivated': {
     en: 'Only a deactivated staff member can be reactivated.',
     es: 'Solo se puede reactivar a una persona desactivada.',
