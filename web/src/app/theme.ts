@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Checkbox,
-  createTheme,
-  MultiSelect,
-  Notification,
-  PasswordInput,
-  Radio,
-  Select,
-  Textarea,
-  TextInput,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Required fields keep the `required` attribute (screen readers announce it) but show no
 // asterisk: the few optional fields say "(optional)" in their label instead, and labels stay
@@ -31,15 +19,17 @@ export function createBridgewayTheme(labels: { close: string }) {
     components: {
       // The close button of notifications is named in the user's language (dialogs: Dialog.tsx).
       // Alert titles in dark text: the tinted colors of the light variant fall below 4.5:1.
-      Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-dark-9)' } } }),
-      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
-      TextInput: TextInput.extend(noAsterisk),
-      PasswordInput: PasswordInput.extend(noAsterisk),
-      Select: Select.extend(noAsterisk),
-      MultiSelect: MultiSelect.extend(noAsterisk),
-      Textarea: Textarea.extend(noAsterisk),
-      CheckboxGroup: Checkbox.Group.extend(noAsterisk),
-      RadioGroup: Radio.Group.extend(noAsterisk),
+      // Plain objects rather than `Select.extend(…)`: importing the components here would pull
+      // Select, MultiSelect and the combobox into the first script every page loads.
+      Alert: { styles: { title: { color: 'var(--mantine-color-dark-9)' } } },
+      Notification: { defaultProps: { closeButtonProps } },
+      TextInput: noAsterisk,
+      PasswordInput: noAsterisk,
+      Select: noAsterisk,
+      MultiSelect: noAsterisk,
+      Textarea: noAsterisk,
+      CheckboxGroup: noAsterisk,
+      RadioGroup: noAsterisk,
     },
   });
 }
