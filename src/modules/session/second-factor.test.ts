@@ -125,7 +125,9 @@ describe('replacing a second factor', () => {
     });
     assert.equal((wrongPassword.body.errors as { path: string }[])[0]?.path, '/currentPassword');
     const wrongCode = await client.post('/api/session/mfa/enrolment', { currentPassword: made.password, totp: '000000' });
-    assert.deepEqual(wrongCode.body.errors, [{ path: '/totp', code: 'invalid-totp', message: 'is not the current code of your authenticator app' }]);
+    assert.deepEqual(wrongCode.body.errors, [
+      { path: '/totp', code: 'invalid-totp', message: 'is not the current code of your authenticator app' },
+    ]);
     const row = await t.db.selectFrom('users').select('mfaPendingSecret').where('id', '=', made.user.id).executeTakeFirstOrThrow();
     assert.equal(row.mfaPendingSecret, null, 'nothing started');
     const started = await client.post<{ secret: string }>('/api/session/mfa/enrolment', {
