@@ -2,6 +2,7 @@ import { loadConfig } from '../lib/config.ts';
 import { openRuntime } from '../lib/runtime.ts';
 import { auditCommand } from './audit.ts';
 import { demoCommand } from './demo.ts';
+import { instrumentsCommand } from './instruments.ts';
 import { resetAccessCommand } from './reset-access.ts';
 import { secretKeyCommand } from './secret-key.ts';
 import { setupCommand } from './setup.ts';
@@ -25,6 +26,9 @@ const USAGE = `usage: bridgeway <command>
                              (BRIDGEWAY_AUDIT_ANCHOR, default <data folder>/audit-anchors.log)
   demo [--force]             add a demonstration organization with synthetic staff
                              (--force: even beside a real organization)
+  instruments import FILE [--organization NAME]
+                             load an instrument definition the organization is
+                             licensed to use (checked like the built-in ones)
   migrate                    apply database migrations and exit
 
 The database is DATABASE_URL, or the embedded PostgreSQL under BRIDGEWAY_DATA_DIR (./data).`;
@@ -34,7 +38,7 @@ if (!command || command === 'help' || command === '--help') {
   console.log(USAGE);
   process.exit(command ? 0 : 64);
 }
-if (!['setup', 'audit', 'demo', 'migrate', 'reset-access', 'secret-key'].includes(command)) {
+if (!['setup', 'audit', 'demo', 'instruments', 'migrate', 'reset-access', 'secret-key'].includes(command)) {
   console.error(`unknown command "${command}"\n\n${USAGE}`);
   process.exit(64);
 }
@@ -70,6 +74,9 @@ try {
       break;
     case 'secret-key':
       code = await secretKeyCommand(runtime.db, config, rest);
+      break;
+    case 'instruments':
+      code = await instrumentsCommand(runtime.db, rest);
       break;
     case 'migrate':
       console.log('The database is migrated.');

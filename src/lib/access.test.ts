@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'organization:manage': ['admin'],
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
+  'instruments:manage': ['admin'],
 };
 
 test('the permission table, role by role', () => {

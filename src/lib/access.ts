@@ -16,6 +16,7 @@ const PERMISSIONS = {
   'organization:manage': ['admin'],
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
+  'instruments:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -42,7 +43,13 @@ export function mustEnrolMfa(
  * never done with an API key, whatever roles its account holds: a leaked key must not be able
  * to mint accounts, keys or set-password links (issue 13). The routes are also cookie-only.
  */
-const NEVER_WITH_A_KEY: readonly Permission[] = ['staff:manage', 'programs:manage', 'organization:manage', 'api-keys:manage'];
+const NEVER_WITH_A_KEY: readonly Permission[] = [
+  'staff:manage',
+  'programs:manage',
+  'organization:manage',
+  'api-keys:manage',
+  'instruments:manage',
+];
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];

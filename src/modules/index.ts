@@ -1,6 +1,7 @@
 import { apiKeysModule } from './api-keys/module.ts';
 import { auditModule } from './audit/module.ts';
 import { episodesModule } from './episodes/module.ts';
+import { instrumentsModule } from './instruments/module.ts';
 import { organizationModule } from './organization/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
@@ -24,4 +25,5 @@ export const modules = [
   auditModule,
   patientsModule,
   episodesModule,
+  instrumentsModule,
 ];

@@ -30,6 +30,8 @@ const NOT_PATIENT_DATA = [
   // A registration waiting for review is not yet anyone's record: supervisors and its requester
   // see it (src/modules/patients/reviews.ts, tested there).
   '/api/registration-reviews/{id}',
+  // Instrument definitions and stateless scoring: no patient in them (src/modules/instruments).
+  '/api/instruments/{key}',
 ];
 
 const t = await startTestApp();

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * The instrument catalogue and its scoring preview (issue 10, first part): a case manager
+ * scores a PHQ-9 with question 9 above 0 and sees the critical alert; the ASQ's question 5
+ * appears only once a question 1–4 is answered yes; the same screens in Spanish on a phone.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+const people = {
+  en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  for (const person of Object.values(people)) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+  }
+});
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+async function signIn(page: Page, person: { email: string; password: string; name: string }, submit: string, greeting: string) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  await page.getByRole('heading', { level: 1, name: greeting }).waitFor();
+}
+
+/** Chooses one answer of a question, by the question's number and the answer's label. */
+async function choose(page: Page, question: RegExp, answer: string) {
+  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+}
+
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+test('a PHQ-9 with question 9 above 0 raises the alert; the ASQ asks question 5 only after a yes', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the catalogue', async () => {
+    await signIn(page, people.en, 'Sign in', `Hello, ${people.en.name}`);
+    await page.getByRole('link', { name: 'Screening instruments' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Screening instruments' }).waitFor();
+    await page.getByRole('link', { name: 'Try PHQ-9' }).waitFor();
+    assert.equal(await page.getByRole('list', { name: 'Instruments' }).getByRole('listitem').count(), 10);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the catalogue');
+    if (shots) await page.screenshot({ path: path.join(shots, 'instruments-en.png'), fullPage: true });
+  });
+  await step(page, 'PHQ-9 with question 9 at "several days"', async () => {
+    await page.getByRole('link', { name: 'Try PHQ-9' }).click();
+    await page.getByRole('heading', { level: 1, name: /^PHQ-9/ }).waitFor();
+    for (let item = 1; item <= 8; item += 1)
+      await choose(page, new RegExp(`^${item}\\. `), item <= 3 ? 'More than half the days' : 'Not at all');
+    await choose(page, /^9\. /, 'Several days');
+    await page.getByRole('button', { name: 'Score', exact: true }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Result' });
+    await result.getByText('Total: 7').waitFor();
+    await result.getByText('Mild depression').waitFor();
+    await result.getByText('Negative screen').waitFor();
+    await result.getByText(/same-day safety follow-up/).waitFor();
+    await result.getByText('Needs action today').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the scored PHQ-9');
+    if (shots) await page.screenshot({ path: path.join(shots, 'phq9-critical-en.png'), fullPage: true });
+  });
+  await step(page, 'ASQ, offered by the PHQ-9 alert: question 5 appears after a yes; an acute answer shows the crisis steps', async () => {
+    await page.getByRole('link', { name: 'Ask the ASQ now' }).click();
+    await page.getByRole('heading', { level: 1, name: /^ASQ/ }).waitFor();
+    await page.getByText('5. Not asked with these answers.').waitFor();
+    await choose(page, /^1\. /, 'No');
+    await choose(page, /^2\. /, 'Yes');
+    await choose(page, /^3\. /, 'No');
+    await choose(page, /^4\. /, 'No');
+    await choose(page, /^5\. /, 'Yes');
+    await page.getByRole('button', { name: 'Score', exact: true }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Result' });
+    await result.getByText(/Acute positive screen: imminent risk/).waitFor();
+    await result.getByText(/call 988/).waitFor();
+    // Answering no to question 2 again takes question 5 away; scoring now is negative.
+    await choose(page, /^2\. /, 'No');
+    await page.getByText('5. Not asked with these answers.').waitFor();
+    await page.getByRole('button', { name: 'Score', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Result' }).getByText('Negative screen.').waitFor();
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
+test('in Spanish on a phone: labels, results and the note that the questions are in English', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'AHC screen in Spanish', async () => {
+    await signIn(page, people.es, 'Iniciar sesión', `Hola, ${people.es.name}`);
+    await page.goto(`${server.origin}/instruments/gad-7`);
+    await page.getByRole('heading', { level: 1, name: /^GAD-7/ }).waitFor();
+    await page.getByText(/Las preguntas se muestran en inglés/).waitFor();
+    for (let item = 1; item <= 7; item += 1) await choose(page, new RegExp(`^${item}\\. `), 'Nearly every day');
+    await page.getByRole('button', { name: 'Calificar', exact: true }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Resultado' });
+    await result.getByText('Total: 21').waitFor();
+    await result.getByText('Ansiedad grave').waitFor();
+    await result.getByText('Resultado positivo').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish phone page');
+    if (shots) await page.screenshot({ path: path.join(shots, 'gad7-es-phone.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
