@@ -73,6 +73,7 @@ export const patientMessages = {
   'duplicates.reason.similar-name': { en: 'Similar name', es: 'Nombre parecido' },
   'duplicates.reason.swapped-names': { en: 'First and last names swapped', es: 'Nombre y apellido invertidos' },
   'duplicates.reason.nickname': { en: 'Nickname of the same name', es: 'Apodo del mismo nombre' },
+  'duplicates.reason.one-surname': { en: 'One of the two last names', es: 'Uno de los dos apellidos' },
   'duplicates.registerAnyway': { en: 'This is a new person — register anyway', es: 'Es una persona nueva: registrarla de todos modos' },
   'patient.loadingTitle': { en: 'Patient', es: 'Paciente' },
   'patient.backToSearch': { en: '← Back to patient search', es: '← Volver a la búsqueda de pacientes' },

@@ -66,7 +66,11 @@ export const patientFormMessages = {
   'patientForm.section.coverage': { en: 'Insurance', es: 'Seguro médico' },
   'patientForm.legalFirstName': { en: 'Legal first name', es: 'Nombre legal' },
   'patientForm.legalMiddleName': { en: 'Legal middle name', es: 'Segundo nombre legal' },
-  'patientForm.legalLastName': { en: 'Legal last name', es: 'Apellido legal' },
+  'patientForm.legalLastName': { en: 'Legal last name(s)', es: 'Apellido(s) legal(es)' },
+  'patientForm.legalLastNameDescription': {
+    en: 'Both last names if the person uses two, for example García López. Bridgeway finds the record by either one.',
+    es: 'Los dos apellidos si la persona usa dos, por ejemplo García López. Bridgeway encuentra el expediente por cualquiera de los dos.',
+  },
   'patientForm.firstNameRequired': { en: 'Enter the legal first name.', es: 'Escriba el nombre legal.' },
   'patientForm.lastNameRequired': { en: 'Enter the legal last name.', es: 'Escriba el apellido legal.' },
   'patientForm.preferredName': { en: 'Preferred name', es: 'Nombre preferido' },
