@@ -19,8 +19,8 @@ export const sessionMessages = {
   },
   'signIn.lockedTitle': { en: 'Sign-in is paused for this account', es: 'El inicio de sesión está pausado para esta cuenta' },
   'signIn.locked': {
-    en: 'There were too many failed sign-ins. For your safety, you can try again at {time} (in about {minutes} min). An administrator can help if you need to sign in sooner.',
-    es: 'Hubo demasiados intentos fallidos. Por su seguridad, puede intentarlo de nuevo a las {time} (en unos {minutes} min). Un administrador puede ayudarle si necesita entrar antes.',
+    en: 'There were too many failed sign-ins. For your safety, you can try again {atTime} (in about {minutes} min). An administrator can help if you need to sign in sooner.',
+    es: 'Hubo demasiados intentos fallidos. Por su seguridad, puede intentarlo de nuevo {atTime} (en unos {minutes} min). Un administrador puede ayudarle si necesita entrar antes.',
   },
   'signIn.lockedNoTime': {
     en: 'There were too many failed sign-ins. For your safety, wait a while before trying again, or ask an administrator.',
