@@ -100,8 +100,8 @@ export const patientFormMessages = {
   'patientForm.phoneNumber': { en: 'Phone {n}', es: 'Teléfono {n}' },
   'patientForm.phoneKind': { en: 'Phone {n} type', es: 'Tipo del teléfono {n}' },
   'patientForm.removePhone': { en: 'Remove phone {n}', es: 'Quitar el teléfono {n}' },
-  'patientForm.consentToText': { en: 'OK to send texts', es: 'Se le pueden enviar mensajes de texto' },
-  'patientForm.voicemailSafe': { en: 'Safe to leave a voicemail', es: 'Es seguro dejar un mensaje de voz' },
+  'patientForm.consentToText': { en: 'OK to send texts', es: 'Se pueden enviar mensajes de texto' },
+  'patientForm.voicemailSafe': { en: 'Safe to leave a voicemail', es: 'Se puede dejar mensaje de voz' },
   'patientForm.addPhone': { en: 'Add a phone number', es: 'Agregar un teléfono' },
   'patientForm.noFixedAddress': { en: 'No fixed address', es: 'Sin domicilio fijo' },
   'patientForm.noFixedAddressDescription': {
