@@ -3,7 +3,7 @@
 // docs/glossary.md shows the same terms, so the page and the rule cannot drift apart.
 
 /** Where a Spanish term comes from (docs/glossary.md "Sources"). */
-export type GlossarySource = 'samhsa-nssats' | 'samhsa-bup' | 'medlineplus' | 'asam' | 'texas-hhs' | 'decision';
+type GlossarySource = 'samhsa-nssats' | 'samhsa-bup' | 'medlineplus' | 'asam' | 'texas-hhs' | 'decision';
 
 export interface GlossaryTerm {
   /** The concept as staff name it in English. */
