@@ -120,7 +120,7 @@ export const episodeMessages = {
   'transition.noteDescription': { en: 'Optional. What happened, in a sentence.', es: 'Opcional. Qué pasó, en una frase.' },
   'transition.submit': { en: 'Move to {phase}', es: 'Pasar a {phase}' },
   'transition.closeSubmit': { en: 'Close episode', es: 'Cerrar el episodio' },
-  'handoff.title': { en: 'Hand over to a new primary case manager', es: 'Pasar el caso a otro(a) administrador(a) de casos principal' },
+  'handoff.title': { en: 'Hand over to a new primary case manager', es: 'Pasar el caso a otra persona' },
   'handoff.intro': {
     en: '{name} stops being the primary case manager on this date. The new one becomes the single point of contact.',
     es: '{name} deja de ser administrador(a) de casos principal en esta fecha. La nueva persona será el contacto principal.',

@@ -68,15 +68,15 @@ export const patientFormMessages = {
   'patientForm.legalMiddleName': { en: 'Legal middle name', es: 'Segundo nombre legal' },
   'patientForm.legalLastName': { en: 'Legal last name(s)', es: 'Apellido(s) legal(es)' },
   'patientForm.legalLastNameDescription': {
-    en: 'Both last names if the person uses two, for example García López. Bridgeway finds the record by either one.',
-    es: 'Los dos apellidos si la persona usa dos, por ejemplo García López. Bridgeway encuentra el expediente por cualquiera de los dos.',
+    en: 'Both if the person uses two (García López). Either one finds them.',
+    es: 'Los dos si la persona usa dos (García López). Cualquiera de los dos la encuentra.',
   },
   'patientForm.firstNameRequired': { en: 'Enter the legal first name.', es: 'Escriba el nombre legal.' },
   'patientForm.lastNameRequired': { en: 'Enter the legal last name.', es: 'Escriba el apellido legal.' },
   'patientForm.preferredName': { en: 'Preferred name', es: 'Nombre preferido' },
   'patientForm.preferredNameDescription': {
     en: 'What they like to be called. Bridgeway shows this name first.',
-    es: 'Cómo le gusta que le llamen. Bridgeway muestra este nombre primero.',
+    es: 'Cómo prefiere la persona que la llamen. Bridgeway muestra este nombre primero.',
   },
   'patientForm.pronouns': { en: 'Pronouns', es: 'Pronombres' },
   'patientForm.pronounsDescription': {
