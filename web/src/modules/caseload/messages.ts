@@ -61,16 +61,16 @@ export const caseloadMessages = {
   'reassign.title': { en: 'Reassign a caseload', es: 'Reasignar una carga de casos' },
   'reassign.intro': {
     en: "Move a staff member's open episodes to one or several colleagues, for example when someone leaves or goes on leave. Each episode is handed off: the receiving colleague becomes its primary case manager, with your note.",
-    es: 'Traslade los episodios abiertos de un miembro del personal a uno o varios colegas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se traspasa: la persona que lo recibe pasa a ser su administrador(a) de casos principal, con la nota del traspaso.',
+    es: 'Traslade los episodios abiertos de un miembro del personal a una o varias personas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se traspasa: la persona que lo recibe pasa a ser su administrador(a) de casos principal, con la nota del traspaso.',
   },
   'reassign.from': { en: 'Whose caseload moves', es: 'Carga de casos que se traslada' },
   'reassign.fromRequired': { en: 'Choose whose caseload moves.', es: 'Elija de quién es la carga de casos que se traslada.' },
   'reassign.to': { en: 'Colleagues who receive it', es: 'Colegas que la reciben' },
   'reassign.toDescription': {
     en: 'With several colleagues, the episodes are shared out among them.',
-    es: 'Si elige varios colegas, los episodios se reparten entre ellos.',
+    es: 'Si elige a varias personas, los episodios se reparten entre ellas.',
   },
-  'reassign.toRequired': { en: 'Choose at least one colleague.', es: 'Elija al menos un colega.' },
+  'reassign.toRequired': { en: 'Choose at least one colleague.', es: 'Elija al menos a una persona.' },
   'reassign.toNotFrom': {
     en: 'Choose colleagues other than the person whose caseload moves.',
     es: 'Elija colegas distintos de la persona cuya carga de casos se traslada.',
@@ -96,7 +96,7 @@ export const caseloadMessages = {
   },
   'reassign.allEpisodes': {
     en: 'All open episodes in your programs where this person is the primary case manager will move, shared out in turn among the colleagues you chose.',
-    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es administrador(a) de casos principal, repartidos por turnos entre los colegas que eligió.',
+    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es administrador(a) de casos principal, repartidos por turnos entre las personas que eligió.',
   },
   'reassign.submit': { en: 'Reassign caseload', es: 'Reasignar carga de casos' },
   'reassign.staffError': {

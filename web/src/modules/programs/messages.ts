@@ -29,7 +29,7 @@ export const programMessages = {
   'model.clinical-rehabilitation': { en: 'Clinical / rehabilitation', es: 'Clínico / rehabilitación' },
   'model.clinical-rehabilitation.explain': {
     en: 'The same clinician gives case management and treatment, such as counseling.',
-    es: 'El mismo profesional clínico ofrece la administración de casos y el tratamiento, como la consejería.',
+    es: 'La misma persona del equipo clínico ofrece la administración de casos y el tratamiento, como la consejería.',
   },
   'model.nurse-care-manager': { en: 'Nurse care manager (OBOT)', es: 'Enfermero(a) coordinador(a) de atención (OBOT)' },
   'model.nurse-care-manager.explain': {
