@@ -66,7 +66,7 @@ export const patientFormMessages = {
   'patientForm.section.coverage': { en: 'Insurance', es: 'Seguro médico' },
   'patientForm.legalFirstName': { en: 'Legal first name', es: 'Nombre legal' },
   'patientForm.legalMiddleName': { en: 'Legal middle name', es: 'Segundo nombre legal' },
-  'patientForm.legalLastName': { en: 'Legal last name(s)', es: 'Apellido(s) legal(es)' },
+  'patientForm.legalLastName': { en: 'Legal last name', es: 'Apellido(s) legal(es)' },
   'patientForm.legalLastNameDescription': {
     en: 'Both if the person uses two (García López). Either one finds them.',
     es: 'Los dos si la persona usa dos (García López). Cualquiera de los dos la encuentra.',
