@@ -78,6 +78,31 @@ describe('registering a patient', () => {
     assert.equal(Number(after.n), Number(before.n));
   });
 
+  test('either of two last names matches: García López is found as García or as López, with the same birth date', async () => {
+    const maria = await caseManager.post<Patient>('/api/patients', {
+      legalFirstName: 'María',
+      legalMiddleName: 'Guadalupe',
+      legalLastName: 'Hernández Ochoa',
+      preferredName: 'Lupita',
+      dateOfBirth: '1986-07-02',
+    });
+    assert.equal(maria.status, 201, JSON.stringify(maria.body));
+    const cases: [label: string, body: object, found: boolean][] = [
+      ['second surname only', { legalFirstName: 'Maria', legalLastName: 'Ochoa', dateOfBirth: '1986-07-02' }, true],
+      ['first surname only', { legalFirstName: 'María', legalLastName: 'Hernandez', dateOfBirth: '1986-07-02' }, true],
+      ['joined by a hyphen', { legalFirstName: 'Maria', legalLastName: 'Hernández-Ochoa', dateOfBirth: '1986-07-02' }, true],
+      ['another first name', { legalFirstName: 'Elena', legalLastName: 'Ochoa', dateOfBirth: '1986-07-02' }, false],
+      ['another birth date', { legalFirstName: 'Maria', legalLastName: 'Ochoa', dateOfBirth: '1986-09-12' }, false],
+    ];
+    for (const [label, body, found] of cases) {
+      const response = await caseManager.post<Duplicate>('/api/patients', body);
+      const match = response.status === 409 ? response.body.candidates.find((c) => c.patient.id === maria.body.id) : undefined;
+      assert.equal(match !== undefined, found, `${label}: ${response.status} ${JSON.stringify(response.body)}`);
+      if (found && label !== 'joined by a hyphen')
+        assert.ok(match?.reasons.includes('one-surname'), `${label}: ${JSON.stringify(match?.reasons)}`);
+    }
+  });
+
   test('after review, a person who only looks alike is created; a shared identifier never is', async () => {
     const twin = await caseManager.post<Patient>('/api/patients', {
       legalFirstName: 'Bill',

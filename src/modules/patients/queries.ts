@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { Actor } from '../../lib/context.ts';
 import { patientVisibleTo } from './access.ts';
@@ -21,6 +21,7 @@ interface CandidateRow {
   nameScore: number;
   nicknameScore: number;
   swapped: boolean;
+  oneSurname: boolean;
   sameBirthDate: boolean;
   sameIdentifier: boolean;
 }
@@ -29,7 +30,10 @@ interface CandidateRow {
  * Records of the organization that may be the same person: a shared identifier; the same
  * birth date with a similar name (trigram similarity, which also catches first and last names
  * entered the other way round, and nicknames); or a very similar name with another birth date
- * (a typo in the date). Excludes `exceptId` (the record being edited).
+ * (a typo in the date). Two last names (García López) are common in Spanish-speaking families
+ * and often recorded with one of them only: the same first name (or a nickname of it) with either
+ * surname counts as a name match when the birth date is the same. Excludes `exceptId` (the
+ * record being edited).
  */
 export async function findDuplicateCandidates(
   executor: Executor,
@@ -38,17 +42,23 @@ export async function findDuplicateCandidates(
   exceptId?: string,
 ): Promise<(DuplicateCandidate & { patientId: string })[]> {
   const fullName = `${input.legalFirstName} ${input.legalLastName}`;
-  const nicknameNames = nicknamesOf(input.legalFirstName).map((nickname) => `${nickname} ${input.legalLastName}`);
+  const nicknames = nicknamesOf(input.legalFirstName);
+  const nicknameNames = nicknames.map((nickname) => `${nickname} ${input.legalLastName}`);
   const systems = (input.identifiers ?? []).map((identifier) => identifier.system);
   const values = (input.identifiers ?? []).map((identifier) => identifier.value.toUpperCase());
   const result = await sql<CandidateRow>`
     WITH input AS (
-      SELECT bw_fold(${fullName}) AS full_name, bw_fold(${input.legalFirstName}) AS first_name, bw_fold(${input.legalLastName}) AS last_name
+      SELECT bw_fold(${fullName}) AS full_name, bw_fold(${input.legalFirstName}) AS first_name, bw_fold(${input.legalLastName}) AS last_name,
+             ${surnamesOf(sql`${input.legalLastName}`)} AS surnames,
+             ARRAY(SELECT bw_fold(n) FROM unnest(${nicknames}::text[]) n) AS nicknames
     ), scored AS (
       SELECT p.id, p.legal_first_name, p.legal_last_name, p.preferred_name, p.date_of_birth::text AS date_of_birth,
              similarity(p.search_name, input.full_name) AS name_score,
              coalesce((SELECT max(similarity(p.search_name, bw_fold(n))) FROM unnest(${nicknameNames}::text[]) n), 0) AS nickname_score,
              (similarity(bw_fold(p.legal_first_name), input.last_name) > 0.6 AND similarity(bw_fold(p.legal_last_name), input.first_name) > 0.6) AS swapped,
+             ((cardinality(input.surnames) > 1 OR cardinality(${surnamesOf(sql`p.legal_last_name`)}) > 1)
+               AND input.surnames && ${surnamesOf(sql`p.legal_last_name`)}
+               AND (similarity(bw_fold(p.legal_first_name), input.first_name) > 0.6 OR bw_fold(p.legal_first_name) = ANY (input.nicknames))) AS one_surname,
              p.date_of_birth = ${input.dateOfBirth}::date AS same_birth_date,
              EXISTS (SELECT 1 FROM patient_identifiers i
                       JOIN unnest(${systems}::text[], ${values}::text[]) AS x(system, value) ON x.system = i.system AND x.value = upper(i.value)
@@ -65,17 +75,18 @@ export async function findDuplicateCandidates(
     )
     SELECT * FROM scored
      WHERE same_identifier
-        OR (same_birth_date AND (greatest(name_score, nickname_score) >= 0.3 OR swapped))
+        OR (same_birth_date AND (greatest(name_score, nickname_score) >= 0.3 OR swapped OR one_surname))
         OR greatest(name_score, nickname_score) >= 0.75
      LIMIT 20`.execute(executor);
   return result.rows
     .map((row) => {
-      const nameScore = Math.max(row.nameScore, row.nicknameScore, row.swapped ? 0.8 : 0);
+      const nameScore = Math.max(row.nameScore, row.nicknameScore, row.swapped || row.oneSurname ? 0.8 : 0);
       const reasons: DuplicateCandidate['reasons'] = [];
       if (row.sameIdentifier) reasons.push('same-identifier');
       if (row.sameBirthDate) reasons.push('same-birth-date');
       if (row.swapped) reasons.push('swapped-names');
       else if (row.nicknameScore > row.nameScore && row.nicknameScore >= 0.3) reasons.push('nickname');
+      else if (row.oneSurname && row.nameScore < 0.75) reasons.push('one-surname');
       else if (row.nameScore >= 0.3) reasons.push('similar-name');
       const score = row.sameIdentifier ? 1 : row.sameBirthDate ? 0.5 + nameScore / 2 : nameScore * 0.6;
       return {
@@ -92,6 +103,15 @@ export async function findDuplicateCandidates(
       };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+// Particles that join surnames (de la Cruz, García y López) are not surnames of their own.
+const surnameParticles = ['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von'];
+
+/** The surnames in a last name, folded: "García-López" and "de la Cruz Ruiz" → {garcia, lopez} and {cruz, ruiz}. */
+function surnamesOf(lastName: RawBuilder<string>) {
+  return sql<string[]>`ARRAY(SELECT s FROM unnest(regexp_split_to_array(bw_fold(${lastName}), '[[:space:]-]+')) s
+                              WHERE s <> '' AND s <> ALL (${surnameParticles}::text[]))`;
 }
 
 /**

@@ -90,7 +90,9 @@ export const PatientSummary = Type.Object({
 
 export const DuplicateCandidate = Type.Object({
   patient: PatientSummary,
-  reasons: Type.Array(Type.Enum(['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname'] as const)),
+  reasons: Type.Array(
+    Type.Enum(['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname', 'one-surname'] as const),
+  ),
   score: Type.Number({ description: '0 to 1: how alike the two records are' }),
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;

@@ -29,6 +29,6 @@ export const appMessages = {
   'forbidden.title': { en: 'You do not have access to this page', es: 'No tiene acceso a esta página' },
   'forbidden.body': {
     en: 'Your roles do not include this page. If you need it for your work, ask an administrator.',
-    es: 'Sus funciones no incluyen esta página. Si la necesita para su trabajo, pídasela a un administrador.',
+    es: 'Sus funciones no incluyen esta página. Si la necesita para su trabajo, pídasela a quien administra Bridgeway.',
   },
 } satisfies Messages;

@@ -19,8 +19,8 @@ export const commonMessages = {
   'common.yes': { en: 'Yes', es: 'Sí' },
   'common.no': { en: 'No', es: 'No' },
   'list.loadMore': { en: 'Load more', es: 'Cargar más' },
-  'list.shownMore': { en: 'Showing the first {count}.', es: 'Se muestran los primeros {count}.' },
-  'list.shownAll': { en: 'Showing all {count}.', es: 'Se muestran los {count}.' },
+  'list.shownMore': { en: 'Showing the first {count}.', es: 'Se muestran los primeros {count} resultados.' },
+  'list.shownAll': { en: 'Showing all {count}.', es: 'Se muestran los {count} resultados.' },
   'timeZone.groupUs': { en: 'United States', es: 'Estados Unidos' },
   'timeZone.groupAll': { en: 'All time zones', es: 'Todas las zonas horarias' },
   'timeZone.nothingFound': {

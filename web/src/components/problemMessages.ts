@@ -78,7 +78,7 @@ export const problemMessages = {
   'problem.payload-too-large': { en: 'This is too large to send.', es: 'Es demasiado grande para enviarlo.' },
   'problem.server': {
     en: 'Something went wrong on the server. Try again in a moment. If it keeps happening, tell your administrator.',
-    es: 'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a su administrador.',
+    es: 'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a quien administra Bridgeway.',
   },
   'problem.validation': {
     en: 'Some of what was sent is not valid. Check the form and try again.',

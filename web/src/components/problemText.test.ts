@@ -27,11 +27,11 @@ test('a problem is explained by its code, else its type, else its status, never 
     ],
     [
       { type: 'about:blank', status: 502 },
-      'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a su administrador.',
+      'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a quien administra Bridgeway.',
     ],
     [
       { type: '/api/problems/internal', status: 500, code: 'internal' },
-      'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a su administrador.',
+      'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a quien administra Bridgeway.',
     ],
     [{ type: '/api/problems/network', status: 0 }, 'No se puede conectar con Bridgeway. Revise su conexión a internet e intente de nuevo.'],
     [{ type: 'about:blank', status: 418 }, 'Pasó algo inesperado. Intente de nuevo.'],

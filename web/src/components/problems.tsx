@@ -13,7 +13,7 @@ function useFormatParams() {
       Object.fromEntries(
         Object.entries(params).map(([name, value]) => [
           name,
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(value) : value,
+          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.dateInSentence(value) : value,
         ]),
       ),
     [format],

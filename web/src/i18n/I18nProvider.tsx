@@ -3,7 +3,15 @@ import { setRequestLocale } from '../api/client.ts';
 import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
 import { messagesIn, type MessageKey } from '../app/catalogue.ts';
-import { formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+import {
+  formatAtTime,
+  formatDate,
+  formatDateInSentence,
+  formatDateTime,
+  formatDateTimeInSentence,
+  formatNumber,
+  formatTime,
+} from './format.ts';
 import { createTranslator, type Params } from './translate.ts';
 
 const storageKey = 'bridgeway.locale';
@@ -96,6 +104,11 @@ export function useFormat() {
       date: (date: string) => formatDate(date, locale),
       dateTime: (instant: string) => formatDateTime(instant, locale, timeZone),
       time: (instant: string | Date) => formatTime(instant, locale, timeZone),
+      /** Inside a sentence ("Nació el {date}"): the long form, "7 de marzo de 2025". */
+      dateInSentence: (date: string) => formatDateInSentence(date, locale),
+      dateTimeInSentence: (instant: string) => formatDateTimeInSentence(instant, locale, timeZone),
+      /** "at 1:15 PM" / "a la 1:15 p. m.": the preposition and article come with the time. */
+      atTime: (instant: string | Date) => formatAtTime(instant, locale, timeZone),
       number: (value: number) => formatNumber(value, locale),
     }),
     [locale, timeZone],

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, dateInZone, formatDate, formatDateTime, formatNumber, formatTime, startOfDayInZone } from './format.ts';
+import {
+  addDays,
+  dateInZone,
+  formatAtTime,
+  formatDate,
+  formatDateInSentence,
+  formatDateTime,
+  formatDateTimeInSentence,
+  formatNumber,
+  formatTime,
+  startOfDayInZone,
+} from './format.ts';
 
 // Intl output uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -10,6 +21,29 @@ test('calendar dates never shift with the time zone and follow the language', ()
   assert.equal(formatDate('2025-01-01', 'en'), 'Jan 1, 2025');
   assert.match(formatDate('2025-03-07', 'es'), /^7 mar 2025$/);
   assert.equal(formatDate('not a date', 'en'), 'not a date');
+});
+
+test('dates inside sentences take the long form: "7 de marzo de 2025"', () => {
+  assert.equal(formatDateInSentence('2025-03-07', 'en'), 'March 7, 2025');
+  assert.equal(formatDateInSentence('2025-03-07', 'es'), '7 de marzo de 2025');
+  assert.equal(formatDateInSentence('2025-01-01', 'es'), '1 de enero de 2025');
+  assert.equal(formatDateInSentence('soon', 'es'), 'soon');
+});
+
+test('a time inside a sentence carries its article: "a la 1:15", "a las 3:15"', () => {
+  const cases: [instant: string, locale: 'en' | 'es', expected: RegExp][] = [
+    ['2025-03-07T19:15:00Z', 'es', /^a la 1:15 p\.\s?m\.$/], // 1:15 PM in Chicago
+    ['2025-03-07T07:15:00Z', 'es', /^a la 1:15 a\.\s?m\.$/],
+    ['2025-03-07T21:15:00Z', 'es', /^a las 3:15 p\.\s?m\.$/],
+    ['2025-03-07T18:05:00Z', 'es', /^a las 12:05 p\.\s?m\.$/],
+    ['2025-03-07T19:15:00Z', 'en', /^at 1:15 PM$/],
+  ];
+  for (const [instant, locale, expected] of cases) assert.match(plain(formatAtTime(instant, locale, 'America/Chicago')), expected, instant);
+  assert.match(
+    plain(formatDateTimeInSentence('2025-03-07T19:15:00Z', 'es', 'America/Chicago')),
+    /^7 de marzo de 2025 a la 1:15 p\.\s?m\.$/,
+  );
+  assert.equal(plain(formatDateTimeInSentence('2025-03-07T21:15:00Z', 'en', 'America/Chicago')), 'March 7, 2025 at 3:15 PM');
 });
 
 test('instants are shown in the organization time zone', () => {

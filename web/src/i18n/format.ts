@@ -65,6 +65,39 @@ export function formatTime(instant: string | Date, locale: Locale, timeZone?: st
   return dateTimeFormat(intlLocale(locale), { timeStyle: 'short', ...zoneOption(timeZone) }).format(time);
 }
 
+/**
+ * A calendar date inside a sentence, in the long form readers expect there: "March 7, 2025" /
+ * "7 de marzo de 2025" (tables and labels keep the short `formatDate`).
+ */
+export function formatDateInSentence(date: string, locale: Locale): string {
+  const match = datePattern.exec(date);
+  if (match === null) return date;
+  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(utc);
+}
+
+/**
+ * A time inside a sentence, with its preposition: "at 1:15 PM" / "a la 1:15 p. m.", "a las 3:04 p. m.".
+ * Spanish says "la una" (singular) but "las dos… las doce", so the article follows the hour.
+ */
+export function formatAtTime(instant: string | Date, locale: Locale, timeZone?: string): string {
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(time)) return String(instant);
+  const formatter = dateTimeFormat(intlLocale(locale), { timeStyle: 'short', ...zoneOption(timeZone) });
+  const text = formatter.format(time);
+  if (locale === 'en') return `at ${text}`;
+  const hour = formatter.formatToParts(time).find((part) => part.type === 'hour')?.value;
+  return `${Number(hour) === 1 ? 'a la' : 'a las'} ${text}`;
+}
+
+/** An instant inside a sentence: "March 7, 2025 at 3:04 PM" / "7 de marzo de 2025 a las 3:04 p. m.". */
+export function formatDateTimeInSentence(instant: string, locale: Locale, timeZone?: string): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return instant;
+  const day = dateTimeFormat(intlLocale(locale), { dateStyle: 'long', ...zoneOption(timeZone) }).format(time);
+  return `${day} ${formatAtTime(instant, locale, timeZone)}`;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value);
 }

@@ -81,7 +81,7 @@ function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKe
           description={
             values.expiresOn === ''
               ? t('apiKeys.form.expiresDescription')
-              : t('apiKeys.form.expiresDescriptionDate', { date: format.date(values.expiresOn) })
+              : t('apiKeys.form.expiresDescriptionDate', { date: format.dateInSentence(values.expiresOn) })
           }
           {...form.getInputProps('expiresOn')}
           min={addDays(today, 1)}

@@ -42,7 +42,7 @@ export const apiKeyMessages = {
   'apiKeys.revoked': { en: '“{name}” was revoked.', es: 'Se revocó “{name}”.' },
   'apiKeys.create.title': { en: 'Create an API key', es: 'Crear una clave de API' },
   'apiKeys.create.submit': { en: 'Create key', es: 'Crear clave' },
-  'apiKeys.form.staff': { en: 'Staff member the key acts as', es: 'Miembro del personal como el que actúa la clave' },
+  'apiKeys.form.staff': { en: 'Staff member the key acts as', es: 'Miembro del personal en cuyo nombre actúa la clave' },
   'apiKeys.form.staffDescription': {
     en: 'The system gets this person’s access. Only active staff are listed.',
     es: 'El sistema tendrá el acceso de esta persona. Solo aparece el personal activo.',
@@ -70,7 +70,7 @@ export const apiKeyMessages = {
   'apiKeys.secret.onceTitle': { en: 'You will not see this key again', es: 'No volverá a ver esta clave' },
   'apiKeys.secret.once': {
     en: 'Bridgeway keeps only a scrambled copy. Paste the key into the other system’s settings or a password manager now. If it is lost, revoke it and create a new one.',
-    es: 'Bridgeway solo guarda una copia cifrada. Pegue la clave ahora en los ajustes del otro sistema o en un administrador de contraseñas. Si se pierde, revóquela y cree una nueva.',
+    es: 'Bridgeway solo guarda una copia cifrada. Pegue la clave ahora en la configuración del otro sistema o guárdela en su aplicación de contraseñas. Si se pierde, revóquela y cree una nueva.',
   },
   'apiKeys.secret.howToUse': {
     en: 'The system sends it in the header “Authorization: Bearer <key>”.',

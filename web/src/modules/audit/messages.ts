@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/messages.ts';
 
 export const auditMessages = {
   // Its entry in the navigation and on the home page
-  'nav.audit': { en: 'Audit log', es: 'Registro de auditoría' },
+  'nav.audit': { en: 'Audit log', es: 'Historial de auditoría' },
   'nav.audit.description': { en: 'Who opened or changed which record, and when.', es: 'Quién abrió o cambió cada registro, y cuándo.' },
 
   // Coded values
@@ -22,16 +22,16 @@ export const auditMessages = {
   'recordType.organization': { en: 'Organization', es: 'Organización' },
   'recordType.session': { en: 'Session', es: 'Sesión' },
   'recordType.api-key': { en: 'API key', es: 'Clave de API' },
-  'recordType.audit-log': { en: 'Audit log', es: 'Registro de auditoría' },
+  'recordType.audit-log': { en: 'Audit log', es: 'Historial de auditoría' },
   'recordType.invitation': { en: 'Set-password link', es: 'Enlace para crear contraseña' },
 
   // Audit
-  'audit.title': { en: 'Audit log', es: 'Registro de auditoría' },
+  'audit.title': { en: 'Audit log', es: 'Historial de auditoría' },
   'audit.intro': {
     en: 'Every time someone views or changes a record, Bridgeway writes it here. Newest first. Opening this log is recorded too.',
-    es: 'Cada vez que alguien ve o cambia un registro, Bridgeway lo anota aquí. Lo más reciente primero. Abrir este registro también queda anotado.',
+    es: 'Cada vez que alguien ve o cambia información, Bridgeway lo anota aquí. Lo más reciente primero. Abrir este historial también queda anotado.',
   },
-  'audit.filters': { en: 'Filter the audit log', es: 'Filtrar el registro de auditoría' },
+  'audit.filters': { en: 'Filter the audit log', es: 'Filtrar el historial de auditoría' },
   'audit.filter.action': { en: 'Action', es: 'Acción' },
   'audit.filter.allActions': { en: 'All actions', es: 'Todas las acciones' },
   'audit.filter.from': { en: 'From', es: 'Desde' },
@@ -61,7 +61,7 @@ export const auditMessages = {
   'audit.change.mfa-replaced': { en: 'Two-step sign-in moved to a new phone', es: 'Verificación en dos pasos pasada a un teléfono nuevo' },
   'audit.change.mfa-reset': {
     en: 'Two-step sign-in reset by an administrator',
-    es: 'Un administrador restableció la verificación en dos pasos',
+    es: 'Quien administra el sistema restableció la verificación en dos pasos',
   },
   'audit.change.password': { en: 'Password changed', es: 'Contraseña cambiada' },
   'audit.change.deactivated': { en: 'Account deactivated', es: 'Cuenta desactivada' },
@@ -73,7 +73,7 @@ export const auditMessages = {
     en: 'Sign-in reset on the server (bridgeway reset-access)',
     es: 'Inicio de sesión restablecido en el servidor (bridgeway reset-access)',
   },
-  'audit.change.handoff': { en: 'Handed to a new primary case manager', es: 'Entregado a un nuevo administrador de casos principal' },
+  'audit.change.handoff': { en: 'Handed to a new primary case manager', es: 'Traspaso a otro(a) administrador(a) de casos principal' },
   'audit.change.merged': { en: 'Records merged', es: 'Registros combinados' },
   'audit.change.merge-undone': { en: 'Merge undone', es: 'Combinación deshecha' },
   'audit.change.ended': { en: 'Care team membership ended', es: 'Terminó la participación en el equipo de atención' },

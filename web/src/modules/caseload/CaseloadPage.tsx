@@ -137,7 +137,7 @@ export function CaseloadPage() {
               </Group>
               <Text size="sm">{levelText(row)}</Text>
               <Text size="sm" c="dark.6">
-                {t('caseload.card', { program: row.programName, date: format.date(row.openedOn) })}
+                {t('caseload.card', { program: row.programName, date: format.dateInSentence(row.openedOn) })}
               </Text>
             </Stack>
           </Paper>

@@ -43,15 +43,15 @@ export const caseloadMessages = {
   },
   'caseload.emptyOpen': {
     en: 'you find or register a patient under Patients and open an episode for them: you become their primary case manager;',
-    es: 'usted busca o registra a un paciente en Pacientes y le abre un episodio: usted pasa a ser su administrador de casos principal;',
+    es: 'usted busca o registra a un paciente en Pacientes y le abre un episodio: usted pasa a ser su administrador(a) de casos principal;',
   },
   'caseload.emptyHandoff': {
     en: 'a colleague or supervisor hands a patient over to you;',
-    es: 'un colega o supervisor le pasa el caso de un paciente;',
+    es: 'alguien del equipo, o quien supervisa el programa, le pasa el caso de un paciente;',
   },
   'caseload.emptyTeam': {
     en: 'a supervisor adds you to a patient’s care team.',
-    es: 'un supervisor le agrega al equipo de atención de un paciente.',
+    es: 'quien supervisa el programa le agrega al equipo de atención de un paciente.',
   },
   'caseload.countOne': { en: '1 person', es: '1 persona' },
   'caseload.goToPatients': { en: 'Go to Patients', es: 'Ir a Pacientes' },
@@ -61,42 +61,42 @@ export const caseloadMessages = {
   'reassign.title': { en: 'Reassign a caseload', es: 'Reasignar una carga de casos' },
   'reassign.intro': {
     en: "Move a staff member's open episodes to one or several colleagues, for example when someone leaves or goes on leave. Each episode is handed off: the receiving colleague becomes its primary case manager, with your note.",
-    es: 'Traslade los episodios abiertos de un miembro del personal a uno o varios colegas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se transfiere: el colega que lo recibe pasa a ser su administrador de casos principal, con su nota.',
+    es: 'Traslade los episodios abiertos de un miembro del personal a una o varias personas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se traspasa: la persona que lo recibe pasa a ser su administrador(a) de casos principal, con la nota del traspaso.',
   },
   'reassign.from': { en: 'Whose caseload moves', es: 'Carga de casos que se traslada' },
   'reassign.fromRequired': { en: 'Choose whose caseload moves.', es: 'Elija de quién es la carga de casos que se traslada.' },
   'reassign.to': { en: 'Colleagues who receive it', es: 'Colegas que la reciben' },
   'reassign.toDescription': {
     en: 'With several colleagues, the episodes are shared out among them.',
-    es: 'Si elige varios colegas, los episodios se reparten entre ellos.',
+    es: 'Si elige a varias personas, los episodios se reparten entre ellas.',
   },
-  'reassign.toRequired': { en: 'Choose at least one colleague.', es: 'Elija al menos un colega.' },
+  'reassign.toRequired': { en: 'Choose at least one colleague.', es: 'Elija al menos a una persona.' },
   'reassign.toNotFrom': {
     en: 'Choose colleagues other than the person whose caseload moves.',
     es: 'Elija colegas distintos de la persona cuya carga de casos se traslada.',
   },
-  'reassign.on': { en: 'Handoff date', es: 'Fecha de la transferencia' },
-  'reassign.onRequired': { en: 'Enter the handoff date.', es: 'Escriba la fecha de la transferencia.' },
-  'reassign.note': { en: 'Handoff note', es: 'Nota de transferencia' },
+  'reassign.on': { en: 'Handoff date', es: 'Fecha del traspaso' },
+  'reassign.onRequired': { en: 'Enter the handoff date.', es: 'Escriba la fecha del traspaso.' },
+  'reassign.note': { en: 'Handoff note', es: 'Nota del traspaso' },
   'reassign.noteDescription': {
     en: 'Why the caseload moves and anything the new case managers should know.',
-    es: 'Por qué se traslada la carga de casos y lo que deben saber los nuevos administradores de casos.',
+    es: 'Por qué se traslada la carga de casos y lo que debe saber quien recibe cada caso.',
   },
-  'reassign.noteRequired': { en: 'Enter a handoff note.', es: 'Escriba una nota de transferencia.' },
-  'reassign.episodes': { en: 'Episodes that move', es: 'Episodios que se transfieren' },
+  'reassign.noteRequired': { en: 'Enter a handoff note.', es: 'Escriba una nota del traspaso.' },
+  'reassign.episodes': { en: 'Episodes that move', es: 'Episodios que se traspasan' },
   'reassign.episodesDescription': {
     en: '{chosen} of {total} chosen. Untick the ones that stay with this person.',
     es: '{chosen} de {total} elegidos. Desmarque los que se quedan con esta persona.',
   },
-  'reassign.episodesRequired': { en: 'Choose at least one episode to move.', es: 'Elija al menos un episodio para transferir.' },
+  'reassign.episodesRequired': { en: 'Choose at least one episode to move.', es: 'Elija al menos un episodio para traspasar.' },
   'reassign.episodesLoading': { en: 'Loading this person’s caseload', es: 'Cargando la carga de casos de esta persona' },
   'reassign.noEpisodes': {
     en: 'This person has no open episodes in your programs to move.',
-    es: 'Esta persona no tiene episodios abiertos en sus programas para transferir.',
+    es: 'Esta persona no tiene episodios abiertos en sus programas para traspasar.',
   },
   'reassign.allEpisodes': {
     en: 'All open episodes in your programs where this person is the primary case manager will move, shared out in turn among the colleagues you chose.',
-    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es el administrador de casos principal, repartidos por turnos entre los colegas que eligió.',
+    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es administrador(a) de casos principal, repartidos por turnos entre las personas que eligió.',
   },
   'reassign.submit': { en: 'Reassign caseload', es: 'Reasignar carga de casos' },
   'reassign.staffError': {
@@ -112,7 +112,10 @@ export const caseloadMessages = {
   'reassign.doneTo': { en: '{name} — episodes: {count}', es: '{name} — episodios: {count}' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
-  'problem.supervisors-only': { en: 'Only a supervisor can do this.', es: 'Solo un supervisor puede hacer esto.' },
+  'problem.supervisors-only': {
+    en: 'Only a supervisor can do this.',
+    es: 'Solo quien tiene la función de supervisor(a) puede hacer esto.',
+  },
   'problem.includes-from-user': {
     en: 'Choose colleagues other than the person whose caseload moves.',
     es: 'Elija colegas distintos de la persona cuya carga de casos se traslada.',

@@ -13,7 +13,7 @@ export const homeMessages = {
   'home.aboutYou': { en: 'Your account', es: 'Su cuenta' },
   'home.organization': { en: 'Organization', es: 'Organización' },
   'home.roles': { en: 'Your roles', es: 'Sus funciones' },
-  'home.noRoles': { en: 'No roles yet. Ask an administrator.', es: 'Todavía no tiene funciones. Pídaselas a un administrador.' },
+  'home.noRoles': { en: 'No roles yet. Ask an administrator.', es: 'Todavía no tiene funciones. Pídaselas a quien administra Bridgeway.' },
   'home.programs': { en: 'Your programs', es: 'Sus programas' },
   'home.noPrograms': { en: 'Not in any program yet.', es: 'Todavía no está en ningún programa.' },
   'home.email': { en: 'Email', es: 'Correo electrónico' },

@@ -23,6 +23,6 @@ export const invitationMessages = {
   'invitation.goneTitle': { en: 'This link does not work any more', es: 'Este enlace ya no funciona' },
   'invitation.gone': {
     en: 'The link has expired, was already used, or was replaced by a newer one. Ask your Bridgeway administrator to send you a new set-password link.',
-    es: 'El enlace venció, ya se usó o se reemplazó por uno más nuevo. Pídale a su administrador de Bridgeway que le envíe un nuevo enlace para crear contraseña.',
+    es: 'El enlace venció, ya se usó o se reemplazó por uno más nuevo. Pídale a quien administra Bridgeway que le envíe un nuevo enlace para crear contraseña.',
   },
 } satisfies Messages;

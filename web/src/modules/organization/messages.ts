@@ -11,7 +11,7 @@ export const organizationMessages = {
   'organization.title': { en: 'Organization', es: 'Organización' },
   'organization.intro': {
     en: 'Settings that apply to everyone at your organization.',
-    es: 'Ajustes que se aplican a todas las personas de su organización.',
+    es: 'Configuración que se aplica a todas las personas de su organización.',
   },
   'organization.name': { en: 'Organization name', es: 'Nombre de la organización' },
   'organization.nameRequired': { en: 'Enter the organization’s name.', es: 'Escriba el nombre de la organización.' },
@@ -25,7 +25,7 @@ export const organizationMessages = {
     en: 'Used for new staff members unless you choose another. Each person can change their own.',
     es: 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
   },
-  'organization.saved': { en: 'Organization settings saved.', es: 'Se guardaron los ajustes de la organización.' },
+  'organization.saved': { en: 'Organization settings saved.', es: 'Se guardó la configuración de la organización.' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
   'problem.unknown-time-zone': { en: 'Choose a time zone from the list.', es: 'Elija una zona horaria de la lista.' },

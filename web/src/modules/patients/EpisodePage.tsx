@@ -95,8 +95,11 @@ function EpisodeView({ episode }: { episode: Episode }) {
           <StatusBadge color={phaseColors[episode.phase]}>{t(`phase.${episode.phase}`)}</StatusBadge>
           <Text span c="dark.7">
             {open
-              ? t('episode.openedSince', { date: format.date(episode.openedOn) })
-              : t('episode.closedRange', { from: format.date(episode.openedOn), to: format.date(episode.closedOn ?? '') })}
+              ? t('episode.openedSince', { date: format.dateInSentence(episode.openedOn) })
+              : t('episode.closedRange', {
+                  from: format.dateInSentence(episode.openedOn),
+                  to: format.dateInSentence(episode.closedOn ?? ''),
+                })}
           </Text>
         </Group>
       }
@@ -143,7 +146,7 @@ function EpisodeView({ episode }: { episode: Episode }) {
               }
             >
               <Text size="sm" c="dark.6">
-                {t('episode.phaseSince', { date: format.date(entry.startedOn), name: entry.recordedBy })}
+                {t('episode.phaseSince', { date: format.dateInSentence(entry.startedOn), name: entry.recordedBy })}
               </Text>
               {entry.note !== null && (
                 <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
@@ -289,8 +292,11 @@ function MemberRow({ member, canEnd, onEnd }: { member: CareTeamMember; canEnd: 
           )}
           <Text size="sm" c={ended ? 'dark.4' : 'dark.6'}>
             {ended
-              ? t('careTeam.servedRange', { from: format.date(member.startedOn), to: format.date(member.endedOn ?? '') })
-              : t('careTeam.since', { date: format.date(member.startedOn) })}
+              ? t('careTeam.servedRange', {
+                  from: format.dateInSentence(member.startedOn),
+                  to: format.dateInSentence(member.endedOn ?? ''),
+                })
+              : t('careTeam.since', { date: format.dateInSentence(member.startedOn) })}
           </Text>
           {member.handoffNote !== null && (
             <Text size="sm" c="dark.6" style={{ whiteSpace: 'pre-wrap' }}>

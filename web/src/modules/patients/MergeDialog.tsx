@@ -152,7 +152,7 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
                   <Radio
                     key={item.id}
                     value={item.id}
-                    label={`${displayName(item)} · ${t('merge.bornOn', { date: format.date(item.dateOfBirth) })}`}
+                    label={`${displayName(item)} · ${t('merge.bornOn', { date: format.dateInSentence(item.dateOfBirth) })}`}
                   />
                 ))}
               </Stack>
@@ -177,7 +177,7 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
           {displayName(record)}
         </Title>
         <Text size="sm">{[record.legalFirstName, record.legalLastName].join(' ')}</Text>
-        <Text size="sm">{t('merge.bornOn', { date: format.date(record.dateOfBirth) })}</Text>
+        <Text size="sm">{t('merge.bornOn', { date: format.dateInSentence(record.dateOfBirth) })}</Text>
       </Stack>
     </Paper>
   );

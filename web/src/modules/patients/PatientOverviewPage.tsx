@@ -98,8 +98,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
   const summary = [
     patient.pronouns,
     age === null
-      ? t('patient.born', { date: format.date(patient.dateOfBirth) })
-      : t('patient.bornAge', { date: format.date(patient.dateOfBirth), age }),
+      ? t('patient.born', { date: format.dateInSentence(patient.dateOfBirth) })
+      : t('patient.bornAge', { date: format.dateInSentence(patient.dateOfBirth), age }),
     languageName(patient.preferredLanguage),
   ].filter((part): part is string => part !== null && part !== '');
 
@@ -298,8 +298,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
                       coverage.memberId === null || coverage.memberId === undefined
                         ? null
                         : t('patient.memberId', { id: coverage.memberId }),
-                      coverage.startDate ? t('patient.coverageFrom', { date: format.date(coverage.startDate) }) : null,
-                      coverage.endDate ? t('patient.coverageTo', { date: format.date(coverage.endDate) }) : null,
+                      coverage.startDate ? t('patient.coverageFrom', { date: format.dateInSentence(coverage.startDate) }) : null,
+                      coverage.endDate ? t('patient.coverageTo', { date: format.dateInSentence(coverage.endDate) }) : null,
                     ]
                       .filter(Boolean)
                       .map((part) => ` · ${part}`)

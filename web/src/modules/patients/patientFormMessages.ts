@@ -66,13 +66,17 @@ export const patientFormMessages = {
   'patientForm.section.coverage': { en: 'Insurance', es: 'Seguro médico' },
   'patientForm.legalFirstName': { en: 'Legal first name', es: 'Nombre legal' },
   'patientForm.legalMiddleName': { en: 'Legal middle name', es: 'Segundo nombre legal' },
-  'patientForm.legalLastName': { en: 'Legal last name', es: 'Apellido legal' },
+  'patientForm.legalLastName': { en: 'Legal last name', es: 'Apellido(s) legal(es)' },
+  'patientForm.legalLastNameDescription': {
+    en: 'Both if the person uses two (García López). Either one finds them.',
+    es: 'Los dos si la persona usa dos (García López). Cualquiera de los dos la encuentra.',
+  },
   'patientForm.firstNameRequired': { en: 'Enter the legal first name.', es: 'Escriba el nombre legal.' },
   'patientForm.lastNameRequired': { en: 'Enter the legal last name.', es: 'Escriba el apellido legal.' },
   'patientForm.preferredName': { en: 'Preferred name', es: 'Nombre preferido' },
   'patientForm.preferredNameDescription': {
     en: 'What they like to be called. Bridgeway shows this name first.',
-    es: 'Cómo le gusta que le llamen. Bridgeway muestra este nombre primero.',
+    es: 'Cómo prefiere la persona que la llamen. Bridgeway muestra este nombre primero.',
   },
   'patientForm.pronouns': { en: 'Pronouns', es: 'Pronombres' },
   'patientForm.pronounsDescription': {
@@ -96,8 +100,8 @@ export const patientFormMessages = {
   'patientForm.phoneNumber': { en: 'Phone {n}', es: 'Teléfono {n}' },
   'patientForm.phoneKind': { en: 'Phone {n} type', es: 'Tipo del teléfono {n}' },
   'patientForm.removePhone': { en: 'Remove phone {n}', es: 'Quitar el teléfono {n}' },
-  'patientForm.consentToText': { en: 'OK to send texts', es: 'Se le pueden enviar mensajes de texto' },
-  'patientForm.voicemailSafe': { en: 'Safe to leave a voicemail', es: 'Es seguro dejar un mensaje de voz' },
+  'patientForm.consentToText': { en: 'OK to send texts', es: 'Se pueden enviar mensajes de texto' },
+  'patientForm.voicemailSafe': { en: 'Safe to leave a voicemail', es: 'Se puede dejar mensaje de voz' },
   'patientForm.addPhone': { en: 'Add a phone number', es: 'Agregar un teléfono' },
   'patientForm.noFixedAddress': { en: 'No fixed address', es: 'Sin domicilio fijo' },
   'patientForm.noFixedAddressDescription': {

@@ -51,7 +51,7 @@ export function levelLabel(tMaybe: (key: string) => string | null, edition: Leve
   return `${tMaybe(keys.edition) ?? edition} ${level}`;
 }
 
-const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname'] as const;
+const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname', 'one-surname'] as const;
 type DuplicateReason = (typeof duplicateReasons)[number];
 
 interface DuplicateCandidate {

@@ -7,7 +7,7 @@ export const programMessages = {
   'nav.programs': { en: 'Programs', es: 'Programas' },
   'nav.programs.description': {
     en: 'Your programs and the case management model each one follows.',
-    es: 'Sus programas y el modelo de manejo de casos de cada uno.',
+    es: 'Sus programas y el modelo de administración de casos de cada uno.',
   },
 
   // Coded values
@@ -29,9 +29,9 @@ export const programMessages = {
   'model.clinical-rehabilitation': { en: 'Clinical / rehabilitation', es: 'Clínico / rehabilitación' },
   'model.clinical-rehabilitation.explain': {
     en: 'The same clinician gives case management and treatment, such as counseling.',
-    es: 'El mismo profesional clínico ofrece el manejo de casos y el tratamiento, como la consejería.',
+    es: 'La misma persona del equipo clínico ofrece la administración de casos y el tratamiento, como la consejería.',
   },
-  'model.nurse-care-manager': { en: 'Nurse care manager (OBOT)', es: 'Enfermero(a) gestor(a) de cuidados (OBOT)' },
+  'model.nurse-care-manager': { en: 'Nurse care manager (OBOT)', es: 'Enfermero(a) coordinador(a) de atención (OBOT)' },
   'model.nurse-care-manager.explain': {
     en: 'A nurse guides medication for opioid use disorder, from screening to maintenance, with the prescriber.',
     es: 'Un(a) enfermero(a) guía el medicamento para el trastorno por consumo de opioides, desde la evaluación hasta el mantenimiento, junto con quien receta.',
@@ -46,7 +46,7 @@ export const programMessages = {
   'programs.title': { en: 'Programs', es: 'Programas' },
   'programs.intro': {
     en: 'Each program picks the case management model it follows. Staff are added to programs on the Staff page.',
-    es: 'Cada programa elige el modelo de manejo de casos que sigue. El personal se agrega a los programas en la página Personal.',
+    es: 'Cada programa elige el modelo de administración de casos que sigue. El personal se agrega a los programas en la página Personal.',
   },
   'programs.add': { en: 'Add program', es: 'Agregar programa' },
   'programs.listLabel': { en: 'Programs', es: 'Programas' },
@@ -63,10 +63,10 @@ export const programMessages = {
   'programs.edit.title': { en: 'Edit {name}', es: 'Editar {name}' },
   'programs.form.name': { en: 'Program name', es: 'Nombre del programa' },
   'programs.form.nameRequired': { en: 'Enter the program’s name.', es: 'Escriba el nombre del programa.' },
-  'programs.form.model': { en: 'Case management model', es: 'Modelo de manejo de casos' },
+  'programs.form.model': { en: 'Case management model', es: 'Modelo de administración de casos' },
   'programs.form.modelDescription': {
     en: 'How case management works in this program.',
-    es: 'Cómo funciona el manejo de casos en este programa.',
+    es: 'Cómo funciona la administración de casos en este programa.',
   },
   'programs.form.modelRequired': { en: 'Choose the model this program follows.', es: 'Elija el modelo que sigue este programa.' },
   'programs.form.description': { en: 'Description (optional)', es: 'Descripción (opcional)' },
@@ -77,7 +77,7 @@ export const programMessages = {
   'programs.remove.title': { en: 'Remove {name}?', es: '¿Quitar {name}?' },
   'programs.remove.body': {
     en: '{name} will no longer be listed or offered to staff. Its history is kept for the records and the audit log.',
-    es: '{name} ya no aparecerá en las listas ni se le ofrecerá al personal. Su historial se conserva en los registros y en el registro de auditoría.',
+    es: '{name} ya no aparecerá en las listas ni se le ofrecerá al personal. Su historia se conserva en los expedientes y en el historial de auditoría.',
   },
   'programs.remove.confirm': { en: 'Remove program', es: 'Quitar programa' },
 

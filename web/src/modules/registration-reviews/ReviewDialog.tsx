@@ -121,7 +121,7 @@ function Registration({ review }: { review: RegistrationReviewDetail }) {
           {review.registration.legalFirstName} {review.registration.legalLastName}
           {sent.preferredName ? ` (${sent.preferredName})` : ''}
         </Text>
-        <Text size="sm">{t('reviews.dialog.born', { date: format.date(review.registration.dateOfBirth) })}</Text>
+        <Text size="sm">{t('reviews.dialog.born', { date: format.dateInSentence(review.registration.dateOfBirth) })}</Text>
         {(sent.identifiers ?? []).map((identifier) => (
           <Text size="sm" key={`${identifier.system}:${identifier.value}`}>
             {t('reviews.dialog.identifier', {
@@ -132,7 +132,7 @@ function Registration({ review }: { review: RegistrationReviewDetail }) {
         ))}
         {sent.city ? <Text size="sm">{sent.city}</Text> : null}
         <Text size="sm" c="dimmed">
-          {t('reviews.dialog.sentBy', { name: review.requestedBy.displayName, date: format.dateTime(review.requestedAt) })}
+          {t('reviews.dialog.sentBy', { name: review.requestedBy.displayName, date: format.dateTimeInSentence(review.requestedAt) })}
         </Text>
       </Stack>
     </Paper>
@@ -154,7 +154,7 @@ function Candidates({ review }: { review: RegistrationReviewDetail }) {
               {candidate.legalFirstName} {candidate.legalLastName}
               {candidate.preferredName ? ` (${candidate.preferredName})` : ''}
             </Text>
-            <Text size="sm">{t('reviews.dialog.born', { date: format.date(candidate.dateOfBirth) })}</Text>
+            <Text size="sm">{t('reviews.dialog.born', { date: format.dateInSentence(candidate.dateOfBirth) })}</Text>
             <Text size="sm" c="dimmed">
               {candidate.programs.length > 0
                 ? t('reviews.dialog.programs', { programs: candidate.programs.join(', ') })

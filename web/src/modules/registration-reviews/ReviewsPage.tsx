@@ -49,7 +49,7 @@ export function ReviewsPage() {
         <Stack gap={0}>
           <Text fw={600}>{name(review)}</Text>
           <Text size="sm" c="dimmed">
-            {t('reviews.dialog.born', { date: format.date(review.registration.dateOfBirth) })}
+            {t('reviews.dialog.born', { date: format.dateInSentence(review.registration.dateOfBirth) })}
           </Text>
         </Stack>
       ),

@@ -6,7 +6,7 @@ export const reviewMessages = {
   'nav.reviews': { en: 'Registrations in review', es: 'Registros en revisión' },
   'nav.reviews.description': {
     en: 'Registrations that look like a record you cannot open wait here for a supervisor.',
-    es: 'Los registros que se parecen a un expediente que usted no puede abrir esperan aquí a un supervisor o una supervisora.',
+    es: 'Los registros que se parecen a un expediente que usted no puede abrir esperan aquí a que los revise un(a) supervisor(a).',
   },
   'reviews.title': { en: 'Registrations in review', es: 'Registros en revisión' },
   'reviews.intro.supervisor': {
@@ -15,7 +15,7 @@ export const reviewMessages = {
   },
   'reviews.intro.staff': {
     en: 'Registrations you made that a supervisor must review before the record is created.',
-    es: 'Registros que usted hizo y que un supervisor o una supervisora debe revisar antes de crear el expediente.',
+    es: 'Registros que usted hizo y que un(a) supervisor(a) debe revisar antes de crear el expediente.',
   },
   'reviews.empty': { en: 'Nothing is waiting for review.', es: 'No hay nada pendiente de revisión.' },
   'reviews.tableLabel': { en: 'Registrations in review', es: 'Registros en revisión' },
@@ -26,7 +26,7 @@ export const reviewMessages = {
   'reviews.col.requested': { en: 'Sent', es: 'Enviado' },
   'reviews.col.requestedBy': { en: 'Sent by', es: 'Enviado por' },
   'reviews.col.status': { en: 'Status', es: 'Estado' },
-  'reviews.col.note': { en: 'Supervisor’s note', es: 'Nota del supervisor o la supervisora' },
+  'reviews.col.note': { en: 'Supervisor’s note', es: 'Nota de supervisión' },
   'reviews.status.pending': { en: 'Waiting for review', es: 'Pendiente de revisión' },
   'reviews.status.registered': { en: 'Registered', es: 'Registrado' },
   'reviews.status.declined': { en: 'Declined', es: 'Rechazado' },
@@ -52,7 +52,7 @@ export const reviewMessages = {
   'reviews.note.label': { en: 'Note for {name}', es: 'Nota para {name}' },
   'reviews.note.description': {
     en: 'Say why, and what happens next (for example: “Known to the ACT team; I asked them to add you to the care team”). Do not name the other program’s patient details.',
-    es: 'Diga por qué y qué pasará después (por ejemplo: “Ya lo atiende el equipo ACT; les pedí que la agreguen al equipo de atención”). No incluya datos del paciente del otro programa.',
+    es: 'Diga por qué y qué pasará después (por ejemplo: “Ya la atiende el equipo ACT; les pedí que la agreguen al equipo de atención”). No incluya datos del paciente del otro programa.',
   },
   'reviews.note.required': { en: 'Write a note for the person who sent it.', es: 'Escriba una nota para la persona que lo envió.' },
   'reviews.decision.required': { en: 'Choose a decision.', es: 'Elija una decisión.' },

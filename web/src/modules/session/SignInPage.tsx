@@ -106,7 +106,7 @@ function SignInForm() {
       seconds === null
         ? t('signIn.lockedNoTime')
         : t('signIn.locked', {
-            time: format.time(new Date(Date.now() + seconds * 1000)),
+            atTime: format.atTime(new Date(Date.now() + seconds * 1000)),
             minutes: format.number(Math.max(1, Math.ceil(seconds / 60))),
           });
   }

@@ -11,7 +11,7 @@ export const sessionMessages = {
   'signIn.submit': { en: 'Sign in', es: 'Iniciar sesión' },
   'signIn.help': {
     en: 'Forgot your password or lost your phone? Ask your Bridgeway administrator for a new set-password link.',
-    es: '¿Olvidó su contraseña o perdió su teléfono? Pídale a su administrador de Bridgeway un nuevo enlace para crear contraseña.',
+    es: '¿Olvidó su contraseña o perdió su teléfono? Pídale a quien administra Bridgeway un nuevo enlace para crear contraseña.',
   },
   'signIn.invalidCredentials': {
     en: 'The email or password is not right. Check them and try again.',
@@ -19,12 +19,12 @@ export const sessionMessages = {
   },
   'signIn.lockedTitle': { en: 'Sign-in is paused for this account', es: 'El inicio de sesión está pausado para esta cuenta' },
   'signIn.locked': {
-    en: 'There were too many failed sign-ins. For your safety, you can try again at {time} (in about {minutes} min). An administrator can help if you need to sign in sooner.',
-    es: 'Hubo demasiados intentos fallidos. Por su seguridad, puede intentarlo de nuevo a las {time} (en unos {minutes} min). Un administrador puede ayudarle si necesita entrar antes.',
+    en: 'There were too many failed sign-ins. For your safety, you can try again {atTime} (in about {minutes} min). An administrator can help if you need to sign in sooner.',
+    es: 'Hubo demasiados intentos fallidos. Por su seguridad, puede intentarlo de nuevo {atTime} (en unos {minutes} min). Quien administra Bridgeway puede ayudarle si necesita entrar antes.',
   },
   'signIn.lockedNoTime': {
     en: 'There were too many failed sign-ins. For your safety, wait a while before trying again, or ask an administrator.',
-    es: 'Hubo demasiados intentos fallidos. Por su seguridad, espere un rato antes de intentarlo de nuevo o pida ayuda a un administrador.',
+    es: 'Hubo demasiados intentos fallidos. Por su seguridad, espere un rato antes de intentarlo de nuevo o pida ayuda a quien administra Bridgeway.',
   },
   'signIn.totpTitle': { en: 'Enter your authenticator code', es: 'Escriba su código de verificación' },
   'signIn.totpIntro': {
@@ -46,7 +46,7 @@ export const sessionMessages = {
   'signIn.notice.setupComplete.title': { en: 'Your organization is ready', es: 'Su organización está lista' },
   'signIn.notice.setupComplete': {
     en: 'Sign in with the administrator email and password you just chose. Next, you will set up two-step sign-in.',
-    es: 'Inicie sesión con el correo y la contraseña de administrador que acaba de elegir. Después va a activar la verificación en dos pasos.',
+    es: 'Inicie sesión con el correo y la contraseña de administrador(a) del sistema que acaba de elegir. Después va a activar la verificación en dos pasos.',
   },
   'signIn.notice.signedOut.title': { en: 'You are signed out', es: 'Cerró su sesión' },
   'signIn.notice.signedOut': {
@@ -70,7 +70,7 @@ export const sessionMessages = {
   'mfa.title': { en: 'Set up two-step sign-in', es: 'Activar la verificación en dos pasos' },
   'mfa.requiredIntro': {
     en: 'Welcome, {name}. Administrators must use two-step sign-in: after your password, you also enter a code from your phone. This takes about two minutes.',
-    es: 'Le damos la bienvenida, {name}. Los administradores deben usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
+    es: 'Le damos la bienvenida, {name}. Quien administra el sistema debe usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
   },
   'mfa.optionalIntro': {
     en: 'After your password, you will also enter a code from your phone. This keeps patient records safe even if someone learns your password.',
@@ -132,7 +132,7 @@ export const sessionMessages = {
   'mfa.lostPhoneTitle': { en: 'If you lose your phone', es: 'Si pierde su teléfono' },
   'mfa.lostPhone': {
     en: 'An administrator can reset your two-step sign-in, and you set it up again on your new phone.',
-    es: 'Un administrador puede restablecer su verificación en dos pasos y usted la vuelve a activar en su teléfono nuevo.',
+    es: 'Quien administra Bridgeway puede restablecer su verificación en dos pasos, y usted la vuelve a activar en su teléfono nuevo.',
   },
   'mfa.backToAccount': { en: 'Back to my account', es: 'Volver a mi cuenta' },
 

@@ -7,7 +7,7 @@ export const setupMessages = {
   'setup.title': { en: 'Set up Bridgeway', es: 'Configurar Bridgeway' },
   'setup.intro': {
     en: 'Create your organization and the first administrator account. You only do this once.',
-    es: 'Cree su organización y la primera cuenta de administrador. Esto se hace una sola vez.',
+    es: 'Cree su organización y la primera cuenta de administrador(a) del sistema. Esto se hace una sola vez.',
   },
   'setup.organizationLegend': { en: 'Your organization', es: 'Su organización' },
   'setup.organizationName': { en: 'Organization name', es: 'Nombre de la organización' },
@@ -21,7 +21,7 @@ export const setupMessages = {
     en: 'Due dates and “today” follow this time zone. We picked the one of this computer.',
     es: 'Las fechas límite y el “hoy” siguen esta zona horaria. Elegimos la de esta computadora.',
   },
-  'setup.adminLegend': { en: 'The first administrator (you)', es: 'El primer administrador (usted)' },
+  'setup.adminLegend': { en: 'The first administrator (you)', es: 'Primera cuenta de administrador(a) del sistema (usted)' },
   'setup.adminName': { en: 'Your full name', es: 'Su nombre completo' },
   'setup.adminName.required': { en: 'Enter your name.', es: 'Escriba su nombre.' },
   'setup.adminEmail': { en: 'Your email', es: 'Su correo electrónico' },

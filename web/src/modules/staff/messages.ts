@@ -15,12 +15,12 @@ export const staffMessages = {
   },
 
   // Coded values
-  'role.admin': { en: 'Administrator', es: 'Administrador(a)' },
+  'role.admin': { en: 'Administrator', es: 'Administrador(a) del sistema' },
   'role.supervisor': { en: 'Supervisor', es: 'Supervisor(a)' },
-  'role.case-manager': { en: 'Case manager', es: 'Gestor(a) de casos' },
-  'role.nurse-care-manager': { en: 'Nurse care manager', es: 'Enfermero(a) gestor(a) de cuidados' },
+  'role.case-manager': { en: 'Case manager', es: 'Administrador(a) de casos' },
+  'role.nurse-care-manager': { en: 'Nurse care manager', es: 'Enfermero(a) coordinador(a) de atención' },
   'role.community-health-worker': { en: 'Community health worker', es: 'Promotor(a) de salud' },
-  'role.peer-recovery-specialist': { en: 'Peer recovery specialist', es: 'Especialista en recuperación entre pares' },
+  'role.peer-recovery-specialist': { en: 'Peer recovery specialist', es: 'Especialista de apoyo entre pares' },
   'role.prescriber': { en: 'Prescriber', es: 'Profesional que receta' },
   'role.counselor': { en: 'Counselor', es: 'Consejero(a)' },
   'role.privacy-officer': { en: 'Privacy officer', es: 'Oficial de privacidad' },
@@ -36,7 +36,7 @@ export const staffMessages = {
   },
   'staff.introReadOnly': {
     en: 'Everyone who can sign in to Bridgeway at your organization, with their roles and programs. Only administrators can make changes.',
-    es: 'Todas las personas que pueden iniciar sesión en Bridgeway en su organización, con sus funciones y programas. Solo los administradores pueden hacer cambios.',
+    es: 'Todas las personas que pueden iniciar sesión en Bridgeway en su organización, con sus funciones y programas. Solo quien administra el sistema puede hacer cambios.',
   },
   'staff.add': { en: 'Add staff member', es: 'Agregar a una persona' },
   'staff.filters': { en: 'Find staff', es: 'Buscar personal' },
@@ -65,14 +65,14 @@ export const staffMessages = {
   'staff.action.deactivate.title': { en: 'Deactivate {name}?', es: '¿Desactivar a {name}?' },
   'staff.action.deactivate.body': {
     en: '{name} will be signed out everywhere and will not be able to sign in. API keys that act as {name} stop working. Their work in Bridgeway stays. You can reactivate the account later.',
-    es: 'Se cerrarán todas las sesiones de {name} y no podrá iniciar sesión. Las claves de API que actúan como {name} dejan de funcionar. Su trabajo en Bridgeway se conserva. Puede reactivar la cuenta más adelante.',
+    es: '{name} ya no podrá iniciar sesión: se cerrarán todas sus sesiones. Las claves de API que actúan como {name} dejan de funcionar. El trabajo de {name} en Bridgeway se conserva. Usted puede reactivar la cuenta más adelante.',
   },
   'staff.action.deactivate.confirm': { en: 'Deactivate', es: 'Desactivar' },
   'staff.action.deactivate.done': { en: '{name} is deactivated.', es: '{name} quedó desactivado(a).' },
   'staff.action.reactivate.title': { en: 'Reactivate {name}?', es: '¿Reactivar a {name}?' },
   'staff.action.reactivate.body': {
     en: '{name} will be able to sign in again with their password.',
-    es: '{name} podrá volver a iniciar sesión con su contraseña.',
+    es: '{name} podrá volver a iniciar sesión con la contraseña que ya tiene.',
   },
   'staff.action.reactivate.confirm': { en: 'Reactivate', es: 'Reactivar' },
   'staff.action.reactivate.done': { en: '{name} can sign in again.', es: '{name} puede volver a iniciar sesión.' },
@@ -82,14 +82,14 @@ export const staffMessages = {
   },
   'staff.action.newLink.body': {
     en: 'Use this when {name} never used their invitation, or forgot their password. They open the new link to choose a password.',
-    es: 'Use esto si {name} nunca usó su invitación u olvidó su contraseña. Con el enlace nuevo elige una contraseña.',
+    es: 'Use esto si {name} nunca usó la invitación u olvidó la contraseña. Con el enlace nuevo, {name} elige su contraseña.',
   },
   'staff.action.newLink.confirm': { en: 'Create link', es: 'Crear enlace' },
   'staff.action.newLink.done': { en: 'A new link was created for {name}.', es: 'Se creó un enlace nuevo para {name}.' },
   'staff.action.mfaReset.title': { en: 'Reset two-step sign-in for {name}?', es: '¿Restablecer la verificación en dos pasos de {name}?' },
   'staff.action.mfaReset.body': {
     en: 'Use this when {name} lost or replaced their phone. Their authenticator app stops working for Bridgeway and they are signed out; they set it up again the next time they sign in.',
-    es: 'Use esto si {name} perdió o cambió su teléfono. Su aplicación de autenticación deja de funcionar para Bridgeway y se cierran sus sesiones; la vuelve a activar la próxima vez que inicie sesión.',
+    es: 'Use esto si {name} perdió o cambió de teléfono. La aplicación de autenticación de {name} deja de funcionar para Bridgeway y se cierran sus sesiones; esta persona la vuelve a activar la próxima vez que inicie sesión.',
   },
   'staff.action.mfaReset.confirm': { en: 'Reset two-step sign-in', es: 'Restablecer la verificación' },
   'staff.action.mfaReset.done': {
@@ -102,7 +102,7 @@ export const staffMessages = {
   'staff.form.name': { en: 'Full name', es: 'Nombre completo' },
   'staff.form.nameRequired': { en: 'Enter the person’s name.', es: 'Escriba el nombre de la persona.' },
   'staff.form.email': { en: 'Work email', es: 'Correo electrónico del trabajo' },
-  'staff.form.emailDescription': { en: 'They sign in with this email.', es: 'Con este correo inicia sesión.' },
+  'staff.form.emailDescription': { en: 'They sign in with this email.', es: 'Esta persona inicia sesión con este correo.' },
   'staff.form.emailFixed': { en: 'The email cannot be changed here.', es: 'El correo no se puede cambiar aquí.' },
   'staff.form.roles': { en: 'Roles', es: 'Funciones' },
   'staff.form.rolesDescription': {
@@ -124,13 +124,13 @@ export const staffMessages = {
   'staff.form.language': { en: 'Language', es: 'Idioma' },
   'staff.form.languageDescription': {
     en: 'The language Bridgeway uses for this person. They can change it.',
-    es: 'El idioma en que Bridgeway le muestra todo a esta persona. Lo puede cambiar.',
+    es: 'El idioma en que Bridgeway le muestra todo a esta persona. Esta persona lo puede cambiar.',
   },
   'staff.link.titleInvitation': { en: 'Invitation link for {name}', es: 'Enlace de invitación para {name}' },
   'staff.link.titleReset': { en: 'New set-password link for {name}', es: 'Nuevo enlace para crear contraseña para {name}' },
   'staff.link.explain': {
     en: 'Send this link to {name}, for example by email or text message. When they open it, they choose their password and can then sign in.',
-    es: 'Envíele este enlace a {name}, por ejemplo por correo electrónico o mensaje de texto. Al abrirlo, elige su contraseña y ya puede iniciar sesión.',
+    es: 'Envíele este enlace a {name}, por ejemplo por correo electrónico o mensaje de texto. Al abrirlo, {name} elige su contraseña y ya puede iniciar sesión.',
   },
   'staff.link.label': { en: 'Set-password link', es: 'Enlace para crear contraseña' },
   'staff.link.onceTitle': { en: 'You will see this link only now', es: 'Solo verá este enlace ahora' },
@@ -150,12 +150,12 @@ export const staffMessages = {
   },
   'problem.last-admin': {
     en: 'This is the last active administrator. Make someone else an administrator first.',
-    es: 'Es el último administrador activo. Primero haga administrador a otra persona.',
+    es: 'Es la última persona activa con la función de administrador(a) del sistema. Primero dé esa función a otra persona.',
   },
   'problem.already-deactivated': { en: 'This staff member is already deactivated.', es: 'Esta persona del personal ya está desactivada.' },
   'problem.own-account': {
     en: 'You cannot do this to your own account. Ask another administrator.',
-    es: 'No puede hacer esto con su propia cuenta. Pídaselo a otro administrador.',
+    es: 'No puede hacer esto con su propia cuenta. Pídaselo a otra persona que administre el sistema.',
   },
   'problem.role-not-for-integration': {
     en: 'An integration account cannot have this role.',

@@ -36,7 +36,7 @@ export function DuplicateReview({ ref, duplicates, sharedIdentifier, busy, onReg
                     {displayName(patient)}
                   </Anchor>
                   <Text span size="sm">
-                    {t('duplicates.born', { date: format.date(patient.dateOfBirth) })}
+                    {t('duplicates.born', { date: format.dateInSentence(patient.dateOfBirth) })}
                   </Text>
                   {reasons.map((reason) => (
                     <Badge key={reason} size="sm" variant="outline" color="dark" tt="none">

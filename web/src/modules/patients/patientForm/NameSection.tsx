@@ -17,7 +17,13 @@ export function NameSection({ form }: { form: PatientForm }) {
             data-autofocus
           />
           <TextInput label={t('patientForm.legalMiddleName')} {...form.getInputProps('legalMiddleName')} autoComplete="off" />
-          <TextInput label={t('patientForm.legalLastName')} {...form.getInputProps('legalLastName')} required autoComplete="off" />
+          <TextInput
+            label={t('patientForm.legalLastName')}
+            description={t('patientForm.legalLastNameDescription')}
+            {...form.getInputProps('legalLastName')}
+            required
+            autoComplete="off"
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
