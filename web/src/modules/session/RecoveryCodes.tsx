@@ -47,7 +47,17 @@ function print(codes: readonly string[], heading: string): void {
  * The ten one-time recovery codes, shown this once (the server keeps only their hashes): copy,
  * download or print them, then say they are saved before going on.
  */
-export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: readonly string[]; onDone: () => void; doneLabel: string }) {
+export function RecoveryCodes({
+  codes,
+  onDone,
+  doneLabel,
+  titleOrder = 2,
+}: {
+  codes: readonly string[];
+  onDone: () => void;
+  doneLabel: string;
+  titleOrder?: 2 | 3;
+}) {
   const t = useT();
   const format = useFormat();
   const { timeZone } = useLocale();
@@ -67,7 +77,7 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: readonly st
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={submit} noValidate aria-labelledby="recovery-codes-title">
       <Stack gap="md">
-        <Title order={2} size="h3" id="recovery-codes-title">
+        <Title order={titleOrder} size="h3" id="recovery-codes-title">
           {t('recoveryCodes.title')}
         </Title>
         <Text size="sm">{t('recoveryCodes.intro', { count: format.number(codes.length) })}</Text>
