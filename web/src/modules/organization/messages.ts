@@ -5,13 +5,16 @@ import type { Messages } from '../../i18n/messages.ts';
 export const organizationMessages = {
   // Its entry in the navigation and on the home page
   'nav.organization': { en: 'Organization', es: 'Organización' },
-  'nav.organization.description': { en: 'Name, time zone and default language.', es: 'Nombre, zona horaria e idioma predeterminado.' },
+  'nav.organization.description': {
+    en: 'Name, time zone, default language and two-step sign-in.',
+    es: 'Nombre, zona horaria, idioma predeterminado y verificación en dos pasos.',
+  },
 
   // Organization
   'organization.title': { en: 'Organization', es: 'Organización' },
   'organization.intro': {
     en: 'Settings that apply to everyone at your organization.',
-    es: 'Ajustes que se aplican a todas las personas de su organización.',
+    es: 'Configuración que se aplica a todas las personas de su organización.',
   },
   'organization.name': { en: 'Organization name', es: 'Nombre de la organización' },
   'organization.nameRequired': { en: 'Enter the organization’s name.', es: 'Escriba el nombre de la organización.' },
@@ -25,7 +28,15 @@ export const organizationMessages = {
     en: 'Used for new staff members unless you choose another. Each person can change their own.',
     es: 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
   },
-  'organization.saved': { en: 'Organization settings saved.', es: 'Se guardaron los ajustes de la organización.' },
+  'organization.mfaRequiredForAll': {
+    en: 'Require two-step sign-in for all staff',
+    es: 'Exigir la verificación en dos pasos a todo el personal',
+  },
+  'organization.mfaRequiredForAllDescription': {
+    en: 'System administrators, supervisors and privacy officers always need it. When this is on, everyone else sets it up at their next sign-in before they can continue.',
+    es: 'Los administradores del sistema, supervisores y oficiales de privacidad siempre la necesitan. Si activa esto, las demás personas la activarán en su próximo inicio de sesión antes de continuar.',
+  },
+  'organization.saved': { en: 'Organization settings saved.', es: 'Se guardó la configuración de la organización.' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
   'problem.unknown-time-zone': { en: 'Choose a time zone from the list.', es: 'Elija una zona horaria de la lista.' },
