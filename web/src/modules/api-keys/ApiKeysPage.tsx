@@ -12,19 +12,19 @@ import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { dateInZone } from '../../i18n/format.ts';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
-import { useActiveStaff } from '../staff/staffQueries.ts';
+import { useActiveIntegrationAccounts } from '../staff/staffQueries.ts';
 import { CreateApiKeyDialog, SecretDialog } from './ApiKeyDialogs.tsx';
 
 const apiKeysKey = ['api-keys'] as const;
 const statusColors: Record<ApiKey['status'], string> = { active: 'green', expired: 'gray', revoked: 'red' };
 
-/** Keys that let an integration act as a staff account; created by admins, shown once, revocable. */
+/** Keys that act as integration accounts (never as a person); created by admins, shown once, revocable, with who created them. */
 export function ApiKeysPage() {
   const t = useT();
   const format = useFormat();
   const { timeZone } = useLocale();
   const queryClient = useQueryClient();
-  const staff = useActiveStaff();
+  const accounts = useActiveIntegrationAccounts();
   const keys = useInfiniteQuery({
     queryKey: apiKeysKey,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/api-keys', { params: { query: { limit: 50, cursor: pageParam } } })),
@@ -49,7 +49,8 @@ export function ApiKeysPage() {
 
   const columns: Column<ApiKey>[] = [
     { id: 'name', header: t('apiKeys.col.name'), cell: (key) => key.name },
-    { id: 'staff', header: t('apiKeys.col.staff'), cell: (key) => key.userDisplayName },
+    { id: 'actsAs', header: t('apiKeys.col.actsAs'), cell: (key) => key.userDisplayName },
+    { id: 'createdBy', header: t('apiKeys.col.createdBy'), cell: (key) => key.createdByDisplayName },
     { id: 'created', nowrap: true, header: t('apiKeys.col.created'), cell: (key) => format.dateTime(key.createdAt) },
     { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTime(key.expiresAt) },
     {
@@ -81,7 +82,7 @@ export function ApiKeysPage() {
             columns={columns}
             rows={rows}
             rowKey={(key) => key.id}
-            minWidth={960}
+            minWidth={1080}
             empty={t('apiKeys.empty')}
             actions={(key) =>
               key.status === 'active' ? (
@@ -116,7 +117,7 @@ export function ApiKeysPage() {
       <CreateApiKeyDialog
         opened={creating}
         today={today}
-        staff={staff}
+        accounts={accounts}
         onClose={() => setCreating(false)}
         onCreated={(result) => {
           setCreating(false);
