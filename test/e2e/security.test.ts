@@ -267,7 +267,7 @@ test('the admin signs in with a recovery code and sees it among the security eve
     await heading(page, 'Staff').waitFor();
     await page.getByRole('button', { name: 'Add integration account' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Full name').fill('State reporting export');
+    await dialog.getByLabel('Name', { exact: true }).fill('State reporting export');
     assert.equal(await dialog.getByRole('checkbox', { name: 'Supervisor' }).count(), 0, 'no role that needs a second factor');
     await dialog.getByRole('checkbox', { name: 'Case manager' }).check();
     await expectAccessible(page, 'integration account dialog');

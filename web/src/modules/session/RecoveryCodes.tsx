@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { IconCheck, IconCopy } from '../../components/icons.tsx';
 import { dateInZone } from '../../i18n/format.ts';
@@ -84,21 +84,26 @@ export function RecoveryCodes({
         <Alert color="orange" variant="light" title={t('recoveryCodes.onceTitle')}>
           {t('recoveryCodes.once')}
         </Alert>
-        <SimpleGrid
+        <Box
           component="ol"
-          cols={{ base: 1, xs: 2 }}
-          spacing="xs"
-          verticalSpacing={4}
           m={0}
           pl="xl"
           aria-label={t('recoveryCodes.listLabel')}
           data-testid="recovery-codes"
-          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 'var(--mantine-font-size-md)' }}
+          style={{
+            display: 'grid',
+            // As many columns as fit whole codes (19 characters and the number): never two run together.
+            gridTemplateColumns: 'repeat(auto-fill, minmax(14em, 1fr))',
+            columnGap: 'var(--mantine-spacing-xl)',
+            rowGap: 4,
+            fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+            fontSize: 'var(--mantine-font-size-md)',
+          }}
         >
           {codes.map((code) => (
             <li key={code}>{code}</li>
           ))}
-        </SimpleGrid>
+        </Box>
         <Group gap="sm">
           <CopyButton value={asText(codes, heading)}>
             {({ copied, copy }) => (

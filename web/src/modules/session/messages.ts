@@ -47,7 +47,7 @@ export const sessionMessages = {
   'signIn.useTotp': { en: 'Use the code from my app instead', es: 'Usar el código de mi aplicación' },
   'signIn.recoveryTitle': { en: 'Enter a recovery code', es: 'Escriba un código de recuperación' },
   'signIn.recoveryIntro': {
-    en: 'Your password is right. Enter one of the ten recovery codes you saved when you set up two-step verification ({email}). Each code works only once.',
+    en: 'Your password is right. Enter one of the ten recovery codes you saved when you set up two-step sign-in ({email}). Each code works only once.',
     es: 'Su contraseña es correcta. Escriba uno de los diez códigos de recuperación que guardó al activar la verificación en dos pasos ({email}). Cada código funciona una sola vez.',
   },
   'signIn.recoveryCode': { en: 'Recovery code', es: 'Código de recuperación' },

@@ -157,7 +157,13 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert message={problem.alert} />
-        <TextInput label={t('staff.form.name')} {...form.getInputProps('displayName')} required data-autofocus />
+        <TextInput
+          label={integration ? t('staff.integration.name') : t('staff.form.name')}
+          description={integration ? t('staff.integration.nameDescription') : undefined}
+          {...form.getInputProps('displayName')}
+          required
+          data-autofocus
+        />
         {integration ? (
           <Text size="sm" c="dimmed">
             {t('staff.integration.explain')}
@@ -193,7 +199,7 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
         </Checkbox.Group>
         <MultiSelect
           label={t('staff.form.programs')}
-          description={t('staff.form.programsDescription')}
+          description={integration ? t('staff.integration.programsDescription') : t('staff.form.programsDescription')}
           data={(programs.data ?? []).map((program) => ({ value: program.id, label: program.name }))}
           {...form.getInputProps('programIds')}
           error={form.errors.programIds ?? (programs.isError ? t('staff.form.programsFailed') : undefined)}

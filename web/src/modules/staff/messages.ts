@@ -101,6 +101,15 @@ export const staffMessages = {
   'staff.integration.noMfa': { en: 'Not applicable', es: 'No corresponde' },
   'staff.integration.create.title': { en: 'Add an integration account', es: 'Agregar una cuenta de integración' },
   'staff.integration.create.submit': { en: 'Add integration account', es: 'Agregar cuenta de integración' },
+  'staff.integration.name': { en: 'Name', es: 'Nombre' },
+  'staff.integration.nameDescription': {
+    en: 'What the system is, for example “State reporting export”. It appears in the audit log beside everything its keys do.',
+    es: 'Qué sistema es, por ejemplo “Exportación de informes al estado”. Aparece en el historial de auditoría junto a todo lo que hagan sus claves.',
+  },
+  'staff.integration.programsDescription': {
+    en: 'The programs whose records the integration works with. Access to patient records follows program membership.',
+    es: 'Los programas con cuyos expedientes trabaja la integración. El acceso a los expedientes de los pacientes sigue la pertenencia al programa.',
+  },
   'staff.integration.explain': {
     en: 'An integration account is for another system, not a person: it never signs in, and API keys act as it. It sees a patient only where it is placed on the care team, or by the program rules of its roles.',
     es: 'Una cuenta de integración es para otro sistema, no para una persona: nunca inicia sesión y las claves de API actúan en su nombre. Solo ve a un paciente si está en su equipo de atención o por las reglas del programa de sus roles.',
