@@ -294,7 +294,7 @@ test('the admin signs in with a recovery code and sees it among the security eve
       .waitFor();
     await page.getByRole('button', { name: 'I have copied the key' }).click();
     const keyRow = page.getByRole('row').filter({ hasText: 'Monthly state report' });
-    await keyRow.getByText(admin.name).waitFor();
+    await keyRow.getByText(`by ${admin.name}`).waitFor();
     await expectAccessible(page, 'API keys');
     await shoot(page, 'api-keys');
   });

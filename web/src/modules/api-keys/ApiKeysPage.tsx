@@ -50,8 +50,21 @@ export function ApiKeysPage() {
   const columns: Column<ApiKey>[] = [
     { id: 'name', header: t('apiKeys.col.name'), cell: (key) => key.name },
     { id: 'actsAs', header: t('apiKeys.col.actsAs'), cell: (key) => key.userDisplayName },
-    { id: 'createdBy', header: t('apiKeys.col.createdBy'), cell: (key) => key.createdByDisplayName },
-    { id: 'created', nowrap: true, header: t('apiKeys.col.created'), cell: (key) => format.dateTime(key.createdAt) },
+    {
+      id: 'created',
+      header: t('apiKeys.col.created'),
+      // Who created the key is named on every audit row it writes: show it beside when.
+      cell: (key) => (
+        <Stack gap={0}>
+          <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {format.dateTime(key.createdAt)}
+          </Text>
+          <Text span size="sm" c="dimmed">
+            {t('apiKeys.createdBy', { name: key.createdByDisplayName })}
+          </Text>
+        </Stack>
+      ),
+    },
     { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTime(key.expiresAt) },
     {
       id: 'lastUsed',
@@ -82,7 +95,7 @@ export function ApiKeysPage() {
             columns={columns}
             rows={rows}
             rowKey={(key) => key.id}
-            minWidth={1080}
+            minWidth={960}
             empty={t('apiKeys.empty')}
             actions={(key) =>
               key.status === 'active' ? (

@@ -25,7 +25,7 @@ export const apiKeyMessages = {
   'apiKeys.tableLabel': { en: 'API keys', es: 'Claves de API' },
   'apiKeys.col.name': { en: 'Name', es: 'Nombre' },
   'apiKeys.col.actsAs': { en: 'Acts as', es: 'Actúa como' },
-  'apiKeys.col.createdBy': { en: 'Created by', es: 'Creada por' },
+  'apiKeys.createdBy': { en: 'by {name}', es: 'por {name}' },
   'apiKeys.col.created': { en: 'Created', es: 'Creada' },
   'apiKeys.col.expires': { en: 'Expires', es: 'Vence' },
   'apiKeys.col.lastUsed': { en: 'Last used', es: 'Último uso' },
