@@ -484,6 +484,49 @@ test('sign-in: choosing the organization, too many attempts, and the setup code'
     await shoot(page, 'setup-code');
   });
 
+  await step(page, 'the same in Spanish', async () => {
+    await page.getByRole('button', { name: /^Language:/ }).click();
+    await page.getByRole('menuitem', { name: /Español/ }).click();
+    await heading(page, 'Configurar Bridgeway').waitFor();
+    await page.getByRole('menu').waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Crear organización' }).click();
+    await page.getByText('Escriba el código de configuración del registro del servidor.').waitFor();
+    await expectAccessible(page, 'setup with a code (es)');
+    await shoot(page, 'setup-code-es');
+    await page.unroute('**/api/setup');
+
+    await page.goto(`${server.origin}/sign-in`);
+    await heading(page, 'Iniciar sesión').waitFor();
+    await page.getByLabel('Correo electrónico').fill(admin.email);
+    await page.getByLabel('Contraseña').fill(admin.password);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { name: 'Escriba su código de verificación' }).waitFor();
+    await page.getByRole('button', { name: 'Usar un código de recuperación' }).click();
+    await page.getByLabel('Código de recuperación').waitFor();
+    await expectAccessible(page, 'recovery code sign-in (es)');
+    await shoot(page, 'sign-in-recovery-code-es');
+
+    await page.route('**/api/session', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '900' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: '/api/problems/account-locked',
+          title: 'Too many failed sign-ins',
+          status: 429,
+          retryAfterSeconds: 900,
+        }),
+      });
+    });
+    await page.getByLabel('Código de recuperación').fill('aaaa-bbbb-cccc-dddd');
+    await page.getByRole('button', { name: 'Verificar e iniciar sesión' }).click();
+    await page.getByText('El inicio de sesión está pausado para esta cuenta').waitFor();
+    await shoot(page, 'sign-in-locked-es');
+    await page.unroute('**/api/session');
+  });
+
   assert.deepEqual(breakage, []);
   await context.close();
 });
