@@ -216,6 +216,10 @@ test('the admin signs in with a recovery code and sees it among the security eve
     await page.getByLabel('Recovery code').fill(adminRecoveryCodes[0] ?? '');
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await heading(page, `Hello, ${admin.name}`).waitFor();
+    // Home says how sign-in changed since the last visit (the second factor, this recovery code).
+    await page.getByText(/to how you sign in happened since you last signed in/).waitFor();
+    await expectAccessible(page, 'home with the security notice');
+    await shoot(page, 'home-security-notice');
   });
 
   await step(page, 'account page: recovery codes left and security events', async () => {

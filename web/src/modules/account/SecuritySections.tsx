@@ -130,7 +130,9 @@ export function SecurityEventsList() {
       </Text>
       {security.eventsSincePreviousSignIn > 0 && (
         <Alert color="yellow" variant="light" title={t('account.events.sinceTitle')}>
-          {t('account.events.since', { count: format.number(security.eventsSincePreviousSignIn) })}
+          {security.eventsSincePreviousSignIn === 1
+            ? t('account.events.sinceOne')
+            : t('account.events.since', { count: format.number(security.eventsSincePreviousSignIn) })}
         </Alert>
       )}
       {events.data === undefined ? (

@@ -72,9 +72,14 @@ export const accountMessages = {
   },
   'account.events.sinceTitle': { en: 'Changes since your last visit', es: 'Cambios desde su última visita' },
   'account.events.since': {
-    en: '{count} change(s) to how you sign in happened since you last signed in. Check them below.',
-    es: 'Desde su último inicio de sesión hubo {count} cambio(s) en la forma en que usted inicia sesión. Revíselos abajo.',
+    en: '{count} changes to how you sign in happened since you last signed in. Check that you made them.',
+    es: 'Desde su último inicio de sesión hubo {count} cambios en la forma en que usted inicia sesión. Revise que los haya hecho usted.',
   },
+  'account.events.sinceOne': {
+    en: 'One change to how you sign in happened since you last signed in. Check that you made it.',
+    es: 'Desde su último inicio de sesión hubo un cambio en la forma en que usted inicia sesión. Revise que lo haya hecho usted.',
+  },
+  'account.events.review': { en: 'Review on My account', es: 'Revisar en Mi cuenta' },
   'account.events.empty': { en: 'No security events yet.', es: 'Todavía no hay eventos de seguridad.' },
   'account.events.byMe': { en: 'By you', es: 'Por usted' },
   'account.events.byServer': { en: 'On the server', es: 'En el servidor' },
