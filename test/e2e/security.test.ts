@@ -36,6 +36,7 @@ const actWorker = { name: 'Marcus Bell', email: 'marcus@riverbend.invalid', pass
 const supervisor = { name: 'Dana Whitfield', email: 'dana@riverbend.invalid', password: 'dana chooses a passphrase' };
 let organizationId = '';
 let adminRecoveryCodes: string[] = [];
+let adminSecret = '';
 
 async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.origin}${url}`, {
@@ -85,7 +86,8 @@ before(async () => {
   organizationId = String((signIn.body.organization as { id: string }).id);
   let headers: Headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const code = hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now()));
+  adminSecret = String(enrolment.body.secret);
+  const code = hotp(base32Decode(adminSecret), timeStep(Date.now()));
   const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
   adminRecoveryCodes = confirmed.body.recoveryCodes as string[];
@@ -253,8 +255,23 @@ test('the admin signs in with a recovery code and sees it among the security eve
     await page.getByRole('heading', { name: 'First, confirm it is you' }).waitFor();
     await expectAccessible(page, 'replace second factor');
     await shoot(page, 'replace-factor');
-    await page.getByRole('link', { name: 'Back to my account' }).click();
+    await page.getByLabel('Current password').fill(admin.password);
+    await page.getByLabel('Code from your current app').fill('000000');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('That code did not work', { exact: false }).waitFor();
+    // The next step's code: the one of the enrolment's step is spent.
+    await page.getByLabel('Code from your current app').fill(hotp(base32Decode(adminSecret), timeStep(Date.now()) + 1));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    const secret = (await page.getByLabel('Setup key').inputValue()).replace(/\s/g, '');
+    assert.notEqual(secret, adminSecret);
+    await page.getByLabel('6-digit code').fill(hotp(base32Decode(secret), timeStep(Date.now())));
+    await page.getByRole('button', { name: 'Use the new phone from now on' }).click();
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    await page.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await heading(page, 'My account').waitFor();
+    await page.getByRole('list', { name: 'Security events' }).getByText('Two-step sign-in moved to a new phone').waitFor();
   });
 
   await step(page, 'organization: two-step sign-in for all staff', async () => {

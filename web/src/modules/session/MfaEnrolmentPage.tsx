@@ -119,8 +119,8 @@ function MfaEnrolment({ after }: { after: string }) {
 
   if (confirmed !== null)
     return <RecoveryCodes codes={confirmed.recoveryCodes} doneLabel={t('recoveryCodes.continue')} onDone={() => void finish(confirmed)} />;
-  if (replacing && (start.isIdle || start.isError) && !(start.error instanceof ApiError && start.error.status >= 500))
-    return <CurrentFactorCheck start={start} />;
+  // Stays mounted while the check is sent, so a wrong code never clears the typed password.
+  if (replacing && !start.isSuccess) return <CurrentFactorCheck start={start} />;
   if (start.isPending || start.isIdle) return <QueryStatus isPending error={null} />;
   if (start.isError) return <QueryStatus isPending={false} error={start.error} retry={() => start.mutate({})} />;
 

@@ -193,7 +193,7 @@ export const sessionMessages = {
   },
   'mfa.current.submit': { en: 'Continue', es: 'Continuar' },
   'mfa.current.lostPhone': {
-    en: 'No longer have the old phone? Ask an administrator to reset your two-step verification, then set it up again.',
+    en: 'No longer have the old phone? Ask an administrator to reset your two-step sign-in, then set it up again.',
     es: '¿Ya no tiene el teléfono anterior? Pida a un(a) administrador(a) del sistema que restablezca su verificación en dos pasos y vuelva a activarla.',
   },
 
