@@ -156,6 +156,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   await settled(page);
 }
 
+/** The browser's session cookie, to read what the server saved. */
+async function sessionCookie(page: Page): Promise<string> {
+  const cookies = await page.context().cookies(server.origin);
+  return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
 async function signInWithPassword(page: Page, person: { email: string; password: string }): Promise<void> {
   await page.goto(`${server.origin}/sign-in`);
   await page.getByLabel('Email').fill(person.email);
@@ -279,8 +285,22 @@ test('the admin signs in with a recovery code and sees it among the security eve
     await heading(page, 'Organization').waitFor();
     const setting = page.getByRole('checkbox', { name: 'Require two-step sign-in for all staff' });
     assert.equal(await setting.isChecked(), false);
+    await setting.check();
     await expectAccessible(page, 'organization');
     await shoot(page, 'organization');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Organization settings saved.').waitFor();
+    const saved = await call('GET', '/api/organization', undefined, { cookie: await sessionCookie(page) });
+    assert.equal(saved.body.mfaRequiredForAll, true);
+    // Back off again: the case manager below signs in without a second factor.
+    await setting.uncheck();
+    const patched = page.waitForResponse(
+      (response) => response.url().endsWith('/api/organization') && response.request().method() === 'PATCH',
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    assert.equal((await patched).status(), 200);
+    const reverted = await call('GET', '/api/organization', undefined, { cookie: await sessionCookie(page) });
+    assert.equal(reverted.body.mfaRequiredForAll, false);
   });
 
   await step(page, 'staff: an integration account, then an API key acting as it', async () => {
