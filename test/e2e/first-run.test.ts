@@ -72,6 +72,11 @@ test('setup, admin sign-in with TOTP enrolment, inviting a case manager who then
     assert.match(secret, /^[A-Z2-7]{32}$/);
     await page.getByLabel('6-digit code').fill(hotp(base32Decode(secret), timeStep(Date.now())));
     await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    // The ten recovery codes are shown once; going on needs saying they are saved.
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    await expectAccessible(page, 'recovery codes');
+    await page.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
 
     // Home, then the staff admin screen.
     await heading(page, 'Hello, Avery Admin').waitFor();

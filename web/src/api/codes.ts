@@ -3,6 +3,7 @@
 import {
   CASE_MANAGEMENT_MODELS,
   LOCALES,
+  INTEGRATION_ROLES,
   ROLES,
   USER_STATUSES,
   CARE_TEAM_ROLES,
@@ -29,6 +30,11 @@ type Assert<T extends true> = T;
 export const roles = ROLES satisfies readonly Role[];
 /** @public A compile-time check that the list names every code. */
 export type RolesCovered = Assert<Covers<Role, (typeof roles)[number]>>;
+
+/** The roles an integration account may hold (clinical roles that never need a second factor). */
+export const integrationRoles = INTEGRATION_ROLES satisfies readonly Role[];
+export type IntegrationRole = (typeof integrationRoles)[number];
+export const isIntegrationRole = (role: Role): role is IntegrationRole => (integrationRoles as readonly Role[]).includes(role);
 
 export const caseManagementModels = CASE_MANAGEMENT_MODELS satisfies readonly CaseManagementModel[];
 /** @public A compile-time check that the list names every code. */

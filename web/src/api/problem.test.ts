@@ -129,3 +129,18 @@ test('parseRetryAfter reads seconds or an HTTP date', () => {
   assert.equal(parseRetryAfter(null, now), null);
   assert.equal(parseRetryAfter('soon', now), null);
 });
+
+test('toProblem keeps the organizations a choose-organization answer lists, and only well-formed ones', () => {
+  const problem = toProblem(409, '', {
+    type: '/api/problems/conflict',
+    title: 'Choose your organization',
+    status: 409,
+    code: 'choose-organization',
+    organizations: [{ id: 'a', name: 'Lakeside Clinic' }, { id: 'b' }, 'c', { id: 'd', name: 'Riverbend' }],
+  });
+  assert.deepEqual(problem.organizations, [
+    { id: 'a', name: 'Lakeside Clinic' },
+    { id: 'd', name: 'Riverbend' },
+  ]);
+  assert.equal(toProblem(409, '', { type: '/api/problems/conflict', title: 'x', status: 409 }).organizations, undefined);
+});

@@ -27,6 +27,8 @@ export interface Problem {
   currentVersion?: number;
   /** Sent with 429 account-locked, as is the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Sent with 409 choose-organization: the organizations whose account the password opened. */
+  organizations?: { id: string; name: string }[];
 }
 
 /** A failed API call: the server's problem document, or a synthesized one (status 0 = no answer). */
@@ -94,6 +96,13 @@ function fieldProblems(value: unknown): FieldProblem[] | undefined {
   return problems;
 }
 
+function organizationChoices(value: unknown): { id: string; name: string }[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((item) =>
+    isRecord(item) && typeof item.id === 'string' && typeof item.name === 'string' ? [{ id: item.id, name: item.name }] : [],
+  );
+}
+
 /** Reads whatever body an error answer carried; anything that is not a problem document becomes one. */
 export function toProblem(status: number, statusText: string, body: unknown): Problem {
   if (isRecord(body) && typeof body.type === 'string' && typeof body.title === 'string') {
@@ -110,6 +119,8 @@ export function toProblem(status: number, statusText: string, body: unknown): Pr
     if (errors !== undefined) problem.errors = errors;
     if (typeof body.currentVersion === 'number') problem.currentVersion = body.currentVersion;
     if (typeof body.retryAfterSeconds === 'number') problem.retryAfterSeconds = body.retryAfterSeconds;
+    const organizations = organizationChoices(body.organizations);
+    if (organizations !== undefined) problem.organizations = organizations;
     return problem;
   }
   return { type: 'about:blank', title: statusText || `HTTP ${status}`, status };

@@ -26,6 +26,7 @@ export type CreatedApiKey = OkBody<'/api/api-keys', 'post'>;
 
 export type Role = User['roles'][number];
 export type UserStatus = User['status'];
+export type UserKind = User['kind'];
 export type Locale = User['locale'];
 export type CaseManagementModel = Program['caseManagementModel'];
 export type RegistrationReview = OkBody<'/api/registration-reviews', 'get'>['items'][number];

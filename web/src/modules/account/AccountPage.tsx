@@ -16,12 +16,13 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { minimumPasswordLength, newPasswordProblems } from '../session/passwordRules.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { RecoveryCodesPart, SecurityEventsList, securityEventsKey } from './SecuritySections.tsx';
 import { describeUserAgent } from './userAgent.ts';
 import { useSaveLanguage } from './useSaveLanguage.ts';
 
 const sessionsKey = ['sessions'] as const;
 
-/** My language, password, second factor and open sessions. */
+/** My language, password, second factor and recovery codes, security events and open sessions. */
 export function AccountPage() {
   const t = useT();
   const { user } = useSession();
@@ -32,6 +33,9 @@ export function AccountPage() {
         <SecondFactorSection />
       </SimpleGrid>
       <PasswordSection />
+      <Section title={t('account.events.title')} id="account-security-events">
+        <SecurityEventsList />
+      </Section>
       <SessionsSection />
     </Page>
   );
@@ -87,6 +91,7 @@ function SecondFactorSection() {
           {user.mfaEnabled ? t('account.mfa.replace') : t('account.mfa.setUp')}
         </Button>
       </Group>
+      <RecoveryCodesPart />
     </Section>
   );
 }
@@ -115,6 +120,7 @@ function PasswordSection() {
       form.setValues(empty);
       form.resetDirty(empty);
       void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      void queryClient.invalidateQueries({ queryKey: securityEventsKey });
       notifications.show({ color: 'green', title: t('account.password.doneTitle'), message: t('account.password.done') });
     },
     onError: problem.show,

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import { useForm } from '@mantine/form';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
@@ -14,7 +15,7 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 interface CreateApiKeyDialogProps {
   opened: boolean;
   today: string;
-  staff: UseQueryResult<User[]>;
+  accounts: UseQueryResult<User[]>;
   onClose: () => void;
   onCreated: (created: CreatedApiKey) => void;
 }
@@ -28,14 +29,14 @@ export function CreateApiKeyDialog({ opened, onClose, ...props }: CreateApiKeyDi
   );
 }
 
-function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKeyDialogProps, 'opened'>) {
+function CreateApiKeyForm({ today, accounts, onClose, onCreated }: Omit<CreateApiKeyDialogProps, 'opened'>) {
   const t = useT();
   const format = useFormat();
   const form = useForm<{ userId: string | null; name: string; expiresOn: string }>({
     mode: 'controlled',
     initialValues: { userId: null, name: '', expiresOn: addDays(today, 90) },
     validate: (v) => ({
-      userId: v.userId === null ? t('apiKeys.form.staffRequired') : null,
+      userId: v.userId === null ? t('apiKeys.form.accountRequired') : null,
       name: v.name.trim() === '' ? t('apiKeys.form.nameRequired') : null,
       expiresOn: v.expiresOn === '' ? t('apiKeys.form.expiresRequired') : v.expiresOn <= today ? t('apiKeys.form.expiresFuture') : null,
     }),
@@ -58,15 +59,23 @@ function CreateApiKeyForm({ today, staff, onClose, onCreated }: Omit<CreateApiKe
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert message={problem.alert} />
+        {accounts.data?.length === 0 && (
+          <Alert color="blue" variant="light" title={t('apiKeys.form.noAccountsTitle')}>
+            {t('apiKeys.form.noAccounts')}{' '}
+            <Anchor component={Link} to="/staff">
+              {t('apiKeys.form.toStaff')}
+            </Anchor>
+          </Alert>
+        )}
         <Select
-          label={t('apiKeys.form.staff')}
-          description={t('apiKeys.form.staffDescription')}
-          data={(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))}
+          label={t('apiKeys.form.account')}
+          description={t('apiKeys.form.accountDescription')}
+          data={(accounts.data ?? []).map((user) => ({ value: user.id, label: user.displayName }))}
           {...form.getInputProps('userId')}
-          error={form.errors.userId ?? (staff.isError ? t('apiKeys.form.staffFailed') : undefined)}
+          error={form.errors.userId ?? (accounts.isError ? t('apiKeys.form.accountsFailed') : undefined)}
           searchable
           required
-          nothingFoundMessage={t('apiKeys.form.noStaffMatches')}
+          nothingFoundMessage={t('apiKeys.form.noAccountMatches')}
           data-autofocus
         />
         <TextInput
@@ -101,7 +110,7 @@ export function SecretDialog({ created, onClose }: { created: CreatedApiKey | nu
     <Dialog opened={created !== null} onClose={onClose} title={t('apiKeys.secret.title')} size="lg" closeOnClickOutside={false}>
       {created !== null && (
         <Stack gap="md">
-          <Text>{t('apiKeys.secret.intro', { name: created.apiKey.name, staff: created.apiKey.userDisplayName })}</Text>
+          <Text>{t('apiKeys.secret.intro', { name: created.apiKey.name, account: created.apiKey.userDisplayName })}</Text>
           <CopyField label={t('apiKeys.secret.label')} value={created.secret} />
           <Alert color="orange" variant="light" title={t('apiKeys.secret.onceTitle')}>
             {t('apiKeys.secret.once')}

@@ -12,19 +12,19 @@ import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { dateInZone } from '../../i18n/format.ts';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
-import { useActiveStaff } from '../staff/staffQueries.ts';
+import { useActiveIntegrationAccounts } from '../staff/staffQueries.ts';
 import { CreateApiKeyDialog, SecretDialog } from './ApiKeyDialogs.tsx';
 
 const apiKeysKey = ['api-keys'] as const;
 const statusColors: Record<ApiKey['status'], string> = { active: 'green', expired: 'gray', revoked: 'red' };
 
-/** Keys that let an integration act as a staff account; created by admins, shown once, revocable. */
+/** Keys that act as integration accounts (never as a person); created by admins, shown once, revocable, with who created them. */
 export function ApiKeysPage() {
   const t = useT();
   const format = useFormat();
   const { timeZone } = useLocale();
   const queryClient = useQueryClient();
-  const staff = useActiveStaff();
+  const accounts = useActiveIntegrationAccounts();
   const keys = useInfiniteQuery({
     queryKey: apiKeysKey,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/api-keys', { params: { query: { limit: 50, cursor: pageParam } } })),
@@ -49,8 +49,22 @@ export function ApiKeysPage() {
 
   const columns: Column<ApiKey>[] = [
     { id: 'name', header: t('apiKeys.col.name'), cell: (key) => key.name },
-    { id: 'staff', header: t('apiKeys.col.staff'), cell: (key) => key.userDisplayName },
-    { id: 'created', nowrap: true, header: t('apiKeys.col.created'), cell: (key) => format.dateTime(key.createdAt) },
+    { id: 'actsAs', header: t('apiKeys.col.actsAs'), cell: (key) => key.userDisplayName },
+    {
+      id: 'created',
+      header: t('apiKeys.col.created'),
+      // Who created the key is named on every audit row it writes: show it beside when.
+      cell: (key) => (
+        <Stack gap={0}>
+          <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {format.dateTime(key.createdAt)}
+          </Text>
+          <Text span size="sm" c="dimmed">
+            {t('apiKeys.createdBy', { name: key.createdByDisplayName })}
+          </Text>
+        </Stack>
+      ),
+    },
     { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTime(key.expiresAt) },
     {
       id: 'lastUsed',
@@ -116,7 +130,7 @@ export function ApiKeysPage() {
       <CreateApiKeyDialog
         opened={creating}
         today={today}
-        staff={staff}
+        accounts={accounts}
         onClose={() => setCreating(false)}
         onCreated={(result) => {
           setCreating(false);

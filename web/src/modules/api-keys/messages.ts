@@ -18,13 +18,14 @@ export const apiKeyMessages = {
   // API keys
   'apiKeys.title': { en: 'API keys', es: 'Claves de API' },
   'apiKeys.intro': {
-    en: 'An API key lets another system (for example, a reporting tool) connect to Bridgeway as a staff member, with the same access and audit. Give each system its own key.',
-    es: 'Una clave de API permite que otro sistema (por ejemplo, una herramienta de informes) se conecte a Bridgeway como un miembro del personal, con el mismo acceso y la misma auditoría. Dele a cada sistema su propia clave.',
+    en: 'An API key lets another system (for example, a reporting tool) connect to Bridgeway as an integration account, never as a person, with the same access rules and audit. Each key names who created it. Give each system its own key.',
+    es: 'Una clave de API permite que otro sistema (por ejemplo, una herramienta de informes) se conecte a Bridgeway como una cuenta de integración, nunca como una persona, con las mismas reglas de acceso y el mismo historial de auditoría. Cada clave indica quién la creó. Dele a cada sistema su propia clave.',
   },
   'apiKeys.add': { en: 'Create API key', es: 'Crear clave de API' },
   'apiKeys.tableLabel': { en: 'API keys', es: 'Claves de API' },
   'apiKeys.col.name': { en: 'Name', es: 'Nombre' },
-  'apiKeys.col.staff': { en: 'Acts as', es: 'Actúa como' },
+  'apiKeys.col.actsAs': { en: 'Acts as', es: 'Actúa como' },
+  'apiKeys.createdBy': { en: 'by {name}', es: 'por {name}' },
   'apiKeys.col.created': { en: 'Created', es: 'Creada' },
   'apiKeys.col.expires': { en: 'Expires', es: 'Vence' },
   'apiKeys.col.lastUsed': { en: 'Last used', es: 'Último uso' },
@@ -42,14 +43,23 @@ export const apiKeyMessages = {
   'apiKeys.revoked': { en: '“{name}” was revoked.', es: 'Se revocó “{name}”.' },
   'apiKeys.create.title': { en: 'Create an API key', es: 'Crear una clave de API' },
   'apiKeys.create.submit': { en: 'Create key', es: 'Crear clave' },
-  'apiKeys.form.staff': { en: 'Staff member the key acts as', es: 'Miembro del personal en cuyo nombre actúa la clave' },
-  'apiKeys.form.staffDescription': {
-    en: 'The system gets this person’s access. Only active staff are listed.',
-    es: 'El sistema tendrá el acceso de esta persona. Solo aparece el personal activo.',
+  'apiKeys.form.account': { en: 'Integration account the key acts as', es: 'Cuenta de integración en cuyo nombre actúa la clave' },
+  'apiKeys.form.accountDescription': {
+    en: 'The system gets this account’s access, never a person’s. Only active integration accounts are listed.',
+    es: 'El sistema tendrá el acceso de esta cuenta, nunca el de una persona. Solo aparecen las cuentas de integración activas.',
   },
-  'apiKeys.form.staffRequired': { en: 'Choose a staff member.', es: 'Elija a un miembro del personal.' },
-  'apiKeys.form.staffFailed': { en: 'The list of staff could not be loaded.', es: 'No se pudo cargar la lista del personal.' },
-  'apiKeys.form.noStaffMatches': { en: 'No active staff member matches.', es: 'Nadie del personal activo coincide.' },
+  'apiKeys.form.accountRequired': { en: 'Choose an integration account.', es: 'Elija una cuenta de integración.' },
+  'apiKeys.form.accountsFailed': {
+    en: 'The list of integration accounts could not be loaded.',
+    es: 'No se pudo cargar la lista de cuentas de integración.',
+  },
+  'apiKeys.form.noAccountMatches': { en: 'No active integration account matches.', es: 'Ninguna cuenta de integración activa coincide.' },
+  'apiKeys.form.noAccountsTitle': { en: 'No integration account yet', es: 'Todavía no hay cuentas de integración' },
+  'apiKeys.form.noAccounts': {
+    en: 'A key acts as an integration account: add one on the Staff page first, with only the roles and programs the system needs.',
+    es: 'Una clave actúa en nombre de una cuenta de integración: primero agregue una en la página de Personal, solo con los roles y programas que el sistema necesita.',
+  },
+  'apiKeys.form.toStaff': { en: 'Go to Staff', es: 'Ir a Personal' },
   'apiKeys.form.name': { en: 'Key name', es: 'Nombre de la clave' },
   'apiKeys.form.nameDescription': {
     en: 'What uses it, for example “State reporting export”.',
@@ -65,7 +75,10 @@ export const apiKeyMessages = {
   'apiKeys.form.expiresRequired': { en: 'Choose an expiry date.', es: 'Elija una fecha de vencimiento.' },
   'apiKeys.form.expiresFuture': { en: 'Choose a date after today.', es: 'Elija una fecha posterior a hoy.' },
   'apiKeys.secret.title': { en: 'Copy your new API key', es: 'Copie su nueva clave de API' },
-  'apiKeys.secret.intro': { en: 'The key “{name}” acts as {staff}.', es: 'La clave “{name}” actúa como {staff}.' },
+  'apiKeys.secret.intro': {
+    en: 'The key “{name}” acts as the integration account {account}. Every change it makes names you as its creator.',
+    es: 'La clave “{name}” actúa como la cuenta de integración {account}. Cada cambio que haga lo registra a usted como su creador(a).',
+  },
   'apiKeys.secret.label': { en: 'API key', es: 'Clave de API' },
   'apiKeys.secret.onceTitle': { en: 'You will not see this key again', es: 'No volverá a ver esta clave' },
   'apiKeys.secret.once': {
@@ -88,7 +101,7 @@ export const apiKeyMessages = {
     es: 'Elija una fecha entre mañana y dentro de un año.',
   },
   'problem.inactive-user': {
-    en: 'This staff member is not active. An API key must act as an active staff member.',
-    es: 'Esta persona del personal no está activa. Una clave de API debe actuar como un miembro activo del personal.',
+    en: 'This integration account is not active. An API key must act as an active integration account.',
+    es: 'Esta cuenta de integración no está activa. Una clave de API debe actuar en nombre de una cuenta de integración activa.',
   },
 } satisfies Messages;

@@ -5,6 +5,7 @@ import { IconArrowRight } from '../../components/icons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { SecurityNotice } from '../account/SecurityNotice.tsx';
 import { programNames, useProgramsQuery } from '../programs/programQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
 
@@ -18,6 +19,7 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title', { name: user.displayName })} intro={t('home.intro', { organization: organization.name })}>
+      <SecurityNotice />
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="md">
           <Title order={2} size="h3">

@@ -1,4 +1,4 @@
-import { Paper, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,7 +18,7 @@ import { sessionKey } from '../session/sessionQueries.ts';
 
 const organizationKey = ['organization'] as const;
 
-/** The organization's name, time zone ("today" and "due" are computed in it) and default language. */
+/** The organization's name, time zone ("today" and "due" are computed in it), default language and whether all staff need two-step verification. */
 export function OrganizationPage() {
   const t = useT();
   const organization = useQuery({ queryKey: organizationKey, queryFn: () => unwrap(api.GET('/api/organization')) });
@@ -38,13 +38,24 @@ interface OrganizationValues {
   name: string;
   timeZone: string;
   defaultLocale: Locale;
+  mfaRequiredForAll: boolean;
 }
 
 function valuesOf(organization: Organization): OrganizationValues {
-  return { name: organization.name, timeZone: organization.timeZone, defaultLocale: organization.defaultLocale };
+  return {
+    name: organization.name,
+    timeZone: organization.timeZone,
+    defaultLocale: organization.defaultLocale,
+    mfaRequiredForAll: organization.mfaRequiredForAll,
+  };
 }
 
-const bodyOf = (v: OrganizationValues) => ({ name: v.name.trim(), timeZone: v.timeZone, defaultLocale: v.defaultLocale });
+const bodyOf = (v: OrganizationValues) => ({
+  name: v.name.trim(),
+  timeZone: v.timeZone,
+  defaultLocale: v.defaultLocale,
+  mfaRequiredForAll: v.mfaRequiredForAll,
+});
 
 function OrganizationForm({ organization }: { organization: Organization }) {
   const t = useT();
@@ -115,10 +126,23 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           onChange={(next) => form.setFieldValue('defaultLocale', next)}
           error={form.errors.defaultLocale}
         />
+        <Checkbox
+          label={t('organization.mfaRequiredForAll')}
+          description={t('organization.mfaRequiredForAllDescription')}
+          {...form.getInputProps('mfaRequiredForAll', { type: 'checkbox' })}
+        />
         <StaleNotice
           stale={stale}
-          labels={{ name: t('organization.name'), timeZone: t('organization.timeZone'), defaultLocale: t('organization.defaultLocale') }}
-          display={{ defaultLocale: (locale) => languageNames[locale] }}
+          labels={{
+            name: t('organization.name'),
+            timeZone: t('organization.timeZone'),
+            defaultLocale: t('organization.defaultLocale'),
+            mfaRequiredForAll: t('organization.mfaRequiredForAll'),
+          }}
+          display={{
+            defaultLocale: (locale) => languageNames[locale],
+            mfaRequiredForAll: (required) => (required ? t('common.yes') : t('common.no')),
+          }}
         />
         <FormActions submit={t('common.saveChanges')} busy={save.isPending} />
       </Stack>

@@ -5,7 +5,10 @@ import type { Messages } from '../../i18n/messages.ts';
 export const organizationMessages = {
   // Its entry in the navigation and on the home page
   'nav.organization': { en: 'Organization', es: 'Organización' },
-  'nav.organization.description': { en: 'Name, time zone and default language.', es: 'Nombre, zona horaria e idioma predeterminado.' },
+  'nav.organization.description': {
+    en: 'Name, time zone, default language and two-step sign-in.',
+    es: 'Nombre, zona horaria, idioma predeterminado y verificación en dos pasos.',
+  },
 
   // Organization
   'organization.title': { en: 'Organization', es: 'Organización' },
@@ -24,6 +27,14 @@ export const organizationMessages = {
   'organization.defaultLocaleDescription': {
     en: 'Used for new staff members unless you choose another. Each person can change their own.',
     es: 'Se usa para el personal nuevo si no elige otro. Cada persona puede cambiar el suyo.',
+  },
+  'organization.mfaRequiredForAll': {
+    en: 'Require two-step sign-in for all staff',
+    es: 'Exigir la verificación en dos pasos a todo el personal',
+  },
+  'organization.mfaRequiredForAllDescription': {
+    en: 'System administrators, supervisors and privacy officers always need it. When this is on, everyone else sets it up at their next sign-in before they can continue.',
+    es: 'Quienes administran el sistema, supervisan programas o son oficiales de privacidad siempre la necesitan. Si activa esto, las demás personas la activarán en su próximo inicio de sesión antes de continuar.',
   },
   'organization.saved': { en: 'Organization settings saved.', es: 'Se guardó la configuración de la organización.' },
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -55,6 +55,9 @@ export function SignInPage() {
   );
 }
 
+type Step = 'password' | 'organization' | 'second-factor';
+type Organization = { id: string; name: string };
+
 function SignInForm() {
   const t = useT();
   const format = useFormat();
@@ -69,8 +72,13 @@ function SignInForm() {
   const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [step, setStep] = useState<'password' | 'totp'>('password');
-  const [missing, setMissing] = useState<{ email?: string; password?: string; totp?: string }>({});
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
+  const [step, setStep] = useState<Step>('password');
+  // Emails are unique per organization: when the password opens accounts in several, the person chooses.
+  const [organizations, setOrganizations] = useState<Organization[]>([]);
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ email?: string; password?: string; totp?: string; organization?: string }>({});
   const codeInput = useRef<HTMLInputElement>(null);
 
   const signIn = useMutation({
@@ -80,28 +88,39 @@ function SignInForm() {
       await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.problemType === 'mfa-required') setStep('totp');
+      if (!(error instanceof ApiError)) return;
+      if (error.problemType === 'mfa-required') setStep('second-factor');
+      else if (error.code === 'choose-organization') {
+        setOrganizations(error.problem.organizations ?? []);
+        setOrganizationId(null);
+        setStep('organization');
+      }
     },
   });
 
   useEffect(() => {
-    if (step === 'totp') codeInput.current?.focus();
-  }, [step]);
+    if (step === 'second-factor') codeInput.current?.focus();
+  }, [step, useRecoveryCode]);
 
-  const server = useServerErrors(signIn.error, ['email', 'password', 'totp'] as const);
+  const server = useServerErrors(signIn.error, ['email', 'password', 'totp', 'recoveryCode'] as const);
   const describe = useProblemText();
   const error = signIn.error instanceof ApiError ? signIn.error : null;
 
   let alert: string | null = server.alert;
-  let totpError: string | undefined = missing.totp ?? server.fieldErrors.totp;
-  if (error?.problemType === 'mfa-required') alert = null;
+  let alertTitle: string | undefined;
+  let adminHelp = false;
+  let totpError: string | undefined = missing.totp ?? server.fieldErrors.totp ?? server.fieldErrors.recoveryCode;
+  if (error?.problemType === 'mfa-required' || error?.code === 'choose-organization') alert = null;
   else if (error?.problemType === 'invalid-credentials') alert = t('signIn.invalidCredentials');
   else if (error?.problemType === 'invalid-totp') {
     alert = null;
     // A replayed code (already used for a sign-in) says so; any other wrong code gets the usual hint.
-    totpError = error.code === 'totp-already-used' ? describe(error) : t('signIn.invalidTotp');
+    if (error.code === 'invalid-recovery-code') totpError = t('signIn.invalidRecoveryCode');
+    else totpError = error.code === 'totp-already-used' ? describe(error) : t('signIn.invalidTotp');
   } else if (error?.problemType === 'account-locked') {
     const seconds = error.retryAfterSeconds;
+    alertTitle = t('signIn.lockedTitle');
+    adminHelp = true;
     alert =
       seconds === null
         ? t('signIn.lockedNoTime')
@@ -109,27 +128,62 @@ function SignInForm() {
             atTime: format.atTime(new Date(Date.now() + seconds * 1000)),
             minutes: format.number(Math.max(1, Math.ceil(seconds / 60))),
           });
+  } else if (error?.problemType === 'rate-limited') {
+    const seconds = error.retryAfterSeconds;
+    alertTitle = t('signIn.rateLimitedTitle');
+    alert =
+      seconds === null
+        ? t('signIn.rateLimitedNoTime')
+        : seconds < 90
+          ? t('signIn.rateLimitedSeconds', { seconds: format.number(Math.max(1, seconds)) })
+          : t('signIn.rateLimitedMinutes', { minutes: format.number(Math.ceil(seconds / 60)) });
   }
+
+  const secondFactor = (): Pick<SignInBody, 'totp' | 'recoveryCode'> =>
+    step !== 'second-factor' ? {} : useRecoveryCode ? { recoveryCode: recoveryCode.trim() } : { totp: normalizeTotp(totp) };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const code = useRecoveryCode ? recoveryCode.trim() : normalizeTotp(totp);
     const problems = {
       email: email.trim() === '' ? t('form.emailRequired') : undefined,
       password: password === '' ? t('signIn.passwordRequired') : undefined,
-      totp: step === 'totp' && normalizeTotp(totp) === '' ? t('signIn.totpRequired') : undefined,
+      totp:
+        step === 'second-factor' && code === ''
+          ? useRecoveryCode
+            ? t('signIn.recoveryCodeRequired')
+            : t('signIn.totpRequired')
+          : undefined,
+      organization: step === 'organization' && organizationId === null ? t('signIn.organizationRequired') : undefined,
     };
     setMissing(problems);
-    if (problems.email !== undefined || problems.password !== undefined || problems.totp !== undefined) return;
-    signIn.mutate(step === 'totp' ? { email: email.trim(), password, totp: normalizeTotp(totp) } : { email: email.trim(), password });
+    if (Object.values(problems).some((problem) => problem !== undefined)) return;
+    signIn.mutate({
+      email: email.trim(),
+      password,
+      ...(organizationId !== null && step !== 'password' ? { organizationId } : {}),
+      ...secondFactor(),
+    });
   };
 
   const startOver = () => {
     setStep('password');
     setTotp('');
+    setRecoveryCode('');
+    setUseRecoveryCode(false);
     setPassword('');
+    setOrganizationId(null);
     setMissing({});
     signIn.reset();
   };
+
+  const switchCodeKind = () => {
+    setUseRecoveryCode((current) => !current);
+    setMissing({});
+    signIn.reset();
+  };
+
+  const organizationName = organizations.find((organization) => organization.id === organizationId)?.name;
 
   return (
     <Stack gap="md">
@@ -145,8 +199,13 @@ function SignInForm() {
       )}
       <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
-          <ProblemAlert message={alert} title={error?.problemType === 'account-locked' ? t('signIn.lockedTitle') : undefined} />
-          {step === 'password' ? (
+          <ProblemAlert message={alert} title={alertTitle} />
+          {adminHelp && (
+            <Text size="sm" data-testid="locked-admin-help">
+              {t('signIn.lockedAdminHelp')} <Code>npx bridgeway reset-access --email {email.trim() || 'you@example.org'}</Code>
+            </Text>
+          )}
+          {step === 'password' && (
             <>
               <TextInput
                 label={t('signIn.email')}
@@ -175,30 +234,88 @@ function SignInForm() {
                 {t('signIn.submit')}
               </Button>
             </>
-          ) : (
+          )}
+          {step === 'organization' && (
+            <>
+              <Radio.Group
+                label={t('signIn.organizationTitle')}
+                description={t('signIn.organizationIntro', { email })}
+                value={organizationId}
+                onChange={(value) => {
+                  setOrganizationId(value);
+                  setMissing((current) => ({ ...current, organization: undefined }));
+                }}
+                error={missing.organization}
+                required
+              >
+                <Stack gap="xs" mt="xs">
+                  {organizations.map((organization) => (
+                    <Radio key={organization.id} value={organization.id} label={organization.name} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+              <Button type="submit" size="md" loading={signIn.isPending}>
+                {t('signIn.continue')}
+              </Button>
+              <Anchor component="button" type="button" onClick={startOver} size="sm">
+                {t('signIn.startOver')}
+              </Anchor>
+            </>
+          )}
+          {step === 'second-factor' && (
             <>
               <Title order={2} size="h3">
-                {t('signIn.totpTitle')}
+                {useRecoveryCode ? t('signIn.recoveryTitle') : t('signIn.totpTitle')}
               </Title>
-              <Text size="sm">{t('signIn.totpIntro', { email })}</Text>
-              <TextInput
-                ref={codeInput}
-                label={t('signIn.totp')}
-                description={t('signIn.totpDescription')}
-                value={totp}
-                onChange={(event) => {
-                  setTotp(event.currentTarget.value);
-                  setMissing((current) => ({ ...current, totp: undefined }));
-                }}
-                error={totpError}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={9}
-                required
-              />
+              <Text size="sm">
+                {useRecoveryCode
+                  ? t('signIn.recoveryIntro', { email })
+                  : organizationName === undefined
+                    ? t('signIn.totpIntro', { email })
+                    : t('signIn.totpIntroOrganization', { email, organization: organizationName })}
+              </Text>
+              {useRecoveryCode ? (
+                <TextInput
+                  key="recovery-code"
+                  ref={codeInput}
+                  label={t('signIn.recoveryCode')}
+                  description={t('signIn.recoveryCodeDescription')}
+                  value={recoveryCode}
+                  onChange={(event) => {
+                    setRecoveryCode(event.currentTarget.value);
+                    setMissing((current) => ({ ...current, totp: undefined }));
+                  }}
+                  error={totpError}
+                  autoComplete="off"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  maxLength={40}
+                  required
+                />
+              ) : (
+                <TextInput
+                  key="totp"
+                  ref={codeInput}
+                  label={t('signIn.totp')}
+                  description={t('signIn.totpDescription')}
+                  value={totp}
+                  onChange={(event) => {
+                    setTotp(event.currentTarget.value);
+                    setMissing((current) => ({ ...current, totp: undefined }));
+                  }}
+                  error={totpError}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={9}
+                  required
+                />
+              )}
               <Button type="submit" size="md" loading={signIn.isPending}>
                 {t('signIn.verify')}
               </Button>
+              <Anchor component="button" type="button" onClick={switchCodeKind} size="sm">
+                {useRecoveryCode ? t('signIn.useTotp') : t('signIn.useRecoveryCode')}
+              </Anchor>
               <Anchor component="button" type="button" onClick={startOver} size="sm">
                 {t('signIn.startOver')}
               </Anchor>

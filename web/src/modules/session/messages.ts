@@ -10,8 +10,8 @@ export const sessionMessages = {
   'signIn.passwordRequired': { en: 'Enter your password.', es: 'Escriba su contraseña.' },
   'signIn.submit': { en: 'Sign in', es: 'Iniciar sesión' },
   'signIn.help': {
-    en: 'Forgot your password or lost your phone? Ask your Bridgeway administrator for a new set-password link.',
-    es: '¿Olvidó su contraseña o perdió su teléfono? Pídale a quien administra Bridgeway un nuevo enlace para crear contraseña.',
+    en: 'Lost your phone? Use one of your recovery codes. Forgot your password? Ask your Bridgeway administrator for a new set-password link.',
+    es: '¿Perdió su teléfono? Use uno de sus códigos de recuperación. ¿Olvidó su contraseña? Pídale a quien administra Bridgeway un nuevo enlace para crear contraseña.',
   },
   'signIn.invalidCredentials': {
     en: 'The email or password is not right. Check them and try again.',
@@ -43,6 +43,51 @@ export const sessionMessages = {
   },
   'signIn.verify': { en: 'Verify and sign in', es: 'Verificar e iniciar sesión' },
   'signIn.startOver': { en: 'Use a different account', es: 'Usar otra cuenta' },
+  'signIn.useRecoveryCode': { en: 'Use a recovery code instead', es: 'Usar un código de recuperación' },
+  'signIn.useTotp': { en: 'Use the code from my app instead', es: 'Usar el código de mi aplicación' },
+  'signIn.recoveryTitle': { en: 'Enter a recovery code', es: 'Escriba un código de recuperación' },
+  'signIn.recoveryIntro': {
+    en: 'Your password is right. Enter one of the ten recovery codes you saved when you set up two-step sign-in ({email}). Each code works only once.',
+    es: 'Su contraseña es correcta. Escriba uno de los diez códigos de recuperación que guardó al activar la verificación en dos pasos ({email}). Cada código funciona una sola vez.',
+  },
+  'signIn.recoveryCode': { en: 'Recovery code', es: 'Código de recuperación' },
+  'signIn.recoveryCodeDescription': {
+    en: 'For example abcd-efgh-ijkl-mnop. Upper or lower case both work.',
+    es: 'Por ejemplo abcd-efgh-ijkl-mnop. Puede usar mayúsculas o minúsculas.',
+  },
+  'signIn.recoveryCodeRequired': { en: 'Enter one of your recovery codes.', es: 'Escriba uno de sus códigos de recuperación.' },
+  'signIn.invalidRecoveryCode': {
+    en: 'That recovery code did not work: it is not one of your codes, or it was already used.',
+    es: 'Ese código de recuperación no funcionó: no es uno de sus códigos o ya se usó.',
+  },
+  'signIn.totpIntroOrganization': {
+    en: 'Your password is right. Open the authenticator app on your phone and enter the code it shows for Bridgeway ({email}, {organization}).',
+    es: 'Su contraseña es correcta. Abra la aplicación de autenticación en su teléfono y escriba el código que muestra para Bridgeway ({email}, {organization}).',
+  },
+  'signIn.organizationTitle': { en: 'Choose your organization', es: 'Elija su organización' },
+  'signIn.organizationIntro': {
+    en: 'You have an account with {email} in more than one organization. Which one do you want to sign in to?',
+    es: 'Usted tiene una cuenta con {email} en más de una organización. ¿En cuál quiere iniciar sesión?',
+  },
+  'signIn.organizationRequired': { en: 'Choose an organization.', es: 'Elija una organización.' },
+  'signIn.continue': { en: 'Continue', es: 'Continuar' },
+  'signIn.lockedAdminHelp': {
+    en: 'Are you the administrator, and no other administrator can send you a new set-password link? Whoever runs the Bridgeway server can give you access again with this command on the server:',
+    es: '¿Es usted administrador(a) del sistema y nadie más que administre Bridgeway puede enviarle un nuevo enlace para crear contraseña? Quien administra el servidor de Bridgeway puede devolverle el acceso con este comando en el servidor:',
+  },
+  'signIn.rateLimitedTitle': { en: 'Too many attempts', es: 'Demasiados intentos' },
+  'signIn.rateLimitedSeconds': {
+    en: 'There were too many sign-in attempts from this network. Wait {seconds} seconds, then try again.',
+    es: 'Hubo demasiados intentos de inicio de sesión desde esta red. Espere {seconds} segundos y vuelva a intentarlo.',
+  },
+  'signIn.rateLimitedMinutes': {
+    en: 'There were too many sign-in attempts from this network. Wait about {minutes} min, then try again.',
+    es: 'Hubo demasiados intentos de inicio de sesión desde esta red. Espere unos {minutes} min y vuelva a intentarlo.',
+  },
+  'signIn.rateLimitedNoTime': {
+    en: 'There were too many sign-in attempts from this network. Wait a minute, then try again.',
+    es: 'Hubo demasiados intentos de inicio de sesión desde esta red. Espere un minuto y vuelva a intentarlo.',
+  },
   'signIn.notice.setupComplete.title': { en: 'Your organization is ready', es: 'Su organización está lista' },
   'signIn.notice.setupComplete': {
     en: 'Sign in with the administrator email and password you just chose. Next, you will set up two-step sign-in.',
@@ -69,8 +114,8 @@ export const sessionMessages = {
   'mfa.replaceConfirm': { en: 'Use the new phone from now on', es: 'Usar el teléfono nuevo desde ahora' },
   'mfa.title': { en: 'Set up two-step sign-in', es: 'Activar la verificación en dos pasos' },
   'mfa.requiredIntro': {
-    en: 'Welcome, {name}. Administrators must use two-step sign-in: after your password, you also enter a code from your phone. This takes about two minutes.',
-    es: 'Le damos la bienvenida, {name}. Quien administra el sistema debe usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
+    en: 'Welcome, {name}. Your account must use two-step sign-in: after your password, you also enter a code from your phone. This takes about two minutes.',
+    es: 'Le damos la bienvenida, {name}. Su cuenta debe usar la verificación en dos pasos: después de su contraseña, también escriba un código de su teléfono. Toma unos dos minutos.',
   },
   'mfa.optionalIntro': {
     en: 'After your password, you will also enter a code from your phone. This keeps patient records safe even if someone learns your password.',
@@ -131,10 +176,57 @@ export const sessionMessages = {
   },
   'mfa.lostPhoneTitle': { en: 'If you lose your phone', es: 'Si pierde su teléfono' },
   'mfa.lostPhone': {
-    en: 'An administrator can reset your two-step sign-in, and you set it up again on your new phone.',
-    es: 'Quien administra Bridgeway puede restablecer su verificación en dos pasos, y usted la vuelve a activar en su teléfono nuevo.',
+    en: 'Sign in with one of the recovery codes you will get in a moment, then move two-step sign-in to your new phone from your account page. Without the codes, an administrator can reset it.',
+    es: 'Inicie sesión con uno de los códigos de recuperación que recibirá en un momento y pase la verificación en dos pasos a su teléfono nuevo desde su cuenta. Sin los códigos, quien administra Bridgeway puede restablecerla.',
   },
   'mfa.backToAccount': { en: 'Back to my account', es: 'Volver a mi cuenta' },
+
+  'mfa.current.title': { en: 'First, confirm it is you', es: 'Primero, confirme que es usted' },
+  'mfa.current.intro': {
+    en: 'To move two-step sign-in to a new phone, enter your password and a code from the app you use now. The change is listed with the security events on your account page.',
+    es: 'Para pasar la verificación en dos pasos a un teléfono nuevo, escriba su contraseña y un código de la aplicación que usa ahora. El cambio quedará anotado en los eventos de seguridad de su cuenta.',
+  },
+  'mfa.current.code': { en: 'Code from your current app', es: 'Código de su aplicación actual' },
+  'mfa.current.codeDescription': {
+    en: 'The 6 digits your current authenticator app shows for Bridgeway.',
+    es: 'Los 6 números que su aplicación de autenticación actual muestra para Bridgeway.',
+  },
+  'mfa.current.submit': { en: 'Continue', es: 'Continuar' },
+  'mfa.current.lostPhone': {
+    en: 'No longer have the old phone? Ask an administrator to reset your two-step sign-in, then set it up again.',
+    es: '¿Ya no tiene el teléfono anterior? Pida a un(a) administrador(a) del sistema que restablezca su verificación en dos pasos y vuelva a activarla.',
+  },
+
+  // Recovery codes, shown once at enrolment and when regenerated
+  'recoveryCodes.title': { en: 'Save your recovery codes', es: 'Guarde sus códigos de recuperación' },
+  'recoveryCodes.intro': {
+    en: 'If you lose your phone, you can sign in with one of these {count} codes instead of a code from the app. Each code works once.',
+    es: 'Si pierde su teléfono, puede iniciar sesión con uno de estos {count} códigos en lugar de un código de la aplicación. Cada código funciona una sola vez.',
+  },
+  'recoveryCodes.onceTitle': { en: 'You will not see these codes again', es: 'No volverá a ver estos códigos' },
+  'recoveryCodes.once': {
+    en: 'Bridgeway keeps only a scrambled copy. Save them now somewhere safe that is not this phone: a password manager, or printed and locked away.',
+    es: 'Bridgeway guarda solo una copia cifrada. Guárdelos ahora en un lugar seguro que no sea este teléfono: una aplicación de contraseñas, o impresos y bajo llave.',
+  },
+  'recoveryCodes.listLabel': { en: 'Recovery codes', es: 'Códigos de recuperación' },
+  'recoveryCodes.copy': { en: 'Copy codes', es: 'Copiar códigos' },
+  'recoveryCodes.copied': { en: 'Copied', es: 'Copiados' },
+  'recoveryCodes.download': { en: 'Download as a text file', es: 'Descargar como archivo de texto' },
+  'recoveryCodes.print': { en: 'Print', es: 'Imprimir' },
+  'recoveryCodes.fileHeading': {
+    en: 'Bridgeway recovery codes ({date}). Each works once.',
+    es: 'Códigos de recuperación de Bridgeway ({date}). Cada uno funciona una sola vez.',
+  },
+  'recoveryCodes.howToUse': {
+    en: 'To use one, choose “Use a recovery code instead” when Bridgeway asks for the code from your app.',
+    es: 'Para usar uno, elija “Usar un código de recuperación” cuando Bridgeway le pida el código de su aplicación.',
+  },
+  'recoveryCodes.saved': { en: 'I have saved these codes somewhere safe', es: 'Guardé estos códigos en un lugar seguro' },
+  'recoveryCodes.savedRequired': {
+    en: 'Save the codes first, then check this box.',
+    es: 'Primero guarde los códigos y después marque esta casilla.',
+  },
+  'recoveryCodes.continue': { en: 'Continue', es: 'Continuar' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
   'problem.totp-already-used': {

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
 import type { Locale, RequestBody } from '../../api/types.ts';
 import { FullPageLoader } from '../../app/guards.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
@@ -36,14 +37,14 @@ export function SetupPage() {
         {setup.isError ? (
           <QueryStatus error={setup.error} isPending={false} retry={() => void setup.refetch()} />
         ) : (
-          <SetupForm onCompleted={() => setCompleted(true)} />
+          <SetupForm codeRequired={setup.data?.setupCodeRequired === true} onCompleted={() => setCompleted(true)} />
         )}
       </Page>
     </PublicLayout>
   );
 }
 
-function SetupForm({ onCompleted }: { onCompleted: () => void }) {
+function SetupForm({ codeRequired, onCompleted }: { codeRequired: boolean; onCompleted: () => void }) {
   const t = useT();
   const { locale, setLocale } = useLocale();
   const navigate = useNavigate();
@@ -51,6 +52,7 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
   const form = useForm({
     mode: 'controlled',
     initialValues: {
+      setupCode: '',
       organizationName: '',
       timeZone: browserTimeZone(),
       adminName: '',
@@ -61,6 +63,7 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
     validate: (v) => {
       const password = newPasswordProblems(v.adminPassword, v.confirmation);
       return {
+        setupCode: codeRequired && v.setupCode.trim() === '' ? t('setup.code.required') : null,
         organizationName: v.organizationName.trim() === '' ? t('setup.organizationName.required') : null,
         adminName: v.adminName.trim() === '' ? t('setup.adminName.required') : null,
         adminEmail: v.adminEmail.trim() === '' ? t('form.emailRequired') : null,
@@ -76,10 +79,14 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
     mutationFn: (body: SetupBody) => unwrap(api.POST('/api/setup', { body })),
     onSuccess: (_, body) => {
       onCompleted();
-      queryClient.setQueryData(setupKey, { setupRequired: false });
+      queryClient.setQueryData(setupKey, { setupRequired: false, setupCodeRequired: codeRequired });
       void navigate('/sign-in', { replace: true, state: { notice: 'setupComplete', email: body.adminEmail } });
     },
-    onError: problem.show,
+    onError: (error) => {
+      // The code is checked before anything else, and answered as a refusal, not a field error: place it by its field.
+      if (error instanceof ApiError && error.code === 'wrong-setup-code') form.setFieldError('setupCode', t('problem.wrong-setup-code'));
+      else problem.show(error);
+    },
   });
 
   const submit = form.onSubmit((values) => {
@@ -91,6 +98,7 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
       adminEmail: values.adminEmail.trim(),
       adminPassword: values.adminPassword,
       locale,
+      ...(codeRequired ? { setupCode: values.setupCode.replace(/\s/g, '') } : {}),
     });
   });
 
@@ -98,6 +106,22 @@ function SetupForm({ onCompleted }: { onCompleted: () => void }) {
     <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
       <Stack gap="lg">
         <ProblemAlert message={problem.alert} />
+        {codeRequired && (
+          <Fieldset legend={<Legend>{t('setup.codeLegend')}</Legend>} variant="unstyled">
+            <TextInput
+              label={t('setup.code')}
+              description={t('setup.code.description')}
+              {...form.getInputProps('setupCode')}
+              required
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={40}
+              maw={320}
+              data-autofocus
+            />
+          </Fieldset>
+        )}
         <Fieldset legend={<Legend>{t('setup.organizationLegend')}</Legend>} variant="unstyled">
           <Stack gap="md">
             <TextInput

@@ -9,6 +9,16 @@ export const setupMessages = {
     en: 'Create your organization and the first administrator account. You only do this once.',
     es: 'Cree su organización y la primera cuenta de administrador(a) del sistema. Esto se hace una sola vez.',
   },
+  'setup.codeLegend': { en: 'Setup code', es: 'Código de configuración' },
+  'setup.code': { en: 'One-time setup code', es: 'Código de configuración de un solo uso' },
+  'setup.code.description': {
+    en: 'This server can be reached from other computers, so setup needs the code it printed in its log when it started (for example 3F9A-07C2-B41D). Ask whoever started the server.',
+    es: 'Este servidor es accesible desde otras computadoras, así que la configuración necesita el código que escribió en su registro al arrancar (por ejemplo 3F9A-07C2-B41D). Pídaselo a quien inició el servidor.',
+  },
+  'setup.code.required': {
+    en: 'Enter the setup code from the server’s log.',
+    es: 'Escriba el código de configuración del registro del servidor.',
+  },
   'setup.organizationLegend': { en: 'Your organization', es: 'Su organización' },
   'setup.organizationName': { en: 'Organization name', es: 'Nombre de la organización' },
   'setup.organizationName.description': {

@@ -1,8 +1,9 @@
-import { Checkbox, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import { roles } from '../../api/codes.ts';
+import { integrationRoles, isIntegrationRole, roles } from '../../api/codes.ts';
 import type { CreatedUser, Locale, Role, User } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { changedFields } from '../../components/forms/changes.ts';
@@ -17,7 +18,7 @@ import { useProgramsQuery } from '../programs/programQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { usersKey } from './staffQueries.ts';
 
-export type StaffDialog = { mode: 'create' } | { mode: 'edit'; user: User } | null;
+export type StaffDialog = { mode: 'create' } | { mode: 'create-integration' } | { mode: 'edit'; user: User } | null;
 
 interface StaffFormDialogProps {
   dialog: StaffDialog;
@@ -31,13 +32,20 @@ export function StaffFormDialog({ dialog, onClose, onCreated }: StaffFormDialogP
     <Dialog
       opened={dialog !== null}
       onClose={onClose}
-      title={dialog?.mode === 'edit' ? t('staff.edit.title', { name: dialog.user.displayName }) : t('staff.create.title')}
+      title={
+        dialog?.mode === 'edit'
+          ? t('staff.edit.title', { name: dialog.user.displayName })
+          : dialog?.mode === 'create-integration'
+            ? t('staff.integration.create.title')
+            : t('staff.create.title')
+      }
       size="lg"
     >
       {dialog !== null && (
         <StaffForm
-          key={dialog.mode === 'edit' ? dialog.user.id : 'create'}
+          key={dialog.mode === 'edit' ? dialog.user.id : dialog.mode}
           editing={dialog.mode === 'edit' ? dialog.user : null}
+          integration={dialog.mode === 'edit' ? dialog.user.kind === 'integration' : dialog.mode === 'create-integration'}
           onClose={onClose}
           onCreated={onCreated}
         />
@@ -69,11 +77,13 @@ const editable = (v: StaffFormValues) => ({ displayName: v.displayName.trim(), r
 
 interface StaffFormProps {
   editing: User | null;
+  /** An integration account: no email or language, and only the roles such an account may hold. */
+  integration: boolean;
   onClose: () => void;
   onCreated: (created: CreatedUser) => void;
 }
 
-function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
+function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps) {
   const t = useT();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -85,7 +95,7 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
         ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale }
         : valuesOf(editing),
     validate: (v) => ({
-      email: editing === null && v.email.trim() === '' ? t('form.emailRequired') : null,
+      email: editing === null && !integration && v.email.trim() === '' ? t('form.emailRequired') : null,
       displayName: v.displayName.trim() === '' ? t('staff.form.nameRequired') : null,
       roles: v.roles.length === 0 ? t('staff.form.rolesRequired') : null,
     }),
@@ -97,6 +107,12 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
   const save = useMutation({
     mutationFn: async (): Promise<CreatedUser | User> => {
       const values = form.getValues();
+      if (editing === null && integration) {
+        const { displayName, programIds } = editable(values);
+        return unwrap(
+          api.POST('/api/integration-accounts', { body: { displayName, programIds, roles: values.roles.filter(isIntegrationRole) } }),
+        );
+      }
       if (editing === null) {
         return unwrap(
           api.POST('/api/users', {
@@ -113,7 +129,10 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: usersKey });
       if ('invitationUrl' in result) onCreated(result);
-      else onClose();
+      else {
+        if (editing === null) notifications.show({ color: 'green', message: t('staff.integration.created', { name: result.displayName }) });
+        onClose();
+      }
     },
     onError: async (error) => {
       try {
@@ -138,8 +157,18 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert message={problem.alert} />
-        <TextInput label={t('staff.form.name')} {...form.getInputProps('displayName')} required data-autofocus />
-        {editing === null ? (
+        <TextInput
+          label={integration ? t('staff.integration.name') : t('staff.form.name')}
+          description={integration ? t('staff.integration.nameDescription') : undefined}
+          {...form.getInputProps('displayName')}
+          required
+          data-autofocus
+        />
+        {integration ? (
+          <Text size="sm" c="dimmed">
+            {t('staff.integration.explain')}
+          </Text>
+        ) : editing === null ? (
           <TextInput
             label={t('staff.form.email')}
             description={t('staff.form.emailDescription')}
@@ -158,19 +187,19 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
         )}
         <Checkbox.Group<Role>
           label={t('staff.form.roles')}
-          description={t('staff.form.rolesDescription')}
+          description={integration ? t('staff.integration.rolesDescription') : t('staff.form.rolesDescription')}
           {...form.getInputProps('roles')}
           required
         >
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
-            {roles.map((role) => (
+            {(integration ? integrationRoles : roles).map((role) => (
               <Checkbox key={role} value={role} label={t(`role.${role}`)} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
         <MultiSelect
           label={t('staff.form.programs')}
-          description={t('staff.form.programsDescription')}
+          description={integration ? t('staff.integration.programsDescription') : t('staff.form.programsDescription')}
           data={(programs.data ?? []).map((program) => ({ value: program.id, label: program.name }))}
           {...form.getInputProps('programIds')}
           error={form.errors.programIds ?? (programs.isError ? t('staff.form.programsFailed') : undefined)}
@@ -179,7 +208,7 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
           clearable
           nothingFoundMessage={t('staff.form.noProgramMatches')}
         />
-        {editing === null && (
+        {editing === null && !integration && (
           <LocaleSelect
             label={t('staff.form.language')}
             description={t('staff.form.languageDescription')}
@@ -197,7 +226,9 @@ function StaffForm({ editing, onClose, onCreated }: StaffFormProps) {
           }}
         />
         <FormActions
-          submit={editing === null ? t('staff.create.submit') : t('common.saveChanges')}
+          submit={
+            editing !== null ? t('common.saveChanges') : integration ? t('staff.integration.create.submit') : t('staff.create.submit')
+          }
           busy={save.isPending}
           onCancel={onClose}
         />

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/c
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { userStatuses } from '../../api/codes.ts';
-import type { User, UserStatus } from '../../api/types.ts';
+import type { User, UserKind, UserStatus } from '../../api/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -29,7 +29,8 @@ export function StaffPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [status, setStatus] = useState<UserStatus | null>(null);
-  const list = useStaffList({ q, status });
+  const [kind, setKind] = useState<UserKind | null>(null);
+  const list = useStaffList({ q, status, kind });
   const staff = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const [dialog, setDialog] = useState<StaffDialog>(null);
@@ -52,9 +53,15 @@ export function StaffPage() {
               </Badge>
             )}
           </Group>
-          <Text span size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {user.email}
-          </Text>
+          {user.kind === 'integration' ? (
+            <Badge size="sm" variant="light" color="grape" tt="none" miw="max-content">
+              {t('staff.integration.badge')}
+            </Badge>
+          ) : (
+            <Text span size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {user.email}
+            </Text>
+          )}
         </Stack>
       ),
     },
@@ -87,7 +94,7 @@ export function StaffPage() {
       id: 'mfa',
       nowrap: true,
       header: t('staff.col.mfa'),
-      cell: (user) => (user.mfaEnabled ? t('common.yes') : t('common.no')),
+      cell: (user) => (user.kind === 'integration' ? t('staff.integration.noMfa') : user.mfaEnabled ? t('common.yes') : t('common.no')),
     },
     { id: 'updated', header: t('staff.col.updated'), cell: (user) => format.dateTime(user.updatedAt) },
   ];
@@ -96,7 +103,16 @@ export function StaffPage() {
     <Page
       title={t('staff.title')}
       intro={isAdmin ? t('staff.intro') : t('staff.introReadOnly')}
-      actions={isAdmin ? <Button onClick={() => setDialog({ mode: 'create' })}>{t('staff.add')}</Button> : undefined}
+      actions={
+        isAdmin ? (
+          <Group gap="sm">
+            <Button variant="default" onClick={() => setDialog({ mode: 'create-integration' })}>
+              {t('staff.integration.add')}
+            </Button>
+            <Button onClick={() => setDialog({ mode: 'create' })}>{t('staff.add')}</Button>
+          </Group>
+        ) : undefined
+      }
     >
       <Group gap="sm" align="flex-end" role="search" aria-label={t('staff.filters')}>
         <TextInput
@@ -117,6 +133,18 @@ export function StaffPage() {
           placeholder={t('staff.allStatuses')}
           w={{ base: '100%', xs: 220 }}
         />
+        <Select<UserKind>
+          label={t('staff.kindFilter')}
+          data={[
+            { value: 'person', label: t('staff.kind.person') },
+            { value: 'integration', label: t('staff.kind.integration') },
+          ]}
+          value={kind}
+          onChange={setKind}
+          clearable
+          placeholder={t('staff.allKinds')}
+          w={{ base: '100%', xs: 220 }}
+        />
       </Group>
 
       {list.isPending || list.isError ? (
@@ -129,7 +157,7 @@ export function StaffPage() {
             rows={staff}
             rowKey={(user) => user.id}
             minWidth={900}
-            empty={q !== '' || status !== null ? t('staff.noMatches') : t('staff.empty')}
+            empty={q !== '' || status !== null || kind !== null ? t('staff.noMatches') : t('staff.empty')}
             actions={
               isAdmin
                 ? (user) => (

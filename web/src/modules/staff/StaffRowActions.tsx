@@ -35,10 +35,13 @@ export function StaffRowMenu({ user, isSelf, onEdit, onAction }: StaffRowMenuPro
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => onEdit(user)}>{t('staff.action.edit')}</Menu.Item>
-        {user.status !== 'deactivated' && (
+        {/* Credentials are a person's, and never one's own to reissue (issue 13). */}
+        {user.kind === 'person' && !isSelf && user.status !== 'deactivated' && (
           <Menu.Item onClick={() => onAction({ user, action: 'newLink' })}>{t('staff.action.newLink')}</Menu.Item>
         )}
-        {user.mfaEnabled && <Menu.Item onClick={() => onAction({ user, action: 'mfaReset' })}>{t('staff.action.mfaReset')}</Menu.Item>}
+        {user.mfaEnabled && !isSelf && (
+          <Menu.Item onClick={() => onAction({ user, action: 'mfaReset' })}>{t('staff.action.mfaReset')}</Menu.Item>
+        )}
         {!isSelf && user.status !== 'deactivated' && (
           <Menu.Item color="red" onClick={() => onAction({ user, action: 'deactivate' })}>
             {t('staff.action.deactivate')}
