@@ -73,9 +73,17 @@ test('demo fills a separate organization with synthetic staff and programs, once
     assert.equal(second.code, 1);
     const client = await superuserClient(database.name);
     try {
-      const counts = await client.query<{ programs: string; staff: string; patients: number; phases: number; roles: string[] }>(
+      const counts = await client.query<{
+        programs: string;
+        staff: string;
+        patients: number;
+        phases: number;
+        screens: number;
+        roles: string[];
+      }>(
         `SELECT (SELECT count(*) FROM programs) AS programs, (SELECT count(*) FROM users) AS staff, (SELECT count(*)::int FROM patients) AS patients,
                 (SELECT count(DISTINCT phase)::int FROM episodes) AS phases,
+                (SELECT count(*)::int FROM assessments WHERE status = 'completed' AND result IS NOT NULL) AS screens,
                 (SELECT array_agg(DISTINCT r ORDER BY r) FROM users, unnest(roles) r) AS roles`,
       );
       const row = counts.rows[0];
@@ -84,6 +92,7 @@ test('demo fills a separate organization with synthetic staff and programs, once
       assert.equal(row?.roles.length, 9, 'every role is represented');
       assert.ok((row?.patients ?? 0) >= 200, 'a few hundred synthetic patients');
       assert.equal(row?.phases, 5, 'in every phase of the continuum');
+      assert.ok((row?.screens ?? 0) >= (row?.patients ?? 0), 'a screening history for every episode');
     } finally {
       await client.end();
     }

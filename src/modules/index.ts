@@ -1,4 +1,5 @@
 import { apiKeysModule } from './api-keys/module.ts';
+import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
@@ -26,4 +27,5 @@ export const modules = [
   patientsModule,
   episodesModule,
   instrumentsModule,
+  assessmentsModule,
 ];

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +42,8 @@ const people = {
   es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
 };
 
+let rosaEpisode = '';
+
 before(async () => {
   const adminPassword = 'riverbend admin passphrase';
   const setup = await call('POST', '/api/setup', {
@@ -80,6 +84,26 @@ before(async () => {
     const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
     assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
   }
+  // Rosa has a patient with an open episode to screen.
+  const rosa = await call('POST', '/api/session', { email: people.en.email, password: people.en.password });
+  const rosaHeaders = { cookie: rosa.cookie, 'x-csrf-token': String(rosa.body.csrfToken) };
+  const me = (rosa.body.user as { id: string }).id;
+  const patient = await call(
+    'POST',
+    '/api/patients',
+    { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' },
+    rosaHeaders,
+  );
+  assert.equal(patient.status, 201, JSON.stringify(patient.body));
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+  const episode = await call(
+    'POST',
+    `/api/patients/${String(patient.body.id)}/episodes`,
+    { programId: String(program.body.id), referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
+    rosaHeaders,
+  );
+  assert.equal(episode.status, 201, JSON.stringify(episode.body));
+  rosaEpisode = String(episode.body.id);
 });
 
 async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
@@ -181,3 +205,62 @@ test('in Spanish on a phone: labels, results and the note that the questions are
   assert.deepEqual(breakage, []);
   await context.close();
 });
+
+test(
+  'a case manager gives a PHQ-9 in an episode: answers save as they go, completing scores it, a correction supersedes it',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    await step(page, 'start from the episode', async () => {
+      await signIn(page, people.en, 'Sign in', `Hello, ${people.en.name}`);
+      await page.goto(`${server.origin}/episodes/${rosaEpisode}`);
+      await page.getByRole('heading', { level: 2, name: 'Screens and assessments' }).waitFor();
+      await page.getByText('No screens in this episode yet.').waitFor();
+      await page.getByRole('button', { name: 'Give a screen…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Instrument', { exact: true }).first().click();
+      await page.getByRole('option', { name: /^PHQ-9/ }).click();
+      await dialog.getByRole('button', { name: 'Begin' }).click();
+      await page.getByRole('heading', { level: 1, name: /^PHQ-9/ }).waitFor();
+    });
+    await step(page, 'answer half, leave, come back: the answers are there', async () => {
+      for (let item = 1; item <= 4; item += 1) await choose(page, new RegExp(`^${item}\\. `), 'Nearly every day');
+      await page.getByText('Answers are saved as you go.').waitFor();
+      await page.waitForTimeout(300);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: /^PHQ-9/ }).waitFor();
+      assert.equal(
+        await page.getByRole('radiogroup', { name: /^4\. / }).getByRole('radio', { name: 'Nearly every day', exact: true }).isChecked(),
+        true,
+      );
+    });
+    await step(page, 'complete with question 9 positive: the alert, and the crisis steps recorded', async () => {
+      for (let item = 5; item <= 8; item += 1) await choose(page, new RegExp(`^${item}\\. `), 'Not at all');
+      await choose(page, /^9\. /, 'Several days');
+      await page.getByRole('button', { name: 'Complete and score' }).click();
+      const result = page.getByRole('status').filter({ hasText: 'Result' });
+      await result.getByText('Total: 13').waitFor();
+      await result.getByText('Needs action today').waitFor();
+      await page.getByText('Completed', { exact: true }).first().waitFor();
+      assert.equal(await page.getByRole('radio', { name: 'Several days' }).first().isDisabled(), true, 'a completed screen is read-only');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on a completed screen');
+      if (shots) await page.screenshot({ path: path.join(shots, 'assessment-completed-en.png'), fullPage: true });
+    });
+    await step(page, 'correct it with a reason: a new screen from the same answers', async () => {
+      await page.getByRole('button', { name: 'Correct…' }).click();
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill('Question 4 was marked in the wrong column');
+      await page.getByRole('dialog').getByRole('button', { name: 'Correct…' }).click();
+      await page.getByText('This corrects').waitFor();
+      await page.getByText('In progress', { exact: true }).first().waitFor();
+      await page.getByRole('link', { name: 'Back to the episode' }).click();
+      const table = page.getByRole('table');
+      await table.getByText('Corrected').waitFor();
+      await table.getByText('In progress').waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'episode-assessments-en.png'), fullPage: true });
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);

@@ -52,6 +52,8 @@ function sampleString(schema: Schema, today: string): string {
       return 'matrix@example.org';
   }
   if (schema.pattern === '^[0-9]{6}$') return '123456';
+  // A schema's own example, where a pattern leaves no plain sentence valid (an instrument key).
+  if (Array.isArray(schema.examples) && typeof schema.examples[0] === 'string') return schema.examples[0];
   const length = Math.max(Number(schema.minLength ?? 1), 1);
   return 'Sample text for the access matrix'.padEnd(length, 'x').slice(0, Math.max(length, Math.min(33, Number(schema.maxLength ?? 33))));
 }

@@ -257,6 +257,729 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save answers as they are given (an assessment in progress) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Items to set; null clears one */
+                        answers?: {
+                            [key: string]: ((number | ("yes" | "no") | "refused") | number[]) | null;
+                        };
+                        context?: {
+                            sex?: "female" | "male";
+                        };
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assessments/{id}/abandonment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Abandon an assessment in progress, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete: score the saved answers; the result never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a completed assessment: a new one supersedes it, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/crisis-steps-shown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the crisis steps were shown for a critical result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1009,6 +1732,226 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/episodes/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessments of an episode, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                abandonedReason: string | null;
+                                /** Format: uuid */
+                                administeredBy: string;
+                                answers: {
+                                    [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                                };
+                                completedAt: string | null;
+                                context: {
+                                    sex?: "female" | "male";
+                                };
+                                correctionReason: string | null;
+                                crisisStepsShownAt: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string;
+                                instrumentVersion: string;
+                                /** @enum {unknown} */
+                                mode: "in-person" | "phone" | "video" | "patient-device";
+                                /** Format: uuid */
+                                patientId: string;
+                                result: {
+                                    band: string | null;
+                                    critical: boolean;
+                                    criticalItems: string[];
+                                    domains?: {
+                                        [key: string]: {
+                                            positive: boolean;
+                                            total: number;
+                                        };
+                                    };
+                                    key: string;
+                                    positive: boolean | null;
+                                    result?: string;
+                                    total: number | null;
+                                    version: string;
+                                } | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "abandoned" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start administering an instrument in an episode */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        context?: {
+                            sex?: "female" | "male";
+                        };
+                        /** @example phq-9 */
+                        instrumentKey: string;
+                        /** @enum {unknown} */
+                        mode: "in-person" | "phone" | "video" | "patient-device";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abandonedReason: string | null;
+                            /** Format: uuid */
+                            administeredBy: string;
+                            answers: {
+                                [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                            };
+                            completedAt: string | null;
+                            context: {
+                                sex?: "female" | "male";
+                            };
+                            correctionReason: string | null;
+                            crisisStepsShownAt: string | null;
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string;
+                            instrumentVersion: string;
+                            /** @enum {unknown} */
+                            mode: "in-person" | "phone" | "video" | "patient-device";
+                            /** Format: uuid */
+                            patientId: string;
+                            result: {
+                                band: string | null;
+                                critical: boolean;
+                                criticalItems: string[];
+                                domains?: {
+                                    [key: string]: {
+                                        positive: boolean;
+                                        total: number;
+                                    };
+                                };
+                                key: string;
+                                positive: boolean | null;
+                                result?: string;
+                                total: number | null;
+                                version: string;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "abandoned" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/episodes/{id}/care-team": {

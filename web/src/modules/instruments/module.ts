@@ -17,6 +17,11 @@ export const instrumentsModule: WebModule<typeof instrumentMessages> = {
       nav: { label: 'nav.instruments', description: 'nav.instruments.description', order: 25, onHome: false },
     },
     {
+      path: '/assessments/:id',
+      roles,
+      load: () => import('./AssessmentPage.tsx').then((m) => m.AssessmentPage),
+    },
+    {
       path: '/instruments/:key',
       roles,
       load: () => import('./InstrumentPage.tsx').then((m) => m.InstrumentPage),

@@ -11,6 +11,7 @@ import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeD
 import { clinicalRoles } from '../../api/codes.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
+import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
 import { useEpisode, usePatient, useStaffPicker, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -228,6 +229,8 @@ function EpisodeView({ episode }: { episode: Episode }) {
           }
         />
       </Section>
+
+      <EpisodeAssessments episodeId={episode.id} open={open} />
 
       <Section title={t('episode.section.referral')}>
         <Details
