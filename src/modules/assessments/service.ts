@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
@@ -11,6 +11,7 @@ import { findInstrument } from '../instruments/service.ts';
 import { score, type ScoreResult } from '../instruments/scoring.ts';
 import { readPatientRecord, withPatientRecord } from '../patients/access.ts';
 import type { AssessmentStatus } from './codes.ts';
+import { episodeAssessmentsQuery } from './queries.ts';
 import { assessmentKind } from './records.ts';
 import type { AbandonBody, CorrectBody, StartBody, UpdateAnswersBody } from './schemas.ts';
 import type { AssessmentRow } from './tables.ts';
@@ -111,14 +112,7 @@ export async function getAssessment(db: Database, ctx: RequestContext, id: strin
 /** Every assessment of an episode, newest first (a handful per episode: no paging needed). */
 export async function listEpisodeAssessments(db: Database, ctx: RequestContext, episodeId: string): Promise<AssessmentView[]> {
   return readPatientRecord(db, ctx, episodeKind, episodeId, async (tx) => {
-    const rows = await tx
-      .selectFrom('assessments as a')
-      .selectAll('a')
-      .select(sql<string | null>`(SELECT c.id FROM assessments c WHERE c.supersedes_id = a.id)`.as('correctionId'))
-      .where('a.episodeId', '=', episodeId)
-      .orderBy('a.startedAt', 'desc')
-      .orderBy('a.id')
-      .execute();
+    const rows = await episodeAssessmentsQuery(tx, episodeId).execute();
     return rows.map(({ correctionId, ...row }) => present(row, correctionId));
   });
 }
