@@ -227,8 +227,17 @@ test(
     });
     await step(page, 'answer half, leave, come back: the answers are there', async () => {
       for (let item = 1; item <= 4; item += 1) await choose(page, new RegExp(`^${item}\\. `), 'Nearly every day');
-      await page.getByText('Answers are saved as you go.').waitFor();
-      await page.waitForTimeout(300);
+      // Every answer reached the server before leaving (they are sent one after another).
+      const id = page.url().split('/assessments/')[1] ?? '';
+      let saved = 0;
+      for (let tries = 0; tries < 50 && saved < 4; tries += 1) {
+        saved = await page.evaluate(async (assessmentId) => {
+          const response = await fetch(`/api/assessments/${assessmentId}`);
+          return Object.keys(((await response.json()) as { answers: object }).answers).length;
+        }, id);
+        if (saved < 4) await page.waitForTimeout(100);
+      }
+      assert.equal(saved, 4, 'four answers saved');
       await page.reload();
       await page.getByRole('heading', { level: 1, name: /^PHQ-9/ }).waitFor();
       assert.equal(

@@ -69,11 +69,13 @@ function Administer({ initial, definition }: { initial: Assessment; definition: 
 
   const save = useMutation({
     mutationFn: (change: { answers?: Record<string, Answer | null>; context?: { sex?: 'female' | 'male' } }) => {
-      const run = queue.current.then(() =>
-        unwrap(
+      const run = queue.current.then(async () => {
+        const next = await unwrap(
           api.PATCH('/api/assessments/{id}', { params: { path: { id: assessment.id } }, body: { version: version.current, ...change } }),
-        ),
-      );
+        );
+        version.current = next.version; // before the next save in the queue reads it
+        return next;
+      });
       queue.current = run.catch(() => undefined);
       return run;
     },

@@ -18,6 +18,7 @@ export function useInstrumentsQuery() {
 export function useInstrumentQuery(key: string) {
   return useQuery({
     queryKey: [...instrumentsKey, key],
+    enabled: key !== '',
     queryFn: async () => (await unwrap(api.GET('/api/instruments/{key}', { params: { path: { key } } }))) as InstrumentDetail,
   });
 }
