@@ -170,15 +170,15 @@ try {
     console.log(`${iterations} timed runs per scenario after 10 warm-up runs; milliseconds\n`);
     const rows: string[][] = [['scenario', 'api p50', 'api p95', 'sql p50', 'sql p95', 'api/sql p50']];
     for (const { name, app: viaApi, sql: viaSql } of scenarios) {
-      const apiSamples = await time(viaApi);
+      const apiSamples = viaApi ? await time(viaApi) : null;
       const sqlSamples = await time(viaSql);
       rows.push([
         name,
-        pct(apiSamples, 50).toFixed(1),
-        pct(apiSamples, 95).toFixed(1),
+        apiSamples ? pct(apiSamples, 50).toFixed(1) : '–',
+        apiSamples ? pct(apiSamples, 95).toFixed(1) : '–',
         pct(sqlSamples, 50).toFixed(1),
         pct(sqlSamples, 95).toFixed(1),
-        (pct(apiSamples, 50) / Math.max(0.01, pct(sqlSamples, 50))).toFixed(1),
+        apiSamples ? (pct(apiSamples, 50) / Math.max(0.01, pct(sqlSamples, 50))).toFixed(1) : '–',
       ]);
     }
     const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];

@@ -48,6 +48,16 @@ export const bench: ModuleBench = {
         name: 'patient search, name fragment (case manager)',
         app: (i) => expect200(caseManager.get(`/api/patients?q=${encodeURIComponent(fragment(i))}`)),
         sql: (i) => raw(searchPatientsQuery(db, cmActor, { q: fragment(i) }, 50)),
+        plan: searchPatientsQuery(db, cmActor, { q: fragment(0) }, 50),
+      },
+      // The plan each role does not use, to show why it does not (src/modules/patients/queries.ts).
+      {
+        name: '  the same, case manager, name-index plan (before)',
+        sql: (i) => raw(searchPatientsQuery(db, cmActor, { q: fragment(i) }, 50, 'name-index')),
+      },
+      {
+        name: '  the same, supervisor, visible-first plan',
+        sql: (i) => raw(searchPatientsQuery(db, supActor, { q: fragment(i) }, 50, 'visible-first')),
       },
       {
         name: 'patient overview (every module’s section)',
