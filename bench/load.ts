@@ -157,6 +157,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     }
     const fragments = searchFragments(200, 11);
     let slotCounter = 0;
+    const problems: string[] = [];
     let random = 12_345;
     const nextRandom = () => {
       random = (Math.imul(random, 1_103_515_245) + 12_345) >>> 0;
@@ -164,7 +165,9 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     };
 
     const run = async (seconds: number) => {
-      // A change in flight when the previous run stopped was saved but its answer never read.
+      // A change in flight when the previous run stopped was saved but its answer never read:
+      // let the server finish it, then read every version again.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
       for (const slot of slots) {
         const current = await client.query<{ version: number }>('SELECT version FROM patients WHERE id = $1', [slot.writeTarget]);
         slot.version = current.rows[0]?.version ?? slot.version;
@@ -229,9 +232,12 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
               }
             },
             onResponse: (status, body, context) => {
-              if ((context as SlotContext).kind !== 'write' || status !== 200) return;
+              if (status >= 300 && problems.length < 3) problems.push(`${status} ${body.slice(0, 300)}`);
+              if ((context as SlotContext).kind !== 'write') return;
               const slot = slots[(context as SlotContext).slot];
-              const version = (JSON.parse(body) as { version?: number }).version;
+              // The version read back; after a conflict (counted as an error) the current one.
+              const answer = JSON.parse(body) as { version?: number; currentVersion?: number };
+              const version = status === 200 ? answer.version : answer.currentVersion;
               if (slot && typeof version === 'number') slot.version = version;
             },
           },
@@ -295,6 +301,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     console.log(
       `server memory (RSS): ${memoryBefore.toFixed(0)} MB before warm-up, ${memoryStart.toFixed(0)} MB at start, ${memoryEnd.toFixed(0)} MB at end; every 5 s: ${samples.map((mb) => mb.toFixed(0)).join(' ')}`,
     );
+    if (problems.length > 0) console.log(`first answers other than 2xx:\n${problems.join('\n')}`);
     return errors === 0;
   } finally {
     await stopServer(server);
