@@ -40,7 +40,8 @@ interface Compilable {
 
 interface Scenario {
   name: string;
-  app: (i: number) => Promise<unknown>;
+  /** Through the API; a row without it is timed in SQL only (e.g. another plan of the same query). */
+  app?: (i: number) => Promise<unknown>;
   sql: (i: number) => Promise<unknown>;
   /** A query whose plan is printed beside the numbers (STYLE: EXPLAIN what bench runs). */
   plan?: Compilable;

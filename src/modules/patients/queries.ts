@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { Actor } from '../../lib/context.ts';
-import { patientVisibleTo } from './access.ts';
+import { currentMember, patientVisibleTo, supervisesProgram, todayOf } from './access.ts';
 import { nicknamesOf } from './nicknames.ts';
 import type { DuplicateCandidate, PatientSearchQuery } from './schemas.ts';
 
@@ -114,16 +114,43 @@ function surnamesOf(lastName: RawBuilder<string>) {
                               WHERE s <> '' AND s <> ALL (${surnameParticles}::text[]))`;
 }
 
+type SearchPlan = 'name-index' | 'visible-first';
+
 /**
  * Search within what the actor may see: part of a name (ranked by word similarity, accents
  * and case ignored), a birth date, an identifier, or the digits of a phone number.
+ *
+ * Two plans, one answer (test/api/patient-search-plans.test.ts compares them):
+ * - `name-index` starts from the trigram index (`search_name`) and checks each match's
+ *   visibility. It wins when the actor sees a large share of the organization: a supervisor
+ *   sees whole programs, and a fragment matches few of them relative to what they see.
+ * - `visible-first` starts from the patients the actor can see by relationship (their current
+ *   care teams, the programs they supervise, their registrations without an episode), a few
+ *   hundred rows for a case manager whatever the organization's size, and filters those. Used
+ *   for everyone who does not supervise a program: at a million patients a common fragment
+ *   matches tens of thousands of records, nearly all of them someone else's.
+ * The chosen plan is a matter of speed only: both apply `patientVisibleTo` and the same filters.
  */
-export function searchPatientsQuery(executor: Executor, actor: Actor, query: PatientSearchQuery, limit: number) {
-  let select = executor
-    .selectFrom('patients as p')
+export function searchPatientsQuery(executor: Executor, actor: Actor, query: PatientSearchQuery, limit: number, plan?: SearchPlan) {
+  const chosen = plan ?? (actor.roles.includes('supervisor') ? 'name-index' : 'visible-first');
+  const today = todayOf(actor);
+  const from =
+    chosen === 'name-index'
+      ? executor.selectFrom('patients as p')
+      : executor.selectFrom(
+          // OFFSET 0 keeps the outer filters out of this subquery, so that PostgreSQL cannot
+          // answer the name filter from the trigram index and then probe the relationships.
+          executor
+            .selectFrom('patients')
+            .selectAll()
+            .where('id', 'in', visiblePatientIds(executor, actor, today))
+            .offset(0)
+            .as('p'),
+        );
+  let select = from
     .select(['p.id', 'p.legalFirstName', 'p.legalLastName', 'p.preferredName', sql<string>`p.date_of_birth::text`.as('dateOfBirth')])
     .where('p.mergedIntoId', 'is', null)
-    .where(patientVisibleTo(actor));
+    .where(patientVisibleTo(actor, today));
   if (query.q) select = select.where(sql<boolean>`bw_fold(${query.q}) <% p.search_name`);
   if (query.dateOfBirth) select = select.where('p.dateOfBirth', '=', query.dateOfBirth);
   if (query.identifier) {
@@ -140,4 +167,31 @@ export function searchPatientsQuery(executor: Executor, actor: Actor, query: Pat
   }
   const ranked = query.q ? select.orderBy(sql`word_similarity(bw_fold(${query.q}), p.search_name)`, 'desc') : select;
   return ranked.orderBy('p.legalLastName').orderBy('p.legalFirstName').orderBy('p.id').limit(limit);
+}
+
+/**
+ * The ids of every patient `patientVisibleTo` can admit, by relationship (a superset: the
+ * predicate itself is still applied to each): one branch per way of seeing a patient.
+ */
+function visiblePatientIds(executor: Executor, actor: Actor, today: string) {
+  return executor
+    .selectFrom('careTeamMembers as m')
+    .select('m.patientId as id')
+    .where(currentMember('m', actor.userId, today))
+    .union(
+      executor
+        .selectFrom('episodes as e')
+        .select('e.patientId as id')
+        .where('e.organizationId', '=', actor.organizationId)
+        .where(supervisesProgram(actor, 'e.program_id')),
+    )
+    .union(
+      executor
+        .selectFrom('patients as r')
+        .select('r.id')
+        .where('r.createdBy', '=', actor.userId)
+        .where('r.organizationId', '=', actor.organizationId)
+        .where('r.deletedAt', 'is', null)
+        .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = r.id)`),
+    );
 }
