@@ -270,4 +270,47 @@ describe('episodes of care', () => {
     const paged = await tylerClient.get<{ items: unknown[]; nextCursor: string | null }>('/api/caseload?limit=1');
     assert.equal(paged.body.items.length, 1);
   });
+
+  test('a second open episode of one person in the same program is refused (409, coded); opened in error voids one, audited', async () => {
+    const { patient, response } = await openFor(luis);
+    assert.equal(response.status, 201);
+    const episodesOf = async () =>
+      (await t.db.selectFrom('episodes').select(['id', 'closureReason']).where('patientId', '=', patient.id).execute()).length;
+    const second = await luis.post(`/api/patients/${patient.id}/episodes`, {
+      programId: program.id,
+      referralSource: 'self',
+      openedOn: '2026-01-06',
+      phase: 'intake',
+      primaryCaseManagerId: tyler.user.id,
+    });
+    assert.equal(second.status, 409, JSON.stringify(second.body));
+    assert.equal(second.body.code, 'open-episode-in-program');
+    assert.deepEqual(second.body.params, { openedOn: '2026-01-05' });
+    assert.equal(second.body.episodeId, response.body.id, 'names the episode already open, to go to it');
+    assert.equal(await episodesOf(), 1, 'nothing written');
+
+    const voided = await rosaClient.post<Episode & { closureReason: string }>(`/api/episodes/${response.body.id}/transitions`, {
+      to: 'closed',
+      on: '2026-01-05',
+      closureReason: 'opened-in-error',
+    });
+    assert.equal(voided.status, 200, JSON.stringify(voided.body));
+    assert.equal(voided.body.closureReason, 'opened-in-error');
+    const audited = await t.db
+      .selectFrom('auditEvents')
+      .select('details')
+      .where('recordId', '=', response.body.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(audited.details, { from: 'intake', to: 'closed', closureReason: 'opened-in-error' });
+    const reopened = await luis.post(`/api/patients/${patient.id}/episodes`, {
+      programId: program.id,
+      referralSource: 'self',
+      openedOn: '2026-01-06',
+      phase: 'intake',
+      primaryCaseManagerId: tyler.user.id,
+    });
+    assert.equal(reopened.status, 201, 'once the mistaken one is voided, a new one opens');
+    assert.equal(await episodesOf(), 2, 'the voided episode is kept, not erased');
+  });
 });

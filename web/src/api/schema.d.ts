@@ -791,7 +791,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -908,7 +908,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -1195,7 +1195,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -1451,7 +1451,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        closureReason?: "goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other";
+                        closureReason?: "goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error";
                         note?: string;
                         /**
                          * Format: date
@@ -1490,7 +1490,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -3235,7 +3235,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;

@@ -3,7 +3,7 @@ import { setRequestLocale } from '../api/client.ts';
 import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
 import { messagesIn, type MessageKey } from '../app/catalogue.ts';
-import { formatDate, formatDateTime, formatNumber, formatTime } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatTime, intlLocale } from './format.ts';
 import { createTranslator, type Params } from './translate.ts';
 
 const storageKey = 'bridgeway.locale';
@@ -60,7 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const { t, tMaybe } = createTranslator(messagesIn(locale));
+    const { t, tMaybe } = createTranslator(messagesIn(locale), intlLocale(locale));
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
   }, [locale, setLocale, timeZone]);
 

@@ -15,6 +15,7 @@ import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
 import {
+  countPeople,
   distinctOptions,
   filterCaseload,
   levelValue,
@@ -267,8 +268,8 @@ export function CaseloadPage() {
           </Group>
           <Text size="sm" c="dimmed" aria-live="polite">
             {filtered
-              ? t('caseload.countFiltered', { shown: shown.length, total: rows.length })
-              : t('caseload.count', { total: rows.length })}
+              ? t('caseload.countFiltered', { shown: countPeople(shown), total: countPeople(rows) })
+              : t('caseload.count', { total: countPeople(rows) })}
           </Text>
         </Stack>
       )}

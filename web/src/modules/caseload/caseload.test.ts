@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { distinctOptions, filterCaseload, levelValue, sortCaseload, type CaseloadRow } from './caseload.ts';
+import { countPeople, distinctOptions, filterCaseload, levelValue, sortCaseload, type CaseloadRow } from './caseload.ts';
 
 const row = (id: string, over: Partial<CaseloadRow>): CaseloadRow => ({
   episodeId: id,
@@ -62,4 +62,10 @@ test('filter options list each value once, by label', () => {
     { value: 'p2', label: 'MOUD' },
     { value: 'p1', label: 'Outpatient' },
   ]);
+});
+
+test('the count is of people: one person on episodes in two programs counts once', () => {
+  const twoPrograms = [row('1', { patientId: 'same' }), row('2', { patientId: 'same', programId: 'p2' }), row('3', {})];
+  assert.equal(countPeople(twoPrograms), 2);
+  assert.equal(countPeople([]), 0);
 });

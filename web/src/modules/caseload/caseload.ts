@@ -32,6 +32,11 @@ export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode'>)
   return row.levelEdition === null || row.levelCode === null ? 'none' : `${row.levelEdition}:${row.levelCode}`;
 }
 
+/** How many people the rows are about: one person on two episodes (two programs) is one person. */
+export function countPeople(rows: readonly Pick<CaseloadRow, 'patientId'>[]): number {
+  return new Set(rows.map((row) => row.patientId)).size;
+}
+
 export function filterCaseload<T extends CaseloadRow>(rows: readonly T[], filters: CaseloadFilters): T[] {
   return rows.filter(
     (row) =>

@@ -21,8 +21,14 @@ export const caseloadMessages = {
   'caseload.filter.all': { en: 'All', es: 'Todos' },
   'caseload.sortBy': { en: 'Sort by', es: 'Ordenar por' },
   'caseload.sortHint': { en: ', sort', es: ', ordenar' },
-  'caseload.count': { en: '{total} people', es: '{total} personas' },
-  'caseload.countFiltered': { en: '{shown} of {total} people', es: '{shown} de {total} personas' },
+  'caseload.count': {
+    en: '{total, plural, one {# person} other {# people}}',
+    es: '{total, plural, one {# persona} other {# personas}}',
+  },
+  'caseload.countFiltered': {
+    en: '{shown} of {total, plural, one {# person} other {# people}}',
+    es: '{shown} de {total, plural, one {# persona} other {# personas}}',
+  },
   'caseload.tableLabel': { en: 'My caseload', es: 'Mis casos' },
   'caseload.col.name': { en: 'Name', es: 'Nombre' },
   'caseload.col.dateOfBirth': { en: 'Born', es: 'Nacimiento' },

@@ -21,6 +21,7 @@ export const episodeMessages = {
   'closureReason.incarcerated': { en: 'Incarcerated', es: 'Encarcelado' },
   'closureReason.died': { en: 'Died', es: 'Falleció' },
   'closureReason.other': { en: 'Other', es: 'Otro' },
+  'closureReason.opened-in-error': { en: 'Opened in error', es: 'Abierto por error' },
   'phase.outreach': { en: 'Outreach', es: 'Alcance' },
   'phase.intake': { en: 'Intake', es: 'Admisión' },
   'phase.primary-treatment': { en: 'Primary treatment', es: 'Tratamiento principal' },
@@ -156,6 +157,10 @@ export const episodeMessages = {
     es: 'La fecha de referencia debe ser igual o anterior a la fecha de apertura.',
   },
   'problem.unknown-program': { en: 'This program does not exist in your organization.', es: 'Este programa no existe en su organización.' },
+  'problem.open-episode-in-program': {
+    en: 'This person already has an open episode in this program (opened {openedOn}). Work in that episode, or close it as “Opened in error” first.',
+    es: 'Esta persona ya tiene un episodio abierto en este programa (abierto el {openedOn}). Trabaje en ese episodio o, primero, ciérrelo como “Abierto por error”.',
+  },
   'problem.not-program-staff': {
     en: 'Only staff of a program can open an episode in it.',
     es: 'Solo el personal de un programa puede abrir un episodio en él.',
