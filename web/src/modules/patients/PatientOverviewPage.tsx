@@ -1,11 +1,12 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
-import { ageOn, displayName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
+import { intlLocale } from '../../i18n/format.ts';
+import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
 import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
@@ -45,13 +46,9 @@ export function Details({ items }: { items: readonly [string, ReactNode][] }) {
 
 function useLanguageName() {
   const { locale } = useLocale();
-  return (code: string): string => {
-    try {
-      return new Intl.DisplayNames([locale === 'es' ? 'es-US' : 'en-US'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  const { tMaybe } = useTranslator();
+  const namer = useMemo(() => browserLanguageNamer(intlLocale(locale)), [locale]);
+  return (code: string): string => languageName(code, namer, tMaybe);
 }
 
 /** One patient: who they are, who their single point of contact is, and how to reach them. */

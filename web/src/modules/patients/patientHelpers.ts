@@ -111,3 +111,33 @@ export function searchQuery(search: PatientSearch): { q?: string; identifier?: s
   if (/^\d{4}-\d{2}-\d{2}$/.test(search.dateOfBirth)) query.dateOfBirth = search.dateOfBirth;
   return Object.keys(query).length === 0 ? null : query;
 }
+
+/** What names a language code: the browser's Intl.DisplayNames, or nothing. */
+export interface LanguageNamer {
+  of(code: string): string | undefined;
+}
+
+/**
+ * A language's name in the user's language: the browser's, or ours (`languageName.<code>`)
+ * where the browser has none. Browsers ship trimmed language data: Chromium answers `nv` for
+ * Navajo, and no browser names American Sign Language (`ase`) in Spanish.
+ */
+export function languageName(code: string, namer: LanguageNamer | null, tMaybe: (key: string) => string | null): string {
+  let named: string | undefined;
+  try {
+    named = namer?.of(code);
+  } catch {
+    named = undefined; // not a well-formed code
+  }
+  if (named !== undefined && named.toLowerCase() !== code.toLowerCase()) return named;
+  return tMaybe(`languageName.${code}`) ?? code;
+}
+
+/** The browser's names of languages in one of ours (`en-US`, `es-US`), or null where it has none. */
+export function browserLanguageNamer(intlLocale: string): LanguageNamer | null {
+  try {
+    return new Intl.DisplayNames([intlLocale], { type: 'language', fallback: 'none' });
+  } catch {
+    return null;
+  }
+}
