@@ -3,7 +3,7 @@ import { setRequestLocale } from '../api/client.ts';
 import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
 import { messagesIn, type MessageKey } from '../app/catalogue.ts';
-import { formatDate, formatDateTime, formatNumber, formatTime, intlLocale } from './format.ts';
+import { formatDate, formatDateTime, formatDateTimeWithZone, formatNumber, formatTime, intlLocale } from './format.ts';
 import { createTranslator, type Params } from './translate.ts';
 
 const storageKey = 'bridgeway.locale';
@@ -95,6 +95,8 @@ export function useFormat() {
     () => ({
       date: (date: string) => formatDate(date, locale),
       dateTime: (instant: string) => formatDateTime(instant, locale, timeZone),
+      /** For times handed out (a link's expiry): names the zone. */
+      dateTimeWithZone: (instant: string) => formatDateTimeWithZone(instant, locale, timeZone),
       time: (instant: string | Date) => formatTime(instant, locale, timeZone),
       number: (value: number) => formatNumber(value, locale),
     }),

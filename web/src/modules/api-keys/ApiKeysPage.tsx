@@ -51,7 +51,7 @@ export function ApiKeysPage() {
     { id: 'name', header: t('apiKeys.col.name'), cell: (key) => key.name },
     { id: 'staff', header: t('apiKeys.col.staff'), cell: (key) => key.userDisplayName },
     { id: 'created', nowrap: true, header: t('apiKeys.col.created'), cell: (key) => format.dateTime(key.createdAt) },
-    { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTime(key.expiresAt) },
+    { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTimeWithZone(key.expiresAt) },
     {
       id: 'lastUsed',
       nowrap: true,
