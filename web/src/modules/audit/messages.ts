@@ -73,7 +73,10 @@ export const auditMessages = {
     en: 'Sign-in reset on the server (bridgeway reset-access)',
     es: 'Inicio de sesión restablecido en el servidor (bridgeway reset-access)',
   },
-  'audit.change.handoff': { en: 'Handed to a new primary case manager', es: 'Entregado a un nuevo administrador de casos principal' },
+  'audit.change.handoff': {
+    en: 'Handed to a new primary case manager',
+    es: 'Entregado a un(a) nuevo(a) administrador(a) de casos principal',
+  },
   'audit.change.merged': { en: 'Records merged', es: 'Registros combinados' },
   'audit.change.merge-undone': { en: 'Merge undone', es: 'Combinación deshecha' },
   'audit.change.ended': { en: 'Care team membership ended', es: 'Terminó la participación en el equipo de atención' },

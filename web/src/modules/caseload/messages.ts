@@ -49,7 +49,7 @@ export const caseloadMessages = {
   },
   'caseload.emptyOpen': {
     en: 'you find or register a patient under Patients and open an episode for them: you become their primary case manager;',
-    es: 'usted busca o registra a un paciente en Pacientes y le abre un episodio: usted pasa a ser su administrador de casos principal;',
+    es: 'usted busca o registra a un paciente en Pacientes y le abre un episodio: usted pasa a ser su administrador(a) de casos principal;',
   },
   'caseload.emptyHandoff': {
     en: 'a colleague or supervisor hands a patient over to you;',
@@ -67,7 +67,7 @@ export const caseloadMessages = {
   'reassign.title': { en: 'Reassign a caseload', es: 'Reasignar una carga de casos' },
   'reassign.intro': {
     en: "Move a staff member's open episodes to one or several colleagues, for example when someone leaves or goes on leave. Each episode is handed off: the receiving colleague becomes its primary case manager, with your note.",
-    es: 'Traslade los episodios abiertos de un miembro del personal a uno o varios colegas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se transfiere: el colega que lo recibe pasa a ser su administrador de casos principal, con su nota.',
+    es: 'Traslade los episodios abiertos de un miembro del personal a uno o varios colegas, por ejemplo cuando alguien se va o toma una licencia. Cada episodio se transfiere: el colega que lo recibe pasa a ser su administrador(a) de casos principal, con su nota.',
   },
   'reassign.from': { en: 'Whose caseload moves', es: 'Carga de casos que se traslada' },
   'reassign.fromRequired': { en: 'Choose whose caseload moves.', es: 'Elija de quién es la carga de casos que se traslada.' },
@@ -102,7 +102,7 @@ export const caseloadMessages = {
   },
   'reassign.allEpisodes': {
     en: 'All open episodes in your programs where this person is the primary case manager will move, shared out in turn among the colleagues you chose.',
-    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es el administrador de casos principal, repartidos por turnos entre los colegas que eligió.',
+    es: 'Se trasladarán todos los episodios abiertos de sus programas en los que esta persona es el/la administrador(a) de casos principal, repartidos por turnos entre los colegas que eligió.',
   },
   'reassign.submit': { en: 'Reassign caseload', es: 'Reasignar carga de casos' },
   'reassign.staffError': {

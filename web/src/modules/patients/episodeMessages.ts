@@ -50,14 +50,14 @@ export const episodeMessages = {
     en: 'Where the person is now. Someone referred straight into treatment can start there.',
     es: 'Dónde está la persona ahora. Alguien referido directamente a tratamiento puede empezar allí.',
   },
-  'openEpisode.primaryCaseManager': { en: 'Primary case manager', es: 'Administrador de casos principal' },
+  'openEpisode.primaryCaseManager': { en: 'Primary case manager', es: 'Administrador(a) de casos principal' },
   'openEpisode.primaryCaseManagerSupervisor': {
     en: 'The single point of contact: clinical staff of the chosen program.',
     es: 'El contacto principal: personal clínico del programa elegido.',
   },
   'openEpisode.primaryCaseManagerSelf': {
     en: 'You become the primary case manager, the single point of contact. A supervisor can hand the person to a colleague later.',
-    es: 'Usted será el administrador de casos principal, el contacto principal. Un supervisor puede pasar a la persona a un colega más adelante.',
+    es: 'Usted será el/la administrador(a) de casos principal, el contacto principal. Un supervisor puede pasar a la persona a un colega más adelante.',
   },
   'openEpisode.me': { en: '{name} (you)', es: '{name} (usted)' },
   'openEpisode.noStaffMatches': { en: 'No staff member matches.', es: 'Ningún miembro del personal coincide.' },
@@ -97,7 +97,11 @@ export const episodeMessages = {
     es: 'Todavía no hay nivel de atención. Agregue uno cuando la persona empiece un servicio.',
   },
   'episode.addMember': { en: 'Add a team member', es: 'Agregar a alguien al equipo' },
-  'episode.handOver': { en: 'Hand over', es: 'Pasar el caso' },
+  'episode.handOver': { en: 'Hand over', es: 'Hacer un traspaso' },
+  'episode.teamManagedBy': {
+    en: 'Only the primary case manager ({name}) or a supervisor of this program adds people to the care team or hands it over. Ask them if a colleague should join.',
+    es: 'Solo el/la administrador(a) de casos principal ({name}) o un(a) supervisor(a) de este programa agrega personas al equipo de atención o hace un traspaso. Pídaselo si un(a) colega debe unirse.',
+  },
   'episode.staleReloaded': {
     en: 'Someone else changed this episode while you were working. The page now shows the latest version. Check it and try again.',
     es: 'Otra persona cambió este episodio mientras usted trabajaba. La página muestra ahora la versión más reciente. Revísela e inténtelo de nuevo.',
@@ -121,21 +125,21 @@ export const episodeMessages = {
   'transition.noteDescription': { en: 'Optional. What happened, in a sentence.', es: 'Opcional. Qué pasó, en una frase.' },
   'transition.submit': { en: 'Move to {phase}', es: 'Pasar a {phase}' },
   'transition.closeSubmit': { en: 'Close episode', es: 'Cerrar el episodio' },
-  'handoff.title': { en: 'Hand over to a new primary case manager', es: 'Pasar el caso a un nuevo administrador de casos principal' },
+  'handoff.title': { en: 'Hand over to a new primary case manager', es: 'Traspaso a un(a) nuevo(a) administrador(a) de casos principal' },
   'handoff.intro': {
     en: '{name} stops being the primary case manager on this date. The new one becomes the single point of contact.',
-    es: '{name} deja de ser el administrador de casos principal en esta fecha. La nueva persona será el contacto principal.',
+    es: '{name} deja de ser administrador(a) de casos principal en esta fecha. La nueva persona será el contacto principal.',
   },
   'handoff.introTeam': {
     en: '{name} stops being the primary case manager on this date. You can choose someone already on the care team; for anyone else, ask a supervisor.',
-    es: '{name} deja de ser el administrador de casos principal en esta fecha. Puede elegir a alguien que ya esté en el equipo; para otra persona, consulte a un supervisor.',
+    es: '{name} deja de ser el/la administrador(a) de casos principal en esta fecha. Puede elegir a alguien que ya esté en el equipo; para otra persona, consulte a un supervisor.',
   },
   'handoff.nobody': {
-    en: 'There is no one on the care team to hand over to. Ask a supervisor to add your colleague, or to make the handover.',
-    es: 'No hay nadie en el equipo a quien pasar el caso. Pida a un supervisor que agregue a su colega o que haga el traspaso.',
+    en: 'There is no one else in this program to hand over to. An administrator adds colleagues to the program first; then hand over here.',
+    es: 'No hay nadie más en este programa a quien hacer el traspaso. Primero, un(a) administrador(a) agrega colegas al programa; después, haga el traspaso aquí.',
   },
-  'handoff.to': { en: 'New primary case manager', es: 'Nuevo administrador de casos principal' },
-  'handoff.toRequired': { en: 'Choose the new primary case manager.', es: 'Elija al nuevo administrador de casos principal.' },
+  'handoff.to': { en: 'New primary case manager', es: 'Nuevo(a) administrador(a) de casos principal' },
+  'handoff.toRequired': { en: 'Choose the new primary case manager.', es: 'Elija quién será administrador(a) de casos principal.' },
   'handoff.on': { en: 'Handover date', es: 'Fecha del traspaso' },
   'handoff.dateRequired': { en: 'Enter the date.', es: 'Escriba la fecha.' },
   'handoff.note': { en: 'Handover note', es: 'Nota del traspaso' },
@@ -144,12 +148,12 @@ export const episodeMessages = {
     es: 'Lo que necesita saber la nueva persona: necesidades actuales, próximos pasos, lo que vence pronto.',
   },
   'handoff.noteRequired': { en: 'Write a short handover note.', es: 'Escriba una nota breve del traspaso.' },
-  'handoff.submit': { en: 'Hand over', es: 'Pasar el caso' },
+  'handoff.submit': { en: 'Hand over', es: 'Hacer el traspaso' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
   'problem.not-eligible-case-manager': {
     en: 'The primary case manager must be active clinical staff of this program.',
-    es: 'El administrador de casos principal debe ser personal clínico activo de este programa.',
+    es: 'El/la administrador(a) de casos principal debe ser personal clínico activo de este programa.',
   },
   'problem.future-date': { en: 'Choose today ({today}) or an earlier date.', es: 'Elija hoy ({today}) o una fecha anterior.' },
   'problem.after-opening': {
@@ -179,10 +183,10 @@ export const episodeMessages = {
   },
   'problem.already-primary': {
     en: 'This person is already the primary case manager.',
-    es: 'Esta persona ya es el administrador de casos principal.',
+    es: 'Esta persona ya es el/la administrador(a) de casos principal.',
   },
   'problem.before-primary-started': {
     en: 'Choose a date after the current primary case manager started ({date}).',
-    es: 'Elija una fecha posterior al inicio del administrador de casos principal actual ({date}).',
+    es: 'Elija una fecha posterior al inicio del/de la administrador(a) de casos principal actual ({date}).',
   },
 } satisfies Messages;

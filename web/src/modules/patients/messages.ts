@@ -90,7 +90,7 @@ export const patientMessages = {
   'patient.pastEpisodes': { en: 'Past episodes:', es: 'Episodios anteriores:' },
   'patient.pastEpisode': { en: '{program} ({from} – {to})', es: '{program} ({from} – {to})' },
   'patient.singlePointOfContact': { en: 'Single point of contact', es: 'Contacto principal' },
-  'patient.noPrimary': { en: 'No primary case manager', es: 'Sin administrador de casos principal' },
+  'patient.noPrimary': { en: 'No primary case manager', es: 'Sin administrador(a) de casos principal' },
   'patient.openEpisodeDetails': { en: 'Episode details: {program}', es: 'Detalles del episodio: {program}' },
   'patient.section.contact': { en: 'Contact', es: 'Contacto' },
   'patient.section.emergency': { en: 'Emergency contact', es: 'Contacto de emergencia' },

@@ -4,8 +4,8 @@ import type { Messages } from '../../i18n/messages.ts';
 
 export const placementMessages = {
   // Patients, episodes of care and the caseload (docs/patients.md)
-  'careTeamRole.primary-case-manager': { en: 'Primary case manager', es: 'Administrador de casos principal' },
-  'careTeamRole.case-manager': { en: 'Case manager', es: 'Administrador de casos' },
+  'careTeamRole.primary-case-manager': { en: 'Primary case manager', es: 'Administrador(a) de casos principal' },
+  'careTeamRole.case-manager': { en: 'Case manager', es: 'Administrador(a) de casos' },
   'careTeamRole.nurse-care-manager': { en: 'Nurse care manager', es: 'Enfermero administrador de cuidados' },
   'careTeamRole.community-health-worker': { en: 'Community health worker', es: 'Promotor(a) de salud' },
   'careTeamRole.peer-recovery-specialist': { en: 'Peer recovery specialist', es: 'Especialista de apoyo entre pares' },
@@ -116,7 +116,7 @@ export const placementMessages = {
   'careTeam.role': { en: 'Role', es: 'Función' },
   'careTeam.roleDescription': {
     en: 'The primary case manager changes only by a handover.',
-    es: 'El administrador de casos principal solo cambia cuando se pasa el caso.',
+    es: 'El/la administrador(a) de casos principal solo cambia cuando se pasa el caso.',
   },
   'careTeam.roleRequired': { en: 'Choose a role.', es: 'Elija una función.' },
   'careTeam.staffMember': { en: 'Staff member', es: 'Miembro del personal' },
@@ -183,7 +183,7 @@ export const placementMessages = {
   },
   'problem.primary-only-by-handoff': {
     en: 'The primary case manager changes only by a handover to someone else.',
-    es: 'El administrador de casos principal solo cambia mediante un traspaso a otra persona.',
+    es: 'El/la administrador(a) de casos principal solo cambia mediante un traspaso a otra persona.',
   },
   'problem.staff-or-external': {
     en: 'Choose a staff member or describe someone from outside, not both.',
@@ -207,6 +207,6 @@ export const placementMessages = {
   },
   'problem.not-team-manager': {
     en: 'Only the primary case manager or a supervisor of the program can change the care team.',
-    es: 'Solo el administrador de casos principal o un supervisor del programa puede cambiar el equipo de atención.',
+    es: 'Solo el/la administrador(a) de casos principal o un supervisor del programa puede cambiar el equipo de atención.',
   },
 } satisfies Messages;

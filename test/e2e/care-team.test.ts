@@ -1,0 +1,274 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * The care team as staff use it (issue 8, defects 5 and 10): a primary case manager adds a
+ * program colleague to the team; a member who may not change the team is told who can; a
+ * handover with no one to hand over to cannot be sent and says why; a second open episode in
+ * the same program is refused where the user is looking; My caseload counts people ("1
+ * person" / "1 persona"). English on a laptop, Spanish on a phone.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  cookie: string;
+}
+type Headers = Record<string, string>;
+
+async function call(method: string, url: string, body?: unknown, headers: Headers = {}): Promise<Answer> {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+async function signInOverHttp(email: string, password: string): Promise<Headers> {
+  const signIn = await call('POST', '/api/session', { email, password });
+  assert.equal(signIn.status, 200, JSON.stringify(signIn.body));
+  return { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+}
+
+const rosa = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' };
+const dev = { name: 'Dev Okafor', email: 'dev@riverbend.invalid', password: 'dev chooses a passphrase', locale: 'en' };
+const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
+const programs = { outpatient: '', moud: '' };
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+
+/** Arranged over HTTP: the organization, two programs, Rosa and Dev in one, Lucía in both. */
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  let headers = await signInOverHttp('avery@riverbend.invalid', adminPassword);
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const code = hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now()));
+  const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  for (const [key, name] of [
+    ['outpatient', 'Riverbend Outpatient'],
+    ['moud', 'Riverbend MOUD'],
+  ] as const) {
+    const program = await call('POST', '/api/programs', { name, caseManagementModel: 'broker-generalist' }, headers);
+    assert.equal(program.status, 201, JSON.stringify(program.body));
+    programs[key] = String(program.body.id);
+  }
+  for (const [person, programIds] of [
+    [rosa, [programs.outpatient]],
+    [dev, [programs.outpatient]],
+    [lucia, [programs.outpatient, programs.moud]],
+  ] as const) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      { email: person.email, displayName: person.name, roles: ['case-manager'], programIds, locale: person.locale },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    const accepted = await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password });
+    assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
+  }
+});
+
+async function registerWithEpisode(headers: Headers, programId: string, patient: Record<string, unknown>, primary: string) {
+  const created = await call('POST', '/api/patients', patient, headers);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = String(created.body.id);
+  const episode = await call(
+    'POST',
+    `/api/patients/${id}/episodes`,
+    { programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: primary },
+    headers,
+  );
+  assert.equal(episode.status, 201, JSON.stringify(episode.body));
+  return { patientId: id, episodeId: String(episode.body.id) };
+}
+
+async function userId(headers: Headers): Promise<string> {
+  const session = await call('GET', '/api/session', undefined, headers);
+  return String((session.body.user as { id: string }).id);
+}
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+const shotsDir = process.env.BRIDGEWAY_SHOTS_DIR;
+/** Saves the page as it is (only with BRIDGEWAY_SHOTS_DIR), for people to look at. */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (shotsDir === undefined || shotsDir === '') return;
+  mkdirSync(shotsDir, { recursive: true });
+  await settled(page);
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, person: { email: string; password: string }, submit: string, heading: string): Promise<void> {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function choose(scope: Locator, page: Page, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test(
+  'a primary case manager adds a program colleague; a second episode in the program is refused; 1 person',
+  { timeout: 180_000 },
+  async () => {
+    const headers = await signInOverHttp(rosa.email, rosa.password);
+    const { patientId, episodeId } = await registerWithEpisode(
+      headers,
+      programs.outpatient,
+      { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' },
+      await userId(headers),
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+
+    await step(page, 'add a colleague from the program to the care team', async () => {
+      await signIn(page, rosa, 'Sign in', `Hello, ${rosa.name}`);
+      await page.goto(`${server.origin}/episodes/${episodeId}`);
+      await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
+      await page.getByRole('button', { name: 'Add a team member' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('A staff member').click();
+      await choose(dialog, page, 'Role', 'Case manager');
+      await choose(dialog, page, 'Staff member', dev.name);
+      await shoot(page, 'care-team-add-colleague-en-1280');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the add-member dialog');
+      await dialog.getByRole('button', { name: 'Add to the team' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('list', { name: 'Care team' }).getByText(dev.name).waitFor();
+    });
+
+    await step(page, 'a second open episode in the same program is refused under the program', async () => {
+      await page.goto(`${server.origin}/patients/${patientId}`);
+      await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
+      await page.getByRole('button', { name: 'Open an episode' }).click();
+      const dialog = page.getByRole('dialog');
+      await choose(dialog, page, 'Referred by', 'Self-referred');
+      await dialog.getByRole('button', { name: 'Open episode' }).click();
+      await dialog.getByText('This person already has an open episode in this program').waitFor();
+      await shoot(page, 'open-episode-refused-en-1280');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the refusal');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    });
+
+    await step(page, 'My caseload counts one person', async () => {
+      await page.goto(`${server.origin}/caseload`);
+      await page.getByText('1 person', { exact: true }).waitFor();
+      await shoot(page, 'caseload-one-person-en-1280');
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
+
+test(
+  'in Spanish on a phone: a team member is told who changes the team; no one to hand over to disables the button',
+  { timeout: 180_000 },
+  async () => {
+    const rosaHeaders = await signInOverHttp(rosa.email, rosa.password);
+    const luciaHeaders = await signInOverHttp(lucia.email, lucia.password);
+    const luciaId = await userId(luciaHeaders);
+    // Rosa's episode, with Lucía on the team as a case manager (not its primary).
+    const shared = await registerWithEpisode(
+      rosaHeaders,
+      programs.outpatient,
+      { legalFirstName: 'Tomás', legalLastName: 'Ibarra', dateOfBirth: '1990-04-18' },
+      await userId(rosaHeaders),
+    );
+    const added = await call(
+      'POST',
+      `/api/episodes/${shared.episodeId}/care-team`,
+      { userId: luciaId, role: 'case-manager', startedOn: today },
+      rosaHeaders,
+    );
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    // Lucía's own episode in the program where she is the only clinical staff.
+    const alone = await registerWithEpisode(
+      luciaHeaders,
+      programs.moud,
+      { legalFirstName: 'Ana', legalLastName: 'Quintero', dateOfBirth: '1985-06-30' },
+      luciaId,
+    );
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+
+    await step(page, 'a member who does not manage the team reads who does', async () => {
+      await signIn(page, lucia, 'Iniciar sesión', `Hola, ${lucia.name}`);
+      await page.goto(`${server.origin}/episodes/${shared.episodeId}`);
+      await page.getByRole('heading', { level: 1, name: /Tomás Ibarra/ }).waitFor();
+      await page.getByText(`Solo el/la administrador(a) de casos principal (${rosa.name})`).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Agregar a alguien al equipo' }).count(), 0, 'not offered what would be refused');
+      await shoot(page, 'care-team-not-manager-es-390');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode (member, Spanish, phone)');
+    });
+
+    await step(page, 'no one to hand over to', async () => {
+      await page.goto(`${server.origin}/episodes/${alone.episodeId}`);
+      await page.getByRole('heading', { level: 1, name: /Ana Quintero/ }).waitFor();
+      await page.getByRole('button', { name: 'Hacer un traspaso' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('No hay nadie más en este programa a quien hacer el traspaso.', { exact: false }).waitFor();
+      assert.ok(await dialog.getByRole('button', { name: 'Hacer el traspaso' }).isDisabled(), 'the handover cannot be sent');
+      await shoot(page, 'handover-nobody-es-390');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the handover dialog');
+      await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    });
+
+    await step(page, 'Mis casos counts people', async () => {
+      await page.goto(`${server.origin}/caseload`);
+      await page.getByText('2 personas', { exact: true }).waitFor();
+      await shoot(page, 'caseload-es-390');
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
