@@ -58,6 +58,7 @@ const rosa = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 
 const dev = { name: 'Dev Okafor', email: 'dev@riverbend.invalid', password: 'dev chooses a passphrase', locale: 'en' };
 const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
 const programs = { outpatient: '', moud: '' };
+const admin = { email: 'avery@riverbend.invalid', password: 'riverbend admin passphrase', secret: '' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
 
 /** Arranged over HTTP: the organization, two programs, Rosa and Dev in one, Lucía in both. */
@@ -73,7 +74,8 @@ before(async () => {
   assert.equal(setup.status, 201, JSON.stringify(setup.body));
   let headers = await signInOverHttp('avery@riverbend.invalid', adminPassword);
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const code = hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now()));
+  admin.secret = String(enrolment.body.secret);
+  const code = hotp(base32Decode(admin.secret), timeStep(Date.now()));
   const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
   headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
@@ -272,3 +274,31 @@ test(
     await context.close();
   },
 );
+
+test('deactivating a primary case manager warns of their open episodes and says who reassigns them', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the admin opens the deactivation of Rosa', async () => {
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The enrolment's code was used a while ago; wait for a fresh 30-second step if needed.
+    await page.getByLabel('Authenticator code').fill(hotp(base32Decode(admin.secret), timeStep(Date.now())));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+    await page.goto(`${server.origin}/staff`);
+    await page.getByRole('button', { name: `Actions for ${rosa.name}` }).click();
+    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    const dialog = page.getByRole('dialog');
+    // Rosa is the primary case manager of Marisol Vega's and Tomás Ibarra's episodes.
+    await dialog.getByText('Primary case manager of 2 open episodes').waitFor();
+    await dialog.getByText('A supervisor of their programs reassigns it').waitFor();
+    await shoot(page, 'deactivate-primary-warning-en-1280');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the deactivation warning');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});

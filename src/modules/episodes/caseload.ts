@@ -4,7 +4,8 @@ import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS, type LevelEdition } fr
 import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
 import { currentMember, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
@@ -125,4 +126,38 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
     items: result.items.map(({ sortLast: _last, sortFirst: _first, ...row }): CaseloadRow => row),
     nextCursor: result.nextCursor,
   };
+}
+
+export const OpenEpisodeCounts = Type.Object({
+  asPrimary: Type.Integer({ description: 'Open episodes whose primary case manager this person is today' }),
+  asMember: Type.Integer({ description: 'Open episodes whose care team they are on in another role' }),
+});
+type OpenEpisodeCounts = Static<typeof OpenEpisodeCounts>;
+
+/**
+ * How many open episodes a colleague carries, for whoever manages staff (deactivating a primary
+ * case manager leaves their people without a single point of contact): counts only, no patient.
+ */
+export async function openEpisodeCounts(db: Database, ctx: RequestContext, userId: string): Promise<OpenEpisodeCounts> {
+  requirePermission(ctx.actor, 'staff:read');
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirst();
+  if (!user) throw notFound();
+  const today = todayOf(ctx.actor);
+  const row = await db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .select([
+      sql<string>`count(DISTINCT e.id) FILTER (WHERE m.role = 'primary-case-manager')`.as('asPrimary'),
+      sql<string>`count(DISTINCT e.id) FILTER (WHERE m.role <> 'primary-case-manager')`.as('asMember'),
+    ])
+    .where(currentMember('m', userId, today))
+    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('e.closedOn', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { asPrimary: Number(row.asPrimary), asMember: Number(row.asMember) };
 }

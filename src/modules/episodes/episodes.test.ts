@@ -313,4 +313,26 @@ describe('episodes of care', () => {
     assert.equal(reopened.status, 201, 'once the mistaken one is voided, a new one opens');
     assert.equal(await episodesOf(), 2, 'the voided episode is kept, not erased');
   });
+
+  test('whoever manages staff reads how many open episodes a colleague carries (counts only), to reassign before deactivating', async () => {
+    const leaving = await makeUser(t.db, org.id, { roles: ['case-manager'], displayName: 'Leaving Soon' });
+    await addMembership(t.db, org.id, program.id, leaving.user.id);
+    for (let i = 0; i < 2; i += 1) await openFor(luis, { primaryCaseManagerId: leaving.user.id });
+    const closedOne = await openFor(luis, { primaryCaseManagerId: leaving.user.id });
+    await supervisor.post(`/api/episodes/${closedOne.response.body.id}/transitions`, {
+      to: 'closed',
+      on: '2026-01-05',
+      closureReason: 'moved',
+    });
+    const adminMade = await makeUser(t.db, org.id, { roles: ['admin'], mfa: true });
+    const admin = await signedIn(t.app, adminMade);
+    const counts = await admin.get(`/api/users/${leaving.user.id}/open-episodes`);
+    assert.equal(counts.status, 200, JSON.stringify(counts.body));
+    assert.deepEqual(counts.body, { asPrimary: 2, asMember: 0 }, 'the closed one is not counted');
+    assert.deepEqual((await admin.get(`/api/users/${intake.user.id}/open-episodes`)).body.asPrimary, 0);
+    assert.equal((await rosaClient.get(`/api/users/${leaving.user.id}/open-episodes`)).status, 403, 'not for a case manager');
+    const stranger = await makeOrganization(t.db);
+    const elsewhere = await makeUser(t.db, stranger.id, { roles: ['case-manager'] });
+    assert.equal((await admin.get(`/api/users/${elsewhere.user.id}/open-episodes`)).status, 404, 'not across organizations');
+  });
 });
