@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { launchBrowser, recordDiagnostics, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
@@ -58,6 +59,7 @@ const rosa = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 
 const dev = { name: 'Dev Okafor', email: 'dev@riverbend.invalid', password: 'dev chooses a passphrase', locale: 'en' };
 const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
 const programs = { outpatient: '', moud: '' };
+const marisol = { patientId: '', episodeId: '' };
 const admin = { email: 'avery@riverbend.invalid', password: 'riverbend admin passphrase', secret: '' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
 
@@ -75,7 +77,8 @@ before(async () => {
   let headers = await signInOverHttp('avery@riverbend.invalid', adminPassword);
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
   admin.secret = String(enrolment.body.secret);
-  const code = hotp(base32Decode(admin.secret), timeStep(Date.now()));
+  lastAdminStep = timeStep(Date.now());
+  const code = hotp(base32Decode(admin.secret), lastAdminStep);
   const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
   headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
@@ -168,6 +171,7 @@ test(
       { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' },
       await userId(headers),
     );
+    Object.assign(marisol, { patientId, episodeId });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
     const breakage = watchForBreakage(page);
@@ -275,19 +279,95 @@ test(
   },
 );
 
+async function viewedRows(patientId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const result = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE patient_id = $1 AND action = 'read'", [
+      patientId,
+    ]);
+    return Number(result.rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+let lastAdminStep = 0;
+/** The admin signs in with a code of a 30-second step not used before (a code is accepted once). */
+async function signInAdmin(page: Page): Promise<void> {
+  while (timeStep(Date.now()) <= lastAdminStep) await new Promise((resolve) => setTimeout(resolve, 1000));
+  lastAdminStep = timeStep(Date.now());
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authenticator code').fill(hotp(base32Decode(admin.secret), lastAdminStep));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+}
+
+test(
+  'opening a screen writes one viewed row; the audit log fits 1280 px with names, record types and filters',
+  { timeout: 180_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+
+    await step(page, 'the episode screen reads the patient once', async () => {
+      await signIn(page, rosa, 'Sign in', `Hello, ${rosa.name}`);
+      const before = await viewedRows(marisol.patientId);
+      await page.goto(`${server.origin}/episodes/${marisol.episodeId}`);
+      await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
+      await page.getByRole('list', { name: 'Care team' }).waitFor();
+      await settled(page);
+      assert.equal((await viewedRows(marisol.patientId)) - before, 1, 'one viewed row for one screen');
+      const overview = await viewedRows(marisol.patientId);
+      await page.goto(`${server.origin}/patients/${marisol.patientId}`);
+      await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
+      await settled(page);
+      assert.equal((await viewedRows(marisol.patientId)) - overview, 1, 'one viewed row for the overview');
+    });
+    await context.clearCookies();
+
+    await step(page, 'the audit log, by name, narrowed to one patient', async () => {
+      await signInAdmin(page);
+      await page.goto(`${server.origin}/audit`);
+      const table = page.getByRole('region', { name: 'Audit events' });
+      await table.waitFor();
+      const cell = table.getByRole('button', { name: 'Marisol Vega' }).first();
+      await cell.waitFor();
+      const overflow = await table.evaluate((element) => element.scrollWidth - element.clientWidth);
+      assert.ok(overflow <= 0, `no column cut off at 1280 px (overflow ${overflow}px)`);
+      await table.getByText('Episode of care').first().waitFor();
+      await shoot(page, 'audit-log-en-1280');
+      await cell.click();
+      await page.getByText('Patient: Marisol Vega').waitFor();
+      const onlyHers = async () => {
+        const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((row) => row.textContent ?? ''));
+        return rows.length > 0 && rows.every((row) => row.includes('Marisol Vega'));
+      };
+      const deadline = Date.now() + 5000;
+      while (!(await onlyHers())) {
+        assert.ok(Date.now() < deadline, 'only rows about her');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await shoot(page, 'audit-log-patient-filter-en-1280');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the audit log');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shoot(page, 'audit-log-patient-filter-en-390');
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
+
 test('deactivating a primary case manager warns of their open episodes and says who reassigns them', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the admin opens the deactivation of Rosa', async () => {
-    await page.goto(`${server.origin}/sign-in`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    // The enrolment's code was used a while ago; wait for a fresh 30-second step if needed.
-    await page.getByLabel('Authenticator code').fill(hotp(base32Decode(admin.secret), timeStep(Date.now())));
-    await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+    await signInAdmin(page);
     await page.goto(`${server.origin}/staff`);
     await page.getByRole('button', { name: `Actions for ${rosa.name}` }).click();
     await page.getByRole('menuitem', { name: 'Deactivate' }).click();

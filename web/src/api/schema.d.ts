@@ -306,7 +306,9 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 patientId: string | null;
+                                patientName: string | null;
                                 recordId: string | null;
+                                recordName: string | null;
                                 recordType: string | null;
                                 requestId: string | null;
                                 /** @description Whether the row is already in the hash chain */
@@ -799,6 +801,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -916,6 +923,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -1203,6 +1215,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -1498,6 +1515,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -3243,6 +3265,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {

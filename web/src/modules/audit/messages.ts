@@ -4,7 +4,7 @@ import type { Messages } from '../../i18n/messages.ts';
 
 export const auditMessages = {
   // Its entry in the navigation and on the home page
-  'nav.audit': { en: 'Audit log', es: 'Registro de auditoría' },
+  'nav.audit': { en: 'Audit log', es: 'Historial de auditoría' },
   'nav.audit.description': { en: 'Who opened or changed which record, and when.', es: 'Quién abrió o cambió cada registro, y cuándo.' },
 
   // Coded values
@@ -22,16 +22,45 @@ export const auditMessages = {
   'recordType.organization': { en: 'Organization', es: 'Organización' },
   'recordType.session': { en: 'Session', es: 'Sesión' },
   'recordType.api-key': { en: 'API key', es: 'Clave de API' },
-  'recordType.audit-log': { en: 'Audit log', es: 'Registro de auditoría' },
+  'recordType.audit-log': { en: 'Audit log', es: 'Historial de auditoría' },
+  'recordType.patient': { en: 'Patient record', es: 'Expediente del paciente' },
+  'recordType.episode': { en: 'Episode of care', es: 'Episodio de atención' },
+  'recordType.episode-phase': { en: 'Episode phase', es: 'Fase del episodio' },
+  'recordType.placement': { en: 'Level of care', es: 'Nivel de atención' },
+  'recordType.care-team-member': { en: 'Care team member', es: 'Miembro del equipo de atención' },
+  'recordType.caseload': { en: 'Caseload', es: 'Lista de casos' },
+  'recordType.caseload-reassignment': { en: 'Caseload reassignment', es: 'Reasignación de casos' },
+  'recordType.patient-search': { en: 'Patient search', es: 'Búsqueda de pacientes' },
+  'recordType.patient-duplicate-check': { en: 'Duplicate check', es: 'Revisión de duplicados' },
+  'recordType.patient-merge': { en: 'Merged records', es: 'Expedientes unidos' },
+  'recordType.patient-phone': { en: 'Phone number', es: 'Número de teléfono' },
+  'recordType.patient-identifier': { en: 'ID number', es: 'Número de identificación' },
+  'recordType.patient-identifier-conflict': { en: 'ID number already in use', es: 'Número de identificación ya en uso' },
+  'recordType.patient-coverage': { en: 'Insurance', es: 'Seguro' },
+  'recordType.registration-review': { en: 'Registration in review', es: 'Registro en revisión' },
+  'recordType.secret-key': { en: 'Secret key', es: 'Clave secreta' },
   'recordType.invitation': { en: 'Set-password link', es: 'Enlace para crear contraseña' },
 
   // Audit
-  'audit.title': { en: 'Audit log', es: 'Registro de auditoría' },
+  'audit.title': { en: 'Audit log', es: 'Historial de auditoría' },
+  'audit.col.record': { en: 'Record', es: 'Registro' },
+  'audit.col.patient': { en: 'Patient', es: 'Paciente' },
+  'audit.showPerson': { en: 'Show only what {name} did', es: 'Mostrar solo lo que hizo {name}' },
+  'audit.showPatient': { en: 'Show only rows about {name}', es: 'Mostrar solo lo relacionado con {name}' },
+  'audit.showRecord': { en: 'Show only rows about this record', es: 'Mostrar solo lo relacionado con este registro' },
+  'audit.filter.person': { en: 'Person: {name}', es: 'Persona: {name}' },
+  'audit.filter.patient': { en: 'Patient: {name}', es: 'Paciente: {name}' },
+  'audit.filter.record': { en: 'Record: {name}', es: 'Registro: {name}' },
+  'audit.filter.remove': { en: 'Remove the filter {filter}', es: 'Quitar el filtro {filter}' },
+  'audit.filter.byClicking': {
+    en: 'Select a person, patient or record in the table to see only its rows.',
+    es: 'Seleccione una persona, un paciente o un registro en la tabla para ver solo sus filas.',
+  },
   'audit.intro': {
     en: 'Every time someone views or changes a record, Bridgeway writes it here. Newest first. Opening this log is recorded too.',
-    es: 'Cada vez que alguien ve o cambia un registro, Bridgeway lo anota aquí. Lo más reciente primero. Abrir este registro también queda anotado.',
+    es: 'Cada vez que alguien ve o cambia un registro, Bridgeway lo anota aquí. Lo más reciente primero. Abrir este historial también queda anotado.',
   },
-  'audit.filters': { en: 'Filter the audit log', es: 'Filtrar el registro de auditoría' },
+  'audit.filters': { en: 'Filter the audit log', es: 'Filtrar el historial de auditoría' },
   'audit.filter.action': { en: 'Action', es: 'Acción' },
   'audit.filter.allActions': { en: 'All actions', es: 'Todas las acciones' },
   'audit.filter.from': { en: 'From', es: 'Desde' },
@@ -44,9 +73,6 @@ export const auditMessages = {
   'audit.col.when': { en: 'When', es: 'Cuándo' },
   'audit.col.who': { en: 'Who', es: 'Quién' },
   'audit.col.action': { en: 'Action', es: 'Acción' },
-  'audit.col.recordType': { en: 'Record type', es: 'Tipo de registro' },
-  'audit.col.recordId': { en: 'Record ID', es: 'ID del registro' },
-  'audit.col.patientId': { en: 'Patient ID', es: 'ID del paciente' },
   'audit.col.details': { en: 'What happened', es: 'Qué pasó' },
   'audit.detail.fields': { en: 'Fields', es: 'Campos' },
   'audit.change.mfa-enrolment-started': {

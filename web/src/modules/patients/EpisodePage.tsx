@@ -11,7 +11,7 @@ import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeD
 import { useProgramMembers } from '../programs/programQueries.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
-import { useEpisode, usePatient, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
+import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
 /** One episode of care: its phase on the continuum, its levels of care and its care team. */
@@ -34,7 +34,6 @@ function EpisodeView({ episode }: { episode: Episode }) {
   const { tMaybe } = useTranslator();
   const format = useFormat();
   const session = useSession();
-  const patient = usePatient(episode.patientId);
   const [dialog, setDialog] = useState<EpisodeDialog>(null);
 
   const open = episode.closedOn === null;
@@ -47,7 +46,8 @@ function EpisodeView({ episode }: { episode: Episode }) {
       (hasAnyRole(session, ['supervisor']) && session.user.programIds.includes(episode.programId)));
   const members = useProgramMembers(episode.programId, managesTeam);
   const staff: StaffChoice[] | null = members.isSuccess ? members.data : null;
-  const name = patient.data === undefined ? t('episode.thePatient') : displayName(patient.data);
+  // From the episode itself: a second read of the patient would write a second "viewed" row.
+  const name = displayName(episode.patientName);
 
   // Current members first (the primary case manager at the top), then those who left, latest first.
   const team = [...episode.careTeam].sort((a, b) => {

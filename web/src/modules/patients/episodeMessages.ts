@@ -64,7 +64,6 @@ export const episodeMessages = {
   'openEpisode.submit': { en: 'Open episode', es: 'Abrir episodio' },
   'episode.loadingTitle': { en: 'Episode of care', es: 'Episodio de atención' },
   'episode.title': { en: '{name} — {program}', es: '{name} — {program}' },
-  'episode.thePatient': { en: 'Patient', es: 'Paciente' },
   'episode.backToPatient': { en: '← Back to {name}', es: '← Volver a {name}' },
   'episode.openedSince': { en: 'Open since {date}', es: 'Abierto desde el {date}' },
   'episode.closedRange': { en: 'Closed. Open from {from} to {to}', es: 'Cerrado. Estuvo abierto del {from} al {to}' },

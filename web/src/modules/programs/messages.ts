@@ -77,7 +77,7 @@ export const programMessages = {
   'programs.remove.title': { en: 'Remove {name}?', es: '¿Quitar {name}?' },
   'programs.remove.body': {
     en: '{name} will no longer be listed or offered to staff. Its history is kept for the records and the audit log.',
-    es: '{name} ya no aparecerá en las listas ni se le ofrecerá al personal. Su historial se conserva en los registros y en el registro de auditoría.',
+    es: '{name} ya no aparecerá en las listas ni se le ofrecerá al personal. Su historial se conserva en los registros y en el historial de auditoría.',
   },
   'programs.remove.confirm': { en: 'Remove program', es: 'Quitar programa' },
 
