@@ -205,9 +205,24 @@ test(
       await dialog.getByRole('button', { name: 'Cancel' }).click();
     });
 
+    await step(page, 'concurrent levels of care and their notes show on the overview and the caseload', async () => {
+      for (const placement of [
+        { levelEdition: 'asam-4', levelCode: '1.0', startDate: today, note: 'Tuesdays and Thursdays' },
+        { levelEdition: 'other', levelCode: 'otp', startDate: today, concurrent: true, note: 'Daily dosing at the county OTP' },
+      ]) {
+        const placed = await call('POST', `/api/episodes/${episodeId}/placements`, placement, headers);
+        assert.equal(placed.status, 201, JSON.stringify(placed.body));
+      }
+      await page.goto(`${server.origin}/patients/${patientId}`);
+      await page.getByText('Daily dosing at the county OTP').waitFor();
+      await page.getByText('Tuesdays and Thursdays').waitFor();
+      await shoot(page, 'overview-concurrent-levels-en-1280');
+    });
+
     await step(page, 'My caseload counts one person', async () => {
       await page.goto(`${server.origin}/caseload`);
       await page.getByText('1 person', { exact: true }).waitFor();
+      await page.getByRole('cell', { name: / \+ / }).waitFor();
       await shoot(page, 'caseload-one-person-en-1280');
     });
     assert.deepEqual(breakage, []);

@@ -23,6 +23,8 @@ export const CaseloadRow = Type.Object({
   openedOn: Type.String({ format: 'date' }),
   levelEdition: Nullable(Type.Enum(LEVEL_EDITIONS)),
   levelCode: Nullable(Type.String()),
+  /** Every level of care running today (the first is levelEdition/levelCode), concurrent ones too. */
+  levels: Type.Array(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
   primaryCaseManagerName: Nullable(Type.String()),
   myRole: Type.Enum(CARE_TEAM_ROLES),
 });
@@ -50,6 +52,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       sql<LevelEdition | null>`lvl.level_edition`.as('levelEdition'),
       sql<string | null>`lvl.level_code`.as('levelCode'),
       sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
+      sql<{ edition: LevelEdition; code: string }[]>`coalesce(lvls.levels, '[]'::json)`.as('levels'),
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
       sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
     ])
@@ -65,6 +68,21 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
           .orderBy('pl.startDate', 'desc')
           .limit(1)
           .as('lvl'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('placements as pl')
+          .select(
+            sql<unknown>`json_agg(json_build_object('edition', pl.level_edition, 'code', pl.level_code) ORDER BY pl.concurrent, pl.start_date DESC)`.as(
+              'levels',
+            ),
+          )
+          .whereRef('pl.episodeId', '=', 'e.id')
+          .where('pl.startDate', '<=', today)
+          .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
+          .as('lvls'),
       (join) => join.onTrue(),
     )
     .leftJoinLateral(

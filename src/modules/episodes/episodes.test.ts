@@ -335,4 +335,44 @@ describe('episodes of care', () => {
     const elsewhere = await makeUser(t.db, stranger.id, { roles: ['case-manager'] });
     assert.equal((await admin.get(`/api/users/${elsewhere.user.id}/open-episodes`)).status, 404, 'not across organizations');
   });
+
+  test('concurrent levels of care all show in the overview and My caseload, with their notes', async () => {
+    const { patient, response } = await openFor(luis, { primaryCaseManagerId: tyler.user.id, openedOn: today, referralDate: today });
+    const id = response.body.id;
+    const outpatient = await tylerClient.post(`/api/episodes/${id}/placements`, {
+      levelEdition: 'asam-4',
+      levelCode: '1.0',
+      startDate: today,
+      note: 'Tuesdays and Thursdays',
+    });
+    assert.equal(outpatient.status, 201, JSON.stringify(outpatient.body));
+    const otp = await tylerClient.post(`/api/episodes/${id}/placements`, {
+      levelEdition: 'other',
+      levelCode: 'otp',
+      startDate: today,
+      concurrent: true,
+      note: 'Daily dosing at the county OTP',
+    });
+    assert.equal(otp.status, 201, JSON.stringify(otp.body));
+    const overview = await tylerClient.get<{
+      episodes: { id: string; currentLevels: { code: string; concurrent: boolean; note: string | null }[] }[];
+    }>(`/api/patients/${patient.id}`);
+    const summary = overview.body.episodes.find((episode) => episode.id === id);
+    assert.deepEqual(
+      summary?.currentLevels.map((level) => [level.code, level.concurrent, level.note]),
+      [
+        ['1.0', false, 'Tuesdays and Thursdays'],
+        ['otp', true, 'Daily dosing at the county OTP'],
+      ],
+    );
+    const caseload = await tylerClient.get<{ items: { episodeId: string; levelCode: string; levels: { code: string }[] }[] }>(
+      '/api/caseload?limit=200',
+    );
+    const row = caseload.body.items.find((item) => item.episodeId === id);
+    assert.equal(row?.levelCode, '1.0');
+    assert.deepEqual(
+      row?.levels.map((level) => level.code),
+      ['1.0', 'otp'],
+    );
+  });
 });

@@ -584,6 +584,11 @@ export interface paths {
                                 legalLastName: string;
                                 levelCode: string | null;
                                 levelEdition: ("asam-3" | "asam-4" | "other") | null;
+                                levels: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                }[];
                                 /** @enum {unknown} */
                                 myRole: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
                                 /** Format: date */
@@ -2700,6 +2705,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */
@@ -2897,6 +2909,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */
@@ -3082,6 +3101,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */

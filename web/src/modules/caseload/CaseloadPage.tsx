@@ -57,8 +57,11 @@ export function CaseloadPage() {
 
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
   const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
+  // Every level running today: an outpatient level and an opioid treatment program side by side.
   const levelText = (row: CaseloadItem) =>
-    row.levelEdition === null || row.levelCode === null ? t('episode.noPlacement') : levelLabel(tMaybe, row.levelEdition, row.levelCode);
+    row.levels.length === 0
+      ? t('episode.noPlacement')
+      : row.levels.map((level) => levelLabel(tMaybe, level.edition, level.code)).join(' + ');
   const sortName = (row: CaseloadItem) => `${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`;
 
   const rows = caseload.data ?? [];

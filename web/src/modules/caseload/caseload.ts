@@ -12,6 +12,8 @@ export interface CaseloadRow {
   phase: string;
   levelEdition: string | null;
   levelCode: string | null;
+  /** Every level running today, concurrent ones too (the first is levelEdition/levelCode). */
+  levels?: readonly { edition: string; code: string }[];
   openedOn: string;
 }
 
@@ -28,7 +30,8 @@ export interface CaseloadFilters {
   level: string | null;
 }
 
-export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode'>): string {
+export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode' | 'levels'>): string {
+  if (row.levels !== undefined && row.levels.length > 0) return row.levels.map((level) => `${level.edition}:${level.code}`).join('+');
   return row.levelEdition === null || row.levelCode === null ? 'none' : `${row.levelEdition}:${row.levelCode}`;
 }
 

@@ -61,7 +61,22 @@ function EpisodeView({ episode }: { episode: Episode }) {
   const phases = [...episode.phases].reverse();
 
   const placementColumns: Column<Placement>[] = [
-    { id: 'level', header: t('placement.col.level'), cell: (p) => levelLabel(tMaybe, p.levelEdition, p.levelCode) },
+    {
+      id: 'level',
+      header: t('placement.col.level'),
+      cell: (p) => (
+        <Stack gap={2}>
+          <Text span size="sm">
+            {levelLabel(tMaybe, p.levelEdition, p.levelCode)}
+          </Text>
+          {p.note !== null && (
+            <Text span size="sm" c="dark.6">
+              {t('placement.noteShown', { note: p.note })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
     {
       id: 'provider',
       header: t('placement.col.provider'),

@@ -357,12 +357,25 @@ function EpisodeCard({ episode }: { episode: PatientEpisode }) {
             [t('episode.phase'), <StatusBadge color={phaseColors[episode.phase]}>{t(`phase.${episode.phase}`)}</StatusBadge>],
             [
               t('episode.level'),
-              episode.currentLevel === null ? (
+              episode.currentLevels.length === 0 ? (
                 <Text span size="sm" c="dimmed">
                   {t('episode.noPlacement')}
                 </Text>
               ) : (
-                levelLabel(tMaybe, episode.currentLevel.edition, episode.currentLevel.code)
+                // Every level running today (outpatient and an opioid treatment program side by side), with its note.
+                <Stack gap={4} component="span">
+                  {episode.currentLevels.map((level) => (
+                    <Text span size="sm" key={`${level.edition}:${level.code}`} display="block">
+                      {levelLabel(tMaybe, level.edition, level.code)}
+                      {level.concurrent && ` (${t('placement.concurrentShort')})`}
+                      {level.note !== null && (
+                        <Text span size="sm" c="dark.6" display="block">
+                          {level.note}
+                        </Text>
+                      )}
+                    </Text>
+                  ))}
+                </Stack>
               ),
             ],
             [t('episode.openedOn'), format.date(episode.openedOn)],
