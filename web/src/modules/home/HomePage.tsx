@@ -7,6 +7,7 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { programNames, useProgramsQuery } from '../programs/programQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { GettingStarted } from './GettingStarted.tsx';
 
 /** Who you are here (roles, programs, organization) and what you can do now. */
 export function HomePage() {
@@ -18,6 +19,7 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title', { name: user.displayName })} intro={t('home.intro', { organization: organization.name })}>
+      {user.roles.includes('admin') && <GettingStarted />}
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="md">
           <Title order={2} size="h3">
