@@ -189,13 +189,17 @@ test(
       await dialog.getByRole('button', { name: 'Register patient' }).click();
       const warning = dialog.getByRole('alert').filter({ hasText: 'This person may already be registered' });
       await warning.waitFor();
-      await warning.getByRole('link', { name: 'William Hartwell' }).waitFor();
+      await warning.getByRole('link', { name: 'William Hartwell (opens in a new tab)' }).waitFor();
       await warning.getByText('Same birth date').waitFor();
+      // Enough to compare in place, without leaving the form: phone, ID number, address.
+      await warning.getByText('(555) 201-4477').waitFor();
+      await warning.getByText('Medical record number (MRN): MRN-20417').waitFor();
+      assert.equal(await dialog.getByLabel('Legal first name').inputValue(), 'Bill', 'the form is still as typed');
       await warning.getByRole('button', { name: 'This is a new person — register anyway' }).waitFor();
       await expectAccessible(page, 'duplicate warning');
       await shoot(page, 'register-duplicate');
       // It is the same person: open the existing record instead.
-      await warning.getByRole('link', { name: 'William Hartwell' }).click();
+      await warning.getByRole('link', { name: 'It is this person: open their record' }).click();
       await heading(page, 'William Hartwell').waitFor();
     });
 

@@ -54,9 +54,42 @@ export function levelLabel(tMaybe: (key: string) => string | null, edition: Leve
 const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname'] as const;
 type DuplicateReason = (typeof duplicateReasons)[number];
 
+/** What a registrar compares a possible duplicate by, in place (the API sends it with the candidate). */
+export interface CompareDetails {
+  phones: string[];
+  identifiers: { system: string; value: string }[];
+  /** The address on one line, or null when none is recorded. */
+  address: string | null;
+  noFixedAddress: boolean;
+}
+
 interface DuplicateCandidate {
-  patient: NamedPatient & { id: string; dateOfBirth: string };
+  patient: NamedPatient & { id: string; dateOfBirth: string } & CompareDetails;
   reasons: DuplicateReason[];
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+function compareDetails(patient: Record<string, unknown>): CompareDetails {
+  const identifiers = (Array.isArray(patient.identifiers) ? patient.identifiers : []).flatMap((item: unknown) =>
+    isRecord(item) && typeof item.system === 'string' && typeof item.value === 'string' ? [{ system: item.system, value: item.value }] : [],
+  );
+  const address = isRecord(patient.address) ? patient.address : {};
+  const line = [
+    address.line1,
+    address.line2,
+    address.city,
+    [address.state, address.postalCode].filter((part) => typeof part === 'string').join(' '),
+  ]
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .join(', ');
+  return {
+    phones: strings(patient.phones),
+    identifiers,
+    address: line === '' ? null : line,
+    noFixedAddress: address.noFixedAddress === true,
+  };
 }
 
 export interface PossibleDuplicates {
@@ -80,7 +113,14 @@ export function parsePossibleDuplicates(body: unknown): PossibleDuplicates {
       duplicateReasons.some((known) => known === reason),
     );
     candidates.push({
-      patient: { id, legalFirstName, legalLastName, preferredName: typeof preferredName === 'string' ? preferredName : null, dateOfBirth },
+      patient: {
+        id,
+        legalFirstName,
+        legalLastName,
+        preferredName: typeof preferredName === 'string' ? preferredName : null,
+        dateOfBirth,
+        ...compareDetails(item.patient),
+      },
       reasons,
     });
   }
