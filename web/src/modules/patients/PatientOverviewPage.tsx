@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
@@ -7,7 +7,10 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { intlLocale } from '../../i18n/format.ts';
 import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
-import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
@@ -76,7 +79,15 @@ function PatientOverview({ patient }: { patient: Patient }) {
   const navigate = useNavigate();
   const today = useToday();
   const languageName = useLanguageName();
-  const [dialog, setDialog] = useState<PatientDialog>(null);
+  const session = useSession();
+  // Back after the session ended while editing: the form opens again with what was typed.
+  const [dialog, setDialog] = useState<PatientDialog>(() => {
+    const draft = peekDraft<PatientFormValues>(session.user.id, patientDraftForm(patient.id));
+    return draft === null ? null : { mode: 'edit', patient, draft };
+  });
+  useEffect(() => {
+    if (dialog?.draft) takeDraft(session.user.id, patientDraftForm(patient.id));
+  }, [dialog, session.user.id, patient.id]);
   const [opening, setOpening] = useState(false);
   const [merging, setMerging] = useState(false);
 

@@ -38,13 +38,16 @@ function readState(state: unknown): SignInState {
 /** Sign-in with email and password, then the authenticator code when the account has one. */
 export function SignInPage() {
   const t = useT();
+  const location = useLocation();
   const setup = useSetupQuery();
   const session = useSessionQuery();
 
   if (setup.isPending || session.isPending) return <FullPageLoader />;
   if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
   if (session.data) {
-    return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : '/'} replace />;
+    // Signed in (this page re-renders as the session arrives): back where the user was.
+    const from = readState(location.state).from ?? '/';
+    return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : from} replace />;
   }
   return (
     <PublicLayout>

@@ -17,7 +17,7 @@ export const staffMessages = {
   // Coded values
   'role.admin': { en: 'Administrator', es: 'Administrador(a)' },
   'role.supervisor': { en: 'Supervisor', es: 'Supervisor(a)' },
-  'role.case-manager': { en: 'Case manager', es: 'Gestor(a) de casos' },
+  'role.case-manager': { en: 'Case manager', es: 'Administrador(a) de casos' },
   'role.nurse-care-manager': { en: 'Nurse care manager', es: 'Enfermero(a) gestor(a) de cuidados' },
   'role.community-health-worker': { en: 'Community health worker', es: 'Promotor(a) de salud' },
   'role.peer-recovery-specialist': { en: 'Peer recovery specialist', es: 'Especialista en recuperación entre pares' },

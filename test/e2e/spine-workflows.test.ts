@@ -13,7 +13,7 @@ import { createTestDatabase } from '../support/db.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
- * The care team as staff use it (issue 8, defects 5 and 10): a primary case manager adds a
+ * The spine as staff use it (issue 8). The care team (defects 5 and 10): a primary case manager adds a
  * program colleague to the team; a member who may not change the team is told who can; a
  * handover with no one to hand over to cannot be sent and says why; a second open episode in
  * the same program is refused where the user is looking; My caseload counts people ("1
@@ -397,3 +397,49 @@ test('deactivating a primary case manager warns of their open episodes and says 
   assert.deepEqual(breakage, []);
   await context.close();
 });
+
+test(
+  'a session ending during an edit keeps what was typed (never in the URL) and gives it back after sign-in',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('framenavigated', (frame) => urls.push(frame.url()));
+    await step(page, 'type, lose the session, sign in again, find it', async () => {
+      await signIn(page, lucia, 'Iniciar sesión', `Hola, ${lucia.name}`);
+      const headers = await signInOverHttp(lucia.email, lucia.password);
+      const created = await call(
+        'POST',
+        '/api/patients',
+        { legalFirstName: 'Inés', legalLastName: 'Paredes', dateOfBirth: '1992-02-11' },
+        headers,
+      );
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = String(created.body.id);
+      await page.goto(`${server.origin}/patients/${id}`);
+      await page.getByRole('heading', { level: 1, name: 'Inés Paredes' }).waitFor();
+      await page.getByRole('button', { name: 'Editar', exact: true }).click();
+      let dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Pronombres', exact: true }).fill('ella/elle');
+      // The session ends (idle timeout, or ended elsewhere) while the form is open.
+      await context.clearCookies();
+      await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+      await page.getByLabel('Correo electrónico').fill(lucia.email);
+      await page.getByLabel('Contraseña').fill(lucia.password);
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      dialog = page.getByRole('dialog');
+      await dialog.getByText('Lo que usted escribió está de vuelta').waitFor();
+      assert.equal(await dialog.getByRole('textbox', { name: 'Pronombres', exact: true }).inputValue(), 'ella/elle');
+      await shoot(page, 'draft-restored-es-390');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored form');
+      await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const saved = await call('GET', `/api/patients/${id}`, undefined, headers);
+      assert.equal(saved.body.pronouns, 'ella/elle');
+      assert.ok(!urls.some((url) => url.includes('ella')), 'what was typed never went into a URL');
+    });
+    await context.close();
+  },
+);
