@@ -55,7 +55,7 @@ const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 
 type DuplicateReason = (typeof duplicateReasons)[number];
 
 /** What a registrar compares a possible duplicate by, in place (the API sends it with the candidate). */
-export interface CompareDetails {
+interface CompareDetails {
   phones: string[];
   identifiers: { system: string; value: string }[];
   /** The address on one line, or null when none is recorded. */
