@@ -25,6 +25,10 @@ export const CaseloadRow = Type.Object({
   levelCode: Nullable(Type.String()),
   /** Every level of care running today (the first is levelEdition/levelCode), concurrent ones too. */
   levels: Type.Array(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
+  /** When the current phase began (days in phase = today − this). */
+  phaseStartedOn: Type.String({ format: 'date' }),
+  /** The nearest planned end of a level of care running today: the next transition to plan. */
+  nextPlannedEnd: Nullable(Type.String({ format: 'date' })),
   primaryCaseManagerName: Nullable(Type.String()),
   myRole: Type.Enum(CARE_TEAM_ROLES),
 });
@@ -53,6 +57,8 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       sql<string | null>`lvl.level_code`.as('levelCode'),
       sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
       sql<{ edition: LevelEdition; code: string }[]>`coalesce(lvls.levels, '[]'::json)`.as('levels'),
+      sql<string | null>`lvls.next_planned_end::text`.as('nextPlannedEnd'),
+      sql<string>`(SELECT max(ph.started_on) FROM episode_phases ph WHERE ph.episode_id = e.id)::text`.as('phaseStartedOn'),
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
       sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
     ])
@@ -79,6 +85,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
               'levels',
             ),
           )
+          .select(sql<string | null>`min(pl.planned_end_date)`.as('next_planned_end'))
           .whereRef('pl.episodeId', '=', 'e.id')
           .where('pl.startDate', '<=', today)
           .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
@@ -178,4 +185,55 @@ export async function openEpisodeCounts(db: Database, ctx: RequestContext, userI
     .where('e.closedOn', 'is', null)
     .executeTakeFirstOrThrow();
   return { asPrimary: Number(row.asPrimary), asMember: Number(row.asMember) };
+}
+
+export const CaseManagerLoad = Type.Object({
+  userId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  /** Open episodes whose primary case manager they are today, in the programs asked about. */
+  primary: Type.Integer(),
+  byPhase: Type.Record(Type.String(), Type.Integer(), { description: 'The same episodes by phase' }),
+  /** Of those, how many have a level of care planned to end within 14 days. */
+  endingSoon: Type.Integer(),
+});
+type CaseManagerLoad = Static<typeof CaseManagerLoad>;
+
+/**
+ * A supervisor's program-wide view: each clinical colleague of the programs they supervise
+ * (or one of them) with the open episodes they carry as primary case manager. Counts only.
+ */
+export async function caseManagerLoads(db: Database, ctx: RequestContext, programId?: string): Promise<CaseManagerLoad[]> {
+  if (!ctx.actor.roles.includes('supervisor')) throw forbidden('supervisors-only', 'Only a supervisor sees the team’s caseloads.');
+  const today = todayOf(ctx.actor);
+  let select = db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select([
+      'u.id as userId',
+      'u.displayName as name',
+      'e.phase',
+      sql<string>`count(*)`.as('n'),
+      sql<string>`count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM placements pl WHERE pl.episode_id = e.id AND pl.actual_end_date IS NULL
+           AND pl.planned_end_date BETWEEN ${today}::date AND ${today}::date + 14))`.as('endingSoon'),
+    ])
+    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('m.role', '=', 'primary-case-manager')
+    .where('m.startedOn', '<=', today)
+    .where((w) => w.or([w('m.endedOn', 'is', null), w('m.endedOn', '>', today)]))
+    .where('e.closedOn', 'is', null)
+    .where(supervisesProgram(ctx.actor, 'e.program_id'))
+    .groupBy(['u.id', 'u.displayName', 'e.phase']);
+  if (programId) select = select.where('e.programId', '=', programId);
+  const rows = await select.execute();
+  const loads = new Map<string, CaseManagerLoad>();
+  for (const row of rows) {
+    const load = loads.get(row.userId) ?? { userId: row.userId, name: row.name, primary: 0, byPhase: {}, endingSoon: 0 };
+    load.primary += Number(row.n);
+    load.endingSoon += Number(row.endingSoon);
+    load.byPhase[row.phase] = Number(row.n);
+    loads.set(row.userId, load);
+  }
+  return [...loads.values()].sort((a, b) => b.primary - a.primary || a.name.localeCompare(b.name));
 }

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { startTestApp } from '../../../test/support/app.ts';
 import { signedIn, type TestClient } from '../../../test/support/client.ts';
 import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
-import { todayIn } from '../../lib/dates.ts';
+import { addDays, todayIn } from '../../lib/dates.ts';
 
 const t = await startTestApp();
 const org = await makeOrganization(t.db, { timeZone: 'America/Chicago' });
@@ -374,5 +374,35 @@ describe('episodes of care', () => {
       row?.levels.map((level) => level.code),
       ['1.0', 'otp'],
     );
+  });
+
+  test('the work list: days in phase and the next planned end per row; a supervisor sees each case manager’s load', async () => {
+    const worker = await makeUser(t.db, org.id, { roles: ['case-manager'], displayName: 'Wendy Worklist' });
+    await addMembership(t.db, org.id, program.id, worker.user.id);
+    const workerClient = await signedIn(t.app, worker);
+    const { response } = await openFor(luis, { primaryCaseManagerId: worker.user.id, openedOn: '2026-01-05' });
+    await workerClient.post(`/api/episodes/${response.body.id}/transitions`, { to: 'primary-treatment', on: '2026-02-01' });
+    const soon = addDays(today, 7);
+    const placed = await workerClient.post(`/api/episodes/${response.body.id}/placements`, {
+      levelEdition: 'asam-4',
+      levelCode: '2.1',
+      startDate: '2026-02-01',
+      plannedEndDate: soon,
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    await openFor(luis, { primaryCaseManagerId: worker.user.id });
+    const rows = await workerClient.get<{ items: { episodeId: string; phaseStartedOn: string; nextPlannedEnd: string | null }[] }>(
+      '/api/caseload?limit=200',
+    );
+    const row = rows.body.items.find((item) => item.episodeId === response.body.id);
+    assert.equal(row?.phaseStartedOn, '2026-02-01');
+    assert.equal(row?.nextPlannedEnd, soon);
+    const loads = await supervisor.get<{
+      items: { userId: string; primary: number; byPhase: Record<string, number>; endingSoon: number }[];
+    }>(`/api/caseload-loads?programId=${program.id}`);
+    assert.equal(loads.status, 200, JSON.stringify(loads.body));
+    const wendy = loads.body.items.find((load) => load.userId === worker.user.id);
+    assert.deepEqual(wendy && [wendy.primary, wendy.byPhase, wendy.endingSoon], [2, { intake: 1, 'primary-treatment': 1 }, 1]);
+    assert.equal((await workerClient.get('/api/caseload-loads')).status, 403, 'for supervisors');
   });
 });

@@ -591,12 +591,15 @@ export interface paths {
                                 }[];
                                 /** @enum {unknown} */
                                 myRole: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                nextPlannedEnd: string | null;
                                 /** Format: date */
                                 openedOn: string;
                                 /** Format: uuid */
                                 patientId: string;
                                 /** @enum {unknown} */
                                 phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                /** Format: date */
+                                phaseStartedOn: string;
                                 preferredName: string | null;
                                 primaryCaseManagerName: string | null;
                                 /** Format: uuid */
@@ -604,6 +607,83 @@ export interface paths {
                                 programName: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/caseload-loads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supervisor’s view of each case manager’s load in the programs they supervise (counts only) */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The same episodes by phase */
+                                byPhase: {
+                                    [key: string]: number;
+                                };
+                                endingSoon: number;
+                                name: string;
+                                primary: number;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
                         };
                     };
                 };

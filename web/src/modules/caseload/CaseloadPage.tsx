@@ -14,8 +14,11 @@ import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
+import { useToday } from '../patients/useToday.ts';
+import { TeamLoad } from './TeamLoad.tsx';
 import {
   countPeople,
+  daysBetween,
   distinctOptions,
   filterCaseload,
   levelValue,
@@ -55,6 +58,7 @@ export function CaseloadPage() {
   const isSupervisor = hasAnyRole(session, ['supervisor']);
   const [reassigning, setReassigning] = useState(false);
 
+  const today = useToday();
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
   const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
   // Every level running today: an outpatient level and an opioid treatment program side by side.
@@ -83,10 +87,14 @@ export function CaseloadPage() {
     { key: null, label: t('caseload.col.dateOfBirth') },
     { key: 'program', label: t('caseload.col.program') },
     { key: 'phase', label: t('caseload.col.phase') },
+    { key: 'daysInPhase', label: t('caseload.col.daysInPhase') },
     { key: 'level', label: t('caseload.col.level') },
+    { key: 'nextPlannedEnd', label: t('caseload.col.nextPlannedEnd') },
     { key: 'openedOn', label: t('caseload.col.opened') },
     { key: null, label: t('caseload.col.myRole') },
   ];
+  const daysInPhase = (row: CaseloadItem) => daysBetween(row.phaseStartedOn, today);
+  const plannedEnd = (row: CaseloadItem) => (row.nextPlannedEnd === null ? '—' : format.date(row.nextPlannedEnd));
 
   const sortBy = (key: CaseloadSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
@@ -140,6 +148,7 @@ export function CaseloadPage() {
                 <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
               </Group>
               <Text size="sm">{levelText(row)}</Text>
+              <Text size="sm">{t('caseload.cardWork', { days: daysInPhase(row), end: plannedEnd(row) })}</Text>
               <Text size="sm" c="dark.6">
                 {t('caseload.card', { program: row.programName, date: format.date(row.openedOn) })}
               </Text>
@@ -151,7 +160,7 @@ export function CaseloadPage() {
   } else {
     body = (
       <Table.ScrollContainer
-        minWidth={900}
+        minWidth={1000}
         type="native"
         tabIndex={0}
         role="region"
@@ -202,7 +211,9 @@ export function CaseloadPage() {
                 <Table.Td>
                   <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
                 </Table.Td>
+                <Table.Td ta="end">{format.number(daysInPhase(row))}</Table.Td>
                 <Table.Td>{levelText(row)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.openedOn)}</Table.Td>
                 <Table.Td>{t(`careTeamRole.${row.myRole}`)}</Table.Td>
               </Table.Tr>
@@ -225,6 +236,7 @@ export function CaseloadPage() {
         ) : undefined
       }
     >
+      {isSupervisor && <TeamLoad />}
       {rows.length > 0 && (
         <Stack gap="xs">
           <Group gap="sm" align="flex-end" role="search" aria-label={t('caseload.filters')}>
@@ -262,7 +274,8 @@ export function CaseloadPage() {
                 value={sort.key}
                 onChange={(key) => {
                   const found = columns.find((column) => column.key === key)?.key;
-                  if (found !== undefined && found !== null) setSort({ key: found, direction: found === 'openedOn' ? 'desc' : 'asc' });
+                  if (found !== undefined && found !== null)
+                    setSort({ key: found, direction: found === 'openedOn' || found === 'daysInPhase' ? 'desc' : 'asc' });
                 }}
                 allowDeselect={false}
                 w="100%"

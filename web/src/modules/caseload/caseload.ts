@@ -15,9 +15,13 @@ export interface CaseloadRow {
   /** Every level running today, concurrent ones too (the first is levelEdition/levelCode). */
   levels?: readonly { edition: string; code: string }[];
   openedOn: string;
+  /** When the current phase began. */
+  phaseStartedOn?: string;
+  /** The nearest planned end of a level of care running today. */
+  nextPlannedEnd?: string | null;
 }
 
-export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'level' | 'openedOn';
+export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'daysInPhase' | 'level' | 'nextPlannedEnd' | 'openedOn';
 export interface CaseloadSort {
   key: CaseloadSortKey;
   direction: 'asc' | 'desc';
@@ -72,11 +76,18 @@ export function sortCaseload<T extends CaseloadRow>(
         return labels.level(row);
       case 'openedOn':
         return row.openedOn;
+      // Most days in phase = the earliest start: ascending days is descending dates (sign below).
+      case 'daysInPhase':
+        return row.phaseStartedOn ?? row.openedOn;
+      // Rows with no planned end come last either way round.
+      case 'nextPlannedEnd':
+        return row.nextPlannedEnd ?? (sort.direction === 'asc' ? '9999-12-31' : '0000-01-01');
     }
   };
+  const direction = sort.key === 'daysInPhase' ? -sign : sign;
   return [...rows].sort(
     (a, b) =>
-      sign * collator.compare(keyOf(a), keyOf(b)) ||
+      direction * collator.compare(keyOf(a), keyOf(b)) ||
       collator.compare(labels.name(a), labels.name(b)) ||
       collator.compare(a.episodeId, b.episodeId),
   );
@@ -92,4 +103,9 @@ export function distinctOptions<T>(
   const seen = new Map<string, string>();
   for (const row of rows) if (!seen.has(value(row))) seen.set(value(row), label(row));
   return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -36,6 +36,23 @@ export const caseloadMessages = {
   'caseload.col.phase': { en: 'Phase', es: 'Fase' },
   'caseload.col.level': { en: 'Level of care', es: 'Nivel de atención' },
   'caseload.col.opened': { en: 'Opened', es: 'Abierto' },
+  'caseload.col.daysInPhase': { en: 'Days in phase', es: 'Días en la fase' },
+  'caseload.col.nextPlannedEnd': { en: 'Next planned end', es: 'Próximo fin previsto' },
+  'caseload.cardWork': {
+    en: '{days, plural, one {# day} other {# days}} in this phase · next planned end {end}',
+    es: '{days, plural, one {# día} other {# días}} en esta fase · próximo fin previsto {end}',
+  },
+  'teamLoad.title': { en: 'Caseloads in your programs', es: 'Casos en sus programas' },
+  'teamLoad.empty': {
+    en: 'No one in your programs is the primary case manager of an open episode yet.',
+    es: 'Todavía nadie en sus programas es administrador(a) de casos principal de un episodio abierto.',
+  },
+  'teamLoad.col.caseManager': { en: 'Case manager', es: 'Administrador(a) de casos' },
+  'teamLoad.col.primary': { en: 'Open episodes', es: 'Episodios abiertos' },
+  'teamLoad.col.endingSoon': { en: 'Level ends within 14 days', es: 'Nivel termina en 14 días' },
+  'teamLoad.col.actions': { en: 'Actions', es: 'Acciones' },
+  'teamLoad.reassign': { en: 'Reassign', es: 'Reasignar' },
+  'teamLoad.reassignNamed': { en: 'Reassign the caseload of {name}', es: 'Reasignar los casos de {name}' },
   'caseload.col.myRole': { en: 'My role', es: 'Mi función' },
   'caseload.card': { en: '{program} · opened {date}', es: '{program} · abierto el {date}' },
   'caseload.noMatches': {
