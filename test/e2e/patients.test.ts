@@ -142,7 +142,8 @@ test(
       await page.getByLabel('Email').fill(caseManager.email);
       await page.getByLabel('Password').fill(caseManager.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await heading(page, `Hello, ${caseManager.name}`).waitFor();
+      // A case manager starts from My caseload.
+      await heading(page, 'My caseload').waitFor();
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: 'My caseload' }).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Staff' }).count(), 0);

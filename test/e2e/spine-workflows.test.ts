@@ -20,7 +20,8 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * person" / "1 persona"). English on a laptop, Spanish on a phone.
  */
 const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+// Many sign-ins from one address within a minute: the limit is tested on its own.
+const server = await startServer({ DATABASE_URL: database.url, CREDENTIAL_ATTEMPTS_PER_MINUTE: '1000' }, await freePort());
 const browser = await launchBrowser();
 after(async () => {
   await browser.close();
@@ -60,6 +61,7 @@ const dev = { name: 'Dev Okafor', email: 'dev@riverbend.invalid', password: 'dev
 const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
 const programs = { outpatient: '', moud: '' };
 const marisol = { patientId: '', episodeId: '' };
+const marcus = { name: 'Marcus Oyelaran', email: 'marcus@riverbend.invalid', password: 'marcus chooses a passphrase', secret: '', step: 0 };
 const admin = { email: 'avery@riverbend.invalid', password: 'riverbend admin passphrase', secret: '' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
 
@@ -106,6 +108,33 @@ before(async () => {
     const accepted = await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password });
     assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
   }
+  // A supervisor of the outpatient program, reading Spanish, with the second factor supervisors must have.
+  const invited = await call(
+    'POST',
+    '/api/users',
+    {
+      email: marcus.email,
+      displayName: marcus.name,
+      roles: ['supervisor'],
+      programIds: [programs.outpatient],
+      locale: 'es',
+    },
+    headers,
+  );
+  assert.equal(invited.status, 201, JSON.stringify(invited.body));
+  const marcusToken = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+  assert.equal((await call('POST', `/api/invitations/${marcusToken}/acceptance`, { password: marcus.password })).status, 204);
+  const limited = await signInOverHttp(marcus.email, marcus.password);
+  const marcusEnrolment = await call('POST', '/api/session/mfa/enrolment', {}, limited);
+  marcus.secret = String(marcusEnrolment.body.secret);
+  marcus.step = timeStep(Date.now());
+  const marcusConfirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(marcus.secret), marcus.step) },
+    limited,
+  );
+  assert.equal(marcusConfirmed.status, 200, JSON.stringify(marcusConfirmed.body));
 });
 
 async function registerWithEpisode(headers: Headers, programId: string, patient: Record<string, unknown>, primary: string) {
@@ -177,7 +206,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'add a colleague from the program to the care team', async () => {
-      await signIn(page, rosa, 'Sign in', `Hello, ${rosa.name}`);
+      await signIn(page, rosa, 'Sign in', 'My caseload');
       await page.goto(`${server.origin}/episodes/${episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
       await page.getByRole('button', { name: 'Add a team member' }).click();
@@ -222,6 +251,9 @@ test(
     await step(page, 'My caseload counts one person', async () => {
       await page.goto(`${server.origin}/caseload`);
       await page.getByText('1 person', { exact: true }).waitFor();
+      // The work list: days in phase and the next planned end, sortable.
+      await page.getByRole('button', { name: /Days in phase/ }).waitFor();
+      await page.getByRole('button', { name: /Next planned end/ }).click();
       await page.getByRole('cell', { name: / \+ / }).waitFor();
       await shoot(page, 'caseload-one-person-en-1280');
     });
@@ -263,7 +295,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'a member who does not manage the team reads who does', async () => {
-      await signIn(page, lucia, 'Iniciar sesión', `Hola, ${lucia.name}`);
+      await signIn(page, lucia, 'Iniciar sesión', 'Mis casos');
       await page.goto(`${server.origin}/episodes/${shared.episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Tomás Ibarra/ }).waitFor();
       await page.getByText(`Solo el/la administrador(a) de casos principal (${rosa.name})`).waitFor();
@@ -330,7 +362,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'the episode screen reads the patient once', async () => {
-      await signIn(page, rosa, 'Sign in', `Hello, ${rosa.name}`);
+      await signIn(page, rosa, 'Sign in', 'My caseload');
       const before = await viewedRows(marisol.patientId);
       await page.goto(`${server.origin}/episodes/${marisol.episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
@@ -407,7 +439,7 @@ test(
     const urls: string[] = [];
     page.on('framenavigated', (frame) => urls.push(frame.url()));
     await step(page, 'type, lose the session, sign in again, find it', async () => {
-      await signIn(page, lucia, 'Iniciar sesión', `Hola, ${lucia.name}`);
+      await signIn(page, lucia, 'Iniciar sesión', 'Mis casos');
       const headers = await signInOverHttp(lucia.email, lucia.password);
       const created = await call(
         'POST',
@@ -443,3 +475,31 @@ test(
     await context.close();
   },
 );
+
+test('a supervisor sees each case manager’s load in their programs (Spanish, phone)', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the team’s caseloads on My caseload', async () => {
+    while (timeStep(Date.now()) <= marcus.step) await new Promise((resolve) => setTimeout(resolve, 1000));
+    marcus.step = timeStep(Date.now());
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByLabel('Correo electrónico').fill(marcus.email);
+    await page.getByLabel('Contraseña').fill(marcus.password);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByLabel('Código de verificación').fill(hotp(base32Decode(marcus.secret), marcus.step));
+    await page.getByRole('button', { name: 'Verificar e iniciar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: /Hola/ }).waitFor();
+    await page.goto(`${server.origin}/caseload`);
+    const load = page.getByRole('list', { name: 'Casos en sus programas' });
+    await load.getByText(rosa.name).waitFor();
+    await load.getByText(/^2 episodios abiertos/).waitFor();
+    await load.getByRole('button', { name: `Reasignar los casos de ${rosa.name}` }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `nothing wider than the phone (${overflow}px)`);
+    await shoot(page, 'team-load-es-390');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the team load');
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});

@@ -1,4 +1,5 @@
-import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -19,6 +20,7 @@ export function TeamLoad() {
     queryFn: () => unwrap(api.GET('/api/caseload-loads')),
   });
   const [reassigning, setReassigning] = useState<string | null>(null);
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="team-load">
       <Stack gap="xs">
@@ -31,6 +33,38 @@ export function TeamLoad() {
           <Text size="sm" c="dark.6">
             {t('teamLoad.empty')}
           </Text>
+        ) : narrow ? (
+          // A phone: one line per case manager, no table wider than the screen.
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('teamLoad.title')}>
+            {loads.data.items.map((load) => (
+              <li key={load.userId}>
+                <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600}>
+                      {load.name}
+                    </Text>
+                    <Text size="sm">
+                      {[
+                        t('teamLoad.openCount', { count: load.primary }),
+                        ...openPhases.flatMap((phase) =>
+                          load.byPhase[phase] === undefined ? [] : [`${t(`phase.${phase}`)} ${format.number(load.byPhase[phase] ?? 0)}`],
+                        ),
+                      ].join(' · ')}
+                    </Text>
+                    {load.endingSoon > 0 && <Text size="sm">{t('teamLoad.endingSoonCount', { count: load.endingSoon })}</Text>}
+                  </Stack>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => setReassigning(load.userId)}
+                    aria-label={t('teamLoad.reassignNamed', { name: load.name })}
+                  >
+                    {t('teamLoad.reassign')}
+                  </Button>
+                </Group>
+              </li>
+            ))}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('teamLoad.title')}>
             <Table striped verticalSpacing={4} horizontalSpacing="sm" fz="sm" aria-label={t('teamLoad.title')}>

@@ -52,6 +52,14 @@ export const caseloadMessages = {
   'teamLoad.col.endingSoon': { en: 'Level ends within 14 days', es: 'Nivel termina en 14 días' },
   'teamLoad.col.actions': { en: 'Actions', es: 'Acciones' },
   'teamLoad.reassign': { en: 'Reassign', es: 'Reasignar' },
+  'teamLoad.openCount': {
+    en: '{count, plural, one {# open episode} other {# open episodes}}',
+    es: '{count, plural, one {# episodio abierto} other {# episodios abiertos}}',
+  },
+  'teamLoad.endingSoonCount': {
+    en: '{count, plural, one {# level of care ends} other {# levels of care end}} within 14 days',
+    es: '{count, plural, one {# nivel de atención termina} other {# niveles de atención terminan}} en 14 días',
+  },
   'teamLoad.reassignNamed': { en: 'Reassign the caseload of {name}', es: 'Reasignar los casos de {name}' },
   'caseload.col.myRole': { en: 'My role', es: 'Mi función' },
   'caseload.card': { en: '{program} · opened {date}', es: '{program} · abierto el {date}' },

@@ -12,6 +12,7 @@ import { ProblemAlert, useProblemText, useServerErrors } from '../../components/
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { normalizeTotp } from './passwordRules.ts';
+import { startPage } from './startPage.ts';
 import { clearSessionEnded, didSessionEnd, storeSession, useSessionQuery, useSetupQuery } from './sessionQueries.ts';
 
 type SignInBody = RequestBody<'/api/session', 'post'>;
@@ -46,7 +47,7 @@ export function SignInPage() {
   if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
   if (session.data) {
     // Signed in (this page re-renders as the session arrives): back where the user was.
-    const from = readState(location.state).from ?? '/';
+    const from = readState(location.state).from ?? startPage(session.data.user.roles);
     return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : from} replace />;
   }
   return (
@@ -80,7 +81,9 @@ function SignInForm() {
     mutationFn: (body: SignInBody) => unwrap(api.POST('/api/session', { body })),
     onSuccess: async (session) => {
       storeSession(queryClient, session);
-      await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
+      await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? startPage(session.user.roles)), {
+        replace: true,
+      });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.problemType === 'mfa-required') setStep('totp');
