@@ -254,6 +254,10 @@ test(
       // The work list: days in phase and the next planned end, sortable.
       await page.getByRole('button', { name: /Days in phase/ }).waitFor();
       await page.getByRole('button', { name: /Next planned end/ }).click();
+      // Transitions to plan: nothing of hers has a planned end.
+      await page.getByRole('checkbox', { name: 'Level of care ends within 14 days' }).check();
+      await page.getByText('0 of 1 person', { exact: true }).waitFor();
+      await page.getByRole('checkbox', { name: 'Level of care ends within 14 days' }).uncheck();
       await page.getByRole('cell', { name: / \+ / }).waitFor();
       await shoot(page, 'caseload-one-person-en-1280');
     });

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,7 @@ import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
+import { addDays } from '../../i18n/format.ts';
 import { useToday } from '../patients/useToday.ts';
 import { TeamLoad } from './TeamLoad.tsx';
 import {
@@ -52,7 +53,7 @@ export function CaseloadPage() {
   const format = useFormat();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const caseload = useQuery({ queryKey: caseloadKey, queryFn: fetchCaseload });
-  const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null });
+  const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null, endingBy: null });
   const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
   const session = useSession();
   const isSupervisor = hasAnyRole(session, ['supervisor']);
@@ -80,7 +81,7 @@ export function CaseloadPage() {
     .filter((phase) => rows.some((row) => row.phase === phase))
     .map((phase) => ({ value: phase, label: t(`phase.${phase}`) }));
   const levelOptions = distinctOptions(rows, levelValue, levelText, collator);
-  const filtered = filters.programId !== null || filters.phase !== null || filters.level !== null;
+  const filtered = filters.programId !== null || filters.phase !== null || filters.level !== null || filters.endingBy != null;
 
   const columns: { key: CaseloadSortKey | null; label: string }[] = [
     { key: 'name', label: t('caseload.col.name') },
@@ -266,6 +267,12 @@ export function CaseloadPage() {
               clearable
               placeholder={t('caseload.filter.all')}
               w={{ base: '100%', xs: 300 }}
+            />
+            <Checkbox
+              label={t('caseload.filter.endingSoon')}
+              checked={filters.endingBy != null}
+              onChange={(event) => setFilters({ ...filters, endingBy: event.currentTarget.checked ? addDays(today, 14) : null })}
+              mb={8}
             />
             {narrow && (
               <Select

@@ -83,3 +83,10 @@ test('the work list sorts by days in phase (most first when descending) and by t
   assert.deepEqual(ids({ key: 'nextPlannedEnd', direction: 'desc' }), ['b', 'c', 'a']);
   assert.equal(daysBetween('2025-02-27', '2025-03-01'), 2);
 });
+
+test('the work list filters to levels of care planned to end by a day (transitions to plan)', () => {
+  const work = [row('a', { nextPlannedEnd: null }), row('b', { nextPlannedEnd: '2025-04-10' }), row('c', { nextPlannedEnd: '2025-04-30' })];
+  const ids = filterCaseload(work, { programId: null, phase: null, level: null, endingBy: '2025-04-14' }).map((r) => r.episodeId);
+  assert.deepEqual(ids, ['b']);
+  assert.equal(filterCaseload(work, { programId: null, phase: null, level: null, endingBy: null }).length, 3);
+});

@@ -32,6 +32,8 @@ export interface CaseloadFilters {
   phase: string | null;
   /** `edition:code`, or `none` for episodes with no current placement. */
   level: string | null;
+  /** Only rows whose next planned end is on or before this day (`YYYY-MM-DD`): transitions to plan. */
+  endingBy?: string | null;
 }
 
 export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode' | 'levels'>): string {
@@ -49,7 +51,10 @@ export function filterCaseload<T extends CaseloadRow>(rows: readonly T[], filter
     (row) =>
       (filters.programId === null || row.programId === filters.programId) &&
       (filters.phase === null || row.phase === filters.phase) &&
-      (filters.level === null || levelValue(row) === filters.level),
+      (filters.level === null || levelValue(row) === filters.level) &&
+      (filters.endingBy === undefined ||
+        filters.endingBy === null ||
+        (row.nextPlannedEnd != null && row.nextPlannedEnd <= filters.endingBy)),
   );
 }
 

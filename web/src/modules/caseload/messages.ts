@@ -19,6 +19,7 @@ export const caseloadMessages = {
   'caseload.filter.phase': { en: 'Phase', es: 'Fase' },
   'caseload.filter.level': { en: 'Level of care', es: 'Nivel de atención' },
   'caseload.filter.all': { en: 'All', es: 'Todos' },
+  'caseload.filter.endingSoon': { en: 'Level of care ends within 14 days', es: 'El nivel de atención termina en 14 días' },
   'caseload.sortBy': { en: 'Sort by', es: 'Ordenar por' },
   'caseload.sortHint': { en: ', sort', es: ', ordenar' },
   'caseload.count': {
