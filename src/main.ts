@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { startAuditSealer } from './lib/audit/sealer.ts';
 import { loadSecretKey } from './lib/auth/secret-key.ts';
 import { loadConfig } from './lib/config.ts';
+import { logDestination } from './lib/log-format.ts';
 import { openRuntime } from './lib/runtime.ts';
 import { ensureWebBuild } from './lib/web-build.ts';
 import { resealMfaSecrets } from './modules/session/mfa-secrets.ts';
@@ -10,7 +11,9 @@ import { expireThrottleRows } from './modules/session/throttle.ts';
 
 /** `npm start`: the whole product in one process. */
 const config = loadConfig();
-const log = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), msg: message })}\n`);
+// JSON lines, or readable ones when stdout is a terminal (src/lib/log-format.ts).
+const logStream = logDestination(process.stdout, process.env.LOG_FORMAT);
+const log = (message: string) => logStream.write(`${JSON.stringify({ level: 30, time: new Date().toISOString(), msg: message })}\n`);
 
 await ensureWebBuild(config.webDist, log);
 
@@ -27,7 +30,7 @@ try {
   await runtime.shutdown();
   process.exit(1);
 }
-const app = await buildApp({ db: runtime.db, pool: runtime.pool, config, secrets: secretKey.box });
+const app = await buildApp({ db: runtime.db, pool: runtime.pool, config, secrets: secretKey.box, logStream });
 
 if (runtime.privilegedApp) {
   app.log.warn(

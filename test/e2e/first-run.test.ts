@@ -80,6 +80,16 @@ test('setup, admin sign-in with TOTP enrolment, inviting a case manager who then
 
     // Home, then the staff admin screen.
     await heading(page, 'Hello, Avery Admin').waitFor();
+    // The first administrator's next steps: program, staff, roles; and that admins see no patients.
+    const start = page.getByRole('region', { name: 'Getting started' });
+    await start.getByRole('link', { name: 'Go to Programs' }).waitFor();
+    await start.getByText('Administrators do not see patients.', { exact: false }).waitFor();
+    assert.deepEqual(
+      await start.getByRole('listitem').evaluateAll((items) => items.map((item) => item.querySelector('p')?.textContent ?? '')),
+      ['Create a program', 'Add your staff', 'Give them roles and programs'],
+    );
+    if (process.env.BRIDGEWAY_SHOTS_DIR)
+      await page.screenshot({ path: `${process.env.BRIDGEWAY_SHOTS_DIR}/home-getting-started-en-1280.png`, fullPage: true });
     await expectAccessible(page, 'home');
     await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
     await heading(page, 'Staff').waitFor();
@@ -113,8 +123,8 @@ test('setup, admin sign-in with TOTP enrolment, inviting a case manager who then
     await page.getByLabel('Email').fill('rosa@riverbend.invalid');
     await page.getByLabel('Password').fill('rosa chooses a passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await heading(page, 'Hello, Rosa Delgado').waitFor();
-    // A case manager does not see the admin's screens.
+    // A case manager starts from My caseload, and does not see the admin's screens.
+    await heading(page, 'My caseload').waitFor();
     assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).count(), 0);
   });
 

@@ -117,12 +117,13 @@ async function step<T>(page: Page, name: string, work: () => Promise<T>): Promis
   }
 }
 
-async function signIn(page: Page, person: { email: string; password: string; name: string }, submit: string, greeting: string) {
+async function signIn(page: Page, person: { email: string; password: string; name: string }, submit: string, startHeading: string) {
   await page.goto(`${server.origin}/sign-in`);
   await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
   await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
   await page.getByRole('button', { name: submit }).click();
-  await page.getByRole('heading', { level: 1, name: greeting }).waitFor();
+  // Case managers start from their work list.
+  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
 }
 
 /** Chooses one answer of a question, by the question's number and the answer's label. */
@@ -137,7 +138,7 @@ test('a PHQ-9 with question 9 above 0 raises the alert; the ASQ asks question 5 
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the catalogue', async () => {
-    await signIn(page, people.en, 'Sign in', `Hello, ${people.en.name}`);
+    await signIn(page, people.en, 'Sign in', 'My caseload');
     await page.getByRole('link', { name: 'Screening instruments' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Screening instruments' }).waitFor();
     await page.getByRole('link', { name: 'Try PHQ-9' }).waitFor();
@@ -189,7 +190,7 @@ test('in Spanish on a phone: labels, results and the note that the questions are
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'AHC screen in Spanish', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', `Hola, ${people.es.name}`);
+    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
     await page.goto(`${server.origin}/instruments/gad-7`);
     await page.getByRole('heading', { level: 1, name: /^GAD-7/ }).waitFor();
     await page.getByText(/Las preguntas se muestran en inglés/).waitFor();
@@ -214,7 +215,7 @@ test(
     const page = await context.newPage();
     const breakage = watchForBreakage(page);
     await step(page, 'start from the episode', async () => {
-      await signIn(page, people.en, 'Sign in', `Hello, ${people.en.name}`);
+      await signIn(page, people.en, 'Sign in', 'My caseload');
       await page.goto(`${server.origin}/episodes/${rosaEpisode}`);
       await page.getByRole('heading', { level: 2, name: 'Screens and assessments' }).waitFor();
       await page.getByText('No screens in this episode yet.').waitFor();

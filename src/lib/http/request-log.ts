@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { newId } from '../ids.ts';
 
 /**
- * Logs are for operators, not a copy of the chart: one line per request with method, route
- * template (never the raw URL, whose query may carry a name being searched), status and time.
+ * Logs are for operators, not a copy of the chart: one line per request (at debug) with method,
+ * route template (never the raw URL, whose query may carry a name being searched), status and time.
  */
 export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
@@ -28,8 +28,10 @@ export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // At debug: a terminal at the default level shows what happens to the server (started,
+  // stopping, errors), not a line per request; LOG_LEVEL=debug shows them.
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
+    request.log.debug(
       {
         method: request.method,
         route: request.routeOptions.url ?? 'unmatched',

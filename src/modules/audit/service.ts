@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { requirePermission } from '../../lib/access.ts';
 import { actorMeta, writeAudit } from '../../lib/audit/audit.ts';
@@ -13,8 +14,20 @@ export async function listAuditEvents(db: Database, ctx: RequestContext, query: 
   let select = db
     .selectFrom('auditEvents')
     .leftJoin('users', 'users.id', 'auditEvents.actorUserId')
+    // Names instead of bare ids, for the privacy officer reading the trail (the read is audited below).
+    .leftJoin('patients as pt', 'pt.id', 'auditEvents.patientId')
+    .leftJoin('users as ru', (join) => join.onRef('ru.id', '=', 'auditEvents.recordId').on('auditEvents.recordType', '=', 'user'))
+    .leftJoin('programs as rp', (join) => join.onRef('rp.id', '=', 'auditEvents.recordId').on('auditEvents.recordType', '=', 'program'))
     .selectAll('auditEvents')
-    .select('users.displayName as actorName')
+    .select([
+      'users.displayName as actorName',
+      sql<
+        string | null
+      >`CASE WHEN pt.id IS NULL THEN NULL ELSE coalesce(nullif(pt.preferred_name, ''), pt.legal_first_name) || ' ' || pt.legal_last_name END`.as(
+        'patientName',
+      ),
+      sql<string | null>`coalesce(ru.display_name, rp.name)`.as('recordName'),
+    ])
     .where('auditEvents.organizationId', '=', ctx.actor.organizationId);
   if (query.action) select = select.where('auditEvents.action', '=', query.action);
   if (query.actorUserId) select = select.where('auditEvents.actorUserId', '=', query.actorUserId);
@@ -46,7 +59,9 @@ export async function listAuditEvents(db: Database, ctx: RequestContext, query: 
       actorApiKeyId: row.actorApiKeyId,
       recordType: row.recordType,
       recordId: row.recordId,
+      recordName: row.recordName,
       patientId: row.patientId,
+      patientName: row.patientName,
       requestId: row.requestId,
       ip: row.ip,
       userAgent: row.userAgent,

@@ -4,7 +4,8 @@ import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS, type LevelEdition } fr
 import { writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
 import { currentMember, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
@@ -22,6 +23,12 @@ export const CaseloadRow = Type.Object({
   openedOn: Type.String({ format: 'date' }),
   levelEdition: Nullable(Type.Enum(LEVEL_EDITIONS)),
   levelCode: Nullable(Type.String()),
+  /** Every level of care running today (the first is levelEdition/levelCode), concurrent ones too. */
+  levels: Type.Array(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
+  /** When the current phase began (days in phase = today − this). */
+  phaseStartedOn: Type.String({ format: 'date' }),
+  /** The nearest planned end of a level of care running today: the next transition to plan. */
+  nextPlannedEnd: Nullable(Type.String({ format: 'date' })),
   primaryCaseManagerName: Nullable(Type.String()),
   myRole: Type.Enum(CARE_TEAM_ROLES),
 });
@@ -49,6 +56,9 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       sql<LevelEdition | null>`lvl.level_edition`.as('levelEdition'),
       sql<string | null>`lvl.level_code`.as('levelCode'),
       sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
+      sql<{ edition: LevelEdition; code: string }[]>`coalesce(lvls.levels, '[]'::json)`.as('levels'),
+      sql<string | null>`lvls.next_planned_end::text`.as('nextPlannedEnd'),
+      sql<string>`(SELECT max(ph.started_on) FROM episode_phases ph WHERE ph.episode_id = e.id)::text`.as('phaseStartedOn'),
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
       sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
     ])
@@ -64,6 +74,22 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
           .orderBy('pl.startDate', 'desc')
           .limit(1)
           .as('lvl'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('placements as pl')
+          .select(
+            sql<unknown>`json_agg(json_build_object('edition', pl.level_edition, 'code', pl.level_code) ORDER BY pl.concurrent, pl.start_date DESC)`.as(
+              'levels',
+            ),
+          )
+          .select(sql<string | null>`min(pl.planned_end_date)`.as('next_planned_end'))
+          .whereRef('pl.episodeId', '=', 'e.id')
+          .where('pl.startDate', '<=', today)
+          .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
+          .as('lvls'),
       (join) => join.onTrue(),
     )
     .leftJoinLateral(
@@ -125,4 +151,89 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
     items: result.items.map(({ sortLast: _last, sortFirst: _first, ...row }): CaseloadRow => row),
     nextCursor: result.nextCursor,
   };
+}
+
+export const OpenEpisodeCounts = Type.Object({
+  asPrimary: Type.Integer({ description: 'Open episodes whose primary case manager this person is today' }),
+  asMember: Type.Integer({ description: 'Open episodes whose care team they are on in another role' }),
+});
+type OpenEpisodeCounts = Static<typeof OpenEpisodeCounts>;
+
+/**
+ * How many open episodes a colleague carries, for whoever manages staff (deactivating a primary
+ * case manager leaves their people without a single point of contact): counts only, no patient.
+ */
+export async function openEpisodeCounts(db: Database, ctx: RequestContext, userId: string): Promise<OpenEpisodeCounts> {
+  requirePermission(ctx.actor, 'staff:read');
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', userId)
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .executeTakeFirst();
+  if (!user) throw notFound();
+  const today = todayOf(ctx.actor);
+  const row = await db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .select([
+      sql<string>`count(DISTINCT e.id) FILTER (WHERE m.role = 'primary-case-manager')`.as('asPrimary'),
+      sql<string>`count(DISTINCT e.id) FILTER (WHERE m.role <> 'primary-case-manager')`.as('asMember'),
+    ])
+    .where(currentMember('m', userId, today))
+    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('e.closedOn', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { asPrimary: Number(row.asPrimary), asMember: Number(row.asMember) };
+}
+
+export const CaseManagerLoad = Type.Object({
+  userId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  /** Open episodes whose primary case manager they are today, in the programs asked about. */
+  primary: Type.Integer(),
+  byPhase: Type.Record(Type.String(), Type.Integer(), { description: 'The same episodes by phase' }),
+  /** Of those, how many have a level of care planned to end within 14 days. */
+  endingSoon: Type.Integer(),
+});
+type CaseManagerLoad = Static<typeof CaseManagerLoad>;
+
+/**
+ * A supervisor's program-wide view: each clinical colleague of the programs they supervise
+ * (or one of them) with the open episodes they carry as primary case manager. Counts only.
+ */
+export async function caseManagerLoads(db: Database, ctx: RequestContext, programId?: string): Promise<CaseManagerLoad[]> {
+  if (!ctx.actor.roles.includes('supervisor')) throw forbidden('supervisors-only', 'Only a supervisor sees the team’s caseloads.');
+  const today = todayOf(ctx.actor);
+  let select = db
+    .selectFrom('careTeamMembers as m')
+    .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select([
+      'u.id as userId',
+      'u.displayName as name',
+      'e.phase',
+      sql<string>`count(*)`.as('n'),
+      sql<string>`count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM placements pl WHERE pl.episode_id = e.id AND pl.actual_end_date IS NULL
+           AND pl.planned_end_date BETWEEN ${today}::date AND ${today}::date + 14))`.as('endingSoon'),
+    ])
+    .where('m.organizationId', '=', ctx.actor.organizationId)
+    .where('m.role', '=', 'primary-case-manager')
+    .where('m.startedOn', '<=', today)
+    .where((w) => w.or([w('m.endedOn', 'is', null), w('m.endedOn', '>', today)]))
+    .where('e.closedOn', 'is', null)
+    .where(supervisesProgram(ctx.actor, 'e.program_id'))
+    .groupBy(['u.id', 'u.displayName', 'e.phase']);
+  if (programId) select = select.where('e.programId', '=', programId);
+  const rows = await select.execute();
+  const loads = new Map<string, CaseManagerLoad>();
+  for (const row of rows) {
+    const load = loads.get(row.userId) ?? { userId: row.userId, name: row.name, primary: 0, byPhase: {}, endingSoon: 0 };
+    load.primary += Number(row.n);
+    load.endingSoon += Number(row.endingSoon);
+    load.byPhase[row.phase] = Number(row.n);
+    loads.set(row.userId, load);
+  }
+  return [...loads.values()].sort((a, b) => b.primary - a.primary || a.name.localeCompare(b.name));
 }

@@ -22,6 +22,9 @@ export const CLOSURE_REASONS = [
   'incarcerated',
   'died',
   'other',
+  // Voids an episode that should never have been opened (a second one in the same program):
+  // soft and audited, like every closing.
+  'opened-in-error',
 ] as const;
 export const EPISODE_PHASES = ['outreach', 'intake', 'primary-treatment', 'continuing-care', 'closed'] as const;
 export type EpisodePhase = (typeof EPISODE_PHASES)[number];

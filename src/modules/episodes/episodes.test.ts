@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { startTestApp } from '../../../test/support/app.ts';
 import { signedIn, type TestClient } from '../../../test/support/client.ts';
 import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
-import { todayIn } from '../../lib/dates.ts';
+import { addDays, todayIn } from '../../lib/dates.ts';
 
 const t = await startTestApp();
 const org = await makeOrganization(t.db, { timeZone: 'America/Chicago' });
@@ -269,5 +269,140 @@ describe('episodes of care', () => {
     assert.equal(filtered.body.items.length, 0);
     const paged = await tylerClient.get<{ items: unknown[]; nextCursor: string | null }>('/api/caseload?limit=1');
     assert.equal(paged.body.items.length, 1);
+  });
+
+  test('a second open episode of one person in the same program is refused (409, coded); opened in error voids one, audited', async () => {
+    const { patient, response } = await openFor(luis);
+    assert.equal(response.status, 201);
+    const episodesOf = async () =>
+      (await t.db.selectFrom('episodes').select(['id', 'closureReason']).where('patientId', '=', patient.id).execute()).length;
+    const second = await luis.post(`/api/patients/${patient.id}/episodes`, {
+      programId: program.id,
+      referralSource: 'self',
+      openedOn: '2026-01-06',
+      phase: 'intake',
+      primaryCaseManagerId: tyler.user.id,
+    });
+    assert.equal(second.status, 409, JSON.stringify(second.body));
+    assert.equal(second.body.code, 'open-episode-in-program');
+    assert.deepEqual(second.body.params, { openedOn: '2026-01-05' });
+    assert.equal(second.body.episodeId, response.body.id, 'names the episode already open, to go to it');
+    assert.equal(await episodesOf(), 1, 'nothing written');
+
+    const voided = await rosaClient.post<Episode & { closureReason: string }>(`/api/episodes/${response.body.id}/transitions`, {
+      to: 'closed',
+      on: '2026-01-05',
+      closureReason: 'opened-in-error',
+    });
+    assert.equal(voided.status, 200, JSON.stringify(voided.body));
+    assert.equal(voided.body.closureReason, 'opened-in-error');
+    const audited = await t.db
+      .selectFrom('auditEvents')
+      .select('details')
+      .where('recordId', '=', response.body.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(audited.details, { from: 'intake', to: 'closed', closureReason: 'opened-in-error' });
+    const reopened = await luis.post(`/api/patients/${patient.id}/episodes`, {
+      programId: program.id,
+      referralSource: 'self',
+      openedOn: '2026-01-06',
+      phase: 'intake',
+      primaryCaseManagerId: tyler.user.id,
+    });
+    assert.equal(reopened.status, 201, 'once the mistaken one is voided, a new one opens');
+    assert.equal(await episodesOf(), 2, 'the voided episode is kept, not erased');
+  });
+
+  test('whoever manages staff reads how many open episodes a colleague carries (counts only), to reassign before deactivating', async () => {
+    const leaving = await makeUser(t.db, org.id, { roles: ['case-manager'], displayName: 'Leaving Soon' });
+    await addMembership(t.db, org.id, program.id, leaving.user.id);
+    for (let i = 0; i < 2; i += 1) await openFor(luis, { primaryCaseManagerId: leaving.user.id });
+    const closedOne = await openFor(luis, { primaryCaseManagerId: leaving.user.id });
+    await supervisor.post(`/api/episodes/${closedOne.response.body.id}/transitions`, {
+      to: 'closed',
+      on: '2026-01-05',
+      closureReason: 'moved',
+    });
+    const adminMade = await makeUser(t.db, org.id, { roles: ['admin'], mfa: true });
+    const admin = await signedIn(t.app, adminMade);
+    const counts = await admin.get(`/api/users/${leaving.user.id}/open-episodes`);
+    assert.equal(counts.status, 200, JSON.stringify(counts.body));
+    assert.deepEqual(counts.body, { asPrimary: 2, asMember: 0 }, 'the closed one is not counted');
+    assert.deepEqual((await admin.get(`/api/users/${intake.user.id}/open-episodes`)).body.asPrimary, 0);
+    assert.equal((await rosaClient.get(`/api/users/${leaving.user.id}/open-episodes`)).status, 403, 'not for a case manager');
+    const stranger = await makeOrganization(t.db);
+    const elsewhere = await makeUser(t.db, stranger.id, { roles: ['case-manager'] });
+    assert.equal((await admin.get(`/api/users/${elsewhere.user.id}/open-episodes`)).status, 404, 'not across organizations');
+  });
+
+  test('concurrent levels of care all show in the overview and My caseload, with their notes', async () => {
+    const { patient, response } = await openFor(luis, { primaryCaseManagerId: tyler.user.id, openedOn: today, referralDate: today });
+    const id = response.body.id;
+    const outpatient = await tylerClient.post(`/api/episodes/${id}/placements`, {
+      levelEdition: 'asam-4',
+      levelCode: '1.0',
+      startDate: today,
+      note: 'Tuesdays and Thursdays',
+    });
+    assert.equal(outpatient.status, 201, JSON.stringify(outpatient.body));
+    const otp = await tylerClient.post(`/api/episodes/${id}/placements`, {
+      levelEdition: 'other',
+      levelCode: 'otp',
+      startDate: today,
+      concurrent: true,
+      note: 'Daily dosing at the county OTP',
+    });
+    assert.equal(otp.status, 201, JSON.stringify(otp.body));
+    const overview = await tylerClient.get<{
+      episodes: { id: string; currentLevels: { code: string; concurrent: boolean; note: string | null }[] }[];
+    }>(`/api/patients/${patient.id}`);
+    const summary = overview.body.episodes.find((episode) => episode.id === id);
+    assert.deepEqual(
+      summary?.currentLevels.map((level) => [level.code, level.concurrent, level.note]),
+      [
+        ['1.0', false, 'Tuesdays and Thursdays'],
+        ['otp', true, 'Daily dosing at the county OTP'],
+      ],
+    );
+    const caseload = await tylerClient.get<{ items: { episodeId: string; levelCode: string; levels: { code: string }[] }[] }>(
+      '/api/caseload?limit=200',
+    );
+    const row = caseload.body.items.find((item) => item.episodeId === id);
+    assert.equal(row?.levelCode, '1.0');
+    assert.deepEqual(
+      row?.levels.map((level) => level.code),
+      ['1.0', 'otp'],
+    );
+  });
+
+  test('the work list: days in phase and the next planned end per row; a supervisor sees each case manager’s load', async () => {
+    const worker = await makeUser(t.db, org.id, { roles: ['case-manager'], displayName: 'Wendy Worklist' });
+    await addMembership(t.db, org.id, program.id, worker.user.id);
+    const workerClient = await signedIn(t.app, worker);
+    const { response } = await openFor(luis, { primaryCaseManagerId: worker.user.id, openedOn: '2026-01-05' });
+    await workerClient.post(`/api/episodes/${response.body.id}/transitions`, { to: 'primary-treatment', on: '2026-02-01' });
+    const soon = addDays(today, 7);
+    const placed = await workerClient.post(`/api/episodes/${response.body.id}/placements`, {
+      levelEdition: 'asam-4',
+      levelCode: '2.1',
+      startDate: '2026-02-01',
+      plannedEndDate: soon,
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    await openFor(luis, { primaryCaseManagerId: worker.user.id });
+    const rows = await workerClient.get<{ items: { episodeId: string; phaseStartedOn: string; nextPlannedEnd: string | null }[] }>(
+      '/api/caseload?limit=200',
+    );
+    const row = rows.body.items.find((item) => item.episodeId === response.body.id);
+    assert.equal(row?.phaseStartedOn, '2026-02-01');
+    assert.equal(row?.nextPlannedEnd, soon);
+    const loads = await supervisor.get<{
+      items: { userId: string; primary: number; byPhase: Record<string, number>; endingSoon: number }[];
+    }>(`/api/caseload-loads?programId=${program.id}`);
+    assert.equal(loads.status, 200, JSON.stringify(loads.body));
+    const wendy = loads.body.items.find((load) => load.userId === worker.user.id);
+    assert.deepEqual(wendy && [wendy.primary, wendy.byPhase, wendy.endingSoon], [2, { intake: 1, 'primary-treatment': 1 }, 1]);
+    assert.equal((await workerClient.get('/api/caseload-loads')).status, 403, 'for supervisors');
   });
 });

@@ -14,6 +14,10 @@ const EpisodeSummary = Type.Object({
   openedOn: Type.String({ format: 'date' }),
   closedOn: Nullable(Type.String({ format: 'date' })),
   currentLevel: Nullable(Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String() })),
+  /** Every level of care running today: an outpatient level and an opioid treatment program side by side. */
+  currentLevels: Type.Array(
+    Type.Object({ edition: Type.Enum(LEVEL_EDITIONS), code: Type.String(), concurrent: Type.Boolean(), note: Nullable(Type.String()) }),
+  ),
   primaryCaseManager: Nullable(Type.Object({ userId: Type.String({ format: 'uuid' }), displayName: Type.String() })),
   careTeam: Type.Array(
     Type.Object({
@@ -41,7 +45,7 @@ async function episodeSummaries(executor: Executor, ctx: RequestContext, patient
   const [levels, team] = await Promise.all([
     executor
       .selectFrom('placements')
-      .select(['episodeId', 'levelEdition', 'levelCode'])
+      .select(['episodeId', 'levelEdition', 'levelCode', 'concurrent', 'note'])
       .where('patientId', '=', patientId)
       .where('startDate', '<=', today)
       .where((eb) => eb.or([eb('actualEndDate', 'is', null), eb('actualEndDate', '>', today)]))
@@ -59,12 +63,14 @@ async function episodeSummaries(executor: Executor, ctx: RequestContext, patient
       .execute(),
   ]);
   return episodes.map((episode) => {
-    const level = levels.find((row) => row.episodeId === episode.id);
+    const running = levels.filter((row) => row.episodeId === episode.id);
+    const level = running[0];
     const members = team.filter((row) => row.episodeId === episode.id);
     const primary = members.find((row) => row.role === 'primary-case-manager' && row.userId);
     return {
       ...episode,
       currentLevel: level ? { edition: level.levelEdition, code: level.levelCode } : null,
+      currentLevels: running.map((row) => ({ edition: row.levelEdition, code: row.levelCode, concurrent: row.concurrent, note: row.note })),
       primaryCaseManager: primary?.userId ? { userId: primary.userId, displayName: primary.displayName ?? '' } : null,
       careTeam: members.map((row) => ({
         userId: row.userId,

@@ -39,6 +39,8 @@ export type CareTeamMemberView = Static<typeof CareTeamMemberView>;
 export const EpisodeView = Type.Object({
   id: Id,
   patientId: Id,
+  /** The name to show on the episode's screen, so it needs no second read of the patient. */
+  patientName: Type.Object({ legalFirstName: Type.String(), legalLastName: Type.String(), preferredName: Nullable(Type.String()) }),
   programId: Id,
   programName: Type.String(),
   referralSource: Type.Enum(REFERRAL_SOURCES),
@@ -97,8 +99,9 @@ export async function presentEpisode(executor: Executor, episodeId: string): Pro
   const episode = await executor
     .selectFrom('episodes as e')
     .innerJoin('programs as p', 'p.id', 'e.programId')
+    .innerJoin('patients as pt', 'pt.id', 'e.patientId')
     .selectAll('e')
-    .select('p.name as programName')
+    .select(['p.name as programName', 'pt.legalFirstName', 'pt.legalLastName', 'pt.preferredName'])
     .where('e.id', '=', episodeId)
     .executeTakeFirstOrThrow();
   const [phases, placements, team] = await Promise.all([
@@ -123,6 +126,7 @@ export async function presentEpisode(executor: Executor, episodeId: string): Pro
   return {
     id: episode.id,
     patientId: episode.patientId,
+    patientName: { legalFirstName: episode.legalFirstName, legalLastName: episode.legalLastName, preferredName: episode.preferredName },
     programId: episode.programId,
     programName: episode.programName,
     referralSource: episode.referralSource,

@@ -24,4 +24,5 @@ export const PROBLEM_CODES = {
   'includes-from-user': [],
   'episodes-not-reassignable': [],
   'not-team-manager': [],
+  'open-episode-in-program': ['openedOn'],
 } as const;

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { IdParams, page, problems } from '../../lib/http/schemas.ts';
-import { CaseloadRow, myCaseload } from './caseload.ts';
+import { CaseloadRow, CaseManagerLoad, caseManagerLoads, myCaseload, OpenEpisodeCounts, openEpisodeCounts } from './caseload.ts';
 import { addMember, endMember, getMember, handoff, reassignCaseload } from './care-team.ts';
 import { addPlacement, getPlacement, updatePlacement } from './placements.ts';
 import { CareTeamMemberView, EpisodeView, PlacementView } from './presenter.ts';
@@ -221,5 +221,31 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => myCaseload(app.db, contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/users/:id/open-episodes',
+    {
+      schema: {
+        tags,
+        summary: 'How many open episodes a staff member carries, as primary case manager and otherwise (counts only)',
+        params: IdParams,
+        response: { 200: OpenEpisodeCounts, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => openEpisodeCounts(app.db, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/caseload-loads',
+    {
+      schema: {
+        tags,
+        summary: 'A supervisor’s view of each case manager’s load in the programs they supervise (counts only)',
+        querystring: Type.Object({ programId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 200: Type.Object({ items: Type.Array(CaseManagerLoad) }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => ({ items: await caseManagerLoads(app.db, contextOf(request), request.query.programId) }),
   );
 };

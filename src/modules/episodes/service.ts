@@ -98,6 +98,23 @@ export async function openEpisode(db: Database, ctx: RequestContext, patientId: 
     if (!program) throw fieldError('/programId', 'unknown-program', 'is not a program of this organization');
     if (!program.member) throw forbidden('not-program-staff', 'Only staff of a program can open an episode in it.');
     await assertEligibleCaseManager(tx, ctx, input.primaryCaseManagerId, input.programId, '/primaryCaseManagerId');
+    // One open episode per person and program: a second one splits the record and counts the
+    // person twice. The patient row is locked (withPatientRecord), so two openings cannot race.
+    const open = await tx
+      .selectFrom('episodes')
+      .select(['id', 'openedOn'])
+      .where('patientId', '=', patientId)
+      .where('programId', '=', input.programId)
+      .where('closedOn', 'is', null)
+      .executeTakeFirst();
+    if (open)
+      throw conflict('open-episode-in-program', `An episode in this program is already open (opened ${open.openedOn}).`, {
+        params: { openedOn: open.openedOn },
+        errors: [
+          fieldProblem('/programId', 'open-episode-in-program', 'already has an open episode for this person', { openedOn: open.openedOn }),
+        ],
+        extensions: { episodeId: open.id },
+      });
 
     const episodeId = newId();
     const owned = { organizationId: ctx.actor.organizationId, patientId };

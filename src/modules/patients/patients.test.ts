@@ -103,6 +103,24 @@ describe('registering a patient', () => {
     }
   });
 
+  test('each possible duplicate comes with what to compare it by in place: phones, ID numbers, address', async () => {
+    const response = await caseManager.post<{
+      candidates: { patient: { id: string; phones: string[]; identifiers: { system: string; value: string }[]; address: unknown } }[];
+    }>('/api/patients', { legalFirstName: 'Bill', legalLastName: 'Tennyson', dateOfBirth: '1979-03-14' });
+    assert.equal(response.status, 409);
+    const match = response.body.candidates.find((candidate) => candidate.patient.id === registered.body.id);
+    assert.deepEqual(match?.patient.phones, ['(555) 201-7788']);
+    assert.deepEqual(match?.patient.identifiers, [{ system: 'mrn', value: 'MRN-10044' }]);
+    assert.deepEqual(match?.patient.address, {
+      line1: null,
+      line2: null,
+      city: null,
+      state: null,
+      postalCode: null,
+      noFixedAddress: false,
+    });
+  });
+
   test('after review, a person who only looks alike is created; a shared identifier never is', async () => {
     const twin = await caseManager.post<Patient>('/api/patients', {
       legalFirstName: 'Bill',

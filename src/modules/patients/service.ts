@@ -63,6 +63,52 @@ async function overview(tx: Transaction<DB>, ctx: RequestContext, registry: Modu
   return { ...(await presentPatient(tx, patient)), ...(await loadSections(tx, ctx, registry.overviewSections, patient.id)) };
 }
 
+/**
+ * What a registrar compares a possible duplicate by, in place (phones, ID numbers, address):
+ * only records the caller may see are ever offered, and which were shown is audited.
+ */
+async function withCompareDetails<T extends { patient: { id: string } }>(tx: Transaction<DB>, candidates: T[]) {
+  const ids = candidates.map((candidate) => candidate.patient.id);
+  if (ids.length === 0) return candidates;
+  const [rows, phones, identifiers] = await Promise.all([
+    tx
+      .selectFrom('patients')
+      .select(['id', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'noFixedAddress'])
+      .where('id', 'in', ids)
+      .execute(),
+    tx.selectFrom('patientPhones').select(['patientId', 'number']).where('patientId', 'in', ids).orderBy('position').execute(),
+    tx
+      .selectFrom('patientIdentifiers')
+      .select(['patientId', 'system', 'value'])
+      .where('patientId', 'in', ids)
+      .where('retiredAt', 'is', null)
+      .orderBy('system')
+      .execute(),
+  ]);
+  return candidates.map((candidate) => {
+    const id = candidate.patient.id;
+    const row = rows.find((r) => r.id === id);
+    return {
+      ...candidate,
+      patient: {
+        ...candidate.patient,
+        phones: phones.filter((phone) => phone.patientId === id).map((phone) => phone.number),
+        identifiers: identifiers.filter((i) => i.patientId === id).map(({ system, value }) => ({ system, value })),
+        address: row
+          ? {
+              line1: row.addressLine1,
+              line2: row.addressLine2,
+              city: row.city,
+              state: row.state,
+              postalCode: row.postalCode,
+              noFixedAddress: row.noFixedAddress,
+            }
+          : null,
+      },
+    };
+  });
+}
+
 export type Registration = { patient: PatientOverview } | { review: ReviewView };
 
 /**
@@ -93,7 +139,14 @@ export async function createPatient(
         'possible-duplicate',
         'This may be a patient already registered',
         'Review the possible matches; if this is a new person, send the request again with "confirmedNotDuplicate": true.',
-        { extensions: { candidates: blocking.map(({ patient, reasons, score }) => ({ patient, reasons, score })) } },
+        {
+          extensions: {
+            candidates: await withCompareDetails(
+              tx,
+              blocking.map(({ patient, reasons, score }) => ({ patient, reasons, score })),
+            ),
+          },
+        },
       );
       // Which records were offered is itself a disclosure: the audit row outlives the refusal.
       throw new AuditedRefusal(problem, [

@@ -1029,7 +1029,9 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 patientId: string | null;
+                                patientName: string | null;
                                 recordId: string | null;
+                                recordName: string | null;
                                 recordType: string | null;
                                 requestId: string | null;
                                 /** @description Whether the row is already in the hash chain */
@@ -1305,14 +1307,22 @@ export interface paths {
                                 legalLastName: string;
                                 levelCode: string | null;
                                 levelEdition: ("asam-3" | "asam-4" | "other") | null;
+                                levels: {
+                                    code: string;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                }[];
                                 /** @enum {unknown} */
                                 myRole: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                nextPlannedEnd: string | null;
                                 /** Format: date */
                                 openedOn: string;
                                 /** Format: uuid */
                                 patientId: string;
                                 /** @enum {unknown} */
                                 phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
+                                /** Format: date */
+                                phaseStartedOn: string;
                                 preferredName: string | null;
                                 primaryCaseManagerName: string | null;
                                 /** Format: uuid */
@@ -1320,6 +1330,83 @@ export interface paths {
                                 programName: string;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/caseload-loads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supervisor’s view of each case manager’s load in the programs they supervise (counts only) */
+        get: {
+            parameters: {
+                query?: {
+                    programId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The same episodes by phase */
+                                byPhase: {
+                                    [key: string]: number;
+                                };
+                                endingSoon: number;
+                                name: string;
+                                primary: number;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
                         };
                     };
                 };
@@ -1514,7 +1601,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -1522,6 +1609,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -1631,7 +1723,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -1639,6 +1731,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -2138,7 +2235,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -2146,6 +2243,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -2394,7 +2496,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        closureReason?: "goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other";
+                        closureReason?: "goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error";
                         note?: string;
                         /**
                          * Format: date
@@ -2433,7 +2535,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -2441,6 +2543,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -3952,6 +4059,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */
@@ -4149,6 +4263,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */
@@ -4334,6 +4455,13 @@ export interface paths {
                                     /** @enum {unknown} */
                                     edition: "asam-3" | "asam-4" | "other";
                                 } | null;
+                                currentLevels: {
+                                    code: string;
+                                    concurrent: boolean;
+                                    /** @enum {unknown} */
+                                    edition: "asam-3" | "asam-4" | "other";
+                                    note: string | null;
+                                }[];
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: date */
@@ -4509,7 +4637,7 @@ export interface paths {
                                 userId: string | null;
                             }[];
                             closedOn: string | null;
-                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other") | null;
+                            closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -4517,6 +4645,11 @@ export interface paths {
                             openedOn: string;
                             /** Format: uuid */
                             patientId: string;
+                            patientName: {
+                                legalFirstName: string;
+                                legalLastName: string;
+                                preferredName: string | null;
+                            };
                             /** @enum {unknown} */
                             phase: "outreach" | "intake" | "primary-treatment" | "continuing-care" | "closed";
                             phases: {
@@ -7095,6 +7228,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/open-episodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many open episodes a staff member carries, as primary case manager and otherwise (counts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Open episodes whose care team they are on in another role */
+                            asMember: number;
+                            /** @description Open episodes whose primary case manager this person is today */
+                            asPrimary: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -9,8 +9,10 @@ import {
   formatDateInSentence,
   formatDateTime,
   formatDateTimeInSentence,
+  formatDateTimeWithZone,
   formatNumber,
   formatTime,
+  intlLocale,
 } from './format.ts';
 import { createTranslator, type Params } from './translate.ts';
 
@@ -68,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const { t, tMaybe } = createTranslator(messagesIn(locale));
+    const { t, tMaybe } = createTranslator(messagesIn(locale), intlLocale(locale));
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
   }, [locale, setLocale, timeZone]);
 
@@ -103,6 +105,8 @@ export function useFormat() {
     () => ({
       date: (date: string) => formatDate(date, locale),
       dateTime: (instant: string) => formatDateTime(instant, locale, timeZone),
+      /** For times handed out (a link's expiry): names the zone. */
+      dateTimeWithZone: (instant: string) => formatDateTimeWithZone(instant, locale, timeZone),
       time: (instant: string | Date) => formatTime(instant, locale, timeZone),
       /** Inside a sentence ("Nació el {date}"): the long form, "7 de marzo de 2025". */
       dateInSentence: (date: string) => formatDateInSentence(date, locale),

@@ -8,6 +8,7 @@ import {
   formatDateInSentence,
   formatDateTime,
   formatDateTimeInSentence,
+  formatDateTimeWithZone,
   formatNumber,
   formatTime,
   startOfDayInZone,
@@ -55,6 +56,15 @@ test('instants are shown in the organization time zone', () => {
   assert.equal(plain(formatTime(instant, 'en', 'America/Chicago')), '5:30 PM');
   // An unknown zone falls back to the browser's rather than failing the page.
   assert.ok(formatDateTime(instant, 'en', 'Not/AZone').length > 0);
+});
+
+test('times handed out (a link’s expiry) name their zone, in either language', () => {
+  const instant = '2025-03-07T23:30:00Z';
+  assert.equal(plain(formatDateTimeWithZone(instant, 'en', 'America/Chicago')), 'Mar 7, 2025, 5:30 PM CST');
+  assert.equal(plain(formatDateTimeWithZone(instant, 'en', 'Pacific/Honolulu')), 'Mar 7, 2025, 1:30 PM HST');
+  assert.match(plain(formatDateTimeWithZone(instant, 'es', 'America/Denver')), /^7 mar 2025, 4:30 p\.\s?m\. MST$/);
+  // Without the organization's zone (the public invitation page) the browser's is used, and named.
+  assert.match(plain(formatDateTimeWithZone(instant, 'en')), /\d{1,2}:\d{2} [AP]M \S+$/);
 });
 
 test('numbers follow the language', () => {

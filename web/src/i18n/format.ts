@@ -58,6 +58,25 @@ export function formatDateTime(instant: string, locale: Locale, timeZone?: strin
   return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', ...zoneOption(timeZone) }).format(time);
 }
 
+/**
+ * An instant handed to someone else (a link's expiry) names its zone: "Mar 7, 2025, 5:30 PM
+ * CST". The reader may be in another zone than the organization, or see it on a page that
+ * does not know the organization's (the invitation page shows the browser's).
+ */
+export function formatDateTimeWithZone(instant: string, locale: Locale, timeZone?: string): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return instant;
+  return dateTimeFormat(intlLocale(locale), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...zoneOption(timeZone),
+  }).format(time);
+}
+
 /** Only the time of an instant in the given zone: "3:04 PM". */
 export function formatTime(instant: string | Date, locale: Locale, timeZone?: string): string {
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();

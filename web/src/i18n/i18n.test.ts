@@ -17,8 +17,30 @@ test('interpolate replaces {name} placeholders and leaves unknown ones visible',
   for (const [template, params, expected] of cases) assert.equal(interpolate(template, params), expected, template);
 });
 
+test('plural cases follow the language’s plural rules (Intl.PluralRules), with # as the number', () => {
+  const people = '{total, plural, one {# person} other {# people}}';
+  const personas = '{shown} de {total, plural, =0 {ninguna persona} one {# persona} other {# personas}}';
+  const cases: [string, Record<string, number>, string, string][] = [
+    [people, { total: 1 }, 'en-US', '1 person'],
+    [people, { total: 2 }, 'en-US', '2 people'],
+    [people, { total: 0 }, 'en-US', '0 people'],
+    [people, { total: 1500 }, 'en-US', '1,500 people'],
+    [personas, { shown: 1, total: 1 }, 'es-US', '1 de 1 persona'],
+    [personas, { shown: 0, total: 0 }, 'es-US', '0 de ninguna persona'],
+    [personas, { shown: 2, total: 3 }, 'es-US', '2 de 3 personas'],
+  ];
+  for (const [template, params, locale, expected] of cases) assert.equal(interpolate(template, params, locale), expected);
+  assert.equal(interpolate(people, {}), people, 'without its number the block stays visible');
+  const en = createTranslator(messagesIn('en'), 'en-US').t;
+  const es = createTranslator(messagesIn('es'), 'es-US').t;
+  assert.equal(en('caseload.count', { total: 1 }), '1 person');
+  assert.equal(es('caseload.count', { total: 1 }), '1 persona');
+  assert.equal(es('caseload.countFiltered', { shown: 1, total: 3 }), '1 de 3 personas');
+});
+
 test('placeholders lists each {name} once, sorted', () => {
   assert.deepEqual(placeholders('{b} and {a} and {b}'), ['a', 'b']);
+  assert.deepEqual(placeholders('{shown} of {total, plural, one {# person} other {# people}}'), ['shown', 'total']);
   assert.deepEqual(placeholders('none'), []);
 });
 

@@ -65,7 +65,7 @@ export function ApiKeysPage() {
         </Stack>
       ),
     },
-    { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTime(key.expiresAt) },
+    { id: 'expires', nowrap: true, header: t('apiKeys.col.expires'), cell: (key) => format.dateTimeWithZone(key.expiresAt) },
     {
       id: 'lastUsed',
       nowrap: true,

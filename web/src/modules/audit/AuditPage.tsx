@@ -1,4 +1,4 @@
-import { Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -13,14 +13,32 @@ import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvid
 import { browserTimeZone } from '../../i18n/timeZones.ts';
 import { auditActions, type AuditAction } from './auditActions.ts';
 
+/** A person, patient or record chosen in the table: its id for the query, its name for the chip. */
+interface Chosen {
+  id: string;
+  name: string;
+}
+
 interface AuditFilters {
   action: AuditAction | null;
   /** Calendar days in the organization's time zone, both included. */
   from: string;
   to: string;
+  person: Chosen | null;
+  patient: Chosen | null;
+  record: (Chosen & { type: string }) | null;
 }
 
-const noFilters: AuditFilters = { action: null, from: '', to: '' };
+const noFilters: AuditFilters = { action: null, from: '', to: '', person: null, patient: null, record: null };
+
+/** A name in the table that narrows the log to its rows. */
+function FilterLink({ label, children, onClick }: { label: string; children: string; onClick: () => void }) {
+  return (
+    <Anchor component="button" type="button" size="sm" onClick={onClick} title={label} ta="start">
+      {children}
+    </Anchor>
+  );
+}
 
 /** Who did what to which record, newest first: the privacy officer's trail (42 CFR Part 2, HIPAA). */
 export function AuditPage() {
@@ -40,6 +58,10 @@ export function AuditPage() {
           params: {
             query: {
               action: filters.action ?? undefined,
+              actorUserId: filters.person?.id,
+              patientId: filters.patient?.id,
+              recordType: filters.record?.type,
+              recordId: filters.record?.id,
               from: filters.from === '' ? undefined : startOfDayInZone(filters.from, timeZone),
               to: filters.to === '' ? undefined : startOfDayInZone(addDays(filters.to, 1), timeZone),
               limit: 50,
@@ -62,6 +84,12 @@ export function AuditPage() {
     setRangeError(undefined);
     setFilters(draft);
   };
+  // Choosing in the table applies at once, keeping the other filters as applied.
+  const narrow = (change: Partial<AuditFilters>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    setFilters((current) => ({ ...current, ...change }));
+  };
+  const typeName = (type: string) => tMaybe(`recordType.${type}`) ?? type;
 
   const dash = (
     <Text span c="dimmed" aria-label={t('audit.none')}>
@@ -73,33 +101,66 @@ export function AuditPage() {
     {
       id: 'who',
       header: t('audit.col.who'),
-      cell: (event) =>
-        event.actorName ??
-        (event.actorApiKeyId !== null ? (
-          t('audit.apiKey')
-        ) : event.actorUserId !== null ? (
-          <Code>{event.actorUserId}</Code>
-        ) : (
-          t('audit.noActor')
-        )),
+      cell: (event) => {
+        if (event.actorName !== null && event.actorUserId !== null) {
+          const person = { id: event.actorUserId, name: event.actorName };
+          return (
+            <FilterLink label={t('audit.showPerson', { name: person.name })} onClick={() => narrow({ person })}>
+              {person.name}
+            </FilterLink>
+          );
+        }
+        return event.actorApiKeyId !== null ? t('audit.apiKey') : t('audit.noActor');
+      },
     },
     { id: 'action', nowrap: true, header: t('audit.col.action'), cell: (event) => t(`audit.action.${event.action}`) },
+    {
+      id: 'record',
+      header: t('audit.col.record'),
+      cell: (event) => {
+        if (event.recordType === null) return dash;
+        const type = typeName(event.recordType);
+        if (event.recordId === null) return type;
+        const record = { id: event.recordId, type: event.recordType, name: event.recordName ?? `…${event.recordId.slice(-8)}` };
+        return (
+          <Stack gap={0}>
+            <Text span size="sm">
+              {type}
+            </Text>
+            <FilterLink label={t('audit.showRecord')} onClick={() => narrow({ record })}>
+              {event.recordName ?? `…${event.recordId.slice(-8)}`}
+            </FilterLink>
+          </Stack>
+        );
+      },
+    },
+    {
+      id: 'patient',
+      header: t('audit.col.patient'),
+      cell: (event) => {
+        if (event.patientId === null) return dash;
+        const patient = { id: event.patientId, name: event.patientName ?? `…${event.patientId.slice(-8)}` };
+        return (
+          <FilterLink label={t('audit.showPatient', { name: patient.name })} onClick={() => narrow({ patient })}>
+            {patient.name}
+          </FilterLink>
+        );
+      },
+    },
     { id: 'details', header: t('audit.col.details'), cell: (event) => describeDetails(event.details, tMaybe) || dash },
-    {
-      id: 'recordType',
-      header: t('audit.col.recordType'),
-      cell: (event) => (event.recordType === null ? dash : (tMaybe(`recordType.${event.recordType}`) ?? event.recordType)),
-    },
-    { id: 'recordId', header: t('audit.col.recordId'), cell: (event) => (event.recordId === null ? dash : <Code>{event.recordId}</Code>) },
-    {
-      id: 'patientId',
-      header: t('audit.col.patientId'),
-      cell: (event) => (event.patientId === null ? dash : <Code>{event.patientId}</Code>),
-    },
     { id: 'ip', nowrap: true, header: t('audit.col.ip'), cell: (event) => event.ip ?? dash },
   ];
 
-  const filtered = filters.action !== null || filters.from !== '' || filters.to !== '';
+  const chips = [
+    filters.person && { key: 'person', text: t('audit.filter.person', { name: filters.person.name }), clear: { person: null } },
+    filters.patient && { key: 'patient', text: t('audit.filter.patient', { name: filters.patient.name }), clear: { patient: null } },
+    filters.record && {
+      key: 'record',
+      text: t('audit.filter.record', { name: `${typeName(filters.record.type)} · ${filters.record.name}` }),
+      clear: { record: null },
+    },
+  ].filter((chip) => chip !== null);
+  const filtered = filters.action !== null || filters.from !== '' || filters.to !== '' || chips.length > 0;
 
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
@@ -149,6 +210,31 @@ export function AuditPage() {
               {t('audit.timeZoneNote', { timeZone })}
             </Text>
           </Group>
+          <Group gap="xs">
+            {chips.length === 0 ? (
+              <Text size="xs" c="dimmed">
+                {t('audit.filter.byClicking')}
+              </Text>
+            ) : (
+              chips.map((chip) => (
+                <Badge
+                  key={chip.key}
+                  variant="light"
+                  size="lg"
+                  tt="none"
+                  rightSection={
+                    <CloseButton
+                      size="xs"
+                      aria-label={t('audit.filter.remove', { filter: chip.text })}
+                      onClick={() => narrow(chip.clear)}
+                    />
+                  }
+                >
+                  {chip.text}
+                </Badge>
+              ))
+            )}
+          </Group>
         </Stack>
       </form>
 
@@ -161,7 +247,7 @@ export function AuditPage() {
             columns={columns}
             rows={rows}
             rowKey={(event) => event.id}
-            minWidth={1100}
+            minWidth={880}
             empty={filtered ? t('audit.noMatches') : t('audit.empty')}
           />
           <LoadMore

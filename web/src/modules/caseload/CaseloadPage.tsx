@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -14,7 +14,12 @@ import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
+import { addDays } from '../../i18n/format.ts';
+import { useToday } from '../patients/useToday.ts';
+import { TeamLoad } from './TeamLoad.tsx';
 import {
+  countPeople,
+  daysBetween,
   distinctOptions,
   filterCaseload,
   levelValue,
@@ -48,16 +53,20 @@ export function CaseloadPage() {
   const format = useFormat();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const caseload = useQuery({ queryKey: caseloadKey, queryFn: fetchCaseload });
-  const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null });
+  const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null, endingBy: null });
   const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
   const session = useSession();
   const isSupervisor = hasAnyRole(session, ['supervisor']);
   const [reassigning, setReassigning] = useState(false);
 
+  const today = useToday();
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
   const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
+  // Every level running today: an outpatient level and an opioid treatment program side by side.
   const levelText = (row: CaseloadItem) =>
-    row.levelEdition === null || row.levelCode === null ? t('episode.noPlacement') : levelLabel(tMaybe, row.levelEdition, row.levelCode);
+    row.levels.length === 0
+      ? t('episode.noPlacement')
+      : row.levels.map((level) => levelLabel(tMaybe, level.edition, level.code)).join(' + ');
   const sortName = (row: CaseloadItem) => `${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`;
 
   const rows = caseload.data ?? [];
@@ -72,17 +81,21 @@ export function CaseloadPage() {
     .filter((phase) => rows.some((row) => row.phase === phase))
     .map((phase) => ({ value: phase, label: t(`phase.${phase}`) }));
   const levelOptions = distinctOptions(rows, levelValue, levelText, collator);
-  const filtered = filters.programId !== null || filters.phase !== null || filters.level !== null;
+  const filtered = filters.programId !== null || filters.phase !== null || filters.level !== null || filters.endingBy != null;
 
   const columns: { key: CaseloadSortKey | null; label: string }[] = [
     { key: 'name', label: t('caseload.col.name') },
     { key: null, label: t('caseload.col.dateOfBirth') },
     { key: 'program', label: t('caseload.col.program') },
     { key: 'phase', label: t('caseload.col.phase') },
+    { key: 'daysInPhase', label: t('caseload.col.daysInPhase') },
     { key: 'level', label: t('caseload.col.level') },
+    { key: 'nextPlannedEnd', label: t('caseload.col.nextPlannedEnd') },
     { key: 'openedOn', label: t('caseload.col.opened') },
     { key: null, label: t('caseload.col.myRole') },
   ];
+  const daysInPhase = (row: CaseloadItem) => daysBetween(row.phaseStartedOn, today);
+  const plannedEnd = (row: CaseloadItem) => (row.nextPlannedEnd === null ? '—' : format.date(row.nextPlannedEnd));
 
   const sortBy = (key: CaseloadSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
@@ -136,6 +149,7 @@ export function CaseloadPage() {
                 <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
               </Group>
               <Text size="sm">{levelText(row)}</Text>
+              <Text size="sm">{t('caseload.cardWork', { days: daysInPhase(row), end: plannedEnd(row) })}</Text>
               <Text size="sm" c="dark.6">
                 {t('caseload.card', { program: row.programName, date: format.dateInSentence(row.openedOn) })}
               </Text>
@@ -147,7 +161,7 @@ export function CaseloadPage() {
   } else {
     body = (
       <Table.ScrollContainer
-        minWidth={900}
+        minWidth={1000}
         type="native"
         tabIndex={0}
         role="region"
@@ -198,7 +212,9 @@ export function CaseloadPage() {
                 <Table.Td>
                   <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
                 </Table.Td>
+                <Table.Td ta="end">{format.number(daysInPhase(row))}</Table.Td>
                 <Table.Td>{levelText(row)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.openedOn)}</Table.Td>
                 <Table.Td>{t(`careTeamRole.${row.myRole}`)}</Table.Td>
               </Table.Tr>
@@ -221,6 +237,7 @@ export function CaseloadPage() {
         ) : undefined
       }
     >
+      {isSupervisor && <TeamLoad />}
       {rows.length > 0 && (
         <Stack gap="xs">
           <Group gap="sm" align="flex-end" role="search" aria-label={t('caseload.filters')}>
@@ -251,6 +268,12 @@ export function CaseloadPage() {
               placeholder={t('caseload.filter.all')}
               w={{ base: '100%', xs: 300 }}
             />
+            <Checkbox
+              label={t('caseload.filter.endingSoon')}
+              checked={filters.endingBy != null}
+              onChange={(event) => setFilters({ ...filters, endingBy: event.currentTarget.checked ? addDays(today, 14) : null })}
+              mb={8}
+            />
             {narrow && (
               <Select
                 label={t('caseload.sortBy')}
@@ -258,7 +281,8 @@ export function CaseloadPage() {
                 value={sort.key}
                 onChange={(key) => {
                   const found = columns.find((column) => column.key === key)?.key;
-                  if (found !== undefined && found !== null) setSort({ key: found, direction: found === 'openedOn' ? 'desc' : 'asc' });
+                  if (found !== undefined && found !== null)
+                    setSort({ key: found, direction: found === 'openedOn' || found === 'daysInPhase' ? 'desc' : 'asc' });
                 }}
                 allowDeselect={false}
                 w="100%"
@@ -267,8 +291,8 @@ export function CaseloadPage() {
           </Group>
           <Text size="sm" c="dimmed" aria-live="polite">
             {filtered
-              ? t('caseload.countFiltered', { shown: shown.length, total: rows.length })
-              : t('caseload.count', { total: rows.length })}
+              ? t('caseload.countFiltered', { shown: countPeople(shown), total: countPeople(rows) })
+              : t('caseload.count', { total: countPeople(rows) })}
           </Text>
         </Stack>
       )}

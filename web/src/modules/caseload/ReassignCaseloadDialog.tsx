@@ -23,16 +23,24 @@ interface Values {
 }
 
 /** A supervisor moves a colleague's caseload, all or chosen episodes, to one or several colleagues (each as a handoff). */
-export function ReassignCaseloadDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function ReassignCaseloadDialog({
+  opened,
+  onClose,
+  fromUserId = null,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  fromUserId?: string | null;
+}) {
   const t = useT();
   return (
     <Dialog opened={opened} onClose={onClose} title={t('reassign.title')} size="lg" closeOnClickOutside={false}>
-      {opened && <ReassignForm onClose={onClose} />}
+      {opened && <ReassignForm onClose={onClose} fromUserId={fromUserId} />}
     </Dialog>
   );
 }
 
-function ReassignForm({ onClose }: { onClose: () => void }) {
+function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId: string | null }) {
   const t = useT();
   const today = useToday();
   const queryClient = useQueryClient();
@@ -40,7 +48,7 @@ function ReassignForm({ onClose }: { onClose: () => void }) {
   const [result, setResult] = useState<Reassignment | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { fromUserId: null, toUserIds: [], on: today, note: '' },
+    initialValues: { fromUserId, toUserIds: [], on: today, note: '' },
     validate: (v) => ({
       fromUserId: v.fromUserId === null ? t('reassign.fromRequired') : null,
       toUserIds:

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { distinctOptions, filterCaseload, levelValue, sortCaseload, type CaseloadRow } from './caseload.ts';
+import { countPeople, daysBetween, distinctOptions, filterCaseload, levelValue, sortCaseload, type CaseloadRow } from './caseload.ts';
 
 const row = (id: string, over: Partial<CaseloadRow>): CaseloadRow => ({
   episodeId: id,
@@ -62,4 +62,31 @@ test('filter options list each value once, by label', () => {
     { value: 'p2', label: 'MOUD' },
     { value: 'p1', label: 'Outpatient' },
   ]);
+});
+
+test('the count is of people: one person on episodes in two programs counts once', () => {
+  const twoPrograms = [row('1', { patientId: 'same' }), row('2', { patientId: 'same', programId: 'p2' }), row('3', {})];
+  assert.equal(countPeople(twoPrograms), 2);
+  assert.equal(countPeople([]), 0);
+});
+
+test('the work list sorts by days in phase (most first when descending) and by the next planned end, none last', () => {
+  const work = [
+    row('a', { phaseStartedOn: '2025-03-01', nextPlannedEnd: null }),
+    row('b', { phaseStartedOn: '2025-01-01', nextPlannedEnd: '2025-04-10' }),
+    row('c', { phaseStartedOn: '2025-02-01', nextPlannedEnd: '2025-04-01' }),
+  ];
+  const ids = (sort: Parameters<typeof sortCaseload>[1]) => sortCaseload(work, sort, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(ids({ key: 'daysInPhase', direction: 'desc' }), ['b', 'c', 'a']);
+  assert.deepEqual(ids({ key: 'daysInPhase', direction: 'asc' }), ['a', 'c', 'b']);
+  assert.deepEqual(ids({ key: 'nextPlannedEnd', direction: 'asc' }), ['c', 'b', 'a']);
+  assert.deepEqual(ids({ key: 'nextPlannedEnd', direction: 'desc' }), ['b', 'c', 'a']);
+  assert.equal(daysBetween('2025-02-27', '2025-03-01'), 2);
+});
+
+test('the work list filters to levels of care planned to end by a day (transitions to plan)', () => {
+  const work = [row('a', { nextPlannedEnd: null }), row('b', { nextPlannedEnd: '2025-04-10' }), row('c', { nextPlannedEnd: '2025-04-30' })];
+  const ids = filterCaseload(work, { programId: null, phase: null, level: null, endingBy: '2025-04-14' }).map((r) => r.episodeId);
+  assert.deepEqual(ids, ['b']);
+  assert.equal(filterCaseload(work, { programId: null, phase: null, level: null, endingBy: null }).length, 3);
 });

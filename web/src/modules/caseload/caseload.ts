@@ -12,10 +12,16 @@ export interface CaseloadRow {
   phase: string;
   levelEdition: string | null;
   levelCode: string | null;
+  /** Every level running today, concurrent ones too (the first is levelEdition/levelCode). */
+  levels?: readonly { edition: string; code: string }[];
   openedOn: string;
+  /** When the current phase began. */
+  phaseStartedOn?: string;
+  /** The nearest planned end of a level of care running today. */
+  nextPlannedEnd?: string | null;
 }
 
-export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'level' | 'openedOn';
+export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'daysInPhase' | 'level' | 'nextPlannedEnd' | 'openedOn';
 export interface CaseloadSort {
   key: CaseloadSortKey;
   direction: 'asc' | 'desc';
@@ -26,10 +32,18 @@ export interface CaseloadFilters {
   phase: string | null;
   /** `edition:code`, or `none` for episodes with no current placement. */
   level: string | null;
+  /** Only rows whose next planned end is on or before this day (`YYYY-MM-DD`): transitions to plan. */
+  endingBy?: string | null;
 }
 
-export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode'>): string {
+export function levelValue(row: Pick<CaseloadRow, 'levelEdition' | 'levelCode' | 'levels'>): string {
+  if (row.levels !== undefined && row.levels.length > 0) return row.levels.map((level) => `${level.edition}:${level.code}`).join('+');
   return row.levelEdition === null || row.levelCode === null ? 'none' : `${row.levelEdition}:${row.levelCode}`;
+}
+
+/** How many people the rows are about: one person on two episodes (two programs) is one person. */
+export function countPeople(rows: readonly Pick<CaseloadRow, 'patientId'>[]): number {
+  return new Set(rows.map((row) => row.patientId)).size;
 }
 
 export function filterCaseload<T extends CaseloadRow>(rows: readonly T[], filters: CaseloadFilters): T[] {
@@ -37,7 +51,10 @@ export function filterCaseload<T extends CaseloadRow>(rows: readonly T[], filter
     (row) =>
       (filters.programId === null || row.programId === filters.programId) &&
       (filters.phase === null || row.phase === filters.phase) &&
-      (filters.level === null || levelValue(row) === filters.level),
+      (filters.level === null || levelValue(row) === filters.level) &&
+      (filters.endingBy === undefined ||
+        filters.endingBy === null ||
+        (row.nextPlannedEnd != null && row.nextPlannedEnd <= filters.endingBy)),
   );
 }
 
@@ -64,11 +81,18 @@ export function sortCaseload<T extends CaseloadRow>(
         return labels.level(row);
       case 'openedOn':
         return row.openedOn;
+      // Most days in phase = the earliest start: ascending days is descending dates (sign below).
+      case 'daysInPhase':
+        return row.phaseStartedOn ?? row.openedOn;
+      // Rows with no planned end come last either way round.
+      case 'nextPlannedEnd':
+        return row.nextPlannedEnd ?? (sort.direction === 'asc' ? '9999-12-31' : '0000-01-01');
     }
   };
+  const direction = sort.key === 'daysInPhase' ? -sign : sign;
   return [...rows].sort(
     (a, b) =>
-      sign * collator.compare(keyOf(a), keyOf(b)) ||
+      direction * collator.compare(keyOf(a), keyOf(b)) ||
       collator.compare(labels.name(a), labels.name(b)) ||
       collator.compare(a.episodeId, b.episodeId),
   );
@@ -84,4 +108,9 @@ export function distinctOptions<T>(
   const seen = new Map<string, string>();
   for (const row of rows) if (!seen.has(value(row))) seen.set(value(row), label(row));
   return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

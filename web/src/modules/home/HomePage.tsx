@@ -8,6 +8,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { SecurityNotice } from '../account/SecurityNotice.tsx';
 import { programNames, useProgramsQuery } from '../programs/programQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { GettingStarted } from './GettingStarted.tsx';
 
 /** Who you are here (roles, programs, organization) and what you can do now. */
 export function HomePage() {
@@ -20,6 +21,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title', { name: user.displayName })} intro={t('home.intro', { organization: organization.name })}>
       <SecurityNotice />
+      {user.roles.includes('admin') && <GettingStarted />}
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="md">
           <Title order={2} size="h3">

@@ -110,7 +110,7 @@ function InvitationForm({ token, invitation }: { token: string; invitation: Invi
             {t('invitation.submit')}
           </Button>
           <Text size="xs" c="dimmed">
-            {t('invitation.expires', { date: format.dateTimeInSentence(invitation.expiresAt) })}
+            {t('invitation.expires', { date: format.dateTimeWithZone(invitation.expiresAt) })}
           </Text>
         </Stack>
       </Paper>

@@ -277,7 +277,7 @@ export function HandoffForm({ episode, staff, onClose }: { episode: Episode; sta
           autosize
           minRows={3}
         />
-        <FormActions submit={t('handoff.submit')} busy={save.isPending} onCancel={onClose} />
+        <FormActions submit={t('handoff.submit')} busy={save.isPending} onCancel={onClose} disabled={choices.length === 0} />
       </Stack>
     </form>
   );

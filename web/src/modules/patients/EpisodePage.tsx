@@ -8,11 +8,11 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeDialogs.tsx';
-import { clinicalRoles } from '../../api/codes.ts';
+import { useProgramMembers } from '../programs/programQueries.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
-import { useEpisode, usePatient, useStaffPicker, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
+import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
 /** One episode of care: its phase on the continuum, its levels of care and its care team. */
@@ -35,18 +35,20 @@ function EpisodeView({ episode }: { episode: Episode }) {
   const { tMaybe } = useTranslator();
   const format = useFormat();
   const session = useSession();
-  const patient = usePatient(episode.patientId);
-  const isSupervisor = hasAnyRole(session, ['supervisor']);
-  const staffList = useStaffPicker(isSupervisor);
   const [dialog, setDialog] = useState<EpisodeDialog>(null);
 
   const open = episode.closedOn === null;
-  const staff: StaffChoice[] | null = staffList.isSuccess
-    ? staffList.data
-        .filter((user) => user.programIds.includes(episode.programId) && user.roles.some((role) => clinicalRoles.includes(role)))
-        .map((user) => ({ id: user.id, name: user.displayName }))
-    : null;
-  const name = patient.data === undefined ? t('episode.thePatient') : displayName(patient.data);
+  // Who changes the care team (src/modules/episodes/care-team.ts): the primary case manager
+  // today, or a supervisor of the program. They choose among the program's clinical staff.
+  const primaryNow = episode.careTeam.find((member) => member.role === 'primary-case-manager' && member.endedOn === null);
+  const managesTeam =
+    open &&
+    (primaryNow?.userId === session.user.id ||
+      (hasAnyRole(session, ['supervisor']) && session.user.programIds.includes(episode.programId)));
+  const members = useProgramMembers(episode.programId, managesTeam);
+  const staff: StaffChoice[] | null = members.isSuccess ? members.data : null;
+  // From the episode itself: a second read of the patient would write a second "viewed" row.
+  const name = displayName(episode.patientName);
 
   // Current members first (the primary case manager at the top), then those who left, latest first.
   const team = [...episode.careTeam].sort((a, b) => {
@@ -60,7 +62,22 @@ function EpisodeView({ episode }: { episode: Episode }) {
   const phases = [...episode.phases].reverse();
 
   const placementColumns: Column<Placement>[] = [
-    { id: 'level', header: t('placement.col.level'), cell: (p) => levelLabel(tMaybe, p.levelEdition, p.levelCode) },
+    {
+      id: 'level',
+      header: t('placement.col.level'),
+      cell: (p) => (
+        <Stack gap={2}>
+          <Text span size="sm">
+            {levelLabel(tMaybe, p.levelEdition, p.levelCode)}
+          </Text>
+          {p.note !== null && (
+            <Text span size="sm" c="dark.6">
+              {t('placement.noteShown', { note: p.note })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
     {
       id: 'provider',
       header: t('placement.col.provider'),
@@ -162,7 +179,7 @@ function EpisodeView({ episode }: { episode: Episode }) {
       <Section
         title={t('episode.section.team')}
         actions={
-          open ? (
+          managesTeam ? (
             <Group gap="xs">
               <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'handoff' })}>
                 {t('episode.handOver')}
@@ -174,12 +191,22 @@ function EpisodeView({ episode }: { episode: Episode }) {
           ) : undefined
         }
       >
+        {open && !managesTeam && (
+          <Text size="sm" c="dark.6">
+            {t('episode.teamManagedBy', { name: primaryNow?.name ?? t('patient.noPrimary') })}
+          </Text>
+        )}
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('episode.section.team')}>
           {team.map((member) => (
             <MemberRow
               key={member.id}
               member={member}
-              canEnd={open && member.endedOn === null && member.role !== 'primary-case-manager'}
+              canEnd={
+                open &&
+                member.endedOn === null &&
+                member.role !== 'primary-case-manager' &&
+                (managesTeam || member.userId === session.user.id)
+              }
               onEnd={() => setDialog({ kind: 'endMember', member })}
             />
           ))}

@@ -1,4 +1,4 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { changedFields } from '../../components/forms/changes.ts';
+import { keepDraft, type Draft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
@@ -14,6 +15,7 @@ import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { AboutSection } from './patientForm/AboutSection.tsx';
 import { AddressSection } from './patientForm/AddressSection.tsx';
 import { CoverageSection } from './patientForm/CoverageSection.tsx';
@@ -27,7 +29,14 @@ import { blockedBySharedIdentifier, displayName } from './patientHelpers.ts';
 import { bodyOf, emptyValues, formRowPointer, valuesOf, type PatientFormValues } from './patientFormValues.ts';
 import { PossibleDuplicateError, patientsKey, registerPatient, type Patient } from './patientQueries.ts';
 
-export type PatientDialog = { mode: 'create' } | { mode: 'edit'; patient: Patient } | null;
+/** `draft`: what the user typed before their session ended, handed back after sign-in (drafts.ts). */
+export type PatientDialog =
+  | { mode: 'create'; draft?: Draft<PatientFormValues> | null }
+  | { mode: 'edit'; patient: Patient; draft?: Draft<PatientFormValues> | null }
+  | null;
+
+/** Which kept draft belongs to this form. */
+export const patientDraftForm = (patientId: string | null) => `patient:${patientId ?? 'new'}`;
 
 interface PatientFormDialogProps {
   dialog: PatientDialog;
@@ -50,6 +59,7 @@ export function PatientFormDialog({ dialog, onClose, onSaved }: PatientFormDialo
         <PatientForm
           key={dialog.mode === 'edit' ? dialog.patient.id : 'create'}
           editing={dialog.mode === 'edit' ? dialog.patient : null}
+          draft={dialog.draft ?? null}
           onClose={onClose}
           onSaved={onSaved}
         />
@@ -60,18 +70,20 @@ export function PatientFormDialog({ dialog, onClose, onSaved }: PatientFormDialo
 
 interface PatientFormProps {
   editing: Patient | null;
+  draft: Draft<PatientFormValues> | null;
   onClose: () => void;
   onSaved: (patient: Patient) => void;
 }
 
-function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
+function PatientForm({ editing, draft, onClose, onSaved }: PatientFormProps) {
   const t = useT();
+  const session = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const reviewRef = useRef<HTMLDivElement>(null);
   const form = useForm<PatientFormValues>({
     mode: 'controlled',
-    initialValues: editing === null ? emptyValues() : valuesOf(editing),
+    initialValues: draft?.values ?? (editing === null ? emptyValues() : valuesOf(editing)),
     validate: (v) => ({
       legalFirstName: v.legalFirstName.trim() === '' ? t('patientForm.firstNameRequired') : null,
       legalLastName: v.legalLastName.trim() === '' ? t('patientForm.lastNameRequired') : null,
@@ -79,7 +91,12 @@ function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
       howToReach: v.noFixedAddress && v.howToReach.trim() === '' ? t('patientForm.howToReachRequired') : null,
     }),
   });
-  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: editing?.version ?? 0 });
+  // A restored draft saves against the record as it was when the typing began: a change made
+  // meanwhile by someone else is then the ordinary conflict, not overwritten.
+  const stale = useStaleRecord(
+    form,
+    draft?.base ?? { values: editing === null ? emptyValues() : valuesOf(editing), version: editing?.version ?? 0 },
+  );
   const problem = useFormProblem(form, {
     rename: (pointer) => formRowPointer(pointer, form.getValues()),
     // The form is long: the fields with a message are above the alert.
@@ -103,6 +120,16 @@ function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
       onSaved(patient);
     },
     onError: async (error) => {
+      if (error instanceof ApiError && error.problemType === 'unauthenticated') {
+        // The session ended while typing: keep it in this tab for after sign-in (never in the URL).
+        keepDraft({
+          userId: session.user.id,
+          form: patientDraftForm(editing?.id ?? null),
+          values: form.getValues(),
+          base: editing === null ? null : stale.base,
+        });
+        return;
+      }
       if (error instanceof ApiError && error.code === 'registration-review') {
         // Not an error for the person registering: a supervisor takes it from here.
         notifications.show({
@@ -160,6 +187,11 @@ function PatientForm({ editing, onClose, onSaved }: PatientFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
+        {draft !== null && (
+          <Alert color="blue" variant="light" title={t('patientForm.restoredTitle')}>
+            {t('patientForm.restored')}
+          </Alert>
+        )}
         {editing === null && <Text size="sm">{t('patientForm.intro')}</Text>}
         <NameSection form={form} />
         <AboutSection form={form} />

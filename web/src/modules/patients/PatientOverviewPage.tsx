@@ -1,12 +1,16 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
-import { ageOn, displayName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
-import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { intlLocale } from '../../i18n/format.ts';
+import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
+import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
@@ -45,13 +49,9 @@ export function Details({ items }: { items: readonly [string, ReactNode][] }) {
 
 function useLanguageName() {
   const { locale } = useLocale();
-  return (code: string): string => {
-    try {
-      return new Intl.DisplayNames([locale === 'es' ? 'es-US' : 'en-US'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  };
+  const { tMaybe } = useTranslator();
+  const namer = useMemo(() => browserLanguageNamer(intlLocale(locale)), [locale]);
+  return (code: string): string => languageName(code, namer, tMaybe);
 }
 
 /** One patient: who they are, who their single point of contact is, and how to reach them. */
@@ -79,7 +79,15 @@ function PatientOverview({ patient }: { patient: Patient }) {
   const navigate = useNavigate();
   const today = useToday();
   const languageName = useLanguageName();
-  const [dialog, setDialog] = useState<PatientDialog>(null);
+  const session = useSession();
+  // Back after the session ended while editing: the form opens again with what was typed.
+  const [dialog, setDialog] = useState<PatientDialog>(() => {
+    const draft = peekDraft<PatientFormValues>(session.user.id, patientDraftForm(patient.id));
+    return draft === null ? null : { mode: 'edit', patient, draft };
+  });
+  useEffect(() => {
+    if (dialog?.draft) takeDraft(session.user.id, patientDraftForm(patient.id));
+  }, [dialog, session.user.id, patient.id]);
   const [opening, setOpening] = useState(false);
   const [merging, setMerging] = useState(false);
 
@@ -360,12 +368,25 @@ function EpisodeCard({ episode }: { episode: PatientEpisode }) {
             [t('episode.phase'), <StatusBadge color={phaseColors[episode.phase]}>{t(`phase.${episode.phase}`)}</StatusBadge>],
             [
               t('episode.level'),
-              episode.currentLevel === null ? (
+              episode.currentLevels.length === 0 ? (
                 <Text span size="sm" c="dimmed">
                   {t('episode.noPlacement')}
                 </Text>
               ) : (
-                levelLabel(tMaybe, episode.currentLevel.edition, episode.currentLevel.code)
+                // Every level running today (outpatient and an opioid treatment program side by side), with its note.
+                <Stack gap={4} component="span">
+                  {episode.currentLevels.map((level) => (
+                    <Text span size="sm" key={`${level.edition}:${level.code}`} display="block">
+                      {levelLabel(tMaybe, level.edition, level.code)}
+                      {level.concurrent && ` (${t('placement.concurrentShort')})`}
+                      {level.note !== null && (
+                        <Text span size="sm" c="dark.6" display="block">
+                          {level.note}
+                        </Text>
+                      )}
+                    </Text>
+                  ))}
+                </Stack>
               ),
             ],
             [t('episode.openedOn'), format.date(episode.openedOn)],

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -8,7 +8,10 @@ import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { searchQuery, type PatientSearch, type SearchKind } from './patientHelpers.ts';
-import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import type { PatientFormValues } from './patientFormValues.ts';
 import { patientsKey, type PatientSummary } from './patientQueries.ts';
 
 const kinds: readonly SearchKind[] = ['name', 'identifier', 'phone'];
@@ -33,7 +36,15 @@ export function PatientsPage() {
   const query = searchQuery(submitted);
   const [draft, setDraft] = useState<PatientSearch>(submitted);
   const [tooShort, setTooShort] = useState(false);
-  const [dialog, setDialog] = useState<PatientDialog>(null);
+  const session = useSession();
+  // Back after the session ended while registering someone: the form opens again as typed.
+  const [dialog, setDialog] = useState<PatientDialog>(() => {
+    const draft = peekDraft<PatientFormValues>(session.user.id, patientDraftForm(null));
+    return draft === null ? null : { mode: 'create', draft };
+  });
+  useEffect(() => {
+    if (dialog?.draft) takeDraft(session.user.id, patientDraftForm(null));
+  }, [dialog, session.user.id]);
 
   const results = useQuery({
     queryKey: [...patientsKey, 'search', query],

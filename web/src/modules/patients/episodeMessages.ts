@@ -21,6 +21,7 @@ export const episodeMessages = {
   'closureReason.incarcerated': { en: 'Incarcerated', es: 'Está en la cárcel o prisión' },
   'closureReason.died': { en: 'Died', es: 'Falleció' },
   'closureReason.other': { en: 'Other', es: 'Otro' },
+  'closureReason.opened-in-error': { en: 'Opened in error', es: 'Abierto por error' },
   'phase.outreach': { en: 'Outreach', es: 'Acercamiento' },
   'phase.intake': { en: 'Intake', es: 'Admisión' },
   'phase.primary-treatment': { en: 'Primary treatment', es: 'Tratamiento principal' },
@@ -63,7 +64,6 @@ export const episodeMessages = {
   'openEpisode.submit': { en: 'Open episode', es: 'Abrir episodio' },
   'episode.loadingTitle': { en: 'Episode of care', es: 'Episodio de atención' },
   'episode.title': { en: '{name} — {program}', es: '{name} — {program}' },
-  'episode.thePatient': { en: 'Patient', es: 'Paciente' },
   'episode.backToPatient': { en: '← Back to {name}', es: '← Volver a {name}' },
   'episode.openedSince': { en: 'Open since {date}', es: 'Abierto desde el {date}' },
   'episode.closedRange': { en: 'Closed. Open from {from} to {to}', es: 'Cerrado. Estuvo abierto del {from} al {to}' },
@@ -96,7 +96,11 @@ export const episodeMessages = {
     es: 'Todavía no hay nivel de atención. Agregue uno cuando la persona empiece un servicio.',
   },
   'episode.addMember': { en: 'Add a team member', es: 'Agregar a alguien al equipo' },
-  'episode.handOver': { en: 'Hand over', es: 'Pasar el caso' },
+  'episode.handOver': { en: 'Hand over', es: 'Hacer un traspaso' },
+  'episode.teamManagedBy': {
+    en: 'Only the primary case manager ({name}) or a supervisor of this program adds people to the care team or hands it over. Ask them if a colleague should join.',
+    es: 'Solo el/la administrador(a) de casos principal ({name}) o un(a) supervisor(a) de este programa agrega personas al equipo de atención o hace un traspaso. Pídaselo si un(a) colega debe unirse.',
+  },
   'episode.staleReloaded': {
     en: 'Someone else changed this episode while you were working. The page now shows the latest version. Check it and try again.',
     es: 'Otra persona cambió este episodio mientras usted trabajaba. La página muestra ahora la versión más reciente. Revísela e inténtelo de nuevo.',
@@ -130,8 +134,8 @@ export const episodeMessages = {
     es: '{name} deja de ser administrador(a) de casos principal en esta fecha. Puede elegir a alguien que ya esté en el equipo; para otra persona, consulte a quien supervisa el programa.',
   },
   'handoff.nobody': {
-    en: 'There is no one on the care team to hand over to. Ask a supervisor to add your colleague, or to make the handover.',
-    es: 'No hay nadie en el equipo a quien pasar el caso. Pida a quien supervisa el programa que agregue a su colega o que haga el traspaso.',
+    en: 'There is no one else in this program to hand over to. An administrator adds colleagues to the program first; then hand over here.',
+    es: 'No hay nadie más en este programa a quien pasar el caso. Primero, quien administra Bridgeway agrega colegas al programa; después, haga el traspaso aquí.',
   },
   'handoff.to': { en: 'New primary case manager', es: 'Nuevo(a) administrador(a) de casos principal' },
   'handoff.toRequired': { en: 'Choose the new primary case manager.', es: 'Elija a quién pasa el caso.' },
@@ -143,7 +147,7 @@ export const episodeMessages = {
     es: 'Lo que necesita saber la nueva persona: necesidades actuales, próximos pasos, lo que vence pronto.',
   },
   'handoff.noteRequired': { en: 'Write a short handover note.', es: 'Escriba una nota breve del traspaso.' },
-  'handoff.submit': { en: 'Hand over', es: 'Pasar el caso' },
+  'handoff.submit': { en: 'Hand over', es: 'Hacer el traspaso' },
 
   // Problem codes the server sends (src/modules/*/problems.ts), in words
   'problem.not-eligible-case-manager': {
@@ -156,6 +160,10 @@ export const episodeMessages = {
     es: 'La fecha del referido debe ser igual o anterior a la fecha de apertura.',
   },
   'problem.unknown-program': { en: 'This program does not exist in your organization.', es: 'Este programa no existe en su organización.' },
+  'problem.open-episode-in-program': {
+    en: 'This person already has an open episode in this program (opened {openedOn}). Work in that episode, or close it as “Opened in error” first.',
+    es: 'Esta persona ya tiene un episodio abierto en este programa (abierto el {openedOn}). Trabaje en ese episodio o, primero, ciérrelo como “Abierto por error”.',
+  },
   'problem.not-program-staff': {
     en: 'Only staff of a program can open an episode in it.',
     es: 'Solo el personal de un programa puede abrir un episodio en él.',

@@ -58,8 +58,8 @@ export const patientMessages = {
   'patients.col.dateOfBirth': { en: 'Date of birth', es: 'Fecha de nacimiento' },
   'duplicates.title': { en: 'This person may already be registered', es: 'Es posible que esta persona ya esté registrada' },
   'duplicates.body': {
-    en: 'Open each record below and compare. If one is this person, use that record instead of registering again.',
-    es: 'Abra cada expediente de abajo y compare. Si uno es de esta persona, use ese expediente en lugar de registrarla otra vez.',
+    en: 'Compare each record below with the person you are registering. If one is this person, use that record instead of registering again.',
+    es: 'Compare cada expediente de abajo con la persona que está registrando. Si uno es de esta persona, use ese expediente en lugar de registrarla otra vez.',
   },
   'duplicates.sharedTitle': { en: 'This ID number is already in use', es: 'Este número de ID ya está en uso' },
   'duplicates.sharedBody': {
@@ -68,6 +68,12 @@ export const patientMessages = {
   },
   'duplicates.listLabel': { en: 'Possible matches', es: 'Posibles coincidencias' },
   'duplicates.born': { en: 'born {date}', es: 'nació el {date}' },
+  'duplicates.newTab': { en: 'opens in a new tab', es: 'se abre en otra pestaña' },
+  'duplicates.phones': { en: 'Phone', es: 'Teléfono' },
+  'duplicates.identifiers': { en: 'ID numbers', es: 'Números de ID' },
+  'duplicates.address': { en: 'Address', es: 'Dirección' },
+  'duplicates.noFixedAddress': { en: 'No fixed address', es: 'Sin domicilio fijo' },
+  'duplicates.itIsThem': { en: 'It is this person: open their record', es: 'Es esta persona: abrir su expediente' },
   'duplicates.reason.same-identifier': { en: 'Same ID number', es: 'Mismo número de ID' },
   'duplicates.reason.same-birth-date': { en: 'Same birth date', es: 'Misma fecha de nacimiento' },
   'duplicates.reason.similar-name': { en: 'Similar name', es: 'Nombre parecido' },

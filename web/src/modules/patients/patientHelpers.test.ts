@@ -6,7 +6,9 @@ import { createTranslator } from '../../i18n/translate.ts';
 import {
   ageOn,
   blockedBySharedIdentifier,
+  browserLanguageNamer,
   displayName,
+  languageName,
   legalNameIfDifferent,
   levelKeys,
   levelLabel,
@@ -88,4 +90,18 @@ test('a search needs at least one usable term', () => {
     dateOfBirth: '1980-01-02',
   });
   assert.deepEqual(searchQuery({ kind: 'name', text: '', dateOfBirth: '1980-01-02' }), { dateOfBirth: '1980-01-02' });
+});
+
+test('languages the browser does not name get our own names, in English and Spanish', () => {
+  const en = createTranslator(messagesIn('en'), 'en-US').tMaybe;
+  const es = createTranslator(messagesIn('es'), 'es-US').tMaybe;
+  // Chromium's trimmed data: it answers with the code itself (or nothing) for Navajo and ASL.
+  const chromium = { of: (code: string) => (code === 'es' ? 'Spanish' : code === 'nv' ? 'nv' : undefined) };
+  assert.equal(languageName('nv', chromium, en), 'Navajo');
+  assert.equal(languageName('ase', chromium, en), 'American Sign Language');
+  assert.equal(languageName('ase', chromium, es), 'lengua de señas americana');
+  assert.equal(languageName('es', chromium, en), 'Spanish', 'the browser’s name where it has one');
+  assert.equal(languageName('xx', chromium, en), 'xx', 'a code nobody names stays visible');
+  assert.equal(languageName('ase', browserLanguageNamer('es-US'), es), 'lengua de señas americana');
+  assert.equal(languageName('not a code', browserLanguageNamer('en-US'), en), 'not a code');
 });

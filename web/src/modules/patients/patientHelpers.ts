@@ -54,9 +54,42 @@ export function levelLabel(tMaybe: (key: string) => string | null, edition: Leve
 const duplicateReasons = ['same-identifier', 'same-birth-date', 'similar-name', 'swapped-names', 'nickname', 'one-surname'] as const;
 type DuplicateReason = (typeof duplicateReasons)[number];
 
+/** What a registrar compares a possible duplicate by, in place (the API sends it with the candidate). */
+interface CompareDetails {
+  phones: string[];
+  identifiers: { system: string; value: string }[];
+  /** The address on one line, or null when none is recorded. */
+  address: string | null;
+  noFixedAddress: boolean;
+}
+
 interface DuplicateCandidate {
-  patient: NamedPatient & { id: string; dateOfBirth: string };
+  patient: NamedPatient & { id: string; dateOfBirth: string } & CompareDetails;
   reasons: DuplicateReason[];
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+function compareDetails(patient: Record<string, unknown>): CompareDetails {
+  const identifiers = (Array.isArray(patient.identifiers) ? patient.identifiers : []).flatMap((item: unknown) =>
+    isRecord(item) && typeof item.system === 'string' && typeof item.value === 'string' ? [{ system: item.system, value: item.value }] : [],
+  );
+  const address = isRecord(patient.address) ? patient.address : {};
+  const line = [
+    address.line1,
+    address.line2,
+    address.city,
+    [address.state, address.postalCode].filter((part) => typeof part === 'string').join(' '),
+  ]
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .join(', ');
+  return {
+    phones: strings(patient.phones),
+    identifiers,
+    address: line === '' ? null : line,
+    noFixedAddress: address.noFixedAddress === true,
+  };
 }
 
 export interface PossibleDuplicates {
@@ -80,7 +113,14 @@ export function parsePossibleDuplicates(body: unknown): PossibleDuplicates {
       duplicateReasons.some((known) => known === reason),
     );
     candidates.push({
-      patient: { id, legalFirstName, legalLastName, preferredName: typeof preferredName === 'string' ? preferredName : null, dateOfBirth },
+      patient: {
+        id,
+        legalFirstName,
+        legalLastName,
+        preferredName: typeof preferredName === 'string' ? preferredName : null,
+        dateOfBirth,
+        ...compareDetails(item.patient),
+      },
       reasons,
     });
   }
@@ -110,4 +150,34 @@ export function searchQuery(search: PatientSearch): { q?: string; identifier?: s
   if (search.kind === 'phone' && text.replace(/\D/g, '').length >= 4) query.phone = text.replace(/\D/g, '');
   if (/^\d{4}-\d{2}-\d{2}$/.test(search.dateOfBirth)) query.dateOfBirth = search.dateOfBirth;
   return Object.keys(query).length === 0 ? null : query;
+}
+
+/** What names a language code: the browser's Intl.DisplayNames, or nothing. */
+export interface LanguageNamer {
+  of(code: string): string | undefined;
+}
+
+/**
+ * A language's name in the user's language: the browser's, or ours (`languageName.<code>`)
+ * where the browser has none. Browsers ship trimmed language data: Chromium answers `nv` for
+ * Navajo, and no browser names American Sign Language (`ase`) in Spanish.
+ */
+export function languageName(code: string, namer: LanguageNamer | null, tMaybe: (key: string) => string | null): string {
+  let named: string | undefined;
+  try {
+    named = namer?.of(code);
+  } catch {
+    named = undefined; // not a well-formed code
+  }
+  if (named !== undefined && named.toLowerCase() !== code.toLowerCase()) return named;
+  return tMaybe(`languageName.${code}`) ?? code;
+}
+
+/** The browser's names of languages in one of ours (`en-US`, `es-US`), or null where it has none. */
+export function browserLanguageNamer(intlLocale: string): LanguageNamer | null {
+  try {
+    return new Intl.DisplayNames([intlLocale], { type: 'language', fallback: 'none' });
+  } catch {
+    return null;
+  }
 }

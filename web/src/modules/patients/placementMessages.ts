@@ -106,6 +106,8 @@ export const placementMessages = {
   'placement.endRequired': { en: 'Enter the last day.', es: 'Escriba el último día.' },
   'placement.endSubmit': { en: 'End level of care', es: 'Terminar nivel de atención' },
   'careTeam.addTitle': { en: 'Add a care team member', es: 'Agregar a alguien al equipo de atención' },
+  'placement.concurrentShort': { en: 'alongside', es: 'a la vez' },
+  'placement.noteShown': { en: 'Note: {note}', es: 'Nota: {note}' },
   'careTeam.kind': { en: 'Who is it?', es: '¿Quién es?' },
   'careTeam.kind.external': { en: 'Someone outside', es: 'Alguien de fuera' },
   'careTeam.kind.staff': { en: 'A staff member', es: 'Alguien del personal' },

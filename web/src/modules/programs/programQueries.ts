@@ -20,6 +20,23 @@ export function useProgramsQuery() {
   return useQuery({ queryKey: programsKey, queryFn: fetchAllPrograms, staleTime: 60_000 });
 }
 
+/**
+ * The clinical staff of one program, for its own staff (a primary case manager choosing a
+ * colleague for the care team or a handover): no staff list of the whole organization needed.
+ */
+export function useProgramMembers(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...programsKey, programId, 'members'],
+    enabled,
+    staleTime: 60_000,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/programs/{id}/members', { params: { path: { id: programId } } }))).items.map((member) => ({
+        id: member.id,
+        name: member.displayName,
+      })),
+  });
+}
+
 /** Program names for ids, in the order given; an id not (or no longer) listed is left out. */
 export function programNames(programIds: readonly string[], programs: readonly Program[] | undefined): string[] {
   if (programs === undefined) return [];

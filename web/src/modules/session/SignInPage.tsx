@@ -12,6 +12,7 @@ import { ProblemAlert, useProblemText, useServerErrors } from '../../components/
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { normalizeTotp } from './passwordRules.ts';
+import { startPage } from './startPage.ts';
 import { clearSessionEnded, didSessionEnd, storeSession, useSessionQuery, useSetupQuery } from './sessionQueries.ts';
 
 type SignInBody = RequestBody<'/api/session', 'post'>;
@@ -38,13 +39,16 @@ function readState(state: unknown): SignInState {
 /** Sign-in with email and password, then the authenticator code when the account has one. */
 export function SignInPage() {
   const t = useT();
+  const location = useLocation();
   const setup = useSetupQuery();
   const session = useSessionQuery();
 
   if (setup.isPending || session.isPending) return <FullPageLoader />;
   if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
   if (session.data) {
-    return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : '/'} replace />;
+    // Signed in (this page re-renders as the session arrives): back where the user was.
+    const from = readState(location.state).from ?? startPage(session.data.user.roles);
+    return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : from} replace />;
   }
   return (
     <PublicLayout>
@@ -85,7 +89,9 @@ function SignInForm() {
     mutationFn: (body: SignInBody) => unwrap(api.POST('/api/session', { body })),
     onSuccess: async (session) => {
       storeSession(queryClient, session);
-      await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? '/'), { replace: true });
+      await navigate(session.stage === 'mfa-enrolment' ? '/mfa-enrolment' : (state.from ?? startPage(session.user.roles)), {
+        replace: true,
+      });
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;

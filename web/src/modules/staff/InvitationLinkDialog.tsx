@@ -29,7 +29,7 @@ export function InvitationLinkDialog({ link, onClose }: { link: IssuedLink | nul
           <Text>{t('staff.link.explain', { name: link.name })}</Text>
           <CopyField label={t('staff.link.label')} value={link.url} />
           <Alert variant="light" color="yellow" title={t('staff.link.onceTitle')}>
-            {t('staff.link.once', { date: format.dateTimeInSentence(link.expiresAt) })}
+            {t('staff.link.once', { date: format.dateTimeWithZone(link.expiresAt) })}
           </Alert>
           <Group justify="flex-end">
             <Button onClick={onClose}>{t('common.done')}</Button>

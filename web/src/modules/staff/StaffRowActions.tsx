@@ -1,4 +1,4 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import type { User } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { IconDots } from '../../components/icons.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { DeactivationWarning } from './DeactivationWarning.tsx';
 import type { IssuedLink } from './InvitationLinkDialog.tsx';
 import { usersKey } from './staffQueries.ts';
 
@@ -115,7 +116,10 @@ export function StaffActionDialog({ pending, onClose, onLinkIssued }: StaffActio
       onConfirm={() => run.mutate(pending)}
       onClose={close}
     >
-      {t(`staff.action.${pending.action}.body`, { name })}
+      <Stack gap="md">
+        <Text>{t(`staff.action.${pending.action}.body`, { name })}</Text>
+        {pending.action === 'deactivate' && <DeactivationWarning user={pending.user} />}
+      </Stack>
     </ConfirmDialog>
   );
 }

@@ -62,6 +62,19 @@ export const staffMessages = {
   'staff.action.mfaReset': { en: 'Reset two-step sign-in', es: 'Restablecer la verificación en dos pasos' },
   'staff.action.deactivate': { en: 'Deactivate', es: 'Desactivar' },
   'staff.action.reactivate': { en: 'Reactivate', es: 'Reactivar' },
+  'staff.deactivate.openTitle': {
+    en: 'Primary case manager of {count, plural, one {# open episode} other {# open episodes}}',
+    es: 'Administrador(a) de casos principal de {count, plural, one {# episodio abierto} other {# episodios abiertos}}',
+  },
+  'staff.deactivate.openBody': {
+    en: 'Once {name} is deactivated, these people have no one to contact until someone takes over. Reassign the caseload first.',
+    es: 'Cuando {name} esté desactivado(a), estas personas no tendrán a quién contactar hasta que alguien se haga cargo. Reasigne primero los casos.',
+  },
+  'staff.deactivate.reassign': { en: 'Reassign the caseload', es: 'Reasignar los casos' },
+  'staff.deactivate.askSupervisor': {
+    en: 'A supervisor of their programs reassigns it, from My caseload → Reassign a caseload.',
+    es: 'Un(a) supervisor(a) de sus programas los reasigna, desde Mis casos → Reasignar una carga de casos.',
+  },
   'staff.action.deactivate.title': { en: 'Deactivate {name}?', es: '¿Desactivar a {name}?' },
   'staff.action.deactivate.body': {
     en: '{name} will be signed out everywhere and will not be able to sign in. API keys that act as {name} stop working. Their work in Bridgeway stays. You can reactivate the account later.',

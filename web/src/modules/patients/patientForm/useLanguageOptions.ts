@@ -1,18 +1,16 @@
 import { useMemo } from 'react';
-import { useLocale } from '../../../i18n/I18nProvider.tsx';
+import { useLocale, useTranslator } from '../../../i18n/I18nProvider.tsx';
+import { intlLocale } from '../../../i18n/format.ts';
+import { browserLanguageNamer, languageName } from '../patientHelpers.ts';
 import { commonLanguages } from '../patientFormValues.ts';
 
-/** Language codes named by the browser in the user's language, the current one included. */
+/** Language codes named in the user's language (the browser's names, ours where it has none), the current one included. */
 export function useLanguageOptions(current: string) {
   const { locale } = useLocale();
+  const { tMaybe } = useTranslator();
   return useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([locale === 'es' ? 'es-US' : 'en-US'], { type: 'language' });
-    } catch {
-      names = null;
-    }
+    const namer = browserLanguageNamer(intlLocale(locale));
     const codes = commonLanguages.includes(current) ? commonLanguages : [...commonLanguages, current];
-    return codes.map((code) => ({ value: code, label: names?.of(code) ?? code }));
-  }, [locale, current]);
+    return codes.map((code) => ({ value: code, label: languageName(code, namer, tMaybe) }));
+  }, [locale, current, tMaybe]);
 }

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dropDrafts, hasDraft, keepDraft, peekDraft, takeDraft } from './drafts.ts';
+
+function memory() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+    items,
+  };
+}
+
+test('a draft is handed back once, to the same user, for the same form', () => {
+  const store = memory();
+  const base = { values: { pronouns: '' }, version: 3 };
+  keepDraft({ userId: 'rosa', form: 'patient:1', values: { pronouns: 'she/her' }, base }, 1000, store);
+  assert.equal(hasDraft('rosa', 'patient:1', 2000, store), true);
+  assert.deepEqual(peekDraft('rosa', 'patient:1', 2000, store)?.values, { pronouns: 'she/her' }, 'looking leaves it');
+  assert.equal(hasDraft('luis', 'patient:1', 2000, store), false, 'another user on the same computer gets nothing');
+  assert.equal(takeDraft('luis', 'patient:1', 2000, store), null);
+  assert.equal(takeDraft('rosa', 'patient:2', 2000, store), null, 'another form gets nothing');
+  const draft = takeDraft<{ pronouns: string }>('rosa', 'patient:1', 2000, store);
+  assert.deepEqual(draft?.values, { pronouns: 'she/her' });
+  assert.deepEqual(draft?.base, base);
+  assert.equal(takeDraft('rosa', 'patient:1', 3000, store), null, 'only once');
+  assert.equal(store.items.size, 0, 'nothing left behind');
+});
+
+test('a draft expires after 12 hours, a newer one replaces an older, and signing out drops them all', () => {
+  const store = memory();
+  keepDraft({ userId: 'rosa', form: 'patient:new', values: { n: 1 }, base: null }, 0, store);
+  keepDraft({ userId: 'rosa', form: 'patient:new', values: { n: 2 }, base: null }, 10, store);
+  assert.deepEqual(takeDraft<{ n: number }>('rosa', 'patient:new', 20, store)?.values, { n: 2 });
+  keepDraft({ userId: 'rosa', form: 'patient:new', values: { n: 3 }, base: null }, 0, store);
+  assert.equal(takeDraft('rosa', 'patient:new', 12 * 60 * 60 * 1000 + 1, store), null);
+  keepDraft({ userId: 'rosa', form: 'patient:9', values: {}, base: null }, 0, store);
+  dropDrafts(store);
+  assert.equal(hasDraft('rosa', 'patient:9', 1, store), false);
+});

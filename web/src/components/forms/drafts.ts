@@ -1,0 +1,84 @@
+// What a user was typing when their session ended (issue 8, defect 4): kept in this tab's
+// sessionStorage, never in the URL, for the same user only, and handed back once after they
+// sign in again. Signing out on purpose drops it. Pure apart from the storage, so node:test
+// covers it with a stand-in.
+
+const KEY = 'bridgeway.drafts';
+/** A draft older than this is not offered again (a sign-in the next morning starts afresh). */
+const MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+export interface Draft<V> {
+  userId: string;
+  /** Which form: `patient:<id>` or `patient:new`. */
+  form: string;
+  values: V;
+  /** The record as it was when the user started typing, so a save sends only their changes. */
+  base: { values: V; version: number } | null;
+  savedAt: number;
+}
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null; // storage refused (private browsing)
+  }
+}
+
+function read(store: Storage): Draft<unknown>[] {
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(KEY) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as Draft<unknown>[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps what was typed in `form` by `userId` (replacing an older draft of the same form). */
+export function keepDraft<V>(draft: Omit<Draft<V>, 'savedAt'>, now = Date.now(), store: Storage | null = storage()): void {
+  if (store === null) return;
+  const others = read(store).filter((kept) => !(kept.userId === draft.userId && kept.form === draft.form));
+  try {
+    store.setItem(KEY, JSON.stringify([...others, { ...draft, savedAt: now }]));
+  } catch {
+    // Full or refused: nothing to keep.
+  }
+}
+
+/** The draft of `form` for `userId`, left in place (a render may look; an effect then takes it). */
+export function peekDraft<V>(userId: string, form: string, now = Date.now(), store: Storage | null = storage()): Draft<V> | null {
+  if (store === null) return null;
+  const found = read(store).find((kept) => kept.userId === userId && kept.form === form && now - kept.savedAt < MAX_AGE_MS);
+  return (found as Draft<V> | undefined) ?? null;
+}
+
+/** Whether there is a draft of `form` for `userId` to offer. */
+export function hasDraft(userId: string, form: string, now = Date.now(), store: Storage | null = storage()): boolean {
+  return peekDraft(userId, form, now, store) !== null;
+}
+
+/** Hands back the draft of `form` for `userId`, once: it is removed as it is taken. */
+export function takeDraft<V>(userId: string, form: string, now = Date.now(), store: Storage | null = storage()): Draft<V> | null {
+  if (store === null) return null;
+  const all = read(store);
+  const found = all.find((kept) => kept.userId === userId && kept.form === form && now - kept.savedAt < MAX_AGE_MS);
+  const rest = all.filter((kept) => kept !== found && now - kept.savedAt < MAX_AGE_MS);
+  try {
+    if (rest.length === 0) store.removeItem(KEY);
+    else store.setItem(KEY, JSON.stringify(rest));
+  } catch {
+    // Refused: the draft is still handed back.
+  }
+  return (found as Draft<V> | undefined) ?? null;
+}
+
+/** Signing out on purpose: no draft outlives it (a shared computer). */
+export function dropDrafts(store: Storage | null = storage()): void {
+  try {
+    store?.removeItem(KEY);
+  } catch {
+    // Nothing kept.
+  }
+}
