@@ -17,6 +17,8 @@ export interface ServerModule {
   patientRecords?: readonly PatientRecordKind[];
   /** Its part of the patient overview (GET /api/patients/{id}), if it has one. */
   overview?: OverviewSection;
+  /** Its part of the episode screen (GET /api/episodes/{id}): read in the same audited read, so one screen leaves one row. */
+  episode?: EpisodeSection;
 }
 
 /** What every module's routes receive: the registry's views across modules. */
@@ -28,6 +30,7 @@ export interface ModuleRegistry {
   modules: readonly ServerModule[];
   patientRecords: readonly PatientRecordKind[];
   overviewSections: readonly OverviewSection[];
+  episodeSections: readonly EpisodeSection[];
 }
 
 /**
@@ -69,6 +72,13 @@ export interface OverviewSection {
   load(executor: Executor, ctx: RequestContext, patientId: string): Promise<unknown>;
 }
 
+/** A module's part of one episode, loaded inside the episode's read (access checked, audited once). */
+export interface EpisodeSection {
+  key: string;
+  schema: TSchema;
+  load(executor: Executor, ctx: RequestContext, episodeId: string): Promise<unknown>;
+}
+
 export function buildRegistry(modules: readonly ServerModule[]): ModuleRegistry {
   const names = new Set<string>();
   for (const module of modules) {
@@ -79,5 +89,6 @@ export function buildRegistry(modules: readonly ServerModule[]): ModuleRegistry 
     modules,
     patientRecords: modules.flatMap((module) => module.patientRecords ?? []),
     overviewSections: modules.flatMap((module) => (module.overview ? [module.overview] : [])),
+    episodeSections: modules.flatMap((module) => (module.episode ? [module.episode] : [])),
   };
 }

@@ -202,7 +202,7 @@ test('a patient with two last names, the overview and the handoff dialog in Span
     .getByText(/Manejo del síndrome de abstinencia en internamiento/)
     .first()
     .waitFor();
-  await page.getByRole('button', { name: 'Pasar el caso' }).click();
+  await page.getByRole('button', { name: 'Hacer un traspaso' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText('Rosa Delgado deja de ser administrador(a) de casos principal en esta fecha.', { exact: false }).waitFor();
   await dialog.getByLabel('Nuevo(a) administrador(a) de casos principal').first().click();

@@ -313,7 +313,7 @@ test(
       await page.getByRole('heading', { level: 1, name: /Ana Quintero/ }).waitFor();
       await page.getByRole('button', { name: 'Hacer un traspaso' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByText('No hay nadie más en este programa a quien hacer el traspaso.', { exact: false }).waitFor();
+      await dialog.getByText('No hay nadie más en este programa a quien pasar el caso.', { exact: false }).waitFor();
       assert.ok(await dialog.getByRole('button', { name: 'Hacer el traspaso' }).isDisabled(), 'the handover cannot be sent');
       await shoot(page, 'handover-nobody-es-390');
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the handover dialog');

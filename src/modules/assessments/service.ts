@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
@@ -111,10 +112,13 @@ export async function getAssessment(db: Database, ctx: RequestContext, id: strin
 
 /** Every assessment of an episode, newest first (a handful per episode: no paging needed). */
 export async function listEpisodeAssessments(db: Database, ctx: RequestContext, episodeId: string): Promise<AssessmentView[]> {
-  return readPatientRecord(db, ctx, episodeKind, episodeId, async (tx) => {
-    const rows = await episodeAssessmentsQuery(tx, episodeId).execute();
-    return rows.map(({ correctionId, ...row }) => present(row, correctionId));
-  });
+  return readPatientRecord(db, ctx, episodeKind, episodeId, (tx) => presentEpisodeAssessments(tx, episodeId));
+}
+
+/** Inside a read already checked and audited (the episode screen's section). */
+export async function presentEpisodeAssessments(executor: Executor, episodeId: string): Promise<AssessmentView[]> {
+  const rows = await episodeAssessmentsQuery(executor, episodeId).execute();
+  return rows.map(({ correctionId, ...row }) => present(row, correctionId));
 }
 
 /**

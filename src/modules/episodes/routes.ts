@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ModuleOptions } from '../../lib/modules.ts';
 import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
@@ -21,7 +22,12 @@ import {
 } from './schemas.ts';
 import { getEpisode, openEpisode, transitionEpisode, updateEpisode } from './service.ts';
 
-export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const episodeRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { registry }) => {
+  // Other modules' parts of the episode screen (assessments…), in the same read.
+  const EpisodeScreen = Type.Object({
+    ...EpisodeView.properties,
+    ...Object.fromEntries(registry.episodeSections.map((section) => [section.key, Type.Optional(section.schema)])),
+  });
   const tags = ['episodes'];
   const errors = problems(400, 401, 403, 404, 409, 422);
   const etag = (record: { version: number }) => ({ etag: `"${record.version}"` });
@@ -48,13 +54,13 @@ export const episodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'An episode with its phases, placements and care team',
+        summary: 'An episode with its phases, placements and care team, and every module’s part of it',
         params: IdParams,
-        response: { 200: EpisodeView, ...problems(401, 404) },
+        response: { 200: EpisodeScreen, ...problems(401, 404) },
       },
     },
     async (request, reply) => {
-      const episode = await getEpisode(app.db, contextOf(request), request.params.id);
+      const episode = await getEpisode(app.db, contextOf(request), request.params.id, registry.episodeSections);
       return reply.headers(etag(episode)).send(episode);
     },
   );

@@ -3,6 +3,7 @@ import type { Role } from '../../codes.ts';
 import type { DB } from '../../db/schema.ts';
 import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
+import type { EpisodeSection } from '../../lib/modules.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
@@ -41,8 +42,17 @@ export async function withEpisode<T>(
   });
 }
 
-export async function getEpisode(db: Database, ctx: RequestContext, episodeId: string): Promise<EpisodeView> {
-  return readPatientRecord(db, ctx, episodeKind, episodeId, (tx) => presentEpisode(tx, episodeId));
+export async function getEpisode(
+  db: Database,
+  ctx: RequestContext,
+  episodeId: string,
+  sections: readonly EpisodeSection[] = [],
+): Promise<EpisodeView & Record<string, unknown>> {
+  return readPatientRecord(db, ctx, episodeKind, episodeId, async (tx) => {
+    const episode = await presentEpisode(tx, episodeId);
+    const parts = await Promise.all(sections.map(async (section) => [section.key, await section.load(tx, ctx, episodeId)] as const));
+    return { ...episode, ...Object.fromEntries(parts) };
+  });
 }
 
 /**

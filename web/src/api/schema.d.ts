@@ -1565,7 +1565,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An episode with its phases, placements and care team */
+        /** An episode with its phases, placements and care team, and every module’s part of it */
         get: {
             parameters: {
                 query?: never;
@@ -1584,6 +1584,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assessments?: {
+                                abandonedReason: string | null;
+                                /** Format: uuid */
+                                administeredBy: string;
+                                answers: {
+                                    [key: string]: (number | ("yes" | "no") | "refused") | number[];
+                                };
+                                completedAt: string | null;
+                                context: {
+                                    sex?: "female" | "male";
+                                };
+                                correctionReason: string | null;
+                                crisisStepsShownAt: string | null;
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string;
+                                instrumentVersion: string;
+                                /** @enum {unknown} */
+                                mode: "in-person" | "phone" | "video" | "patient-device";
+                                /** Format: uuid */
+                                patientId: string;
+                                result: {
+                                    band: string | null;
+                                    critical: boolean;
+                                    criticalItems: string[];
+                                    domains?: {
+                                        [key: string]: {
+                                            positive: boolean;
+                                            total: number;
+                                        };
+                                    };
+                                    key: string;
+                                    positive: boolean | null;
+                                    result?: string;
+                                    total: number | null;
+                                    version: string;
+                                } | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "abandoned" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
                             careTeam: {
                                 endedOn: string | null;
                                 /** Format: uuid */

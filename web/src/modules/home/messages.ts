@@ -49,6 +49,6 @@ export const homeMessages = {
   'home.start.roles.go': { en: 'Choose roles in Staff', es: 'Elegir funciones en Personal' },
   'home.start.adminsSeeNoPatients': {
     en: 'Administrators do not see patients. If you also work with patients, ask another administrator to give your account a clinical role and a program.',
-    es: 'Los/las administradores(as) no ven pacientes. Si usted también trabaja con pacientes, pida a otro(a) administrador(a) que le asigne una función clínica y un programa.',
+    es: 'Quienes administran Bridgeway no ven pacientes. Si usted también trabaja con pacientes, pida a otra persona que administre Bridgeway que le asigne una función clínica y un programa.',
   },
 } satisfies Messages;

@@ -13,7 +13,6 @@ import { statusColor } from './EpisodeAssessments.tsx';
 import { ItemInput, ResultPanel } from './InstrumentForm.tsx';
 import {
   assessmentKey,
-  episodeAssessmentsKey,
   localText,
   useAssessmentQuery,
   useInstrumentQuery,
@@ -64,7 +63,8 @@ function Administer({ initial, definition }: { initial: Assessment; definition: 
     version.current = next.version;
     setAssessment(next);
     queryClient.setQueryData(assessmentKey(next.id), next);
-    void queryClient.invalidateQueries({ queryKey: episodeAssessmentsKey(next.episodeId) });
+    // The episode screen reads its screens with the episode.
+    void queryClient.invalidateQueries({ queryKey: ['episodes'] });
   };
 
   const save = useMutation({

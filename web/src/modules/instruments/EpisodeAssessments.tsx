@@ -4,17 +4,24 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
+import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { ASSESSMENT_MODES, type AssessmentMode } from '../../../../src/modules/assessments/codes.ts';
-import { useEpisodeAssessmentsQuery, useInstrumentsQuery, type Assessment } from './instrumentQueries.ts';
+import { useInstrumentsQuery, type Assessment } from './instrumentQueries.ts';
 
-/** An episode's screens: what was given, when, and what it found; and giving a new one. */
-export function EpisodeAssessments({ episodeId, open }: { episodeId: string; open: boolean }) {
+/** An episode's screens (read with the episode): what was given, when, and what it found; and giving a new one. */
+export function EpisodeAssessments({
+  episodeId,
+  open,
+  assessments,
+}: {
+  episodeId: string;
+  open: boolean;
+  assessments: readonly Assessment[];
+}) {
   const t = useT();
   const format = useFormat();
-  const assessments = useEpisodeAssessmentsQuery(episodeId);
   const [starting, setStarting] = useState(false);
 
   return (
@@ -26,9 +33,7 @@ export function EpisodeAssessments({ episodeId, open }: { episodeId: string; ope
           </Title>
           {open && <Button onClick={() => setStarting(true)}>{t('assessments.start')}</Button>}
         </Group>
-        {assessments.isPending || assessments.isError ? (
-          <QueryStatus isPending={assessments.isPending} error={assessments.error} retry={() => void assessments.refetch()} />
-        ) : assessments.data.length === 0 ? (
+        {assessments.length === 0 ? (
           <Text c="dimmed">{t('assessments.empty')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={520}>
@@ -42,7 +47,7 @@ export function EpisodeAssessments({ episodeId, open }: { episodeId: string; ope
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {assessments.data.map((assessment) => (
+                {assessments.map((assessment) => (
                   <Table.Tr key={assessment.id}>
                     <Table.Td>
                       <Link to={`/assessments/${assessment.id}`}>{assessment.instrumentKey.toUpperCase()}</Link>

@@ -30,18 +30,10 @@ export function localText(text: { en: string; es?: string }, locale: string): st
 
 export type Assessment = OkBody<'/api/assessments/{id}', 'get'>;
 export const assessmentKey = (id: string) => ['assessments', id] as const;
-export const episodeAssessmentsKey = (episodeId: string) => ['episodes', episodeId, 'assessments'] as const;
 
 export function useAssessmentQuery(id: string) {
   return useQuery({
     queryKey: assessmentKey(id),
     queryFn: () => unwrap(api.GET('/api/assessments/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useEpisodeAssessmentsQuery(episodeId: string) {
-  return useQuery({
-    queryKey: episodeAssessmentsKey(episodeId),
-    queryFn: async () => (await unwrap(api.GET('/api/episodes/{id}/assessments', { params: { path: { id: episodeId } } }))).items,
   });
 }

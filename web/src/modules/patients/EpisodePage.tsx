@@ -257,7 +257,7 @@ function EpisodeView({ episode }: { episode: Episode }) {
         />
       </Section>
 
-      <EpisodeAssessments episodeId={episode.id} open={open} />
+      <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
 
       <Section title={t('episode.section.referral')}>
         <Details
