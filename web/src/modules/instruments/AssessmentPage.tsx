@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { isAsked } from '../../../../src/modules/instruments/rules.ts';
 import { statusColor } from './EpisodeAssessments.tsx';
-import { ItemInput, ResultPanel } from './InstrumentForm.tsx';
+import { GivenAnswer, ItemInput, ResultPanel } from './InstrumentForm.tsx';
 import {
   assessmentKey,
   localText,
@@ -176,7 +176,11 @@ function Administer({ initial, definition }: { initial: Assessment; definition: 
               {definition.items.map((item) => (
                 <li key={item.id}>
                   {asked.includes(item) ? (
-                    <ItemInput item={item} sex={sex} value={answers[item.id]} onChange={(value) => answer(item.id, value)} />
+                    editable ? (
+                      <ItemInput item={item} sex={sex} value={answers[item.id]} onChange={(value) => answer(item.id, value)} />
+                    ) : (
+                      <GivenAnswer item={item} sex={sex} value={answers[item.id]} />
+                    )
                   ) : (
                     <Text size="sm" c="dimmed">
                       {item.id}. {t('instrument.notAsked')}

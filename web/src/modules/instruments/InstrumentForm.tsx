@@ -82,6 +82,27 @@ export function ItemInput({
   );
 }
 
+/** A question and the answer given, as text: a finished screen is read, not filled in. */
+export function GivenAnswer({ item, sex, value }: { item: Item; sex: 'female' | 'male' | null; value: Answer | undefined }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const source = sex && item.textBySex ? item.textBySex[sex] : item.text;
+  const chosen = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const labels = chosen.map((v) =>
+    v === 'refused'
+      ? t('instrument.refused')
+      : localText(item.options.find((option) => option.value === v)?.label ?? { en: String(v) }, locale),
+  );
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600} lang={locale === 'es' && source.es === undefined ? 'en' : locale}>
+        {item.id}. {localText(source, locale)}
+      </Text>
+      <Text size="md">{labels.length > 0 ? labels.join(', ') : t('instrument.unanswered')}</Text>
+    </Stack>
+  );
+}
+
 export function ResultPanel({
   definition,
   result,

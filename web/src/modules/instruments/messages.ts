@@ -52,6 +52,7 @@ export const instrumentMessages = {
   'instrument.sex.male': { en: 'Male', es: 'Masculino' },
   'instrument.refused': { en: 'Refused to answer', es: 'Prefirió no responder' },
   'instrument.notAsked': { en: 'Not asked with these answers.', es: 'No se pregunta con estas respuestas.' },
+  'instrument.unanswered': { en: 'Not answered', es: 'Sin respuesta' },
   'instrument.score': { en: 'Score', es: 'Calificar' },
   'instrument.clear': { en: 'Clear answers', es: 'Borrar respuestas' },
   'instrument.result': { en: 'Result', es: 'Resultado' },
