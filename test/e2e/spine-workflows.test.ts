@@ -426,6 +426,8 @@ test('deactivating a primary case manager warns of their open episodes and says 
     // Rosa is the primary case manager of Marisol Vega's and Tomás Ibarra's episodes.
     await dialog.getByText('Primary case manager of 2 open episodes').waitFor();
     await dialog.getByText('A supervisor of their programs reassigns it').waitFor();
+    // The actions menu closes as the dialog opens: axe must not catch it half-gone.
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await shoot(page, 'deactivate-primary-warning-en-1280');
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the deactivation warning');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
