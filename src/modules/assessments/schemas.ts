@@ -1,13 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Instant, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
-import { AnswerValue } from '../instruments/definition.ts';
+import { AnswerSchema as Answer, ScoreContextSchema as Context, ScoreResultSchema } from '../instruments/schemas.ts';
 import { ASSESSMENT_MODES, ASSESSMENT_STATUSES } from './codes.ts';
 
-const Answer = Type.Union([AnswerValue, Type.Array(Type.Integer({ minimum: 0, maximum: 1000 }), { maxItems: 50 })]);
-const Context = Type.Object(
-  { sex: Type.Optional(Type.Union([Type.Literal('female'), Type.Literal('male')])) },
-  { additionalProperties: false },
-);
 const Reason = Text(1000);
 
 export const StartBody = Type.Object(
@@ -39,18 +34,6 @@ export type AbandonBody = Static<typeof AbandonBody>;
 export const CorrectBody = Type.Object({ version: Version, reason: Reason }, { additionalProperties: false });
 export type CorrectBody = Static<typeof CorrectBody>;
 
-const ScoreResult = Type.Object({
-  key: Type.String(),
-  version: Type.String(),
-  total: Type.Union([Type.Integer(), Type.Null()]),
-  band: Type.Union([Type.String(), Type.Null()]),
-  positive: Type.Union([Type.Boolean(), Type.Null()]),
-  critical: Type.Boolean(),
-  criticalItems: Type.Array(Type.String()),
-  result: Type.Optional(Type.String()),
-  domains: Type.Optional(Type.Record(Type.String(), Type.Object({ total: Type.Integer(), positive: Type.Boolean() }))),
-});
-
 export const AssessmentSchema = Type.Object({
   id: Uuid,
   patientId: Uuid,
@@ -61,7 +44,7 @@ export const AssessmentSchema = Type.Object({
   status: Type.Enum(ASSESSMENT_STATUSES),
   answers: Type.Record(Type.String(), Answer),
   context: Context,
-  result: Nullable(ScoreResult),
+  result: Nullable(ScoreResultSchema),
   administeredBy: Uuid,
   startedAt: Instant,
   completedAt: Nullable(Instant),

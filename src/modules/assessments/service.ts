@@ -160,7 +160,7 @@ export async function completeAssessment(db: Database, ctx: RequestContext, id: 
   return withPatientRecord(db, ctx, assessmentKind, id, async (tx, audit) => {
     const current = checkVersion(await tx.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst(), version);
     if (current.status !== 'in-progress') throw notInProgress(current.status);
-    const { definition } = await findInstrument(db, ctx, current.instrumentKey, current.instrumentVersion);
+    const { definition } = await findInstrument(tx, ctx, current.instrumentKey, current.instrumentVersion);
     const result = {
       key: definition.key,
       version: definition.version,

@@ -30,20 +30,22 @@ export const InstrumentDetail = Type.Object({
   }),
 });
 
+/** One answer: a score, yes/no/refused, or the codes chosen in a multiple-choice item. */
+export const AnswerSchema = Type.Union([AnswerValue, Type.Array(Type.Integer({ minimum: 0, maximum: 1000 }), { maxItems: 50 })]);
+/** What a cut-off depends on (AUDIT-C: sex). */
+export const ScoreContextSchema = Type.Object(
+  { sex: Type.Optional(Type.Union([Type.Literal('female'), Type.Literal('male')])) },
+  { additionalProperties: false },
+);
+
 export const ScoreBody = Type.Object(
   {
-    answers: Type.Record(
-      Type.String({ maxLength: 8 }),
-      Type.Union([AnswerValue, Type.Array(Type.Integer({ minimum: 0, maximum: 1000 }), { maxItems: 50 })]),
-      {
-        maxProperties: 200,
-        description:
-          'Item number ("1", "2"…) → its score, "yes"/"no"/"refused" for a yes/no item, or a list of option codes for a multiple-choice item',
-      },
-    ),
-    context: Type.Optional(
-      Type.Object({ sex: Type.Optional(Type.Union([Type.Literal('female'), Type.Literal('male')])) }, { additionalProperties: false }),
-    ),
+    answers: Type.Record(Type.String({ maxLength: 8 }), AnswerSchema, {
+      maxProperties: 200,
+      description:
+        'Item number ("1", "2"…) → its score, "yes"/"no"/"refused" for a yes/no item, or a list of option codes for a multiple-choice item',
+    }),
+    context: Type.Optional(ScoreContextSchema),
   },
   { additionalProperties: false },
 );

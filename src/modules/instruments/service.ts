@@ -42,7 +42,7 @@ function versionOrder(a: string, b: string): number {
 }
 
 /** The organization's loaded definitions: every version of one key, or the newest of each. */
-async function loaded(db: Database, organizationId: string, key?: string): Promise<Definition[]> {
+async function loaded(db: Executor, organizationId: string, key?: string): Promise<Definition[]> {
   let query = db.selectFrom('instrumentDefinitions').select(['definition']).where('organizationId', '=', organizationId);
   if (key) query = query.where('key', '=', key);
   const rows = await query.execute();
@@ -63,8 +63,11 @@ export async function listInstruments(db: Database, ctx: RequestContext): Promis
   return [...builtIn, ...own].map(summarize).sort((a, b) => a.abbreviation.localeCompare(b.abbreviation, 'en'));
 }
 
-/** One instrument, in a given version or its newest; 404 if neither built in nor loaded. */
-export async function findInstrument(db: Database, ctx: RequestContext, key: string, version?: string): Promise<Entry> {
+/**
+ * One instrument, in a given version or its newest; 404 if neither built in nor loaded. Pass
+ * the transaction when inside one, so a loaded definition is read on the same connection.
+ */
+export async function findInstrument(db: Executor, ctx: RequestContext, key: string, version?: string): Promise<Entry> {
   const builtIn = builtInInstruments.get(key);
   if (builtIn) {
     if (version !== undefined && version !== builtIn.version) throw notFound();
