@@ -19,6 +19,10 @@ export interface ServerModule {
   overview?: OverviewSection;
   /** Its part of the episode screen (GET /api/episodes/{id}): read in the same audited read, so one screen leaves one row. */
   episode?: EpisodeSection;
+  /** Its entries in the patient timeline (GET /api/patients/{id}/timeline), if it has any. */
+  timeline?: TimelineSource;
+  /** Its part of the Today worklist (GET /api/today), if it has one. */
+  today?: TodaySource;
 }
 
 /** What every module's routes receive: the registry's views across modules. */
@@ -31,6 +35,8 @@ export interface ModuleRegistry {
   patientRecords: readonly PatientRecordKind[];
   overviewSections: readonly OverviewSection[];
   episodeSections: readonly EpisodeSection[];
+  timelineSources: readonly TimelineSource[];
+  todaySources: readonly TodaySource[];
 }
 
 /**
@@ -90,5 +96,69 @@ export function buildRegistry(modules: readonly ServerModule[]): ModuleRegistry 
     patientRecords: modules.flatMap((module) => module.patientRecords ?? []),
     overviewSections: modules.flatMap((module) => (module.overview ? [module.overview] : [])),
     episodeSections: modules.flatMap((module) => (module.episode ? [module.episode] : [])),
+    timelineSources: modules.flatMap((module) => (module.timeline ? [module.timeline] : [])),
+    todaySources: modules.flatMap((module) => (module.today ? [module.today] : [])),
   };
+}
+
+/**
+ * One module's entries in a patient's timeline. The timeline route checks access to the
+ * patient once, asks every source for its newest `limit` entries older than the cursor, merges
+ * them newest first, keeps `limit` and writes one read audit row: a source only reads.
+ */
+export interface TimelineSource {
+  /** The kinds of entry it gives (`contact`, `note`, `task`, `episode`…): the timeline's filter. */
+  kinds: readonly string[];
+  load(executor: Executor, ctx: RequestContext, query: TimelineQuery): Promise<TimelineEntry[]>;
+}
+
+export interface TimelineQuery {
+  patientId: string;
+  /** Only these kinds (a subset of the source's own); never empty when the source is asked. */
+  kinds: readonly string[];
+  /** Entries strictly before this position, in (at, key) order descending; null for the newest. */
+  before: { at: Date; key: string } | null;
+  limit: number;
+}
+
+export interface TimelineEntry {
+  /** When it happened (a contact's time, a task's completion, an episode's admission). */
+  at: Date;
+  /** Unique across the whole timeline and stable: `${kind}:${record id}[:${event}]`; the cursor's tie-break. */
+  key: string;
+  kind: string;
+  /** The record it is about, for its link: its audit record type and id. */
+  recordType: string;
+  recordId: string;
+  episodeId: string | null;
+  /** Who did it (a staff id), when known. */
+  actorId: string | null;
+  /** What the web app says, in the reader's language: a message key and its params. */
+  summary: { code: string; params: Record<string, string | number | boolean | null> };
+}
+
+/**
+ * One module's part of the Today worklist for a set of staff members (the reader, or a
+ * supervisor's staff). The route checks who may see whose day, composes the sections and
+ * writes one read audit row naming every patient shown: a source only reads, and only rows of
+ * patients the reader may see (compose `patientVisibleTo` from src/modules/patients/access.ts).
+ */
+export interface TodaySource {
+  key: string;
+  /** The schema of one item; every item carries `patientId` (string or null) and `staffId`. */
+  item: TSchema;
+  load(executor: Executor, ctx: RequestContext, query: TodayQuery): Promise<TodayItem[]>;
+}
+
+export interface TodayQuery {
+  staffIds: readonly string[];
+  now: Date;
+  /** The organization's time zone: "today" and "overdue" are days there. */
+  timeZone: string;
+}
+
+export interface TodayItem {
+  patientId: string | null;
+  staffId: string;
+  [field: string]: unknown;
 }
