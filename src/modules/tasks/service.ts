@@ -317,9 +317,10 @@ async function moveTask(
 }
 
 export async function reassignTask(db: Database, ctx: RequestContext, id: string, input: ReassignTaskBody): Promise<TaskView> {
-  if ((input.assigneeUserId === undefined) === (input.assignedToPatient !== true))
-    throw fieldError('/assigneeUserId', 'assignee-patient-needs-patient', 'give either a staff member or assignedToPatient: true');
   return withTask(db, ctx, id, async (tx, audit, locked) => {
+    // Checked after the access check: an outsider learns nothing from a 400.
+    if ((input.assigneeUserId === undefined) === (input.assignedToPatient !== true))
+      throw fieldError('/assigneeUserId', 'assignee-patient-needs-patient', 'give either a staff member or assignedToPatient: true');
     const current = checkVersion(locked, input.version);
     await moveTask(tx, ctx, audit, current, input.assigneeUserId ? { userId: input.assigneeUserId } : 'patient', '/assigneeUserId');
     return loadTask(tx, id);
