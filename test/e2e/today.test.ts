@@ -42,7 +42,6 @@ const people = {
   es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
 };
 
-
 const patientIds: Record<'en' | 'es', string> = { en: '', es: '' };
 
 before(async () => {
@@ -74,7 +73,13 @@ before(async () => {
     const invited = await call(
       'POST',
       '/api/users',
-      { email: person.email, displayName: person.name, roles: ['case-manager'], programIds: [String(program.body.id)], locale: person.locale },
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
       headers,
     );
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
@@ -97,12 +102,22 @@ before(async () => {
     const episode = await call(
       'POST',
       `/api/patients/${patientIds[key]}/episodes`,
-      { programId: String(program.body.id), referralSource: 'self', openedOn: addDays(today, -20), phase: 'intake', primaryCaseManagerId: me },
+      {
+        programId: String(program.body.id),
+        referralSource: 'self',
+        openedOn: addDays(today, -20),
+        phase: 'intake',
+        primaryCaseManagerId: me,
+      },
       mine,
     );
     assert.equal(episode.status, 201, JSON.stringify(episode.body));
     for (const task of [
-      { title: key === 'en' ? 'Call back about the housing application' : 'Llamar por la solicitud de vivienda', dueOn: addDays(today, -2), priority: 'high' },
+      {
+        title: key === 'en' ? 'Call back about the housing application' : 'Llamar por la solicitud de vivienda',
+        dueOn: addDays(today, -2),
+        priority: 'high',
+      },
       { title: key === 'en' ? 'Confirm Thursday’s ride to the clinic' : 'Confirmar el transporte del jueves', dueOn: today },
     ]) {
       const made = await call('POST', `/api/patients/${patientIds[key]}/tasks`, { ...task, episodeId: String(episode.body.id) }, mine);
@@ -131,61 +146,63 @@ async function signIn(page: Page, person: { email: string; password: string; nam
   await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
 }
 
-/** Chooses one answer of a question, by the question's number and the answer's label. */
-async function choose(page: Page, question: RegExp, answer: string) {
-  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
-}
-
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
-test('a case manager completes an overdue task from Today, then finds it on the timeline and filters it', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const breakage = watchForBreakage(page);
-  const title = 'Call back about the housing application';
-  await step(page, 'Today', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
-    await page.getByRole('link', { name: 'Today' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    const tasks = page.getByRole('region', { name: /Tasks due and overdue/ });
-    await tasks.getByText(title).waitFor();
-    await tasks.getByText('2 days overdue').waitFor();
-    await tasks.getByText('Due today').waitFor();
-    // The most overdue first.
-    const order = await tasks.getByRole('listitem').allInnerTexts();
-    assert.ok(order[0]?.includes(title), order.join(' | '));
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on Today');
-    await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'today-en.png'), fullPage: true });
-  });
-  await step(page, 'tick the task done: it goes', async () => {
-    await page.getByRole('checkbox', { name: `Mark “${title}” done` }).click();
-    await page.getByRole('status').filter({ hasText: `Done: “${title}”` }).waitFor();
-    await page.getByRole('checkbox', { name: `Mark “${title}” done` }).waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: /Tasks due and overdue \(1\)/ }).waitFor();
-  });
-  await step(page, 'the timeline has it; filtered to tasks', async () => {
-    await page.getByRole('link', { name: 'Marisol Vega' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
-    // The patient's tasks: the done one is gone from the open ones.
-    const section = page.getByRole('region', { name: 'Tasks' });
-    await section.getByText('Confirm Thursday’s ride to the clinic').waitFor();
-    assert.equal(await section.getByText(title).count(), 0);
-    await page.getByRole('link', { name: 'Timeline' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Timeline: Marisol Vega' }).waitFor();
-    const entries = page.getByRole('list', { name: 'Timeline' });
-    await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
-    await entries.getByText('Admitted to Riverbend Outpatient').waitFor();
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the timeline');
-    await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'timeline-en.png'), fullPage: true });
-    await page.getByRole('checkbox', { name: 'Episode events' }).uncheck();
-    await entries.getByText('Admitted to Riverbend Outpatient').waitFor({ state: 'detached' });
-    await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
-    const kinds = await entries.locator('li').evaluateAll((items) => [...new Set(items.map((item) => item.getAttribute('data-kind')))]);
-    assert.deepEqual(kinds, ['task']);
-  });
-  assert.deepEqual(breakage, []);
-  await context.close();
-});
+test(
+  'a case manager completes an overdue task from Today, then finds it on the timeline and filters it',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    const title = 'Call back about the housing application';
+    await step(page, 'Today', async () => {
+      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await page.getByRole('link', { name: 'Today' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      const tasks = page.getByRole('region', { name: /Tasks due and overdue/ });
+      await tasks.getByText(title).waitFor();
+      await tasks.getByText('2 days overdue').waitFor();
+      await tasks.getByText('Due today').waitFor();
+      // The most overdue first.
+      const order = await tasks.getByRole('listitem').allInnerTexts();
+      assert.ok(order[0]?.includes(title), order.join(' | '));
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on Today');
+      await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'today-en.png'), fullPage: true });
+    });
+    await step(page, 'tick the task done: it goes', async () => {
+      await page.getByRole('checkbox', { name: `Mark “${title}” done` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Done: “${title}”` })
+        .waitFor();
+      await page.getByRole('checkbox', { name: `Mark “${title}” done` }).waitFor({ state: 'detached' });
+      await page.getByRole('region', { name: /Tasks due and overdue \(1\)/ }).waitFor();
+    });
+    await step(page, 'the timeline has it; filtered to tasks', async () => {
+      await page.getByRole('link', { name: 'Marisol Vega' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
+      // The patient's tasks: the done one is gone from the open ones.
+      const section = page.getByRole('region', { name: 'Tasks' });
+      await section.getByText('Confirm Thursday’s ride to the clinic').waitFor();
+      assert.equal(await section.getByText(title).count(), 0);
+      await page.getByRole('link', { name: 'Timeline' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Timeline: Marisol Vega' }).waitFor();
+      const entries = page.getByRole('list', { name: 'Timeline' });
+      await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
+      await entries.getByText('Admitted to Riverbend Outpatient').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the timeline');
+      await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'timeline-en.png'), fullPage: true });
+      await page.getByRole('checkbox', { name: 'Episode events' }).uncheck();
+      await entries.getByText('Admitted to Riverbend Outpatient').waitFor({ state: 'detached' });
+      await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
+      const kinds = await entries.locator('li').evaluateAll((items) => [...new Set(items.map((item) => item.getAttribute('data-kind')))]);
+      assert.deepEqual(kinds, ['task']);
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
 
 test('in Spanish on a phone: Hoy and the Cronología', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });

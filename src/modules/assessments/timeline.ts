@@ -45,7 +45,12 @@ export const assessmentTimeline: TimelineSource = {
       actorId: row.administeredBy,
       summary: {
         code: row.status === 'superseded' ? 'assessment-corrected' : 'assessment-completed',
-        params: { instrument: row.instrumentKey, total: row.total === null ? null : Number(row.total), band: row.band, positive: row.positive },
+        params: {
+          instrument: row.instrumentKey,
+          total: row.total === null ? null : Number(row.total),
+          band: row.band,
+          positive: row.positive,
+        },
       },
     }));
   },

@@ -43,7 +43,12 @@ export const seedDemo: SeedDemo = async (world) => {
     }
     if (episode.closedOn === null) {
       for (let i = 0; i < 1 + Math.floor(random() * 2); i += 1)
-        tasks.push({ title: pick(OPEN), due: new Date(world.today.getTime() + Math.floor(random() * 10 - 4) * day), done: false, patient: false });
+        tasks.push({
+          title: pick(OPEN),
+          due: new Date(world.today.getTime() + Math.floor(random() * 10 - 4) * day),
+          done: false,
+          patient: false,
+        });
       if (random() < 0.3)
         tasks.push({ title: pick(PATIENT_STEPS), due: new Date(world.today.getTime() + 3 * day), done: false, patient: true });
     }
@@ -71,8 +76,15 @@ export const seedDemo: SeedDemo = async (world) => {
         })
         .execute();
       const event = { organizationId, patientId: episode.patientId, taskId: id, actorId: owner };
-      await tx.insertInto('taskEvents').values({ id: newId(), ...event, event: 'created', at: createdAt }).execute();
-      if (task.done) await tx.insertInto('taskEvents').values({ id: newId(), ...event, event: 'done', at: doneAt }).execute();
+      await tx
+        .insertInto('taskEvents')
+        .values({ id: newId(), ...event, event: 'created', at: createdAt })
+        .execute();
+      if (task.done)
+        await tx
+          .insertInto('taskEvents')
+          .values({ id: newId(), ...event, event: 'done', at: doneAt })
+          .execute();
       await world.audit({ action: 'create', recordType: 'task', recordId: id, patientId: episode.patientId, details: { via: 'demo' } });
       count += 1;
     }

@@ -235,13 +235,18 @@ export async function getTask(db: Database, ctx: RequestContext, id: string): Pr
 export async function updateTask(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateTaskBody): Promise<TaskView> {
   return withTask(db, ctx, id, async (tx, audit, locked) => {
     const current = checkVersion(locked, version);
-    if (current.status !== 'open') throw conflict('task-not-open', `The task is ${current.status}: reopen it to change it.`, { params: { status: current.status } });
+    if (current.status !== 'open')
+      throw conflict('task-not-open', `The task is ${current.status}: reopen it to change it.`, { params: { status: current.status } });
     const changes = {
       ...(input.title !== undefined ? { title: input.title.trim() } : {}),
       ...(input.dueOn !== undefined ? { dueOn: input.dueOn } : {}),
       ...(input.priority !== undefined ? { priority: input.priority } : {}),
     };
-    await tx.updateTable('tasks').set({ ...changes, ...nextVersion() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('tasks')
+      .set({ ...changes, ...nextVersion() })
+      .where('id', '=', id)
+      .execute();
     await audit({ action: 'update', recordType: 'task', recordId: id, details: { fields: Object.keys(changes) } });
     return loadTask(tx, id);
   });
@@ -257,7 +262,8 @@ export async function closeTask(
 ): Promise<TaskView> {
   return withTask(db, ctx, id, async (tx, audit, locked) => {
     const current = checkVersion(locked, version);
-    if (current.status !== 'open') throw conflict('task-not-open', `The task is already ${current.status}.`, { params: { status: current.status } });
+    if (current.status !== 'open')
+      throw conflict('task-not-open', `The task is already ${current.status}.`, { params: { status: current.status } });
     await tx
       .updateTable('tasks')
       .set({ status, statusChangedBy: ctx.actor.userId, statusChangedAt: new Date(), ...nextVersion() })
@@ -385,7 +391,12 @@ export async function listPatientTasks(db: Database, ctx: RequestContext, patien
     if (query.status) select = select.where('t.status', '=', query.status);
     const after = decodeCursor(query.cursor, ['number', 'number', 'uuid']);
     if (after) select = select.where(sql<boolean>`(${rank}, ${sortDate}, t.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
-    const rows = await select.orderBy(rank).orderBy(sortDate).orderBy('t.id').limit(limit + 1).execute();
+    const rows = await select
+      .orderBy(rank)
+      .orderBy(sortDate)
+      .orderBy('t.id')
+      .limit(limit + 1)
+      .execute();
     const result = toPage(rows, limit, (row) => [Number(row.rank), Number(row.sortDate), row.id]);
     return { items: result.items.map(({ rank: _rank, sortDate: _sort, ...row }) => presentTask(row)), nextCursor: result.nextCursor };
   });

@@ -66,7 +66,11 @@ async function taskFor(client: TestClient, patientId: string, body: Record<strin
 }
 
 async function auditRows(requestId: string) {
-  return t.db.selectFrom('auditEvents').select(['action', 'recordType', 'patientId', 'details']).where('requestId', '=', requestId).execute();
+  return t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'recordType', 'patientId', 'details'])
+    .where('requestId', '=', requestId)
+    .execute();
 }
 
 describe('tasks', () => {
@@ -190,7 +194,11 @@ describe('tasks', () => {
   test('reassignment is audited; a supervisor moves a colleague’s open tasks in turn, like a caseload', async () => {
     const { patientId, episodeId } = await patientOf();
     // Tyler joins the team so he may take the tasks.
-    const joined = await rosa.post(`/api/episodes/${episodeId}/care-team`, { role: 'case-manager', userId: tylerMade.user.id, startedOn: today });
+    const joined = await rosa.post(`/api/episodes/${episodeId}/care-team`, {
+      role: 'case-manager',
+      userId: tylerMade.user.id,
+      startedOn: today,
+    });
     assert.equal(joined.status, 201, JSON.stringify(joined.body));
     const one = await taskFor(rosa, patientId);
     const requestId = `reassign-${newId()}`;
@@ -207,14 +215,20 @@ describe('tasks', () => {
 
     const two = await taskFor(rosa, patientId);
     const three = await taskFor(rosa, patientId);
-    assert.equal((await rosa.post('/api/task-reassignments', { fromUserId: rosaMade.user.id, toUserIds: [tylerMade.user.id] })).status, 403);
+    assert.equal(
+      (await rosa.post('/api/task-reassignments', { fromUserId: rosaMade.user.id, toUserIds: [tylerMade.user.id] })).status,
+      403,
+    );
     const bulk = await supervisor.post<{ moved: { taskId: string; toUserId: string }[] }>('/api/task-reassignments', {
       fromUserId: rosaMade.user.id,
       toUserIds: [tylerMade.user.id],
       taskIds: [two.id, three.id],
     });
     assert.equal(bulk.status, 200, JSON.stringify(bulk.body));
-    assert.deepEqual(bulk.body.moved.map((move) => move.toUserId), [tylerMade.user.id, tylerMade.user.id]);
+    assert.deepEqual(
+      bulk.body.moved.map((move) => move.toUserId),
+      [tylerMade.user.id, tylerMade.user.id],
+    );
     const notHers = await supervisor.post<{ code: string }>('/api/task-reassignments', {
       fromUserId: rosaMade.user.id,
       toUserIds: [tylerMade.user.id],
@@ -295,7 +309,9 @@ describe('timeline', () => {
     assert.equal((await rosa.get(`/api/patients/${patientId}/timeline?kinds=nonsense`)).status, 400);
 
     const denied = `timeline-denied-${newId()}`;
-    const refused = await outsider.request('GET', `/api/patients/${patientId}/timeline`, undefined, { headers: { 'x-request-id': denied } });
+    const refused = await outsider.request('GET', `/api/patients/${patientId}/timeline`, undefined, {
+      headers: { 'x-request-id': denied },
+    });
     assert.equal(refused.status, 404);
     assert.ok((await auditRows(denied)).some((row) => row.action === 'access-denied'));
   });
@@ -313,7 +329,11 @@ describe('timeline', () => {
           .execute();
       }
     }
-    await t.db.updateTable('taskEvents').set({ at: new Date('2026-03-01T15:00:00.123456Z') }).where('patientId', '=', patientId).execute();
+    await t.db
+      .updateTable('taskEvents')
+      .set({ at: new Date('2026-03-01T15:00:00.123456Z') })
+      .where('patientId', '=', patientId)
+      .execute();
     const whole = await rosa.get<Timeline>(`/api/patients/${patientId}/timeline?limit=200`);
     const expected = whole.body.items.map((item) => item.key);
     assert.ok(expected.filter((key) => key.startsWith('task:')).length === 16);

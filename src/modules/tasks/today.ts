@@ -22,7 +22,9 @@ export function todayTasksQuery(executor: Executor, ctx: RequestContext, query: 
       't.id',
       't.title',
       't.patientId',
-      sql<string | null>`CASE WHEN p.id IS NULL THEN NULL ELSE coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name END`.as(
+      sql<
+        string | null
+      >`CASE WHEN p.id IS NULL THEN NULL ELSE coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name END`.as(
         'patientName',
       ),
       't.episodeId',

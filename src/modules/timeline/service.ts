@@ -47,8 +47,7 @@ export async function readTimeline(
   const known = [...new Set(registry.timelineSources.flatMap((source) => source.kinds))];
   const kinds = query.kinds ? [...new Set(query.kinds.split(','))] : known;
   const unknown = kinds.find((kind) => !known.includes(kind));
-  if (unknown !== undefined)
-    throw fieldError('/query/kinds', 'invalid', `names a kind the timeline does not have (${known.join(', ')})`);
+  if (unknown !== undefined) throw fieldError('/query/kinds', 'invalid', `names a kind the timeline does not have (${known.join(', ')})`);
   const limit = query.limit ?? 50;
   const before = readCursor(query.cursor);
   return withAudit(db, ctx, async (tx, audit) => {

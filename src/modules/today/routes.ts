@@ -13,10 +13,9 @@ export const todayRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
     // One property per module section (tasks, contacts due…), each a list of its own items.
     sections: Type.Object(Object.fromEntries(registry.todaySources.map((source) => [source.key, Type.Array(source.item)]))),
     staff: Type.Array(Type.Object({ id: Uuid, name: Type.String() }), { description: 'A supervisor’s staff, whose day they may open' }),
-    overview: Type.Array(
-      Type.Object({ staffId: Uuid, name: Type.String(), counts: Type.Record(Type.String(), Type.Integer()) }),
-      { description: 'For a supervisor reading their own day: how much each of their staff has due (counts only)' },
-    ),
+    overview: Type.Array(Type.Object({ staffId: Uuid, name: Type.String(), counts: Type.Record(Type.String(), Type.Integer()) }), {
+      description: 'For a supervisor reading their own day: how much each of their staff has due (counts only)',
+    }),
   });
 
   app.get(

@@ -35,7 +35,7 @@ export async function readToday(db: Database, ctx: RequestContext, registry: Mod
 
     const overview: TodayView['overview'] = [];
     if (whose === actor.userId && staff.length > 0) {
-      const counts = new Map(staff.map((member) => [member.id, {} as Record<string, number>]));
+      const counts = new Map<string, Record<string, number>>(staff.map((member) => [member.id, {}]));
       const all = { ...query, staffIds: staff.map((member) => member.id) };
       for (const source of registry.todaySources) {
         for (const member of staff) (counts.get(member.id) ?? {})[source.key] = 0;
@@ -47,7 +47,9 @@ export async function readToday(db: Database, ctx: RequestContext, registry: Mod
       for (const member of staff) overview.push({ staffId: member.id, name: member.name, counts: counts.get(member.id) ?? {} });
     }
 
-    const shown = [...new Set(Object.values(sections).flatMap((items) => items.flatMap((item) => (item.patientId ? [item.patientId] : []))))];
+    const shown = [
+      ...new Set(Object.values(sections).flatMap((items) => items.flatMap((item) => (item.patientId ? [item.patientId] : [])))),
+    ];
     await audit({ action: 'read', recordType: 'today', recordId: whose, details: { shownPatientIds: shown } });
     return { staffId: whose, date: todayIn(actor.timeZone, now), timeZone: actor.timeZone, sections, staff, overview };
   });

@@ -1,9 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { OkBody, RequestBody } from '../../api/types.ts';
-
-export type Task = OkBody<'/api/tasks/{id}', 'get'>;
-export type NewPatientTask = RequestBody<'/api/patients/{id}/tasks', 'post'>;
 
 export const tasksKey = ['tasks'] as const;
 export const todayKey = ['today'] as const;

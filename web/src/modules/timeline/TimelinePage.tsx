@@ -128,8 +128,9 @@ function useEntryText() {
   const format = useFormat();
   return (entry: TimelineEntry): string => {
     const p = entry.summary.params;
-    const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-    const coded = (prefix: string, value: unknown) => tMaybe(`${prefix}.${text(value)}`) ?? text(value);
+    const text = (value: string | number | boolean | null | undefined) => (value === null || value === undefined ? '' : String(value));
+    const coded = (prefix: string, value: string | number | boolean | null | undefined) =>
+      tMaybe(`${prefix}.${text(value)}`) ?? text(value);
     const params: Record<string, string | number> = Object.fromEntries(Object.entries(p).map(([key, value]) => [key, text(value)]));
     let code = entry.summary.code;
     if (code === 'task-reassigned' && p.toPatient === true) code = 'task-to-patient';

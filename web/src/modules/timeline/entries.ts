@@ -20,7 +20,7 @@ export function entryLink(entry: TimelineEntry, patientId: string): string | nul
 }
 
 /** Instrument keys read as their acronyms: `phq-9` → PHQ-9. */
-export const instrumentLabel = (key: unknown): string => String(key ?? '').toUpperCase();
+export const instrumentLabel = (key: string | number | boolean | null | undefined): string => String(key ?? '').toUpperCase();
 
 /** Episode events carry a day, not a time: shown as a date only. */
 export const isDated = (entry: TimelineEntry): boolean => entry.kind === 'episode';

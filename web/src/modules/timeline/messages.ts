@@ -38,7 +38,10 @@ export const timelineMessages = {
     en: 'Handed over: {name} is now the primary case manager',
     es: 'Traspaso: {name} es ahora administrador(a) de casos principal',
   },
-  'timeline.entry.assessment-completed': { en: '{instrument} completed: {total} ({band})', es: '{instrument} completada: {total} ({band})' },
+  'timeline.entry.assessment-completed': {
+    en: '{instrument} completed: {total} ({band})',
+    es: '{instrument} completada: {total} ({band})',
+  },
   'timeline.entry.assessment-corrected': {
     en: '{instrument} completed: {total} ({band}), later corrected',
     es: '{instrument} completada: {total} ({band}), corregida después',

@@ -9,7 +9,7 @@ import { TodayTask, type TodayTaskItem } from '../tasks/TodayTask.tsx';
 
 export type TodayView = OkBody<'/api/today', 'get'>;
 
-export interface SectionContext {
+interface SectionContext {
   today: string;
   completeTask: (item: TodayTaskItem) => void;
   busy: boolean;
