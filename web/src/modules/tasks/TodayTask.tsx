@@ -1,4 +1,5 @@
 import { Anchor, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { OkBody } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -15,19 +16,25 @@ export function TodayTask({
 }: {
   item: TodayTaskItem;
   today: string;
-  onComplete: (item: TodayTaskItem) => void;
+  /** `undo` unticks it again when the change fails. */
+  onComplete: (item: TodayTaskItem, undo: () => void) => void;
   busy: boolean;
 }) {
   const t = useT();
+  // Ticked at once: the list drops it when the server has it done.
+  const [ticked, setTicked] = useState(false);
   return (
     <Group gap="sm" wrap="nowrap" align="flex-start">
       <Checkbox
         mt={2}
         size="md"
         aria-label={t('tasks.complete', { title: item.title })}
-        checked={false}
-        disabled={busy}
-        onChange={() => onComplete(item)}
+        checked={ticked}
+        disabled={busy || ticked}
+        onChange={() => {
+          setTicked(true);
+          onComplete(item, () => setTicked(false));
+        }}
       />
       <Stack gap={2}>
         <Text fw={600} size="sm">

@@ -26,9 +26,9 @@ export function TodayPage() {
   const view: TodayView | undefined = today.data;
   const whoseName = view && staffId ? view.staff.find((member) => member.id === staffId)?.name : undefined;
 
-  const completeTask = (item: TodayTaskItem) => {
+  const completeTask = (item: TodayTaskItem, undo: () => void) => {
     setDone(null);
-    status.mutate({ id: item.id, version: item.version, to: 'completion' }, { onSuccess: () => setDone(item.title) });
+    status.mutate({ id: item.id, version: item.version, to: 'completion' }, { onSuccess: () => setDone(item.title), onError: undo });
   };
   const sections = view
     ? todaySections.map((section) => ({ section, items: section.items(view) })).filter(({ items }) => items.length > 0)

@@ -11,7 +11,7 @@ export type TodayView = OkBody<'/api/today', 'get'>;
 
 interface SectionContext {
   today: string;
-  completeTask: (item: TodayTaskItem) => void;
+  completeTask: (item: TodayTaskItem, undo: () => void) => void;
   busy: boolean;
 }
 
