@@ -238,6 +238,39 @@ describe('tasks', () => {
   });
 });
 
+describe('tasks in a merge', () => {
+  test('a merge moves a patient’s tasks and their history to the survivor; undoing it moves them back', async () => {
+    const survivor = await patientOf();
+    const twin = await patientOf();
+    const inEpisode = await taskFor(rosa, twin.patientId, { episodeId: twin.episodeId });
+    const alone = await taskFor(rosa, twin.patientId, { title: 'Not in an episode' });
+    const patient = await rosa.get<{ version: number }>(`/api/patients/${survivor.patientId}`);
+    const merge = await rosa.post<{ id: string }>(`/api/patients/${survivor.patientId}/merges`, {
+      mergedPatientId: twin.patientId,
+      version: patient.body.version,
+      reason: 'Same person, registered twice.',
+    });
+    assert.equal(merge.status, 201, JSON.stringify(merge.body));
+    const patientsOf = async () =>
+      (await t.db.selectFrom('tasks').select('patientId').where('id', 'in', [inEpisode.id, alone.id]).orderBy('id').execute()).map(
+        (row) => row.patientId,
+      );
+    const eventPatients = async () =>
+      new Set(
+        (await t.db.selectFrom('taskEvents').select('patientId').where('taskId', 'in', [inEpisode.id, alone.id]).execute()).map(
+          (row) => row.patientId,
+        ),
+      );
+    assert.deepEqual(await patientsOf(), [survivor.patientId, survivor.patientId]);
+    assert.deepEqual([...(await eventPatients())], [survivor.patientId]);
+    const timeline = await rosa.get<Timeline>(`/api/patients/${survivor.patientId}/timeline?kinds=task`);
+    assert.ok(timeline.body.items.some((item) => item.recordId === alone.id));
+    assert.equal((await rosa.post(`/api/patient-merges/${merge.body.id}/undo`, {})).status, 200);
+    assert.deepEqual(await patientsOf(), [twin.patientId, twin.patientId]);
+    assert.deepEqual([...(await eventPatients())], [twin.patientId]);
+  });
+});
+
 describe('Today', () => {
   test('shows my tasks due today and overdue, of patients I may see, and writes one read row naming them', async () => {
     const mine = await patientOf();
