@@ -10,6 +10,9 @@ import { sessionModule } from './session/module.ts';
 import { setupModule } from './setup/module.ts';
 import { staffModule } from './staff/module.ts';
 import { systemModule } from './system/module.ts';
+import { tasksModule } from './tasks/module.ts';
+import { timelineModule } from './timeline/module.ts';
+import { todayModule } from './today/module.ts';
 
 /**
  * Every module of the server, one line each (docs/modules.md). The order is the order their
@@ -28,4 +31,7 @@ export const modules = [
   episodesModule,
   instrumentsModule,
   assessmentsModule,
+  tasksModule,
+  todayModule,
+  timelineModule,
 ];

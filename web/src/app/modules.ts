@@ -14,3 +14,6 @@ export { sessionModule } from '../modules/session/module.ts';
 export { setupModule } from '../modules/setup/module.ts';
 export { staffModule } from '../modules/staff/module.ts';
 export { registrationReviewsModule } from '../modules/registration-reviews/module.ts';
+export { tasksModule } from '../modules/tasks/module.ts';
+export { todayModule } from '../modules/today/module.ts';
+export { timelineModule } from '../modules/timeline/module.ts';

@@ -8,14 +8,14 @@ const pathsFor = (roles: Role[]) => navigationFor(roles).map((item) => item.path
 test('the nav shows each role only the pages it may open, in order', () => {
   const cases: [Role[], string[]][] = [
     [['admin'], ['/', '/instruments', '/staff', '/programs', '/organization', '/api-keys', '/audit', '/account']],
-    [['supervisor'], ['/', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/account']],
+    [['supervisor'], ['/', '/today', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/account']],
     [['privacy-officer'], ['/', '/audit', '/account']],
-    [['case-manager'], ['/', '/caseload', '/patients', '/instruments', '/account']],
-    [['community-health-worker'], ['/', '/caseload', '/patients', '/instruments', '/account']],
-    [['prescriber'], ['/', '/caseload', '/patients', '/instruments', '/account']],
+    [['case-manager'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
+    [['community-health-worker'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
+    [['prescriber'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
     [
       ['supervisor', 'privacy-officer'],
-      ['/', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/audit', '/account'],
+      ['/', '/today', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/audit', '/account'],
     ],
     [[], ['/', '/account']],
   ];
@@ -27,6 +27,7 @@ test('the home page lists what a user can do, and tells supervisors the staff li
   assert.deepEqual(
     home(['supervisor']).map((item) => [item.path, item.description]),
     [
+      ['/today', 'nav.today.description'],
       ['/caseload', 'nav.caseload.description'],
       ['/patients', 'nav.patients.description'],
       ['/registration-reviews', 'nav.reviews.description'],

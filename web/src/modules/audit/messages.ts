@@ -40,6 +40,10 @@ export const auditMessages = {
   'recordType.registration-review': { en: 'Registration in review', es: 'Registro en revisión' },
   'recordType.secret-key': { en: 'Secret key', es: 'Clave secreta' },
   'recordType.invitation': { en: 'Set-password link', es: 'Enlace para crear contraseña' },
+  'recordType.task': { en: 'Task', es: 'Tarea' },
+  'recordType.task-reassignment': { en: 'Tasks reassigned', es: 'Tareas reasignadas' },
+  'recordType.today': { en: 'Today worklist', es: 'Lista de hoy' },
+  'recordType.patient-timeline': { en: 'Timeline', es: 'Cronología' },
 
   // Audit
   'audit.title': { en: 'Audit log', es: 'Historial de auditoría' },

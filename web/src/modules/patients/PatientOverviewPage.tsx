@@ -16,6 +16,7 @@ import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
+import { PatientTasks } from '../tasks/PatientTasks.tsx';
 
 /** A section of the overview: a heading and a list of label and value. */
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -144,9 +145,14 @@ function PatientOverview({ patient }: { patient: Patient }) {
         )
       }
     >
-      <Anchor component={Link} to="/patients" size="sm" style={{ alignSelf: 'flex-start' }}>
-        {t('patient.backToSearch')}
-      </Anchor>
+      <Group justify="space-between" gap="sm">
+        <Anchor component={Link} to="/patients" size="sm">
+          {t('patient.backToSearch')}
+        </Anchor>
+        <Button component={Link} to={`/patients/${patient.id}/timeline`} variant="default" size="compact-md">
+          {t('timeline.open')}
+        </Button>
+      </Group>
 
       {patient.mergedIntoId !== null && <MergedBanner survivorId={patient.mergedIntoId} />}
 
@@ -183,6 +189,9 @@ function PatientOverview({ patient }: { patient: Patient }) {
           </Text>
         )}
       </Stack>
+
+      {/* Tasks: the promises made to and about this person (the tasks module). */}
+      <PatientTasks patient={patient} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

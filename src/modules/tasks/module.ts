@@ -1,0 +1,14 @@
+import type { ServerModule } from '../../lib/modules.ts';
+import { taskEventKind, taskKind } from './records.ts';
+import { taskRoutes } from './routes.ts';
+import { taskTimeline } from './timeline.ts';
+import { todayTasks } from './today.ts';
+
+/** Tasks: every promise with a due date (docs/tasks.md); Today's `tasks` section and the timeline's task entries. */
+export const tasksModule: ServerModule = {
+  name: 'tasks',
+  routes: taskRoutes,
+  patientRecords: [taskKind, taskEventKind],
+  timeline: taskTimeline,
+  today: todayTasks,
+};

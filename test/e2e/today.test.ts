@@ -1,0 +1,233 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * Today and the timeline (issue 9): a case manager opens Today, ticks an overdue task done and
+ * sees it go; opens the patient's timeline, finds the entry and filters it to tasks; a
+ * colleague sees the same screens in Spanish on a phone. axe on each screen.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+const people = {
+  en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+
+const patientIds: Record<'en' | 'es', string> = { en: '', es: '' };
+
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+  const { addDays } = await import('../../src/lib/dates.ts');
+  for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+    // Each has a patient in care with two tasks: one overdue, one due today.
+    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
+    const mine = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
+    const me = (session.body.user as { id: string }).id;
+    const patient = await call(
+      'POST',
+      '/api/patients',
+      key === 'en'
+        ? { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' }
+        : { legalFirstName: 'Joaquín', legalLastName: 'Ortega', dateOfBirth: '1990-04-17' },
+      mine,
+    );
+    assert.equal(patient.status, 201, JSON.stringify(patient.body));
+    patientIds[key] = String(patient.body.id);
+    const episode = await call(
+      'POST',
+      `/api/patients/${patientIds[key]}/episodes`,
+      {
+        programId: String(program.body.id),
+        referralSource: 'self',
+        openedOn: addDays(today, -20),
+        phase: 'intake',
+        primaryCaseManagerId: me,
+      },
+      mine,
+    );
+    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+    for (const task of [
+      {
+        title: key === 'en' ? 'Call back about the housing application' : 'Llamar por la solicitud de vivienda',
+        dueOn: addDays(today, -2),
+        priority: 'high',
+      },
+      { title: key === 'en' ? 'Confirm Thursday’s ride to the clinic' : 'Confirmar el transporte del jueves', dueOn: today },
+    ]) {
+      const made = await call('POST', `/api/patients/${patientIds[key]}/tasks`, { ...task, episodeId: String(episode.body.id) }, mine);
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+    }
+  }
+});
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+async function signIn(page: Page, person: { email: string; password: string; name: string }, submit: string, startHeading: string) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  // Case managers start from their work list.
+  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
+}
+
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+test(
+  'a case manager completes an overdue task from Today, then finds it on the timeline and filters it',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    const title = 'Call back about the housing application';
+    await step(page, 'Today', async () => {
+      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await page.getByRole('link', { name: 'Today' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      const tasks = page.getByRole('region', { name: /Tasks due and overdue/ });
+      await tasks.getByText(title).waitFor();
+      await tasks.getByText('2 days overdue').waitFor();
+      await tasks.getByText('Due today').waitFor();
+      // The most overdue first.
+      const order = await tasks.getByRole('listitem').allInnerTexts();
+      assert.ok(order[0]?.includes(title), order.join(' | '));
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on Today');
+      await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'today-en.png'), fullPage: true });
+    });
+    await step(page, 'tick the task done: it goes', async () => {
+      await page.getByRole('checkbox', { name: `Mark “${title}” done` }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Done: “${title}”` })
+        .waitFor();
+      await page.getByRole('checkbox', { name: `Mark “${title}” done` }).waitFor({ state: 'detached' });
+      await page.getByRole('region', { name: /Tasks due and overdue \(1\)/ }).waitFor();
+    });
+    await step(page, 'the timeline has it; filtered to tasks', async () => {
+      await page.getByRole('link', { name: 'Marisol Vega' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
+      // The patient's tasks: the done one is gone from the open ones.
+      const section = page.getByRole('region', { name: 'Tasks' });
+      await section.getByText('Confirm Thursday’s ride to the clinic').waitFor();
+      assert.equal(await section.getByText(title).count(), 0);
+      await page.getByRole('link', { name: 'Timeline' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Timeline: Marisol Vega' }).waitFor();
+      const entries = page.getByRole('list', { name: 'Timeline' });
+      await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
+      await entries.getByText('Admitted to Riverbend Outpatient').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the timeline');
+      await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'timeline-en.png'), fullPage: true });
+      await page.getByRole('checkbox', { name: 'Episode events' }).uncheck();
+      await entries.getByText('Admitted to Riverbend Outpatient').waitFor({ state: 'detached' });
+      await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
+      const kinds = await entries.locator('li').evaluateAll((items) => [...new Set(items.map((item) => item.getAttribute('data-kind')))]);
+      assert.deepEqual(kinds, ['task']);
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
+
+test('in Spanish on a phone: Hoy and the Cronología', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'Hoy', async () => {
+    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await page.goto(`${server.origin}/today`);
+    await page.getByRole('heading', { level: 1, name: 'Hoy' }).waitFor();
+    const tasks = page.getByRole('region', { name: /Tareas que vencen o ya vencieron/ });
+    await tasks.getByText('Vencida hace 2 días').waitFor();
+    await tasks.getByText('Vence hoy').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on Hoy');
+    await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'today-es.png'), fullPage: true });
+    await page.getByRole('checkbox', { name: 'Marcar «Confirmar el transporte del jueves» como hecha' }).click();
+    await page.getByRole('status').filter({ hasText: 'Hecha: «Confirmar el transporte del jueves»' }).waitFor();
+  });
+  await step(page, 'Cronología', async () => {
+    await page.goto(`${server.origin}/patients/${patientIds.es}/timeline`);
+    await page.getByRole('heading', { level: 1, name: /^Cronología/ }).waitFor();
+    await page.getByRole('link', { name: 'Tarea hecha: «Confirmar el transporte del jueves»' }).waitFor();
+    await page.getByText('Ingresó en Riverbend Outpatient').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Cronología');
+    await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'timeline-es.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});

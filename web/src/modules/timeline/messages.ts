@@ -1,0 +1,49 @@
+// The patient timeline. English and Spanish side by side.
+import type { Messages } from '../../i18n/messages.ts';
+
+export const timelineMessages = {
+  'timeline.title': { en: 'Timeline', es: 'Cronología' },
+  'timeline.titleOf': { en: 'Timeline: {name}', es: 'Cronología: {name}' },
+  'timeline.intro': {
+    en: 'Everything that happened, newest first. Choose what to show; select an entry to open it.',
+    es: 'Todo lo que ocurrió, lo más reciente primero. Elija qué mostrar; seleccione una entrada para abrirla.',
+  },
+  'timeline.open': { en: 'Timeline', es: 'Cronología' },
+  'timeline.back': { en: 'Back to the record', es: 'Volver al expediente' },
+  'timeline.filter': { en: 'Show', es: 'Mostrar' },
+  'timeline.kind.task': { en: 'Tasks', es: 'Tareas' },
+  'timeline.kind.episode': { en: 'Episode events', es: 'Eventos del episodio' },
+  'timeline.kind.assessment': { en: 'Assessments', es: 'Evaluaciones' },
+  'timeline.kind.contact': { en: 'Contacts', es: 'Contactos' },
+  'timeline.kind.note': { en: 'Notes', es: 'Notas' },
+  'timeline.none': { en: 'Nothing to show yet.', es: 'Todavía no hay nada que mostrar.' },
+  'timeline.loadOlder': { en: 'Load older', es: 'Cargar anteriores' },
+  'timeline.end': { en: 'That is everything.', es: 'Eso es todo.' },
+  'timeline.by': { en: 'by {name}', es: 'por {name}' },
+  'timeline.entry.unknown': { en: 'A {kind} entry', es: 'Una entrada de tipo {kind}' },
+  'timeline.entry.task-created': { en: 'Task added: “{title}”, due {dueOn}', es: 'Tarea agregada: «{title}», vence el {dueOn}' },
+  'timeline.entry.task-done': { en: 'Task done: “{title}”', es: 'Tarea hecha: «{title}»' },
+  'timeline.entry.task-cancelled': { en: 'Task cancelled: “{title}”', es: 'Tarea cancelada: «{title}»' },
+  'timeline.entry.task-reopened': { en: 'Task reopened: “{title}”', es: 'Tarea reabierta: «{title}»' },
+  'timeline.entry.task-reassigned': { en: 'Task “{title}” given to {toName}', es: 'Tarea «{title}» asignada a {toName}' },
+  'timeline.entry.task-to-patient': { en: 'Task “{title}” given to the person', es: 'Tarea «{title}» asignada a la persona' },
+  'timeline.entry.episode-admission': { en: 'Admitted to {program}', es: 'Ingresó en {program}' },
+  'timeline.entry.episode-discharge': { en: 'Episode in {program} closed: {reason}', es: 'Episodio en {program} cerrado: {reason}' },
+  'timeline.entry.episode-phase': { en: 'Phase: {phase}', es: 'Fase: {phase}' },
+  'timeline.entry.placement-start': { en: 'Level of care started: {level}', es: 'Comenzó el nivel de atención: {level}' },
+  'timeline.entry.placement-end': { en: 'Level of care ended: {level}', es: 'Terminó el nivel de atención: {level}' },
+  'timeline.entry.care-team-joined': { en: '{name} joined the care team ({role})', es: '{name} se unió al equipo de atención ({role})' },
+  'timeline.entry.care-team-left': { en: '{name} left the care team ({role})', es: '{name} dejó el equipo de atención ({role})' },
+  'timeline.entry.care-team-handover': {
+    en: 'Handed over: {name} is now the primary case manager',
+    es: 'Traspaso: {name} es ahora administrador(a) de casos principal',
+  },
+  'timeline.entry.assessment-completed': {
+    en: '{instrument} completed: {total} ({band})',
+    es: '{instrument} completada: {total} ({band})',
+  },
+  'timeline.entry.assessment-corrected': {
+    en: '{instrument} completed: {total} ({band}), later corrected',
+    es: '{instrument} completada: {total} ({band}), corregida después',
+  },
+} satisfies Messages;
