@@ -70,10 +70,20 @@ export async function getNote(db: Database, ctx: RequestContext, id: string): Pr
   return readPatientRecord(db, ctx, noteKind, id, (tx) => loadNote(tx, id));
 }
 
-/** Autosave of a draft by its author: the sent sections replace the text. */
-export async function saveDraft(db: Database, ctx: RequestContext, id: string, version: number, input: SaveDraftBody): Promise<NoteView> {
+/**
+ * Autosave of a draft by its author: the sent sections replace the text. The version is read
+ * after the access check (`versionOf` may refuse a missing one): an outsider only ever gets 404.
+ */
+export async function saveDraft(
+  db: Database,
+  ctx: RequestContext,
+  id: string,
+  versionOf: () => number,
+  input: SaveDraftBody,
+): Promise<NoteView> {
   return withPatientRecord(db, ctx, noteKind, id, async (tx, audit) => {
     const current = await lockedNote(tx, id);
+    const version = versionOf();
     if (current.status === 'signed') throw signed();
     if (current.authorId !== ctx.actor.userId) throw forbidden('not-note-author', 'Only the author writes a draft.');
     if (current.version !== version) throw staleDraft(await loadNote(tx, id));

@@ -153,7 +153,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       tagged(
         reply,
-        await saveDraft(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body),
+        await saveDraft(app.db, contextOf(request), request.params.id, () => versionFrom(request, request.body.version), request.body),
       ),
   );
 

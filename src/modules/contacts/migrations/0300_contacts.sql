@@ -55,6 +55,7 @@ CREATE TABLE contact_notes (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (organization_id, id, patient_id),
+  FOREIGN KEY (organization_id, patient_id) REFERENCES patients (organization_id, id),
   FOREIGN KEY (organization_id, contact_id, patient_id) REFERENCES contacts (organization_id, id, patient_id) ON UPDATE CASCADE,
   CHECK ((status = 'signed') = (signed_at IS NOT NULL)),
   CHECK ((cosigned_by IS NULL) = (cosigned_at IS NULL)),
@@ -72,6 +73,7 @@ CREATE TABLE note_addenda (
   author_id uuid NOT NULL REFERENCES users (id),
   body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
   created_at timestamptz NOT NULL DEFAULT now(),
+  FOREIGN KEY (organization_id, patient_id) REFERENCES patients (organization_id, id),
   FOREIGN KEY (organization_id, note_id, patient_id) REFERENCES contact_notes (organization_id, id, patient_id) ON UPDATE CASCADE
 );
 CREATE INDEX note_addenda_note ON note_addenda (note_id, created_at);
