@@ -32,8 +32,10 @@ export type ContactActivity = (typeof CONTACT_ACTIVITIES)[number];
 export const NOTE_STRUCTURES = ['dap', 'soap', 'narrative'] as const;
 export type NoteStructure = (typeof NOTE_STRUCTURES)[number];
 
+export type NoteSection = 'data' | 'subjective' | 'objective' | 'assessment' | 'plan' | 'narrative';
+
 /** The sections each structure has, in order. */
-export const NOTE_SECTIONS: Record<NoteStructure, readonly string[]> = {
+export const NOTE_SECTIONS: Record<NoteStructure, readonly NoteSection[]> = {
   dap: ['data', 'assessment', 'plan'],
   soap: ['subjective', 'objective', 'assessment', 'plan'],
   narrative: ['narrative'],

@@ -29,7 +29,7 @@ export function checkOccurredAt(value: string, path = '/occurredAt'): Date {
 export function checkSections(structure: NoteStructure, sections: Record<string, string> | undefined): Record<string, string> {
   const allowed = NOTE_SECTIONS[structure];
   for (const key of Object.keys(sections ?? {}))
-    if (!allowed.includes(key))
+    if (!(allowed as readonly string[]).includes(key))
       throw fieldError(`/sections/${key}`, 'unknown-section', `is not a section of a ${structure} note`, { section: key });
   return sections ?? {};
 }
