@@ -29,7 +29,7 @@ export const contactMessages = {
   'contacts.markError.reason': { en: 'Why it was entered in error', es: 'Por qué se ingresó por error' },
   'contacts.markError.confirm': { en: 'Mark entered in error', es: 'Marcar como ingresado por error' },
   'contacts.credential': { en: 'Credential at the time', es: 'Credencial en ese momento' },
-  'contacts.back': { en: 'Back to the episode', es: 'Volver al episodio' },
+  'contacts.back': { en: '← Back to the episode', es: '← Volver al episodio' },
   'contacts.contactTitle': { en: 'Contact of {when}', es: 'Contacto del {when}' },
 
   'contactStatus.last': { en: 'Last contact: {when}', es: 'Último contacto: {when}' },
@@ -67,7 +67,7 @@ export const contactMessages = {
   'note.structure.dap': { en: 'DAP', es: 'DAP' },
   'note.structure.soap': { en: 'SOAP', es: 'SOAP' },
   'note.structure.narrative': { en: 'Narrative', es: 'Narrativa' },
-  'note.structure.none': { en: 'No note now', es: 'Sin nota por ahora' },
+  'note.structure.none': { en: 'No note', es: 'Sin nota' },
   'note.section.data': { en: 'Data', es: 'Datos' },
   'note.section.assessment': { en: 'Assessment', es: 'Evaluación' },
   'note.section.plan': { en: 'Plan', es: 'Plan' },
