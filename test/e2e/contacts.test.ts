@@ -74,7 +74,13 @@ before(async () => {
     const invited = await call(
       'POST',
       '/api/users',
-      { email: person.email, displayName: person.name, roles: ['case-manager'], programIds: [String(program.body.id)], locale: person.locale },
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
       headers,
     );
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
@@ -164,7 +170,10 @@ test('a phone contact with a DAP note: signed, not editable, amended; the next-d
     await page.getByLabel('Data').fill('Called Marisol; she kept her clinic appointment and is looking for work.');
     await page.getByLabel('Assessment').fill('Engaged and motivated; housing still unstable.');
     await page.getByLabel('Plan').fill('Call back Thursday about the housing application.');
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const note = await serverNote(page);
     assert.equal(note.sections.plan, 'Call back Thursday about the housing application.');
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the note editor');
@@ -215,38 +224,48 @@ test('a phone contact with a DAP note: signed, not editable, amended; the next-d
   await context.close();
 });
 
-test('a draft typed with the network cut stays on the device, marked not yet sent, and is sent when it returns', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await step(page, 'offline typing', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
-    await page.goto(`${server.origin}/episodes/${episodes.en}`);
-    await logPhoneContact(page, '10');
-    await page.getByLabel('Data').waitFor();
-    await context.setOffline(true);
-    await page.getByLabel('Data').fill('Typed in the parking lot with no signal.');
-    await page.getByRole('status').filter({ hasText: /^Not yet sent/ }).waitFor();
-    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-offline-en.png'), fullPage: true });
-    const stored = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('bridgeway-drafts');
-          open.onsuccess = () => {
-            const count = open.result.transaction('notes').objectStore('notes').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        }),
-    );
-    assert.equal(stored, 1, 'the draft is kept in IndexedDB');
-  });
-  await step(page, 'the connection returns', async () => {
-    await context.setOffline(false);
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20_000 });
-    const note = await serverNote(page);
-    assert.equal(note.sections.data, 'Typed in the parking lot with no signal.');
-  });
-  await context.close();
-});
+test(
+  'a draft typed with the network cut stays on the device, marked not yet sent, and is sent when it returns',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await step(page, 'offline typing', async () => {
+      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await page.goto(`${server.origin}/episodes/${episodes.en}`);
+      await logPhoneContact(page, '10');
+      await page.getByLabel('Data').waitFor();
+      await context.setOffline(true);
+      await page.getByLabel('Data').fill('Typed in the parking lot with no signal.');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Not yet sent/ })
+        .waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'contacts-offline-en.png'), fullPage: true });
+      const stored = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('bridgeway-drafts');
+            open.onsuccess = () => {
+              const count = open.result.transaction('notes').objectStore('notes').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      );
+      assert.equal(stored, 1, 'the draft is kept in IndexedDB');
+    });
+    await step(page, 'the connection returns', async () => {
+      await context.setOffline(false);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor({ timeout: 20_000 });
+      const note = await serverNote(page);
+      assert.equal(note.sections.data, 'Typed in the parking lot with no signal.');
+    });
+    await context.close();
+  },
+);
 
 test('in Spanish on a phone: the contacts section and the log dialog', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });

@@ -49,7 +49,16 @@ export const seedDemo: SeedDemo = async (world) => {
     .execute();
   let contacts = 0;
   let notes = 0;
-  const modes: ContactMode[] = ['phone', 'phone', 'office-visit', 'home-visit', 'community-visit', 'text-message', 'video', 'accompanied-to-service'];
+  const modes: ContactMode[] = [
+    'phone',
+    'phone',
+    'office-visit',
+    'home-visit',
+    'community-visit',
+    'text-message',
+    'video',
+    'accompanied-to-service',
+  ];
   for (const episode of episodes) {
     if (!episode.userId) continue;
     const end = episode.closedOn ? new Date(`${episode.closedOn}T12:00:00Z`) : world.today;

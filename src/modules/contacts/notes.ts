@@ -18,7 +18,7 @@ import { checkSections, supervisesContact } from './service.ts';
  * never changes again — a dated addendum (author or a supervisor of the program) corrects it,
  * and a supervisor may co-sign it.
  */
-export async function loadNote(executor: Executor, id: string): Promise<NoteView> {
+async function loadNote(executor: Executor, id: string): Promise<NoteView> {
   const row = await notesQuery(executor).where('n.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return presentNote(row, await addendaQuery(executor, [id]).execute());

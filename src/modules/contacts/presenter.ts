@@ -7,7 +7,7 @@ export type ContactView = Static<typeof ContactSchema>;
 export type NoteView = Static<typeof NoteSchema>;
 type AddendumView = Static<typeof AddendumSchema>;
 
-export function presentAddendum(row: AddendumRow & { authorName: string }): AddendumView {
+function presentAddendum(row: AddendumRow & { authorName: string }): AddendumView {
   return { id: row.id, author: { id: row.authorId, name: row.authorName }, body: row.body, createdAt: row.createdAt.toISOString() };
 }
 

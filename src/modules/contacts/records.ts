@@ -20,7 +20,7 @@ export const noteKind = {
 } as const satisfies PatientRecordKind;
 
 /** An addendum follows its note; it is never addressed on its own. */
-export const addendumKind = {
+const addendumKind = {
   table: 'noteAddenda',
   recordType: 'note-addendum',
   path: null,

@@ -109,7 +109,7 @@ export const ContactSchema = Type.Object({
 });
 
 /** Where an episode stands on contacts: the last one made, attempts since, and when the next is due. */
-export const ContactStatusSchema = Type.Object({
+const ContactStatusSchema = Type.Object({
   lastContactAt: Nullable(Instant),
   unansweredAttempts: Type.Integer(),
   firstUnansweredAt: Nullable(Instant),

@@ -19,7 +19,7 @@ import type { ContactListQuery, CreateContactBody, EnteredInErrorBody, UpdateCon
 /** A phone's clock may run a little ahead of the server's: a contact up to this far ahead is "now". */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
-export function checkOccurredAt(value: string, path = '/occurredAt'): Date {
+function checkOccurredAt(value: string, path = '/occurredAt'): Date {
   const at = new Date(value);
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw fieldError(path, 'in-the-future', 'cannot be in the future');
   return at;
@@ -35,7 +35,7 @@ export function checkSections(structure: NoteStructure, sections: Record<string,
 }
 
 /** Contacts with their notes and addenda, in the order given. */
-export async function loadContacts(executor: Executor, rows: Awaited<ReturnType<ReturnType<typeof contactsQuery>['execute']>>) {
+async function loadContacts(executor: Executor, rows: Awaited<ReturnType<ReturnType<typeof contactsQuery>['execute']>>) {
   if (rows.length === 0) return [];
   const notes = await notesQuery(executor)
     .where(
@@ -62,7 +62,7 @@ export async function loadContacts(executor: Executor, rows: Awaited<ReturnType<
   return rows.map((row) => presentContact(row, noteOf.get(row.id) ?? null));
 }
 
-export async function loadContact(executor: Executor, id: string): Promise<ContactView> {
+async function loadContact(executor: Executor, id: string): Promise<ContactView> {
   const [view] = await loadContacts(executor, await contactsQuery(executor, { ids: [id] }, 1).execute());
   if (!view) throw new Error(`contact ${id} vanished inside its transaction`);
   return view;
@@ -173,7 +173,7 @@ export async function listPatientContacts(db: Database, ctx: RequestContext, pat
 }
 
 /** An episode's contact status: last successful contact, failed attempts since, and the next due date. */
-export async function episodeContactStatus(executor: Executor, ctx: RequestContext, episodeId: string) {
+async function episodeContactStatus(executor: Executor, ctx: RequestContext, episodeId: string) {
   const row = await executor
     .selectFrom('episodes as e')
     .leftJoin('programContactCadences as k', 'k.programId', 'e.programId')
@@ -195,6 +195,11 @@ export async function episodeContactStatus(executor: Executor, ctx: RequestConte
 export async function presentEpisodeContacts(executor: Executor, ctx: RequestContext, episodeId: string) {
   const rows = await contactsQuery(executor, { episodeId }, 10).execute();
   return { status: await episodeContactStatus(executor, ctx, episodeId), recent: await loadContacts(executor, rows) };
+}
+
+/** The patient overview's part (inside its audited read): the five newest contacts. */
+export async function presentRecentContacts(executor: Executor, patientId: string) {
+  return loadContacts(executor, await contactsQuery(executor, { patientId }, 5).execute());
 }
 
 export async function listEpisodeContacts(db: Database, ctx: RequestContext, episodeId: string) {

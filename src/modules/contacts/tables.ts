@@ -70,7 +70,6 @@ interface ProgramContactCadencesTable {
 export type ContactRow = Selectable<ContactsTable>;
 export type NoteRow = Selectable<ContactNotesTable>;
 export type AddendumRow = Selectable<NoteAddendaTable>;
-export type CadenceRow = Selectable<ProgramContactCadencesTable>;
 
 declare module '../../db/schema.ts' {
   interface DB {

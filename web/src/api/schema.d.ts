@@ -5493,6 +5493,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -5697,6 +5772,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -5889,6 +6039,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */

@@ -219,7 +219,9 @@ export function CaseloadPage() {
                 <Table.Td>{levelText(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.lastContactAt === null ? t('caseload.never') : format.date(dateInZone(new Date(row.lastContactAt), session.organization.timeZone))}
+                  {row.lastContactAt === null
+                    ? t('caseload.never')
+                    : format.date(dateInZone(new Date(row.lastContactAt), session.organization.timeZone))}
                   {row.unansweredAttempts > 0 && (
                     <Text span size="xs" c="orange.9" display="block">
                       {t('caseload.attempts', { count: row.unansweredAttempts })}

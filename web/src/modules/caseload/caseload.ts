@@ -25,15 +25,7 @@ export interface CaseloadRow {
 }
 
 export type CaseloadSortKey =
-  | 'name'
-  | 'program'
-  | 'phase'
-  | 'daysInPhase'
-  | 'level'
-  | 'nextPlannedEnd'
-  | 'openedOn'
-  | 'lastContact'
-  | 'nextDue';
+  'name' | 'program' | 'phase' | 'daysInPhase' | 'level' | 'nextPlannedEnd' | 'openedOn' | 'lastContact' | 'nextDue';
 export interface CaseloadSort {
   key: CaseloadSortKey;
   direction: 'asc' | 'desc';

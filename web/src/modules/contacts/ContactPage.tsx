@@ -39,7 +39,10 @@ function ContactView({ contact }: { contact: Contact }) {
   const mark = useMutation({
     mutationFn: () =>
       unwrap(
-        api.POST('/api/contacts/{id}/entered-in-error', { params: { path: { id: contact.id } }, body: { version: contact.version, reason } }),
+        api.POST('/api/contacts/{id}/entered-in-error', {
+          params: { path: { id: contact.id } },
+          body: { version: contact.version, reason },
+        }),
       ),
     onSuccess: (updated) => {
       queryClient.setQueryData(contactKey(contact.id), updated);
@@ -100,7 +103,12 @@ function ContactView({ contact }: { contact: Contact }) {
         onConfirm={() => mark.mutate()}
         onClose={() => setMarking(false)}
       >
-        <Textarea label={t('contacts.markError.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} required />
+        <Textarea
+          label={t('contacts.markError.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          required
+        />
       </ConfirmDialog>
     </Page>
   );
@@ -121,7 +129,7 @@ function StartNote({ contactId }: { contactId: string }) {
         <SegmentedControl
           aria-label={t('contacts.noteStructure')}
           value={structure}
-          onChange={(value) => setStructure(value as NoteStructure)}
+          onChange={(value) => setStructure(value)}
           data={NOTE_STRUCTURES.map((value) => ({ value, label: t(`note.structure.${value}`) }))}
         />
         <ProblemAlert message={start.error ? describe(start.error) : null} />

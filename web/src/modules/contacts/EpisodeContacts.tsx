@@ -38,7 +38,7 @@ export function EpisodeContacts({
   );
 }
 
-export function ContactTable({ contacts }: { contacts: EpisodeContactsData['recent'] }) {
+function ContactTable({ contacts }: { contacts: EpisodeContactsData['recent'] }) {
   const t = useT();
   const format = useFormat();
   if (contacts.length === 0) return <Text c="dimmed">{t('contacts.empty')}</Text>;
@@ -86,5 +86,27 @@ export function ContactTable({ contacts }: { contacts: EpisodeContactsData['rece
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The patient page's part: the newest contacts, and logging one (filed under the open episode). */
+export function PatientContacts({ patientId, contacts }: { patientId: string; contacts: EpisodeContactsData['recent'] }) {
+  const t = useT();
+  const [logging, setLogging] = useState(false);
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} fz="lg">
+            {t('contacts.recent')}
+          </Title>
+          <Button variant="default" onClick={() => setLogging(true)}>
+            {t('contacts.log')}
+          </Button>
+        </Group>
+        <ContactTable contacts={contacts} />
+      </Stack>
+      <LogContactDialog patientId={patientId} opened={logging} onClose={() => setLogging(false)} />
+    </Paper>
   );
 }

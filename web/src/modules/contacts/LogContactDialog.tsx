@@ -6,7 +6,13 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { CONTACT_ACTIVITIES, CONTACT_MODES, NOTE_STRUCTURES, type ContactActivity, type ContactMode } from '../../../../src/modules/contacts/codes.ts';
+import {
+  CONTACT_ACTIVITIES,
+  CONTACT_MODES,
+  NOTE_STRUCTURES,
+  type ContactActivity,
+  type ContactMode,
+} from '../../../../src/modules/contacts/codes.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { instantIn, localNow } from './contactQueries.ts';
 
@@ -23,7 +29,8 @@ export function LogContactDialog({
   onClose,
 }: {
   patientId: string;
-  episodeId: string | null;
+  /** Undefined: the server files it under the patient's one open episode, if there is one. */
+  episodeId?: string | null;
   opened: boolean;
   onClose: () => void;
 }) {
@@ -47,7 +54,7 @@ export function LogContactDialog({
         api.POST('/api/patients/{id}/contacts', {
           params: { path: { id: patientId } },
           body: {
-            episodeId,
+            ...(episodeId !== undefined ? { episodeId } : {}),
             occurredAt: instantIn(when, timeZone),
             durationMinutes: Number(minutes),
             mode,
@@ -60,6 +67,7 @@ export function LogContactDialog({
       ),
     onSuccess: async (contact) => {
       await queryClient.invalidateQueries({ queryKey: ['episodes'] });
+      await queryClient.invalidateQueries({ queryKey: ['patients'] });
       onClose();
       if (contact.note) void navigate(`/contacts/${contact.id}`);
     },
@@ -79,7 +87,7 @@ export function LogContactDialog({
             label={t('contacts.mode')}
             data={CONTACT_MODES.map((value) => ({ value, label: t(`contactMode.${value}`) }))}
             value={mode}
-            onChange={(value) => value && setMode(value as ContactMode)}
+            onChange={(value) => value && setMode(value)}
             allowDeselect={false}
             error={errors.fieldErrors.mode}
           />
@@ -109,7 +117,7 @@ export function LogContactDialog({
             label={t('contacts.activities')}
             description={t('contacts.activitiesHelp')}
             value={activities}
-            onChange={(value) => setActivities(value as ContactActivity[])}
+            onChange={(value) => setActivities(value)}
             error={errors.fieldErrors.activities}
           >
             <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">

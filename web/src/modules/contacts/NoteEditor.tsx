@@ -29,7 +29,8 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
     onSuccess: onChanged,
   });
   const cosign = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/notes/{id}/cosignature', { params: { path: { id: note.id } }, body: { version: note.version } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/notes/{id}/cosignature', { params: { path: { id: note.id } }, body: { version: note.version } })),
     onSuccess: onChanged,
   });
   const supervisor = session.user.roles.includes('supervisor');
@@ -49,7 +50,13 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
         </Group>
 
         {draft.state === 'conflict' && draft.theirs ? (
-          <Conflict sections={sections} mine={draft.text} theirs={draft.theirs} onKeepMine={draft.keepMine} onTakeTheirs={draft.takeTheirs} />
+          <Conflict
+            sections={sections}
+            mine={draft.text}
+            theirs={draft.theirs}
+            onKeepMine={draft.keepMine}
+            onTakeTheirs={draft.takeTheirs}
+          />
         ) : draft.editable ? (
           sections.map((section) => (
             <Textarea
@@ -132,7 +139,8 @@ function Conflict({
   onTakeTheirs: () => void;
 }) {
   const t = useT();
-  const asText = (text: Record<string, string>) => sections.map((section) => `${t(`note.section.${section}`)}:\n${text[section] ?? ''}`).join('\n\n');
+  const asText = (text: Record<string, string>) =>
+    sections.map((section) => `${t(`note.section.${section}`)}:\n${text[section] ?? ''}`).join('\n\n');
   return (
     <Alert color="orange" variant="light" title={t('note.conflict.title')} role="alert">
       <Stack gap="sm">
@@ -198,7 +206,13 @@ function Addenda({ note, canAmend, onChanged }: { note: Note; canAmend: boolean;
           }}
         >
           <Stack gap="xs">
-            <Textarea label={t('note.addendumText')} value={body} onChange={(event) => setBody(event.currentTarget.value)} autosize minRows={2} />
+            <Textarea
+              label={t('note.addendumText')}
+              value={body}
+              onChange={(event) => setBody(event.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
             <ProblemAlert message={add.error ? describe(add.error) : null} />
             <Button type="submit" variant="default" loading={add.isPending} disabled={body.trim() === ''} w="fit-content">
               {t('note.addendumSave')}

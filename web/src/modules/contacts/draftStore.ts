@@ -37,7 +37,7 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   }
 }
 
-export const draftKey = (userId: string, noteId: string) => `${userId}:${noteId}`;
+const draftKey = (userId: string, noteId: string) => `${userId}:${noteId}`;
 
 export async function putDraft(draft: Omit<StoredDraft, 'key'>): Promise<void> {
   await run('readwrite', (store) => store.put({ ...draft, key: draftKey(draft.userId, draft.noteId) }));

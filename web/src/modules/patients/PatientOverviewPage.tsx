@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PatientContacts } from '../contacts/EpisodeContacts.tsx';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page.tsx';
@@ -183,6 +184,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
           </Text>
         )}
       </Stack>
+
+      <PatientContacts patientId={patient.id} contacts={patient.contacts ?? []} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>
