@@ -16,7 +16,7 @@ export const contactsModule: WebModule<typeof contactMessages> = {
       path: '/contact-cadence',
       roles: ['admin', 'supervisor'],
       load: () => import('./CadencePage.tsx').then((m) => m.CadencePage),
-      nav: { label: 'cadence.title', description: 'cadence.intro', order: 45, onHome: true },
+      nav: { label: 'cadence.title', description: 'cadence.intro', order: 45, onHome: false },
     },
   ],
 };
