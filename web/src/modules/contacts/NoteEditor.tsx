@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -112,11 +112,12 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
 
 function SaveBadge({ state }: { state: SaveState }) {
   const t = useT();
+  // Plain words, never cut off: on a phone this is what says the text is not on the server yet.
   if (state === 'unsent')
     return (
-      <Badge color="orange" variant="light" role="status">
+      <Text size="sm" c="orange.9" fw={600} role="status">
         {t('note.notSent')}
-      </Badge>
+      </Text>
     );
   return (
     <Text size="sm" c="dimmed" role="status">
