@@ -46,6 +46,8 @@ interface UsersTable {
   email: string | null;
   displayName: string;
   roles: Role[];
+  /** A licence or certification ("LCSW", "CADC-II"), copied onto each contact for billing (contacts module). */
+  credential: string | null;
   status: UserStatus;
   locale: Generated<Locale>;
   passwordHash: string | null;

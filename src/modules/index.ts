@@ -1,6 +1,7 @@
 import { apiKeysModule } from './api-keys/module.ts';
 import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
+import { contactsModule } from './contacts/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
 import { organizationModule } from './organization/module.ts';
@@ -34,4 +35,5 @@ export const modules = [
   tasksModule,
   todayModule,
   timelineModule,
+  contactsModule,
 ];

@@ -9,6 +9,7 @@ import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
 import { currentMember, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
+import { nextDueSql } from '../contacts/queries.ts';
 
 export const CaseloadRow = Type.Object({
   episodeId: Type.String({ format: 'uuid' }),
@@ -31,6 +32,10 @@ export const CaseloadRow = Type.Object({
   nextPlannedEnd: Nullable(Type.String({ format: 'date' })),
   primaryCaseManagerName: Nullable(Type.String()),
   myRole: Type.Enum(CARE_TEAM_ROLES),
+  /** The last successful contact, failed attempts since, and when the next is due (the contacts module's cadence). */
+  lastContactAt: Nullable(Type.String({ format: 'date-time' })),
+  unansweredAttempts: Type.Integer(),
+  nextDueOn: Nullable(Type.String({ format: 'date' })),
 });
 type CaseloadRow = Static<typeof CaseloadRow>;
 
@@ -41,6 +46,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
     .innerJoin('episodes as e', 'e.id', 'm.episodeId')
     .innerJoin('patients as p', 'p.id', 'e.patientId')
     .innerJoin('programs as pr', 'pr.id', 'e.programId')
+    .leftJoin('programContactCadences as k', 'k.programId', 'e.programId')
     .select([
       'e.id as episodeId',
       'p.id as patientId',
@@ -59,6 +65,10 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       sql<{ edition: LevelEdition; code: string }[]>`coalesce(lvls.levels, '[]'::json)`.as('levels'),
       sql<string | null>`lvls.next_planned_end::text`.as('nextPlannedEnd'),
       sql<string>`(SELECT max(ph.started_on) FROM episode_phases ph WHERE ph.episode_id = e.id)::text`.as('phaseStartedOn'),
+      // Maintained columns of the episode: no read of the contacts table here.
+      sql<string | null>`to_json(e.last_contact_at) #>> '{}'`.as('lastContactAt'),
+      'e.unansweredAttempts',
+      nextDueSql('e', 'k', actor.timeZone).as('nextDueOn'),
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
       sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
     ])

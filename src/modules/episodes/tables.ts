@@ -15,6 +15,10 @@ interface EpisodesTable {
   closedOn: string | null;
   closureReason: ClosureReason | null;
   phase: EpisodePhase;
+  /** Maintained by the contacts module (migrations 0300): the last successful contact and the failed attempts since. */
+  lastContactAt: Date | null;
+  unansweredAttempts: Generated<number>;
+  firstUnansweredAt: Date | null;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

@@ -1303,6 +1303,7 @@ export interface paths {
                                 dateOfBirth: string;
                                 /** Format: uuid */
                                 episodeId: string;
+                                lastContactAt: string | null;
                                 legalFirstName: string;
                                 legalLastName: string;
                                 levelCode: string | null;
@@ -1314,6 +1315,7 @@ export interface paths {
                                 }[];
                                 /** @enum {unknown} */
                                 myRole: "primary-case-manager" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "psychiatrist" | "supervisor" | "probation-officer" | "other";
+                                nextDueOn: string | null;
                                 nextPlannedEnd: string | null;
                                 /** Format: date */
                                 openedOn: string;
@@ -1328,6 +1330,7 @@ export interface paths {
                                 /** Format: uuid */
                                 programId: string;
                                 programName: string;
+                                unansweredAttempts: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1558,6 +1561,589 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact with its note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                            collaterals: string[];
+                            durationMinutes: number;
+                            enteredInError: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                by: string;
+                                reason: string;
+                            } | null;
+                            episodeId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @enum {unknown} */
+                            mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                            note: {
+                                addenda: {
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    body: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                contactId: string;
+                                cosignedAt: string | null;
+                                cosignedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                sections: {
+                                    [key: string]: string;
+                                };
+                                signedAt: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                /** @enum {unknown} */
+                                structure: "dap" | "soap" | "narrative";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            participants: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientTookPart: boolean;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            staffCredential: string | null;
+                            /** @description False for an attempt that did not reach the patient */
+                            successful: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a contact (by who logged it, while its note is unsigned) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activities?: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                        /** @description Named family members or providers who took part */
+                        collaterals?: string[];
+                        /** @description Exact minutes spent (1–1440) */
+                        durationMinutes?: number;
+                        location?: string | null;
+                        /** @enum {unknown} */
+                        mode?: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                        /**
+                         * Format: date-time
+                         * @description When it happened; never in the future
+                         */
+                        occurredAt?: string;
+                        participants?: string | null;
+                        patientTookPart?: boolean;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                            collaterals: string[];
+                            durationMinutes: number;
+                            enteredInError: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                by: string;
+                                reason: string;
+                            } | null;
+                            episodeId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @enum {unknown} */
+                            mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                            note: {
+                                addenda: {
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    body: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                contactId: string;
+                                cosignedAt: string | null;
+                                cosignedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                sections: {
+                                    [key: string]: string;
+                                };
+                                signedAt: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                /** @enum {unknown} */
+                                structure: "dap" | "soap" | "narrative";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            participants: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientTookPart: boolean;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            staffCredential: string | null;
+                            /** @description False for an attempt that did not reach the patient */
+                            successful: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/contacts/{id}/entered-in-error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a contact entered in error, with a reason (it is kept, and no longer counts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                            collaterals: string[];
+                            durationMinutes: number;
+                            enteredInError: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                by: string;
+                                reason: string;
+                            } | null;
+                            episodeId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @enum {unknown} */
+                            mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                            note: {
+                                addenda: {
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    body: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                contactId: string;
+                                cosignedAt: string | null;
+                                cosignedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                sections: {
+                                    [key: string]: string;
+                                };
+                                signedAt: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                /** @enum {unknown} */
+                                structure: "dap" | "soap" | "narrative";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            participants: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientTookPart: boolean;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            staffCredential: string | null;
+                            /** @description False for an attempt that did not reach the patient */
+                            successful: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the note of a contact (a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sections?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {unknown} */
+                        structure: "dap" | "soap" | "narrative";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/episodes/{id}": {
         parameters: {
             query?: never;
@@ -1649,6 +2235,90 @@ export interface paths {
                             }[];
                             closedOn: string | null;
                             closureReason: ("goals-met" | "transferred" | "moved" | "lost-to-contact" | "declined-further-services" | "incarcerated" | "died" | "other" | "opened-in-error") | null;
+                            contacts?: {
+                                recent: {
+                                    activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                    collaterals: string[];
+                                    durationMinutes: number;
+                                    enteredInError: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        /** Format: uuid */
+                                        by: string;
+                                        reason: string;
+                                    } | null;
+                                    episodeId: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    location: string | null;
+                                    /** @enum {unknown} */
+                                    mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                    note: {
+                                        addenda: {
+                                            author: {
+                                                /** Format: uuid */
+                                                id: string;
+                                                name: string;
+                                            };
+                                            body: string;
+                                            /** Format: date-time */
+                                            createdAt: string;
+                                            /** Format: uuid */
+                                            id: string;
+                                        }[];
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        /** Format: uuid */
+                                        contactId: string;
+                                        cosignedAt: string | null;
+                                        cosignedBy: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        patientId: string;
+                                        sections: {
+                                            [key: string]: string;
+                                        };
+                                        signedAt: string | null;
+                                        /** @enum {unknown} */
+                                        status: "draft" | "signed";
+                                        /** @enum {unknown} */
+                                        structure: "dap" | "soap" | "narrative";
+                                        /** Format: date-time */
+                                        updatedAt: string;
+                                        version: number;
+                                    } | null;
+                                    /** Format: date-time */
+                                    occurredAt: string;
+                                    participants: string | null;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    patientTookPart: boolean;
+                                    staff: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    staffCredential: string | null;
+                                    /** @description False for an attempt that did not reach the patient */
+                                    successful: boolean;
+                                    version: number;
+                                }[];
+                                status: {
+                                    cadenceDays: number | null;
+                                    firstUnansweredAt: string | null;
+                                    lastContactAt: string | null;
+                                    nextDueOn: string | null;
+                                    unansweredAttempts: number;
+                                };
+                            };
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
@@ -2218,6 +2888,145 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An episode’s contact status (last contact, attempts, next due) and newest contacts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recent: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
+                            status: {
+                                cadenceDays: number | null;
+                                firstUnansweredAt: string | null;
+                                lastContactAt: string | null;
+                                nextDueOn: string | null;
+                                unansweredAttempts: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3629,6 +4438,613 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One note with its addenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save a draft (autosave); a stale save is 409 with the note as it is now in `current` */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sections: {
+                            [key: string]: string;
+                        };
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/notes/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a dated addendum to a signed note (its author or a supervisor of the program) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/cosignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Co-sign a signed note (a supervisor of the program) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a draft (its author): it never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addenda: {
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            contactId: string;
+                            cosignedAt: string | null;
+                            cosignedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            sections: {
+                                [key: string]: string;
+                            };
+                            signedAt: string | null;
+                            /** @enum {unknown} */
+                            status: "draft" | "signed";
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organization": {
         parameters: {
             query?: never;
@@ -4077,6 +5493,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4281,6 +5772,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4473,6 +6039,81 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            contacts: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4609,6 +6250,311 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s contacts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                                collaterals: string[];
+                                durationMinutes: number;
+                                enteredInError: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: uuid */
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                location: string | null;
+                                /** @enum {unknown} */
+                                mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                                note: {
+                                    addenda: {
+                                        author: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            name: string;
+                                        };
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: uuid */
+                                        id: string;
+                                    }[];
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: uuid */
+                                    contactId: string;
+                                    cosignedAt: string | null;
+                                    cosignedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    sections: {
+                                        [key: string]: string;
+                                    };
+                                    signedAt: string | null;
+                                    /** @enum {unknown} */
+                                    status: "draft" | "signed";
+                                    /** @enum {unknown} */
+                                    structure: "dap" | "soap" | "narrative";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                } | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                participants: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientTookPart: boolean;
+                                staff: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                staffCredential: string | null;
+                                /** @description False for an attempt that did not reach the patient */
+                                successful: boolean;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a contact (optionally starting its note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        activities?: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                        /** @description Named family members or providers who took part */
+                        collaterals?: string[];
+                        /** @description Exact minutes spent (1–1440) */
+                        durationMinutes: number;
+                        episodeId?: string | null;
+                        location?: string | null;
+                        /** @enum {unknown} */
+                        mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                        note?: {
+                            sections?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {unknown} */
+                            structure: "dap" | "soap" | "narrative";
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When it happened; never in the future
+                         */
+                        occurredAt: string;
+                        participants?: string | null;
+                        patientTookPart?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
+                            collaterals: string[];
+                            durationMinutes: number;
+                            enteredInError: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                by: string;
+                                reason: string;
+                            } | null;
+                            episodeId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            location: string | null;
+                            /** @enum {unknown} */
+                            mode: "office-visit" | "home-visit" | "community-visit" | "phone" | "video" | "text-message" | "accompanied-to-service" | "collateral-contact" | "attempted-not-reached";
+                            note: {
+                                addenda: {
+                                    author: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    body: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                }[];
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                contactId: string;
+                                cosignedAt: string | null;
+                                cosignedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                sections: {
+                                    [key: string]: string;
+                                };
+                                signedAt: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "signed";
+                                /** @enum {unknown} */
+                                structure: "dap" | "soap" | "narrative";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            participants: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientTookPart: boolean;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            staffCredential: string | null;
+                            /** @description False for an attempt that did not reach the patient */
+                            successful: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/episodes": {
@@ -5771,6 +7717,157 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/programs/{id}/contact-cadence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program’s expected days between contacts, per phase */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            continuingCare: number;
+                            intake: number;
+                            outreach: number;
+                            primaryTreatment: number;
+                            /** Format: uuid */
+                            programId: string;
+                            /** @description 0 while the program uses the defaults */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set a program’s contact cadence (an admin or a supervisor of the program) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        continuingCare: number;
+                        intake: number;
+                        outreach: number;
+                        primaryTreatment: number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            continuingCare: number;
+                            intake: number;
+                            outreach: number;
+                            primaryTreatment: number;
+                            /** Format: uuid */
+                            programId: string;
+                            /** @description 0 while the program uses the defaults */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/programs/{id}/members": {

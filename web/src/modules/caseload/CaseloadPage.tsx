@@ -11,6 +11,7 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
+import { dateInZone } from '../../i18n/format.ts';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
@@ -91,6 +92,8 @@ export function CaseloadPage() {
     { key: 'daysInPhase', label: t('caseload.col.daysInPhase') },
     { key: 'level', label: t('caseload.col.level') },
     { key: 'nextPlannedEnd', label: t('caseload.col.nextPlannedEnd') },
+    { key: 'lastContact', label: t('caseload.col.lastContact') },
+    { key: 'nextDue', label: t('caseload.col.nextDue') },
     { key: 'openedOn', label: t('caseload.col.opened') },
     { key: null, label: t('caseload.col.myRole') },
   ];
@@ -215,6 +218,25 @@ export function CaseloadPage() {
                 <Table.Td ta="end">{format.number(daysInPhase(row))}</Table.Td>
                 <Table.Td>{levelText(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {row.lastContactAt === null
+                    ? t('caseload.never')
+                    : format.date(dateInZone(new Date(row.lastContactAt), session.organization.timeZone))}
+                  {row.unansweredAttempts > 0 && (
+                    <Text span size="xs" c="orange.9" display="block">
+                      {t('caseload.attempts', { count: row.unansweredAttempts })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {row.nextDueOn === null ? (
+                    '—'
+                  ) : row.nextDueOn < today ? (
+                    <StatusBadge color="red">{format.date(row.nextDueOn)}</StatusBadge>
+                  ) : (
+                    format.date(row.nextDueOn)
+                  )}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.openedOn)}</Table.Td>
                 <Table.Td>{t(`careTeamRole.${row.myRole}`)}</Table.Td>
               </Table.Tr>

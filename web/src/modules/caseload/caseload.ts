@@ -19,9 +19,13 @@ export interface CaseloadRow {
   phaseStartedOn?: string;
   /** The nearest planned end of a level of care running today. */
   nextPlannedEnd?: string | null;
+  /** The last successful contact (an instant), and when the next is due (the program's cadence). */
+  lastContactAt?: string | null;
+  nextDueOn?: string | null;
 }
 
-export type CaseloadSortKey = 'name' | 'program' | 'phase' | 'daysInPhase' | 'level' | 'nextPlannedEnd' | 'openedOn';
+export type CaseloadSortKey =
+  'name' | 'program' | 'phase' | 'daysInPhase' | 'level' | 'nextPlannedEnd' | 'openedOn' | 'lastContact' | 'nextDue';
 export interface CaseloadSort {
   key: CaseloadSortKey;
   direction: 'asc' | 'desc';
@@ -87,6 +91,11 @@ export function sortCaseload<T extends CaseloadRow>(
       // Rows with no planned end come last either way round.
       case 'nextPlannedEnd':
         return row.nextPlannedEnd ?? (sort.direction === 'asc' ? '9999-12-31' : '0000-01-01');
+      // Never contacted sorts as the longest ago; no cadence (none expected) comes last.
+      case 'lastContact':
+        return row.lastContactAt ?? '0000-01-01';
+      case 'nextDue':
+        return row.nextDueOn ?? (sort.direction === 'asc' ? '9999-12-31' : '0000-01-01');
     }
   };
   const direction = sort.key === 'daysInPhase' ? -sign : sign;

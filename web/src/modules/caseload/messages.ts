@@ -39,6 +39,13 @@ export const caseloadMessages = {
   'caseload.col.opened': { en: 'Opened', es: 'Abierto' },
   'caseload.col.daysInPhase': { en: 'Days in phase', es: 'Días en la fase' },
   'caseload.col.nextPlannedEnd': { en: 'Next planned end', es: 'Próximo fin previsto' },
+  'caseload.col.lastContact': { en: 'Last contact', es: 'Último contacto' },
+  'caseload.col.nextDue': { en: 'Next contact due', es: 'Próximo contacto' },
+  'caseload.never': { en: 'None yet', es: 'Ninguno aún' },
+  'caseload.attempts': {
+    en: '{count, plural, one {# attempt} other {# attempts}}, no answer',
+    es: '{count, plural, one {# intento} other {# intentos}}, sin respuesta',
+  },
   'caseload.cardWork': {
     en: '{days, plural, one {# day} other {# days}} in this phase · next planned end {end}',
     es: '{days, plural, one {# día} other {# días}} en esta fase · próximo fin previsto {end}',

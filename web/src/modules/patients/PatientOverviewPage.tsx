@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PatientContacts } from '../contacts/EpisodeContacts.tsx';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../components/Page.tsx';
@@ -190,6 +191,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
         )}
       </Stack>
 
+      <PatientContacts patientId={patient.id} contacts={patient.contacts ?? []} />
       {/* Tasks: the promises made to and about this person (the tasks module). */}
       <PatientTasks patient={patient} />
 

@@ -1,0 +1,290 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * Contacts and notes (issue 9): a case manager logs a phone contact with a DAP note, signs it,
+ * cannot edit it, adds an addendum and sees the episode's next-due date move; a draft typed
+ * with the network cut is sent when it returns; the log dialog in Spanish on a phone.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+const TZ = 'America/Chicago';
+const people = {
+  en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+const episodes = { en: '', es: '' };
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: TZ,
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  // Admitted three weeks ago, never contacted: the weekly intake contact is overdue.
+  const openedOn = new Date(Date.now() - 21 * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
+  for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
+    const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
+    const me = (session.body.user as { id: string }).id;
+    const patient = await call(
+      'POST',
+      '/api/patients',
+      { legalFirstName: key === 'en' ? 'Marisol' : 'Tomás', legalLastName: key === 'en' ? 'Vega' : 'Ibarra', dateOfBirth: '1979-11-02' },
+      own,
+    );
+    assert.equal(patient.status, 201, JSON.stringify(patient.body));
+    const episode = await call(
+      'POST',
+      `/api/patients/${String(patient.body.id)}/episodes`,
+      { programId: String(program.body.id), referralSource: 'self', openedOn, phase: 'intake', primaryCaseManagerId: me },
+      own,
+    );
+    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+    episodes[key] = String(episode.body.id);
+  }
+});
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+async function signIn(page: Page, person: { email: string; password: string }, submit: string, startHeading: string) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
+}
+
+/** The note as the server has it (read from the page, with its session). */
+async function serverNote(page: Page) {
+  const contactId = page.url().split('/contacts/')[1] ?? '';
+  return page.evaluate(async (id) => {
+    const response = await fetch(`/api/contacts/${id}`);
+    return ((await response.json()) as { note: { id: string; version: number; status: string; sections: Record<string, string> } }).note;
+  }, contactId);
+}
+
+async function logPhoneContact(page: Page, minutes: string) {
+  await page.getByRole('button', { name: 'Log a contact' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log a contact' });
+  await dialog.getByLabel('Minutes').fill(minutes);
+  await dialog.getByRole('button', { name: 'Log contact' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Contact of / }).waitFor();
+}
+
+test('a phone contact with a DAP note: signed, not editable, amended; the next-due date moves', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'My caseload shows last contact and next due', async () => {
+    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await page.getByRole('columnheader', { name: /Last contact/ }).waitFor();
+    await page.getByRole('columnheader', { name: /Next contact due/ }).waitFor();
+    await page.getByRole('cell', { name: 'None yet' }).waitFor();
+  });
+  await step(page, 'the episode is overdue; log a phone contact with a DAP note', async () => {
+    await page.goto(`${server.origin}/episodes/${episodes.en}`);
+    await page.getByRole('heading', { level: 2, name: 'Contacts' }).waitFor();
+    await page.getByText(/^Overdue since/).waitFor();
+    await page.getByRole('button', { name: 'Log a contact' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a contact' });
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the log dialog');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-log-en.png'), fullPage: true });
+    await dialog.getByLabel('Minutes').fill('25');
+    await dialog.getByRole('checkbox', { name: 'Planning' }).check();
+    await dialog.getByRole('button', { name: 'Log contact' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Contact of / }).waitFor();
+  });
+  await step(page, 'write the note: it saves itself', async () => {
+    await page.getByLabel('Data').fill('Called Marisol; she kept her clinic appointment and is looking for work.');
+    await page.getByLabel('Assessment').fill('Engaged and motivated; housing still unstable.');
+    await page.getByLabel('Plan').fill('Call back Thursday about the housing application.');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    const note = await serverNote(page);
+    assert.equal(note.sections.plan, 'Call back Thursday about the housing application.');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the note editor');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-note-en.png'), fullPage: true });
+  });
+  await step(page, 'sign it: it can no longer be edited', async () => {
+    await page.getByRole('button', { name: 'Sign note' }).click();
+    await page.getByText('This note is signed and cannot be edited. Add an addendum to correct or add to it.').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Data' }).count(), 0, 'no editable section');
+    const note = await serverNote(page);
+    assert.equal(note.status, 'signed');
+    const refused = await page.evaluate(
+      async ({ id, version }) => {
+        const csrf = await fetch('/api/session').then(async (r) => ((await r.json()) as { csrfToken: string }).csrfToken);
+        const response = await fetch(`/api/notes/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': csrf },
+          body: JSON.stringify({ sections: { data: 'changed after signing' } }),
+        });
+        return { status: response.status, code: ((await response.json()) as { code: string }).code };
+      },
+      { id: note.id, version: note.version },
+    );
+    assert.deepEqual(refused, { status: 409, code: 'note-signed' });
+  });
+  await step(page, 'add an addendum', async () => {
+    await page.getByLabel('Addendum').fill('Correction: the call lasted 30 minutes.');
+    await page.getByRole('button', { name: 'Add addendum' }).click();
+    await page.getByText('Correction: the call lasted 30 minutes.', { exact: true }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the signed note');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-signed-en.png'), fullPage: true });
+  });
+  await step(page, 'back on the episode, the next contact is due a week from today', async () => {
+    await page.getByRole('link', { name: /Back to the episode/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Contacts' }).waitFor();
+    await page.getByTestId('next-due').waitFor();
+    assert.equal(await page.getByText(/^Overdue since/).count(), 0);
+    const due = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
+    const shown = await page.evaluate(async (episodeId) => {
+      const response = await fetch(`/api/episodes/${episodeId}/contacts`);
+      return ((await response.json()) as { status: { nextDueOn: string } }).status.nextDueOn;
+    }, episodes.en);
+    assert.equal(shown, due);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode with contacts');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-episode-en.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
+test(
+  'a draft typed with the network cut stays on the device, marked not yet sent, and is sent when it returns',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await step(page, 'offline typing', async () => {
+      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await page.goto(`${server.origin}/episodes/${episodes.en}`);
+      await logPhoneContact(page, '10');
+      await page.getByLabel('Data').waitFor();
+      await context.setOffline(true);
+      await page.getByLabel('Data').fill('Typed in the parking lot with no signal.');
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Not yet sent/ })
+        .waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'contacts-offline-en.png'), fullPage: true });
+      const stored = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('bridgeway-drafts');
+            open.onsuccess = () => {
+              const count = open.result.transaction('notes').objectStore('notes').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      );
+      assert.equal(stored, 1, 'the draft is kept in IndexedDB');
+    });
+    await step(page, 'the connection returns', async () => {
+      await context.setOffline(false);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor({ timeout: 20_000 });
+      const note = await serverNote(page);
+      assert.equal(note.sections.data, 'Typed in the parking lot with no signal.');
+    });
+    await context.close();
+  },
+);
+
+test('in Spanish on a phone: the contacts section and the log dialog', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'Spanish', async () => {
+    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await page.goto(`${server.origin}/episodes/${episodes.es}`);
+    await page.getByRole('heading', { level: 2, name: 'Contactos' }).waitFor();
+    await page.getByText(/^Atrasado desde/).waitFor();
+    await page.getByRole('button', { name: 'Registrar un contacto' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrar un contacto' });
+    await dialog.getByRole('checkbox', { name: 'Acercamiento' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish log dialog');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-log-es-phone.png'), fullPage: true });
+    // More than a day: the field itself refuses it (the server would too: a 400 naming it).
+    await dialog.getByLabel('Minutos').fill('1441');
+    assert.equal(await dialog.getByLabel('Minutos').evaluate((input) => (input as HTMLInputElement).validity.rangeOverflow), true);
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});

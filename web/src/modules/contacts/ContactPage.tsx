@@ -1,0 +1,142 @@
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { NOTE_STRUCTURES, type NoteStructure } from '../../../../src/modules/contacts/codes.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { Details } from '../patients/PatientOverviewPage.tsx';
+import { contactKey, useContactQuery, type Contact, type Note } from './contactQueries.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+
+/** One contact: what happened, and its note (written, signed, amended here). */
+export function ContactPage() {
+  const { id = '' } = useParams();
+  const query = useContactQuery(id);
+  if (!query.data) return <QueryStatus error={query.error} isPending={query.isPending} retry={() => void query.refetch()} />;
+  return <ContactView contact={query.data} key={query.data.id} />;
+}
+
+function ContactView({ contact }: { contact: Contact }) {
+  const t = useT();
+  const format = useFormat();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [marking, setMarking] = useState(false);
+  const [reason, setReason] = useState('');
+  const onNoteChanged = useCallback(
+    (note: Note) => {
+      queryClient.setQueryData(contactKey(contact.id), (current: Contact | undefined) => (current ? { ...current, note } : current));
+      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
+    },
+    [queryClient, contact.id],
+  );
+  const mark = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/contacts/{id}/entered-in-error', {
+          params: { path: { id: contact.id } },
+          body: { version: contact.version, reason },
+        }),
+      ),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(contactKey(contact.id), updated);
+      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
+      setMarking(false);
+    },
+  });
+  const back = contact.episodeId ? `/episodes/${contact.episodeId}` : `/patients/${contact.patientId}`;
+  const canMark = contact.enteredInError === null && contact.staff.id === session.user.id;
+
+  return (
+    <Page
+      title={t('contacts.contactTitle', { when: format.dateTime(contact.occurredAt) })}
+      actions={
+        canMark ? (
+          <Button variant="default" color="red" onClick={() => setMarking(true)}>
+            {t('contacts.markError')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <Anchor component={Link} to={back}>
+        {t('contacts.back')}
+      </Anchor>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+        <Stack gap="sm">
+          {contact.enteredInError && (
+            <Group gap="xs">
+              <StatusBadge color="gray">{t('contacts.enteredInError')}</StatusBadge>
+              <Text size="sm">{contact.enteredInError.reason}</Text>
+            </Group>
+          )}
+          <Details
+            items={[
+              [t('contacts.mode'), t(`contactMode.${contact.mode}`)],
+              [t('contacts.minutes'), t('contacts.minutesCount', { minutes: contact.durationMinutes })],
+              [t('contacts.activities'), contact.activities.map((activity) => t(`activity.${activity}`)).join(', ') || '—'],
+              [t('contacts.location'), contact.location ?? '—'],
+              [t('contacts.participants'), contact.participants ?? '—'],
+              [t('contacts.by'), contact.staff.name],
+              [t('contacts.credential'), contact.staffCredential ?? '—'],
+            ]}
+          />
+        </Stack>
+      </Paper>
+      {contact.note ? (
+        <NoteEditor note={contact.note} onChanged={onNoteChanged} />
+      ) : contact.enteredInError === null && contact.mode !== 'attempted-not-reached' ? (
+        <StartNote contactId={contact.id} />
+      ) : null}
+      <ConfirmDialog
+        opened={marking}
+        title={t('contacts.markError')}
+        confirmLabel={t('contacts.markError.confirm')}
+        destructive
+        busy={mark.isPending}
+        error={mark.error}
+        onConfirm={() => mark.mutate()}
+        onClose={() => setMarking(false)}
+      >
+        <Textarea
+          label={t('contacts.markError.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          required
+        />
+      </ConfirmDialog>
+    </Page>
+  );
+}
+
+function StartNote({ contactId }: { contactId: string }) {
+  const t = useT();
+  const describe = useProblemText();
+  const queryClient = useQueryClient();
+  const [structure, setStructure] = useState<NoteStructure>('dap');
+  const start = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/contacts/{id}/note', { params: { path: { id: contactId } }, body: { structure } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: contactKey(contactId) }),
+  });
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+      <Stack gap="sm" align="flex-start">
+        <SegmentedControl
+          aria-label={t('contacts.noteStructure')}
+          value={structure}
+          onChange={(value) => setStructure(value)}
+          data={NOTE_STRUCTURES.map((value) => ({ value, label: t(`note.structure.${value}`) }))}
+        />
+        <ProblemAlert message={start.error ? describe(start.error) : null} />
+        <Button onClick={() => start.mutate()} loading={start.isPending}>
+          {t('note.start')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

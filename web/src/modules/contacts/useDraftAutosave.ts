@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Note } from './contactQueries.ts';
+import { deleteDraft, getDraft, putDraft } from './draftStore.ts';
+
+export type SaveState = 'saved' | 'saving' | 'unsent' | 'conflict';
+type Sections = Record<string, string>;
+
+const AUTOSAVE_MS = 800;
+const RETRY_MS = 5000;
+
+/**
+ * A draft that saves itself while typed: each change goes to the device first (IndexedDB), then
+ * to the server with If-Match. No connection: it stays on the device ("not yet sent") and goes
+ * when the connection returns. A stale save (409) brings the server's text: both are shown,
+ * and the writer chooses; neither is dropped.
+ */
+export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Note) => void) {
+  const [text, setText] = useState<Sections>(note.sections);
+  const [state, setState] = useState<SaveState>('saved');
+  const [theirs, setTheirs] = useState<Note | null>(null);
+  const base = useRef(note.version);
+  const latest = useRef(text);
+  const sending = useRef(false);
+  const editable = note.status === 'draft' && note.author.id === userId;
+
+  const send = useCallback(async () => {
+    if (sending.current) return;
+    sending.current = true;
+    setState('saving');
+    const sent = latest.current;
+    try {
+      const result = await api.PATCH('/api/notes/{id}', {
+        params: { path: { id: note.id } },
+        body: { sections: sent },
+        headers: { 'If-Match': `"${base.current}"` },
+      });
+      if (result.data) {
+        base.current = result.data.version;
+        if (latest.current === sent) {
+          await deleteDraft(userId, note.id);
+          setState('saved');
+        } else setState('unsent');
+        onSaved(result.data);
+      } else if (result.response.status === 409 && isStale(result.error)) {
+        setTheirs(result.error.current);
+        setState('conflict');
+      } else setState('unsent');
+    } catch {
+      setState('unsent'); // no connection: the text is on the device; the retry sends it
+    } finally {
+      sending.current = false;
+    }
+  }, [note.id, userId, onSaved]);
+
+  // A draft left on this device by an earlier visit (typed offline) comes back first.
+  useEffect(() => {
+    if (!editable) return;
+    void getDraft(userId, note.id).then((stored) => {
+      if (!stored) return;
+      base.current = stored.baseVersion;
+      latest.current = stored.sections;
+      setText(stored.sections);
+      setState('unsent');
+      void send();
+    });
+  }, [editable, note.id, userId, send]);
+
+  // Typing: keep on the device at once, send after a pause.
+  const change = useCallback(
+    (section: string, value: string) => {
+      const next = { ...latest.current, [section]: value };
+      latest.current = next;
+      setText(next);
+      setState((current) => (current === 'conflict' ? current : 'unsent'));
+      void putDraft({ noteId: note.id, userId, baseVersion: base.current, sections: next, savedAt: new Date().toISOString() });
+    },
+    [note.id, userId],
+  );
+
+  useEffect(() => {
+    if (state !== 'unsent') return;
+    const timer = setTimeout(() => void send(), AUTOSAVE_MS);
+    const retry = setInterval(() => void send(), RETRY_MS);
+    const online = () => void send();
+    window.addEventListener('online', online);
+    return () => {
+      clearTimeout(timer);
+      clearInterval(retry);
+      window.removeEventListener('online', online);
+    };
+  }, [state, text, send]);
+
+  /** Conflict: keep my text over theirs (saved on top of their version). */
+  const keepMine = useCallback(() => {
+    if (theirs) base.current = theirs.version;
+    setTheirs(null);
+    setState('unsent');
+  }, [theirs]);
+
+  /** Conflict: take the saved text; mine is dropped from the device. */
+  const takeTheirs = useCallback(() => {
+    if (!theirs) return;
+    base.current = theirs.version;
+    latest.current = theirs.sections;
+    setText(theirs.sections);
+    setTheirs(null);
+    setState('saved');
+    void deleteDraft(userId, note.id);
+    onSaved(theirs);
+  }, [theirs, userId, note.id, onSaved]);
+
+  /** Before signing: wait for the text to be on the server; answers the version to sign. */
+  const flush = useCallback(async (): Promise<number | null> => {
+    if (state === 'conflict') return null;
+    if (state !== 'saved') await send();
+    return base.current;
+  }, [state, send]);
+
+  return { text, state, theirs, editable, change, keepMine, takeTheirs, flush };
+}
+
+function isStale(error: unknown): error is { code: string; current: Note } {
+  return typeof error === 'object' && error !== null && 'current' in error && (error as { code?: string }).code === 'stale-version';
+}
