@@ -3,6 +3,7 @@ import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
+import { needsModule } from './needs/module.ts';
 import { organizationModule } from './organization/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
@@ -28,4 +29,5 @@ export const modules = [
   episodesModule,
   instrumentsModule,
   assessmentsModule,
+  needsModule,
 ];
