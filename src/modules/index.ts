@@ -5,6 +5,7 @@ import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
 import { needsModule } from './needs/module.ts';
 import { organizationModule } from './organization/module.ts';
+import { patientModeModule } from './patient-mode/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
 import { sessionModule } from './session/module.ts';
@@ -30,4 +31,5 @@ export const modules = [
   instrumentsModule,
   assessmentsModule,
   needsModule,
+  patientModeModule,
 ];
