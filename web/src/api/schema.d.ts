@@ -980,6 +980,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/patient-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the device to the patient: lock this session to the assessment until staff unlock it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        locale: "en" | "es";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            locale: ("en" | "es") | null;
+                            startedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1652,6 +1746,43 @@ export interface paths {
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
+                            needs?: {
+                                assessmentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string | null;
+                                dismissedReason: string | null;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                episodeId: string;
+                                history: {
+                                    /** Format: date-time */
+                                    changedAt: string;
+                                    changedBy: string | null;
+                                    changedByName: string | null;
+                                    fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                    note: string | null;
+                                    /** @enum {unknown} */
+                                    toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                screenFindings: string[];
+                                /** @enum {unknown} */
+                                source: "screen" | "staff-judgement";
+                                /** @enum {unknown} */
+                                status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                /** Format: date-time */
+                                statusChangedAt: string;
+                                /** @enum {unknown} */
+                                urgency: "urgent" | "soon" | "routine";
+                                version: number;
+                            }[];
                             /** Format: date */
                             openedOn: string;
                             /** Format: uuid */
@@ -2379,6 +2510,205 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs of an episode: proposals first, then open needs by urgency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assessmentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string | null;
+                                dismissedReason: string | null;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                episodeId: string;
+                                history: {
+                                    /** Format: date-time */
+                                    changedAt: string;
+                                    changedBy: string | null;
+                                    changedByName: string | null;
+                                    fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                    note: string | null;
+                                    /** @enum {unknown} */
+                                    toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                screenFindings: string[];
+                                /** @enum {unknown} */
+                                source: "screen" | "staff-judgement";
+                                /** @enum {unknown} */
+                                status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                /** Format: date-time */
+                                statusChangedAt: string;
+                                /** @enum {unknown} */
+                                urgency: "urgent" | "soon" | "routine";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a need (staff judgement, or citing a completed screen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessmentId?: string | null;
+                        description?: string | null;
+                        /** @enum {unknown} */
+                        domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        /** @enum {unknown} */
+                        urgency: "urgent" | "soon" | "routine";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3629,6 +3959,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One need with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a need’s urgency or description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        /** @enum {unknown} */
+                        urgency?: "urgent" | "soon" | "routine";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/needs/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or dismiss a proposed need (a reason), or change a need’s status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @enum {unknown} */
+                        to: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organization": {
         parameters: {
             query?: never;
@@ -4143,6 +4789,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -4347,6 +5023,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -4539,6 +5245,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -4898,6 +5634,159 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/strengths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient’s strengths inventory */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                id: string;
+                                inPatientsWords: boolean;
+                                /** @enum {unknown} */
+                                kind: "skill" | "resource" | "interest" | "person";
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a strength: what the patient does well, has, enjoys, or who is there for them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {unknown} */
+                        domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        /** @description The description is what the patient said, in their words */
+                        inPatientsWords?: boolean;
+                        /** @enum {unknown} */
+                        kind: "skill" | "resource" | "interest" | "person";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6336,6 +7225,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/patient-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this session is handed to a patient, and for which assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            locale: ("en" | "es") | null;
+                            startedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/patient-mode/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the device back from the patient with your password (checked on the server) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -6568,6 +7591,223 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/strengths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One strength */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a strength (kept, marked deleted, audited); send If-Match with the version */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a strength */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @enum {unknown} */
+                        domain?: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        inPatientsWords?: boolean;
+                        /** @enum {unknown} */
+                        kind?: "skill" | "resource" | "interest" | "person";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/users": {

@@ -6,6 +6,7 @@ export { auditModule } from '../modules/audit/module.ts';
 export { caseloadModule } from '../modules/caseload/module.ts';
 export { homeModule } from '../modules/home/module.ts';
 export { instrumentsModule } from '../modules/instruments/module.ts';
+export { needsModule } from '../modules/needs/module.ts';
 export { invitationsModule } from '../modules/invitations/module.ts';
 export { organizationModule } from '../modules/organization/module.ts';
 export { patientsModule } from '../modules/patients/module.ts';

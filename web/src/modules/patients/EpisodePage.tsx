@@ -12,6 +12,7 @@ import { useProgramMembers } from '../programs/programQueries.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
+import { EpisodeNeeds } from '../needs/EpisodeNeeds.tsx';
 import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -256,6 +257,8 @@ function EpisodeView({ episode }: { episode: Episode }) {
           }
         />
       </Section>
+
+      <EpisodeNeeds episodeId={episode.id} open={open} needs={episode.needs ?? []} />
 
       <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
 

@@ -16,6 +16,7 @@ import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
+import { NeedsSummary, StrengthsSection } from '../needs/PatientNeeds.tsx';
 
 /** A section of the overview: a heading and a list of label and value. */
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -183,6 +184,11 @@ function PatientOverview({ patient }: { patient: Patient }) {
           </Text>
         )}
       </Stack>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <NeedsSummary needs={patient.needs} />
+        <StrengthsSection patientId={patient.id} strengths={patient.needs.strengths} editable={patient.mergedIntoId === null} />
+      </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>
