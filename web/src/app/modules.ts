@@ -9,6 +9,7 @@ export { instrumentsModule } from '../modules/instruments/module.ts';
 export { needsModule } from '../modules/needs/module.ts';
 export { invitationsModule } from '../modules/invitations/module.ts';
 export { organizationModule } from '../modules/organization/module.ts';
+export { patientModeModule } from '../modules/patient-mode/module.ts';
 export { patientsModule } from '../modules/patients/module.ts';
 export { programsModule } from '../modules/programs/module.ts';
 export { sessionModule } from '../modules/session/module.ts';
