@@ -8,6 +8,8 @@ import { forbidden } from '../../lib/errors.ts';
  * patients, completing or abandoning — answers 403 until staff unlock with their password.
  */
 const OPEN = new Set([
+  // Whether the organization is set up (the web app asks first, before the session); no patient data.
+  'GET /api/setup',
   'GET /api/session',
   'DELETE /api/session',
   'GET /api/session/patient-mode',

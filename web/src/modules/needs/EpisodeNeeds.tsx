@@ -80,7 +80,7 @@ function Proposals({ proposals, onDismiss }: { proposals: readonly Need[]; onDis
       {proposals.map((need) => {
         const domain = t(`domain.${need.domain}`);
         return (
-          <Paper key={need.id} withBorder p="sm" bg="violet.0">
+          <Paper key={need.id} withBorder p="sm" style={{ borderInlineStart: '4px solid var(--mantine-color-violet-6)' }}>
             <Group justify="space-between" wrap="wrap" gap="sm">
               <Stack gap={2}>
                 <Group gap="xs">
