@@ -235,7 +235,7 @@ function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
           label={t('needs.newStatus')}
           data={choices.map((status) => ({ value: status, label: t(`needStatus.${status}`) }))}
           value={to}
-          onChange={(value) => value && setTo(value as Need['status'])}
+          onChange={(value) => value && setTo(value)}
           allowDeselect={false}
         />
         <Textarea label={t('needs.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
@@ -297,14 +297,14 @@ function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; open
           label={t('needs.domain')}
           data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}
           value={domain}
-          onChange={(value) => setDomain(value as typeof domain)}
+          onChange={(value) => setDomain(value)}
           required
         />
         <Select
           label={t('needs.urgency')}
           data={NEED_URGENCIES.map((value) => ({ value, label: t(`urgency.${value}`) }))}
           value={urgency}
-          onChange={(value) => value && setUrgency(value as typeof urgency)}
+          onChange={(value) => value && setUrgency(value)}
           allowDeselect={false}
         />
         <Textarea

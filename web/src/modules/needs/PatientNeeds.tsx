@@ -179,14 +179,14 @@ function StrengthDialog({ patientId, strength, onClose }: { patientId: string; s
           label={t('needs.domain')}
           data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}
           value={domain}
-          onChange={(value) => setDomain(value as typeof domain)}
+          onChange={(value) => setDomain(value)}
           required
         />
         <Select
           label={t('strengths.kind')}
           data={STRENGTH_KINDS.map((value) => ({ value, label: t(`strengths.kind.${value}`) }))}
           value={kind}
-          onChange={(value) => value && setKind(value as typeof kind)}
+          onChange={(value) => value && setKind(value)}
           allowDeselect={false}
         />
         <Textarea

@@ -37,7 +37,7 @@ export function HandToPatient({ assessmentId, beforeHandOver }: { assessmentId: 
       <Dialog opened={opened} onClose={() => setOpened(false)} title={t('patientMode.handOver.title')}>
         <Stack gap="md">
           <Text size="sm">{t('patientMode.handOver.explain')}</Text>
-          <Radio.Group label={t('patientMode.language')} value={language} onChange={(value) => setLanguage(value as Locale)}>
+          <Radio.Group label={t('patientMode.language')} value={language} onChange={(value) => setLanguage(value)}>
             <Group mt={6}>
               {(['en', 'es'] as const).map((code) => (
                 <Radio key={code} value={code} label={languageNames[code]} lang={code} />
