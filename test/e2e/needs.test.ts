@@ -246,7 +246,10 @@ test(
       await summary.getByText('Housing').waitFor();
       await page.getByRole('button', { name: 'Add a strength' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel(/^Life domain/).first().click();
+      await dialog
+        .getByLabel(/^Life domain/)
+        .first()
+        .click();
       await page.getByRole('option', { name: 'Employment' }).click();
       await dialog.getByLabel(/^Strength/).fill('I can fix any engine');
       await dialog.getByRole('checkbox', { name: 'In the patient’s own words' }).check();
@@ -290,7 +293,10 @@ test('in Spanish: the patient screen, the needs and the strengths', { timeout: 1
     await page.getByRole('heading', { level: 2, name: 'Necesidades' }).waitFor();
     await page.getByRole('button', { name: 'Registrar una necesidad' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/^Área de vida/).first().click();
+    await dialog
+      .getByLabel(/^Área de vida/)
+      .first()
+      .click();
     await page.getByRole('option', { name: 'Transporte' }).click();
     await dialog.getByRole('button', { name: 'Registrar una necesidad' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -28,7 +28,7 @@ const resultIs = (key: string) => (result: ScoreResult) => result.result === key
  * lit); BARC-10 measures recovery capital (a strength, not a need); COWS and CIWA-Ar are
  * withdrawal severity, handled clinically, so they propose nothing.
  */
-export const SCREEN_NEEDS: Readonly<Record<string, readonly ScreenRule[]>> = {
+const SCREEN_NEEDS: Readonly<Record<string, readonly ScreenRule[]>> = {
   'ahc-hrsn': [
     { finding: 'housing', domain: 'housing', when: domainPositive('housing'), urgency: (a) => (a['1'] === 2 ? 'urgent' : 'soon') },
     { finding: 'housing-quality', domain: 'housing', when: domainPositive('housing-quality'), urgency: 'routine' },

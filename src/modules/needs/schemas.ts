@@ -37,7 +37,7 @@ export const NeedTransitionBody = Type.Object(
 );
 export type NeedTransitionBody = Static<typeof NeedTransitionBody>;
 
-export const NeedStatusChangeSchema = Type.Object({
+const NeedStatusChangeSchema = Type.Object({
   fromStatus: Nullable(Type.Enum(NEED_STATUSES)),
   toStatus: Type.Enum(NEED_STATUSES),
   note: Nullable(Type.String()),

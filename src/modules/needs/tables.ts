@@ -52,7 +52,6 @@ interface StrengthsTable {
 }
 
 export type NeedRow = Selectable<NeedsTable>;
-export type NeedStatusChangeRow = Selectable<NeedStatusChangesTable>;
 export type StrengthRow = Selectable<StrengthsTable>;
 
 declare module '../../db/schema.ts' {
