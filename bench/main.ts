@@ -26,7 +26,8 @@ import type { BenchEnv } from './world.ts';
  * timed through the API (in-process HTTP: routing, validation, sign-in, access check, audit
  * row) and as the same query run raw on the same database, so the app's overhead is a ratio.
  * `npm run bench -- --load [--connections 50 --seconds 60 --warmup 10]`: the same data, then
- * the real server under load instead (bench/load.ts).
+ * the real server under load instead (bench/load.ts). `--only search` times only the scenarios
+ * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand.
  */
 const { values } = parseArgs({
   options: {
@@ -36,6 +37,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '10' },
+    // Only the scenarios whose name contains this (case-insensitive), e.g. `--only search`.
+    only: { type: 'string' },
+    // Leave the generated database in place (on DATABASE_URL only) to read its plans by hand.
+    keep: { type: 'boolean', default: false },
   },
 });
 const patients = Number(values.patients);
@@ -176,7 +181,10 @@ try {
         if (answer.status !== 200) throw new Error(`bench request answered ${answer.status}`);
       },
     };
-    const scenarios = benches.flatMap((bench) => bench.scenarios?.(env) ?? []);
+    const only = values.only?.toLowerCase();
+    const scenarios = benches
+      .flatMap((bench) => bench.scenarios?.(env) ?? [])
+      .filter((scenario) => only === undefined || scenario.name.toLowerCase().includes(only));
 
     console.log(`\nBridgeway bench: ${described}`);
     console.log(`${iterations} timed runs per scenario after 10 warm-up runs; milliseconds\n`);
@@ -219,7 +227,8 @@ try {
   console.error('bench failed:', error);
   process.exitCode = 1;
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  if (values.keep && !stopEmbedded) console.log(`\nkept: ${url}`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
   await stopEmbedded?.();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
