@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { LIFE_DOMAINS, NEED_URGENCIES } from '../../../../src/modules/needs/codes.ts';
 import { NEED_TRANSITIONS } from '../../../../src/modules/needs/transitions.ts';
 import { needStatusColor, urgencyColor, type Need } from './needQueries.ts';
@@ -69,6 +69,7 @@ function useTransition(onDone?: () => void) {
 
 function Proposals({ proposals, onDismiss }: { proposals: readonly Need[]; onDismiss: (need: Need) => void }) {
   const t = useT();
+  const { tMaybe } = useTranslator();
   const format = useFormat();
   const confirm = useTransition();
   const { alert } = useServerErrors(confirm.error, []);
@@ -90,7 +91,7 @@ function Proposals({ proposals, onDismiss }: { proposals: readonly Need[]; onDis
                 <Text size="sm">
                   {t('needs.proposedBy', {
                     instrument: (need.instrumentKey ?? '').toUpperCase(),
-                    findings: need.screenFindings.join(', '),
+                    findings: need.screenFindings.map((code) => tMaybe(`finding.${code}`) ?? code).join(', '),
                     when: format.dateTime(need.createdAt),
                   })}{' '}
                   {need.assessmentId && (

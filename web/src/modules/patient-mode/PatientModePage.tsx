@@ -236,7 +236,8 @@ function Unlock({ assessmentId }: { assessmentId: string }) {
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
               error={fieldErrors.currentPassword}
-              autoComplete="current-password"
+              // Not "current-password": the browser must not offer the saved staff password to whoever holds the tablet.
+              autoComplete="new-password"
               data-autofocus
               required
             />
