@@ -118,6 +118,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerRequestLog(app);
   registerSecurityHeaders(app, config.publicUrl);
   registerAuthentication(app, deps.db, config);
+  const registry = buildRegistry(modules);
+  // A module's guard sees who is calling (after authentication) before any route runs.
+  for (const module of registry.modules) if (module.requestGuard) app.addHook('onRequest', module.requestGuard);
   registerTextGuard(app);
 
   // Public routes say so in the OpenAPI document (no security requirement); every other route
@@ -127,7 +130,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     if (route.config?.access === 'public') route.schema = { ...route.schema, security: [] };
     else if (route.config?.cookieOnly) route.schema = { ...route.schema, security: [{ session: [], csrf: [] }] };
   });
-  const registry = buildRegistry(modules);
   for (const module of registry.modules) if (module.routes) await app.register(module.routes, { registry });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 

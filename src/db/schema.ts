@@ -88,6 +88,10 @@ interface SessionsTable {
   endedAt: Date | null;
   endReason: 'sign-out' | 'ended-by-user' | 'password-changed' | 'deactivated' | 'rotated' | 'mfa-reset' | null;
   securityEventsSincePreviousSignIn: Generated<number>;
+  /** Locked to one assessment in the patient-facing mode (src/modules/patient-mode). */
+  patientModeAssessmentId: Generated<string | null>;
+  patientModeLocale: Generated<Locale | null>;
+  patientModeStartedAt: Generated<Date | null>;
 }
 
 interface SignInThrottleTable {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RawBuilder } from 'kysely';
 import type { TSchema } from 'typebox';
 import type { Executor } from './audit/audit.ts';
@@ -23,6 +23,8 @@ export interface ServerModule {
   timeline?: TimelineSource;
   /** Its part of the Today worklist (GET /api/today), if it has one. */
   today?: TodaySource;
+  /** Runs on every request after authentication (request.actor and request.session are set); throws to refuse. */
+  requestGuard?: (request: FastifyRequest) => Promise<void>;
 }
 
 /** What every module's routes receive: the registry's views across modules. */

@@ -4,7 +4,9 @@ import { auditModule } from './audit/module.ts';
 import { contactsModule } from './contacts/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
+import { needsModule } from './needs/module.ts';
 import { organizationModule } from './organization/module.ts';
+import { patientModeModule } from './patient-mode/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
 import { sessionModule } from './session/module.ts';
@@ -36,4 +38,6 @@ export const modules = [
   todayModule,
   timelineModule,
   contactsModule,
+  needsModule,
+  patientModeModule,
 ];

@@ -10,6 +10,7 @@ import { withEpisode } from '../episodes/service.ts';
 import { episodeKind } from '../episodes/records.ts';
 import { findInstrument } from '../instruments/service.ts';
 import { score, type ScoreResult } from '../instruments/scoring.ts';
+import { proposeNeedsFromScreen } from '../needs/proposals.ts';
 import { readPatientRecord, withPatientRecord } from '../patients/access.ts';
 import type { AssessmentStatus } from './codes.ts';
 import { episodeAssessmentsQuery } from './queries.ts';
@@ -178,6 +179,8 @@ export async function completeAssessment(db: Database, ctx: RequestContext, id: 
       recordId: id,
       details: { status: 'completed', instrument: definition.key, band: result.band, positive: result.positive, critical: result.critical },
     });
+    // The one coupling to needs: a positive screen proposes needs for staff to confirm (docs/needs.md).
+    await proposeNeedsFromScreen(tx, audit, ctx.actor.userId, current, result);
     return loadView(tx, id);
   });
 }

@@ -8,6 +8,7 @@ import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useSaveLanguage } from '../modules/account/useSaveLanguage.ts';
 import { useSession } from '../modules/session/SessionContext.tsx';
+import { PatientModeRedirect } from '../modules/patient-mode/PatientModeRedirect.tsx';
 import { useSignOut } from '../modules/session/SignOutButton.tsx';
 import { currentNavPath, navigationFor } from './registry.ts';
 
@@ -48,6 +49,7 @@ export function AppLayout() {
       navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
+      <PatientModeRedirect />
       <a className="skip-link" href="#main">
         {t('a11y.skipToContent')}
       </a>

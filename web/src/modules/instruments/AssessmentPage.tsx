@@ -9,6 +9,7 @@ import { ProblemAlert, QueryStatus, useProblemText, useServerErrors } from '../.
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { isAsked } from '../../../../src/modules/instruments/rules.ts';
+import { HandToPatient } from '../patient-mode/HandToPatient.tsx';
 import { statusColor } from './EpisodeAssessments.tsx';
 import { GivenAnswer, ItemInput, ResultPanel } from './InstrumentForm.tsx';
 import {
@@ -198,6 +199,7 @@ function Administer({ initial, definition }: { initial: Assessment; definition: 
               <Button variant="default" color="red" onClick={() => setReasoned('abandon')}>
                 {t('assessment.abandon')}
               </Button>
+              {definition.respondent === 'patient' && <HandToPatient assessmentId={assessment.id} beforeHandOver={() => queue.current} />}
               <Button onClick={() => complete.mutate()} loading={complete.isPending}>
                 {t('assessment.complete')}
               </Button>

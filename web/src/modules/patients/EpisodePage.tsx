@@ -13,6 +13,7 @@ import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
 import { EpisodeContacts } from '../contacts/EpisodeContacts.tsx';
+import { EpisodeNeeds } from '../needs/EpisodeNeeds.tsx';
 import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -259,6 +260,7 @@ function EpisodeView({ episode }: { episode: Episode }) {
       </Section>
 
       <EpisodeContacts patientId={episode.patientId} episodeId={episode.id} open={open} contacts={episode.contacts} />
+      <EpisodeNeeds episodeId={episode.id} open={open} needs={episode.needs ?? []} />
 
       <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
 

@@ -18,6 +18,7 @@ import { usePatient, type Patient, type PatientEpisode } from './patientQueries.
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
 import { PatientTasks } from '../tasks/PatientTasks.tsx';
+import { NeedsSummary, StrengthsSection } from '../needs/PatientNeeds.tsx';
 
 /** A section of the overview: a heading and a list of label and value. */
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -194,6 +195,11 @@ function PatientOverview({ patient }: { patient: Patient }) {
       <PatientContacts patientId={patient.id} contacts={patient.contacts ?? []} />
       {/* Tasks: the promises made to and about this person (the tasks module). */}
       <PatientTasks patient={patient} />
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <NeedsSummary needs={patient.needs} />
+        <StrengthsSection patientId={patient.id} strengths={patient.needs.strengths} editable={patient.mergedIntoId === null} />
+      </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

@@ -1,0 +1,6 @@
+/** Problem codes of needs and strengths, with their params. */
+export const PROBLEM_CODES = {
+  'need-transition-not-allowed': ['from', 'to'],
+  'reason-required': [],
+  'assessment-not-in-episode': [],
+} as const;

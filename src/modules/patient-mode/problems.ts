@@ -1,0 +1,4 @@
+/** Problem codes of the patient-facing mode, with their params. */
+export const PROBLEM_CODES = {
+  'patient-mode-locked': [],
+} as const;

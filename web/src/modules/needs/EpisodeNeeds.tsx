@@ -1,0 +1,330 @@
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { LIFE_DOMAINS, NEED_URGENCIES } from '../../../../src/modules/needs/codes.ts';
+import { NEED_TRANSITIONS } from '../../../../src/modules/needs/transitions.ts';
+import { needStatusColor, urgencyColor, type Need } from './needQueries.ts';
+
+type Action = { kind: 'dismiss' | 'update'; need: Need } | { kind: 'add' } | null;
+
+/** An episode's needs (read with the episode): proposals from positive screens on top, then open needs by urgency. */
+export function EpisodeNeeds({ episodeId, open, needs }: { episodeId: string; open: boolean; needs: readonly Need[] }) {
+  const t = useT();
+  const [action, setAction] = useState<Action>(null);
+  const proposals = needs.filter((need) => need.status === 'proposed');
+  const working = needs.filter((need) => need.status === 'identified' || need.status === 'being-addressed');
+  const closed = needs.filter((need) => !proposals.includes(need) && !working.includes(need));
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="needs-heading">
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={2} size="h3" id="needs-heading">
+            {t('needs.title')}
+          </Title>
+          {open && <Button onClick={() => setAction({ kind: 'add' })}>{t('needs.add')}</Button>}
+        </Group>
+        {proposals.length > 0 && <Proposals proposals={proposals} onDismiss={(need) => setAction({ kind: 'dismiss', need })} />}
+        {needs.length === 0 && <Text c="dimmed">{t('needs.empty')}</Text>}
+        {working.length > 0 && <NeedTable needs={working} onUpdate={(need) => setAction({ kind: 'update', need })} />}
+        {closed.length > 0 && (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              {t('needs.closed')}
+            </Title>
+            <NeedTable needs={closed} onUpdate={(need) => setAction({ kind: 'update', need })} />
+          </Stack>
+        )}
+      </Stack>
+      <AddNeedDialog episodeId={episodeId} opened={action?.kind === 'add'} onClose={() => setAction(null)} />
+      {action?.kind === 'dismiss' && <DismissDialog need={action.need} onClose={() => setAction(null)} />}
+      {action?.kind === 'update' && <UpdateDialog need={action.need} onClose={() => setAction(null)} />}
+    </Paper>
+  );
+}
+
+function useTransition(onDone?: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ need, to, note }: { need: Need; to: Need['status']; note?: string }) =>
+      unwrap(
+        api.POST('/api/needs/{id}/transitions', {
+          params: { path: { id: need.id } },
+          body: { version: need.version, to, ...(note ? { note } : {}) },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['episodes'] });
+      await queryClient.invalidateQueries({ queryKey: ['patients'] });
+      onDone?.();
+    },
+  });
+}
+
+function Proposals({ proposals, onDismiss }: { proposals: readonly Need[]; onDismiss: (need: Need) => void }) {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const format = useFormat();
+  const confirm = useTransition();
+  const { alert } = useServerErrors(confirm.error, []);
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="proposals-heading">
+      <Title order={3} size="h5" id="proposals-heading">
+        {t('needs.proposals')}
+      </Title>
+      {proposals.map((need) => {
+        const domain = t(`domain.${need.domain}`);
+        return (
+          <Paper key={need.id} withBorder p="sm" style={{ borderInlineStart: '4px solid var(--mantine-color-violet-6)' }}>
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Stack gap={2}>
+                <Group gap="xs">
+                  <Text fw={650}>{domain}</Text>
+                  <StatusBadge color={urgencyColor(need.urgency)}>{t(`urgency.${need.urgency}`)}</StatusBadge>
+                </Group>
+                <Text size="sm">
+                  {t('needs.proposedBy', {
+                    instrument: (need.instrumentKey ?? '').toUpperCase(),
+                    findings: need.screenFindings.map((code) => tMaybe(`finding.${code}`) ?? code).join(', '),
+                    when: format.dateTime(need.createdAt),
+                  })}{' '}
+                  {need.assessmentId && (
+                    <Anchor component={Link} to={`/assessments/${need.assessmentId}`} size="sm">
+                      {t('needs.openScreen')}
+                    </Anchor>
+                  )}
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Button
+                  size="sm"
+                  aria-label={t('needs.confirmNamed', { domain })}
+                  loading={confirm.isPending && confirm.variables.need.id === need.id}
+                  onClick={() => confirm.mutate({ need, to: 'identified' })}
+                >
+                  {t('needs.confirm')}
+                </Button>
+                <Button size="sm" variant="default" aria-label={t('needs.dismissNamed', { domain })} onClick={() => onDismiss(need)}>
+                  {t('needs.dismiss')}
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
+        );
+      })}
+      <ProblemAlert message={alert} />
+    </Stack>
+  );
+}
+
+function NeedTable({ needs, onUpdate }: { needs: readonly Need[]; onUpdate: (need: Need) => void }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('needs.domain')}</Table.Th>
+            <Table.Th>{t('needs.urgency')}</Table.Th>
+            <Table.Th>{t('needs.status')}</Table.Th>
+            <Table.Th>{t('needs.source')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('needs.change')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {needs.map((need) => (
+            <Table.Tr key={need.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {t(`domain.${need.domain}`)}
+                </Text>
+                {need.description && <Text size="sm">{need.description}</Text>}
+                {need.dismissedReason && <Text size="sm">{t('needs.dismissedBecause', { reason: need.dismissedReason })}</Text>}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={urgencyColor(need.urgency)}>{t(`urgency.${need.urgency}`)}</StatusBadge>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={needStatusColor(need.status)}>{t(`needStatus.${need.status}`)}</StatusBadge>
+                <Text size="xs" c="dimmed">
+                  {t('needs.since')} {format.date(need.statusChangedAt.slice(0, 10))}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {need.assessmentId ? (
+                  <Anchor component={Link} to={`/assessments/${need.assessmentId}`} size="sm">
+                    {(need.instrumentKey ?? '').toUpperCase()}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{t('needs.source.staff-judgement')}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {NEED_TRANSITIONS[need.status].length > 0 && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('needs.changeNamed', { domain: t(`domain.${need.domain}`) })}
+                    onClick={() => onUpdate(need)}
+                  >
+                    {t('needs.change')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DismissDialog({ need, onClose }: { need: Need; onClose: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const dismiss = useTransition(onClose);
+  const { fieldErrors, alert } = useServerErrors(dismiss.error, ['note']);
+  const domain = t(`domain.${need.domain}`);
+  return (
+    <Dialog opened onClose={onClose} title={t('needs.dismiss.title')}>
+      <Stack gap="md">
+        <Text size="sm">{t('needs.dismiss.explain', { domain })}</Text>
+        <Textarea
+          label={t('needs.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={fieldErrors.note}
+          autosize
+          minRows={2}
+          required
+        />
+        <ProblemAlert message={alert} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={() => dismiss.mutate({ need, to: 'dismissed', note: reason })} loading={dismiss.isPending}>
+            {t('needs.dismissNamed', { domain })}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}
+
+function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
+  const t = useT();
+  const format = useFormat();
+  const choices = NEED_TRANSITIONS[need.status];
+  const [to, setTo] = useState<Need['status']>(choices[0] ?? need.status);
+  const [note, setNote] = useState('');
+  const move = useTransition(onClose);
+  const { alert } = useServerErrors(move.error, []);
+  return (
+    <Dialog opened onClose={onClose} title={`${t('needs.change.title')}: ${t(`domain.${need.domain}`)}`}>
+      <Stack gap="md">
+        <Select
+          label={t('needs.newStatus')}
+          data={choices.map((status) => ({ value: status, label: t(`needStatus.${status}`) }))}
+          value={to}
+          onChange={(value) => value && setTo(value)}
+          allowDeselect={false}
+        />
+        <Textarea label={t('needs.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
+        <ProblemAlert message={alert} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => move.mutate({ need, to, note: note.trim() })} loading={move.isPending}>
+            {t('needs.save')}
+          </Button>
+        </Group>
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t('needs.history')}
+          </Text>
+          {need.history.map((change) => (
+            <Text key={change.changedAt + change.toStatus} size="sm">
+              {t('needs.historyEntry', {
+                when: format.dateTime(change.changedAt),
+                status: t(`needStatus.${change.toStatus}`),
+                who: change.changedByName ?? '—',
+              })}
+              {change.note ? ` — ${change.note}` : ''}
+            </Text>
+          ))}
+        </Stack>
+      </Stack>
+    </Dialog>
+  );
+}
+
+function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; opened: boolean; onClose: () => void }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [domain, setDomain] = useState<(typeof LIFE_DOMAINS)[number] | null>(null);
+  const [urgency, setUrgency] = useState<(typeof NEED_URGENCIES)[number]>('soon');
+  const [description, setDescription] = useState('');
+  const add = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/episodes/{id}/needs', {
+          params: { path: { id: episodeId } },
+          body: { domain: domain ?? 'housing', urgency, ...(description.trim() ? { description: description.trim() } : {}) },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['episodes'] });
+      setDomain(null);
+      setDescription('');
+      onClose();
+    },
+  });
+  const { alert } = useServerErrors(add.error, []);
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('needs.add')}>
+      <Stack gap="md">
+        <Select
+          label={t('needs.domain')}
+          data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}
+          value={domain}
+          onChange={(value) => setDomain(value)}
+          required
+        />
+        <Select
+          label={t('needs.urgency')}
+          data={NEED_URGENCIES.map((value) => ({ value, label: t(`urgency.${value}`) }))}
+          value={urgency}
+          onChange={(value) => value && setUrgency(value)}
+          allowDeselect={false}
+        />
+        <Textarea
+          label={t('needs.description')}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <ProblemAlert message={alert} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => add.mutate()} disabled={domain === null} loading={add.isPending}>
+            {t('needs.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}
