@@ -1,4 +1,5 @@
 import { apiKeysModule } from './api-keys/module.ts';
+import { asamModule } from './asam/module.ts';
 import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { episodesModule } from './episodes/module.ts';
@@ -6,6 +7,7 @@ import { instrumentsModule } from './instruments/module.ts';
 import { organizationModule } from './organization/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
+import { reassessmentModule } from './reassessment/module.ts';
 import { sessionModule } from './session/module.ts';
 import { setupModule } from './setup/module.ts';
 import { staffModule } from './staff/module.ts';
@@ -28,4 +30,6 @@ export const modules = [
   episodesModule,
   instrumentsModule,
   assessmentsModule,
+  asamModule,
+  reassessmentModule,
 ];
