@@ -51,12 +51,23 @@ async function episode(): Promise<string> {
   return opened.body.id;
 }
 
-const allRated = { '1': { rating: 1 }, '2': { rating: 0 }, '3': { rating: 2, notes: 'Low mood' }, '4': { rating: 2 }, '5': { rating: 3 }, '6': { rating: 2 } };
+const allRated = {
+  '1': { rating: 1 },
+  '2': { rating: 0 },
+  '3': { rating: 2, notes: 'Low mood' },
+  '4': { rating: 2 },
+  '5': { rating: 3 },
+  '6': { rating: 2 },
+};
 
 async function completedReview(episodeId: string, levels = { indicatedLevel: '2.1', availableLevel: '2.1', chosenLevel: '2.1' }) {
   const started = await cm.post<Review>(`/api/episodes/${episodeId}/asam-reviews`, { edition: 'asam-3' });
   assert.equal(started.status, 201, JSON.stringify(started.body));
-  const filled = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, { version: started.body.version, dimensions: allRated, ...levels });
+  const filled = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, {
+    version: started.body.version,
+    dimensions: allRated,
+    ...levels,
+  });
   assert.equal(filled.status, 200, JSON.stringify(filled.body));
   const done = await cm.post<Review>(`/api/asam-reviews/${started.body.id}/completion`, { version: filled.body.version });
   assert.equal(done.status, 200, JSON.stringify(done.body));
@@ -74,10 +85,19 @@ test('a review saves as it goes and completes only when whole; differing levels 
   );
 
   // A 3rd-edition code in a 4th-edition review is refused, naming the field.
-  const wrongLevel = await cm.patch<Problem>(`/api/asam-reviews/${started.body.id}`, { version: started.body.version, indicatedLevel: '3.3' });
+  const wrongLevel = await cm.patch<Problem>(`/api/asam-reviews/${started.body.id}`, {
+    version: started.body.version,
+    indicatedLevel: '3.3',
+  });
   assert.equal(wrongLevel.status, 400);
-  assert.deepEqual(wrongLevel.body.errors?.map((e) => [e.path, e.code]), [['/indicatedLevel', 'unknown-level']]);
-  const badRating = await cm.patch<Problem>(`/api/asam-reviews/${started.body.id}`, { version: started.body.version, dimensions: { '1': { rating: 5 } } });
+  assert.deepEqual(
+    wrongLevel.body.errors?.map((e) => [e.path, e.code]),
+    [['/indicatedLevel', 'unknown-level']],
+  );
+  const badRating = await cm.patch<Problem>(`/api/asam-reviews/${started.body.id}`, {
+    version: started.body.version,
+    dimensions: { '1': { rating: 5 } },
+  });
   assert.equal(badRating.status, 400);
 
   const partly = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, {
@@ -102,7 +122,10 @@ test('a review saves as it goes and completes only when whole; differing levels 
   const rated = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, { version: partly.body.version, dimensions: allRated });
   const noReason = await cm.post<Problem>(`/api/asam-reviews/${started.body.id}/completion`, { version: rated.body.version });
   assert.equal(noReason.status, 422);
-  assert.deepEqual(noReason.body.errors?.map((e) => [e.path, e.code]), [['/differenceReason', 'reason-required']]);
+  assert.deepEqual(
+    noReason.body.errors?.map((e) => [e.path, e.code]),
+    [['/differenceReason', 'reason-required']],
+  );
   const reasoned = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, {
     version: rated.body.version,
     differenceReason: 'No residential bed for three weeks; high-intensity outpatient meanwhile',
@@ -146,11 +169,17 @@ test('a placement cites a completed review of its own episode, and nothing else'
 
   const foreign = await cm.post<Problem>(`/api/episodes/${episodeId}/placements`, { ...body, asamReviewId: elsewhere.id });
   assert.equal(foreign.status, 400);
-  assert.deepEqual(foreign.body.errors?.map((e) => [e.path, e.code]), [['/asamReviewId', 'asam-review-other-episode']]);
+  assert.deepEqual(
+    foreign.body.errors?.map((e) => [e.path, e.code]),
+    [['/asamReviewId', 'asam-review-other-episode']],
+  );
 
   const draft = await cm.post<Review>(`/api/episodes/${episodeId}/asam-reviews`, { edition: 'asam-3' });
   const unfinished = await cm.post<Problem>(`/api/episodes/${episodeId}/placements`, { ...body, asamReviewId: draft.body.id });
-  assert.deepEqual(unfinished.body.errors?.map((e) => [e.path, e.code]), [['/asamReviewId', 'asam-review-not-usable']]);
+  assert.deepEqual(
+    unfinished.body.errors?.map((e) => [e.path, e.code]),
+    [['/asamReviewId', 'asam-review-not-usable']],
+  );
 
   const placed = await cm.post<{ id: string; version: number; asamReviewId: string | null }>(`/api/episodes/${episodeId}/placements`, {
     ...body,

@@ -3,7 +3,14 @@ import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { IdParams, problems } from '../../lib/http/schemas.ts';
-import { AsamReviewSchema, CorrectReviewBody, ReviewVersionBody, StartReviewBody, UpdateReviewBody, type AsamReviewView } from './schemas.ts';
+import {
+  AsamReviewSchema,
+  CorrectReviewBody,
+  ReviewVersionBody,
+  StartReviewBody,
+  UpdateReviewBody,
+  type AsamReviewView,
+} from './schemas.ts';
 import { completeReview, correctReview, getReview, listEpisodeReviews, startReview, updateReview } from './service.ts';
 
 export const asamRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -94,7 +101,13 @@ export const asamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await correctReview(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body);
+      const view = await correctReview(
+        app.db,
+        contextOf(request),
+        request.params.id,
+        versionFrom(request, request.body.version),
+        request.body,
+      );
       return reply.code(201).header('location', `/api/asam-reviews/${view.id}`).header('etag', `"${view.version}"`).send(view);
     },
   );

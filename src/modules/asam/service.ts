@@ -28,7 +28,9 @@ const lockReview = async (tx: Transaction<DB>, id: string, version: number) =>
   checkVersion(await tx.selectFrom('asamReviews').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(), version);
 
 const notInProgress = (status: string) =>
-  conflict('asam-review-not-in-progress', `The review is ${status}: a completed review is corrected, never edited.`, { params: { status } });
+  conflict('asam-review-not-in-progress', `The review is ${status}: a completed review is corrected, never edited.`, {
+    params: { status },
+  });
 
 /** The levels differ when indicated, available and chosen are not all the same: then a reason is required. */
 export function levelsDiffer(row: Pick<AsamReviewRow, 'indicatedLevel' | 'availableLevel' | 'chosenLevel'>): boolean {
@@ -36,7 +38,9 @@ export function levelsDiffer(row: Pick<AsamReviewRow, 'indicatedLevel' | 'availa
 }
 
 /** What still stops a review from being completed, each naming its field (pure). */
-export function missingForCompletion(row: Pick<AsamReviewRow, 'dimensions' | (typeof LEVEL_FIELDS)[number] | 'differenceReason'>): FieldError[] {
+export function missingForCompletion(
+  row: Pick<AsamReviewRow, 'dimensions' | (typeof LEVEL_FIELDS)[number] | 'differenceReason'>,
+): FieldError[] {
   const stored = row.dimensions as StoredDimensions;
   const errors: FieldError[] = [];
   for (const key of ASAM_DIMENSIONS) {
@@ -173,7 +177,8 @@ export async function correctReview(
   return withPatientRecord(db, ctx, asamReviewKind, id, async (tx, audit) => {
     const current = await lockReview(tx, id, version);
     if (current.status === 'superseded') throw conflict('asam-review-already-corrected', 'This review has already been corrected.');
-    if (current.status !== 'completed') throw conflict('asam-review-not-completed', 'Only a completed review is corrected; edit one in progress.');
+    if (current.status !== 'completed')
+      throw conflict('asam-review-not-completed', 'Only a completed review is corrected; edit one in progress.');
     const correctionId = newId();
     await tx
       .insertInto('asamReviews')

@@ -22,11 +22,20 @@ test('intake: due the day intake began, overdue after the grace days, done once 
   assert.equal(done?.status, 'done');
   assert.equal(done?.lastDoneOn, '2026-01-20');
   // Another instrument does not count.
-  assert.equal(dueItems(rule, episode({ completions: [{ instrumentKey: 'gad-7', completedOn: '2026-01-06' }] }), '2026-01-30')[0]?.status, 'overdue');
+  assert.equal(
+    dueItems(rule, episode({ completions: [{ instrumentKey: 'gad-7', completedOn: '2026-01-06' }] }), '2026-01-30')[0]?.status,
+    'overdue',
+  );
   // Still in outreach: intake has not begun, nothing is due yet.
-  assert.deepEqual(dueItems(rule, episode({ phase: 'outreach', phases: [{ phase: 'outreach', startedOn: '2026-01-01' }] }), '2026-03-01'), []);
+  assert.deepEqual(
+    dueItems(rule, episode({ phase: 'outreach', phases: [{ phase: 'outreach', startedOn: '2026-01-01' }] }), '2026-03-01'),
+    [],
+  );
   // Opened straight into treatment: intake counts from there.
-  assert.equal(dueItems(rule, episode({ phases: [{ phase: 'primary-treatment', startedOn: '2026-02-01' }] }), '2026-02-01')[0]?.dueOn, '2026-02-01');
+  assert.equal(
+    dueItems(rule, episode({ phases: [{ phase: 'primary-treatment', startedOn: '2026-02-01' }] }), '2026-02-01')[0]?.dueOn,
+    '2026-02-01',
+  );
 });
 
 test('every N days in a phase: from the current stay in the phase or the last completion, whichever is later', () => {
@@ -67,10 +76,20 @@ test('every N days in a phase: from the current stay in the phase or the last co
 test('discharge: waits while the episode is open; once closed it was done in time or missed', () => {
   const rule = [{ instrumentKey: 'barc-10', when: 'discharge' as const }];
   assert.equal(dueItems(rule, episode(), '2026-03-01')[0]?.status, 'at-discharge');
-  assert.equal(dueItems(rule, episode({ completions: [{ instrumentKey: 'barc-10', completedOn: '2026-02-27' }] }), '2026-03-01')[0]?.status, 'done');
+  assert.equal(
+    dueItems(rule, episode({ completions: [{ instrumentKey: 'barc-10', completedOn: '2026-02-27' }] }), '2026-03-01')[0]?.status,
+    'done',
+  );
   const closed = { phase: 'closed' as const, closedOn: '2026-03-10' };
-  assert.equal(dueItems(rule, episode({ ...closed, completions: [{ instrumentKey: 'barc-10', completedOn: '2026-03-03' }] }), '2026-04-01')[0]?.status, 'done');
-  const late = dueItems(rule, episode({ ...closed, completions: [{ instrumentKey: 'barc-10', completedOn: '2026-03-02' }] }), '2026-04-01')[0];
+  assert.equal(
+    dueItems(rule, episode({ ...closed, completions: [{ instrumentKey: 'barc-10', completedOn: '2026-03-03' }] }), '2026-04-01')[0]?.status,
+    'done',
+  );
+  const late = dueItems(
+    rule,
+    episode({ ...closed, completions: [{ instrumentKey: 'barc-10', completedOn: '2026-03-02' }] }),
+    '2026-04-01',
+  )[0];
   assert.equal(late?.status, 'missed');
   assert.equal(late?.dueOn, '2026-03-10');
 });

@@ -54,7 +54,13 @@ export function dueItems(rules: readonly ScheduleRule[], episode: EpisodeFacts, 
     const grace = rule.graceDays ?? DEFAULT_GRACE_DAYS;
     const done = episode.completions.filter((c) => c.instrumentKey === rule.instrumentKey).map((c) => c.completedOn);
     const lastDoneOn = latest(done);
-    const base = { instrumentKey: rule.instrumentKey, when: rule.when, phase: rule.phase ?? null, everyDays: rule.everyDays ?? null, lastDoneOn };
+    const base = {
+      instrumentKey: rule.instrumentKey,
+      when: rule.when,
+      phase: rule.phase ?? null,
+      everyDays: rule.everyDays ?? null,
+      lastDoneOn,
+    };
     if (rule.when === 'intake') {
       const start = earliest(episode.phases.filter((p) => p.phase !== 'outreach' && p.phase !== 'closed').map((p) => p.startedOn));
       if (start === null) continue;

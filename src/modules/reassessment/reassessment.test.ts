@@ -40,7 +40,10 @@ test('a program’s schedule: admins and its supervisors set it, versioned; othe
   assert.deepEqual([empty.body.version, empty.body.rules], [0, []]);
   const rules = [{ instrumentKey: 'phq-9', when: 'intake' }];
   assert.equal((await cm.request<Problem>('PUT', `/api/programs/${program.id}/reassessment-schedule`, { version: 0, rules })).status, 403);
-  const elsewhere = await supervisor.request<Problem>('PUT', `/api/programs/${otherProgram.id}/reassessment-schedule`, { version: 0, rules });
+  const elsewhere = await supervisor.request<Problem>('PUT', `/api/programs/${otherProgram.id}/reassessment-schedule`, {
+    version: 0,
+    rules,
+  });
   assert.equal(elsewhere.status, 403, 'a supervisor of another program');
 
   const bad = await supervisor.request<Problem>('PUT', `/api/programs/${program.id}/reassessment-schedule`, {
@@ -122,9 +125,14 @@ test('the episode shows what the schedule asks: overdue at intake until given; t
   );
 
   async function phq9(answers: Record<string, number>) {
-    const started = await cm.post<{ id: string; version: number }>(`/api/episodes/${episodeId}/assessments`, { instrumentKey: 'phq-9', mode: 'in-person' });
+    const started = await cm.post<{ id: string; version: number }>(`/api/episodes/${episodeId}/assessments`, {
+      instrumentKey: 'phq-9',
+      mode: 'in-person',
+    });
     const answered = await cm.patch<{ version: number }>(`/api/assessments/${started.body.id}`, { version: started.body.version, answers });
-    const done = await cm.post<{ id: string; version: number }>(`/api/assessments/${started.body.id}/completion`, { version: answered.body.version });
+    const done = await cm.post<{ id: string; version: number }>(`/api/assessments/${started.body.id}/completion`, {
+      version: answered.body.version,
+    });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     return done.body;
   }
@@ -138,11 +146,18 @@ test('the episode shows what the schedule asks: overdue at intake until given; t
     version: first.version,
     reason: 'Item 1 was misheard',
   });
-  const fixed = await cm.patch<{ version: number }>(`/api/assessments/${corrected.body.id}`, { version: corrected.body.version, answers: { '1': 2 } });
+  const fixed = await cm.patch<{ version: number }>(`/api/assessments/${corrected.body.id}`, {
+    version: corrected.body.version,
+    answers: { '1': 2 },
+  });
   await cm.post(`/api/assessments/${corrected.body.id}/completion`, { version: fixed.body.version });
 
-  type History = { instruments: { key: string; min: number; max: number; bands: { key: string }[]; points: { total: number; band: string }[] }[] };
-  const history = await cm.request<History>('GET', `/api/patients/${patient.id}/score-history`, undefined, { headers: { 'x-request-id': 'score-history-1' } });
+  type History = {
+    instruments: { key: string; min: number; max: number; bands: { key: string }[]; points: { total: number; band: string }[] }[];
+  };
+  const history = await cm.request<History>('GET', `/api/patients/${patient.id}/score-history`, undefined, {
+    headers: { 'x-request-id': 'score-history-1' },
+  });
   assert.equal(history.status, 200, JSON.stringify(history.body));
   const phq = history.body.instruments.find((entry) => entry.key === 'phq-9');
   assert.deepEqual([phq?.min, phq?.max], [0, 27]);
@@ -160,7 +175,9 @@ test('the episode shows what the schedule asks: overdue at intake until given; t
   const rows = await t.db.selectFrom('auditEvents').select(['action', 'patientId']).where('requestId', '=', 'score-history-1').execute();
   assert.deepEqual(rows, [{ action: 'read', patientId: patient.id }]);
 
-  const refused = await outsider.request('GET', `/api/patients/${patient.id}/score-history`, undefined, { headers: { 'x-request-id': 'score-history-2' } });
+  const refused = await outsider.request('GET', `/api/patients/${patient.id}/score-history`, undefined, {
+    headers: { 'x-request-id': 'score-history-2' },
+  });
   assert.equal(refused.status, 404);
   const denied = await t.db.selectFrom('auditEvents').select('action').where('requestId', '=', 'score-history-2').execute();
   assert.deepEqual(

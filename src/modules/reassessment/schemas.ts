@@ -18,7 +18,10 @@ export const ScheduleRuleSchema = Type.Object(
 
 export const PutScheduleBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 0, description: 'The version you read (0 when the program has no schedule yet); a stale one answers 409.' }),
+    version: Type.Integer({
+      minimum: 0,
+      description: 'The version you read (0 when the program has no schedule yet); a stale one answers 409.',
+    }),
     rules: Type.Array(ScheduleRuleSchema, { maxItems: 50 }),
   },
   { additionalProperties: false },

@@ -29,7 +29,12 @@ async function liveProgram(executor: Executor, ctx: RequestContext, programId: s
 export async function getSchedule(db: Database, ctx: RequestContext, programId: string): Promise<ScheduleView> {
   await liveProgram(db, ctx, programId);
   const row = await db.selectFrom('reassessmentSchedules').selectAll().where('programId', '=', programId).executeTakeFirst();
-  return { programId, rules: (row?.rules ?? []) as ScheduleRule[], version: row?.version ?? 0, updatedAt: row?.updatedAt.toISOString() ?? null };
+  return {
+    programId,
+    rules: (row?.rules ?? []) as ScheduleRule[],
+    version: row?.version ?? 0,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
 }
 
 /** Admins, and supervisors who are members of the program, set its schedule. */
@@ -79,7 +84,12 @@ export async function putSchedule(db: Database, ctx: RequestContext, programId: 
       throw forbidden('schedule-managers-only', 'Only those who administer Bridgeway or supervise the program set its schedule.');
     const errors = await ruleProblems(tx, ctx, input.rules);
     if (errors.length > 0) throw badRequest(errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors);
-    const current = await tx.selectFrom('reassessmentSchedules').selectAll().where('programId', '=', programId).forUpdate().executeTakeFirst();
+    const current = await tx
+      .selectFrom('reassessmentSchedules')
+      .selectAll()
+      .where('programId', '=', programId)
+      .forUpdate()
+      .executeTakeFirst();
     if ((current?.version ?? 0) !== input.version) throw staleVersion(current?.version ?? 0);
     const rules = JSON.stringify(input.rules);
     const row = current
@@ -114,7 +124,11 @@ export async function presentEpisodeReassessments(executor: Executor, ctx: Reque
     .select(['programId', 'phase', 'closedOn'])
     .where('id', '=', episodeId)
     .executeTakeFirstOrThrow();
-  const schedule = await executor.selectFrom('reassessmentSchedules').select('rules').where('programId', '=', episode.programId).executeTakeFirst();
+  const schedule = await executor
+    .selectFrom('reassessmentSchedules')
+    .select('rules')
+    .where('programId', '=', episode.programId)
+    .executeTakeFirst();
   const rules = (schedule?.rules ?? []) as ScheduleRule[];
   if (rules.length === 0) return { scheduled: false, items: [] };
   const [phases, completed] = await Promise.all([

@@ -257,6 +257,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/asam-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ASAM review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save ratings, notes and levels as they are decided (a review in progress) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        availableLevel?: string | null;
+                        chosenLevel?: string | null;
+                        differenceReason?: string | null;
+                        /** @description Dimensions to change, by number; null clears a rating or notes */
+                        dimensions?: {
+                            1?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            2?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            3?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            4?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            5?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            6?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                        };
+                        indicatedLevel?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/asam-reviews/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete: every dimension rated, the levels set, a reason when they differ; it never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/asam-reviews/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a completed review: a new one supersedes it, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}": {
         parameters: {
             query?: never;
@@ -1584,6 +2028,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asamReviews?: {
+                                availableLevel: string | null;
+                                chosenLevel: string | null;
+                                completedAt: string | null;
+                                correctionReason: string | null;
+                                differenceReason: string | null;
+                                /** @description Always the six, in order */
+                                dimensions: {
+                                    dimension: number;
+                                    notes: string | null;
+                                    rating: number | null;
+                                }[];
+                                /** @enum {unknown} */
+                                edition: "asam-3" | "asam-4";
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                indicatedLevel: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                reviewedBy: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
                             assessments?: {
                                 abandonedReason: string | null;
                                 /** Format: uuid */
@@ -1673,6 +2148,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -1691,6 +2167,21 @@ export interface paths {
                             /** Format: uuid */
                             programId: string;
                             programName: string;
+                            reassessments?: {
+                                items: {
+                                    dueOn: string | null;
+                                    everyDays: number | null;
+                                    instrumentKey: string;
+                                    lastDoneOn: string | null;
+                                    phase: ("outreach" | "intake" | "primary-treatment" | "continuing-care") | null;
+                                    /** @enum {unknown} */
+                                    status: "upcoming" | "due" | "overdue" | "done" | "at-discharge" | "missed";
+                                    /** @enum {unknown} */
+                                    when: "intake" | "every" | "discharge";
+                                }[];
+                                /** @description Whether the episode’s program has a schedule */
+                                scheduled: boolean;
+                            };
                             referralDate: string | null;
                             /** @enum {unknown} */
                             referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
@@ -1795,6 +2286,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -1876,6 +2368,189 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/episodes/{id}/asam-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ASAM reviews of an episode, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                availableLevel: string | null;
+                                chosenLevel: string | null;
+                                completedAt: string | null;
+                                correctionReason: string | null;
+                                differenceReason: string | null;
+                                /** @description Always the six, in order */
+                                dimensions: {
+                                    dimension: number;
+                                    notes: string | null;
+                                    rating: number | null;
+                                }[];
+                                /** @enum {unknown} */
+                                edition: "asam-3" | "asam-4";
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                indicatedLevel: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                reviewedBy: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an ASAM review in an episode, in an edition of the criteria */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        edition: "asam-3" | "asam-4";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/episodes/{id}/assessments": {
@@ -2307,6 +2982,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -2416,6 +3092,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        asamReviewId?: string | null;
                         /** @description Runs alongside another placement (e.g. OBOT with outpatient) */
                         concurrent?: boolean;
                         levelCode: string;
@@ -2441,6 +3118,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -2607,6 +3285,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -4709,6 +5388,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -4913,6 +5593,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/score-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each instrument’s totals over time for a patient, with its severity bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instruments: {
+                                abbreviation: string;
+                                bands: {
+                                    key: string;
+                                    label: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    max: number;
+                                    min: number;
+                                }[];
+                                key: string;
+                                max: number;
+                                min: number;
+                                name: {
+                                    en: string;
+                                    es?: string;
+                                };
+                                points: {
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    band: string | null;
+                                    /** Format: date-time */
+                                    completedAt: string;
+                                    /** Format: uuid */
+                                    episodeId: string;
+                                    total: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/placements/{id}": {
         parameters: {
             query?: never;
@@ -4940,6 +5706,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -4996,6 +5763,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         actualEndDate?: string | null;
+                        asamReviewId?: string | null;
                         note?: string | null;
                         plannedEndDate?: string | null;
                         providerName?: string | null;
@@ -5013,6 +5781,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -5517,6 +6286,193 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/reassessment-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which instruments the program asks for when (version 0: none set yet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programId: string;
+                            rules: {
+                                /** @description `every` only: how often, in days */
+                                everyDays?: number;
+                                /** @description Days after it falls due before it is overdue (7) */
+                                graceDays?: number;
+                                /** @example phq-9 */
+                                instrumentKey: string;
+                                /**
+                                 * @description `every` only: the phase it runs in
+                                 * @enum {unknown}
+                                 */
+                                phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                                /** @enum {unknown} */
+                                when: "intake" | "every" | "discharge";
+                            }[];
+                            updatedAt: string | null;
+                            /** @description 0 when the program has no schedule yet */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the program’s reassessment schedule (admins and the program’s supervisors) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @description `every` only: how often, in days */
+                            everyDays?: number;
+                            /** @description Days after it falls due before it is overdue (7) */
+                            graceDays?: number;
+                            /** @example phq-9 */
+                            instrumentKey: string;
+                            /**
+                             * @description `every` only: the phase it runs in
+                             * @enum {unknown}
+                             */
+                            phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                            /** @enum {unknown} */
+                            when: "intake" | "every" | "discharge";
+                        }[];
+                        /** @description The version you read (0 when the program has no schedule yet); a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programId: string;
+                            rules: {
+                                /** @description `every` only: how often, in days */
+                                everyDays?: number;
+                                /** @description Days after it falls due before it is overdue (7) */
+                                graceDays?: number;
+                                /** @example phq-9 */
+                                instrumentKey: string;
+                                /**
+                                 * @description `every` only: the phase it runs in
+                                 * @enum {unknown}
+                                 */
+                                phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                                /** @enum {unknown} */
+                                when: "intake" | "every" | "discharge";
+                            }[];
+                            updatedAt: string | null;
+                            /** @description 0 when the program has no schedule yet */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -12,6 +12,8 @@ import { useProgramMembers } from '../programs/programQueries.ts';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
+import { EpisodeAsamReviews } from '../asam/EpisodeAsamReviews.tsx';
+import { EpisodeReassessments } from '../reassessment/EpisodeReassessments.tsx';
 import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -257,7 +259,14 @@ function EpisodeView({ episode }: { episode: Episode }) {
         />
       </Section>
 
+      <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />
       <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
+      <EpisodeAsamReviews
+        episodeId={episode.id}
+        open={open}
+        reviews={episode.asamReviews ?? []}
+        defaultEdition={episode.placements.findLast((p) => p.levelEdition !== 'other')?.levelEdition === 'asam-4' ? 'asam-4' : 'asam-3'}
+      />
 
       <Section title={t('episode.section.referral')}>
         <Details

@@ -10,6 +10,7 @@ import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDiff
 import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
 import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { PatientScoreTrends } from '../reassessment/PatientScoreTrends.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
@@ -183,6 +184,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
           </Text>
         )}
       </Stack>
+
+      <PatientScoreTrends patientId={patient.id} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>
