@@ -124,7 +124,7 @@ function StartDialog({
           label={t('asam.edition')}
           data={ASAM_EDITIONS.map((value) => ({ value, label: t(`levelEdition.${value}.long`) }))}
           value={edition}
-          onChange={(value) => value && setEdition(value as AsamEdition)}
+          onChange={(value) => value && setEdition(value)}
           allowDeselect={false}
         />
         <ProblemAlert message={start.error ? describe(start.error) : null} />

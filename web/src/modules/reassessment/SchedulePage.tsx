@@ -7,12 +7,7 @@ import type { OkBody } from '../../api/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import {
-  SCHEDULE_PHASES,
-  SCHEDULE_TRIGGERS,
-  type SchedulePhase,
-  type ScheduleTrigger,
-} from '../../../../src/modules/reassessment/codes.ts';
+import { SCHEDULE_PHASES, SCHEDULE_TRIGGERS } from '../../../../src/modules/reassessment/codes.ts';
 import { useInstrumentsQuery } from '../instruments/instrumentQueries.ts';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 
@@ -115,7 +110,7 @@ function ScheduleEditor({ programName, schedule }: { programName: string; schedu
                   label={t('schedule.when')}
                   data={SCHEDULE_TRIGGERS.map((value) => ({ value, label: t(`schedule.when.${value}`) }))}
                   value={rule.when}
-                  onChange={(value) => value && change(index, { when: value as ScheduleTrigger })}
+                  onChange={(value) => value && change(index, { when: value })}
                   readOnly={!manages}
                   allowDeselect={false}
                 />
@@ -125,7 +120,7 @@ function ScheduleEditor({ programName, schedule }: { programName: string; schedu
                       label={t('schedule.phase')}
                       data={SCHEDULE_PHASES.map((value) => ({ value, label: t(`phase.${value}`) }))}
                       value={rule.phase ?? null}
-                      onChange={(value) => value && change(index, { phase: value as SchedulePhase })}
+                      onChange={(value) => value && change(index, { phase: value })}
                       readOnly={!manages}
                       allowDeselect={false}
                     />
