@@ -145,10 +145,10 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
             const rating = draft.ratings[index] ?? null;
             return (
               <Paper key={dimension} withBorder p="md" component="fieldset" style={{ margin: 0 }}>
-                <Stack gap="xs">
-                  <Text component="legend" fw={600} id={`dimension-${dimension}`}>
-                    {heading}
-                  </Text>
+                <Text component="legend" fw={600} id={`dimension-${dimension}`} style={{ float: 'left', width: '100%', padding: 0 }}>
+                  {heading}
+                </Text>
+                <Stack gap="xs" pt="xs" style={{ clear: 'both' }}>
                   <Text size="sm" id={`dimension-${dimension}-hint`}>
                     {t('asam.rating')} · {t('asam.ratingHint')}
                   </Text>

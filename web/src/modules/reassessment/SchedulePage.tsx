@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -77,11 +77,11 @@ function ScheduleEditor({ programName, schedule }: { programName: string; schedu
       <Stack gap="sm">
         {rules.map((rule, index) => (
           <Paper key={index} withBorder p="md" component="fieldset" style={{ margin: 0 }}>
-            <Stack gap="xs">
-              <Group justify="space-between">
-                <Title order={2} size="h4" component="legend">
-                  {t('schedule.ruleHeading', { number: index + 1 })}
-                </Title>
+            <Text component="legend" fw={700} style={{ float: 'left', padding: 0 }}>
+              {t('schedule.ruleHeading', { number: index + 1 })}
+            </Text>
+            <Stack gap="xs" style={{ clear: 'both' }}>
+              <Group justify="flex-end">
                 {manages && (
                   <Button
                     size="xs"

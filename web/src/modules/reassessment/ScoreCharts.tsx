@@ -55,6 +55,8 @@ function InstrumentChart({ instrument }: { instrument: Instrument }) {
         referenceAreas={referenceAreas}
         curveType="linear"
         withPointLabels
+        // The figcaption below carries the same points as text; the drawing itself is not focusable.
+        accessibilityLayer={false}
         aria-hidden
       />
       {/* The same points as text: a screen reader reads these, and anyone can check a value. */}
