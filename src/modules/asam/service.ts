@@ -12,6 +12,7 @@ import { withEpisode } from '../episodes/service.ts';
 import { readPatientRecord, withPatientRecord } from '../patients/access.ts';
 import { ASAM_DIMENSIONS, type AsamEdition } from './codes.ts';
 import { presentReview, type StoredDimensions } from './presenter.ts';
+import { episodeReviewsQuery } from './queries.ts';
 import { asamReviewKind } from './records.ts';
 import type { AsamReviewView, CorrectReviewBody, StartReviewBody, UpdateReviewBody } from './schemas.ts';
 import type { AsamReviewRow } from './tables.ts';
@@ -82,14 +83,7 @@ export const listEpisodeReviews = (db: Database, ctx: RequestContext, episodeId:
 
 /** Inside a read already checked and audited (the episode screen's section): newest first. */
 export async function presentEpisodeReviews(executor: Executor, episodeId: string): Promise<AsamReviewView[]> {
-  const rows = await executor
-    .selectFrom('asamReviews as r')
-    .selectAll('r')
-    .select((eb) => eb.selectFrom('asamReviews as c').select('c.id').whereRef('c.supersedesId', '=', 'r.id').as('correctionId'))
-    .where('r.episodeId', '=', episodeId)
-    .orderBy('r.startedAt', 'desc')
-    .orderBy('r.id')
-    .execute();
+  const rows = await episodeReviewsQuery(executor, episodeId).execute();
   return rows.map(({ correctionId, ...row }) => presentReview(row, correctionId));
 }
 
