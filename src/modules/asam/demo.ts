@@ -20,8 +20,18 @@ export const seedDemo: SeedDemo = async (world) => {
   const { tx, organizationId, random } = world;
   const placements = await tx
     .selectFrom('placements')
-    .innerJoin('careTeamMembers as m', (join) => join.onRef('m.episodeId', '=', 'placements.episodeId').on('m.role', '=', 'primary-case-manager'))
-    .select(['placements.id', 'placements.episodeId', 'placements.patientId', 'placements.levelEdition', 'placements.levelCode', 'placements.startDate', 'm.userId'])
+    .innerJoin('careTeamMembers as m', (join) =>
+      join.onRef('m.episodeId', '=', 'placements.episodeId').on('m.role', '=', 'primary-case-manager'),
+    )
+    .select([
+      'placements.id',
+      'placements.episodeId',
+      'placements.patientId',
+      'placements.levelEdition',
+      'placements.levelCode',
+      'placements.startDate',
+      'm.userId',
+    ])
     .where('placements.organizationId', '=', organizationId)
     .where('placements.levelEdition', '!=', 'other')
     .execute();
@@ -38,7 +48,10 @@ export const seedDemo: SeedDemo = async (world) => {
     const at = new Date(`${placement.startDate}T14:00:00Z`);
     at.setUTCDate(at.getUTCDate() - 1);
     const dimensions = Object.fromEntries(
-      NOTES.map((notes, index) => [String(index + 1), { rating: Math.min(4, Math.floor(random() * 4)), notes: random() < 0.6 ? notes : null }]),
+      NOTES.map((notes, index) => [
+        String(index + 1),
+        { rating: Math.min(4, Math.floor(random() * 4)), notes: random() < 0.6 ? notes : null },
+      ]),
     );
     const id = newId();
     await tx
@@ -61,7 +74,13 @@ export const seedDemo: SeedDemo = async (world) => {
       })
       .execute();
     await tx.updateTable('placements').set({ asamReviewId: id }).where('id', '=', placement.id).execute();
-    await world.audit({ action: 'create', recordType: 'asam-review', recordId: id, patientId: placement.patientId, details: { via: 'demo' } });
+    await world.audit({
+      action: 'create',
+      recordType: 'asam-review',
+      recordId: id,
+      patientId: placement.patientId,
+      details: { via: 'demo' },
+    });
     reviews += 1;
     if (differs) differing += 1;
   }

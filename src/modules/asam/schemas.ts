@@ -13,7 +13,6 @@ const DimensionInput = Type.Object(
   { rating: Type.Optional(Nullable(Rating)), notes: Type.Optional(Nullable(Text(4000))) },
   { additionalProperties: false },
 );
-export type DimensionInput = Static<typeof DimensionInput>;
 
 export const UpdateReviewBody = Type.Object(
   {

@@ -34,14 +34,12 @@ const notInProgress = (status: string) =>
   });
 
 /** The levels differ when indicated, available and chosen are not all the same: then a reason is required. */
-export function levelsDiffer(row: Pick<AsamReviewRow, 'indicatedLevel' | 'availableLevel' | 'chosenLevel'>): boolean {
+function levelsDiffer(row: Pick<AsamReviewRow, 'indicatedLevel' | 'availableLevel' | 'chosenLevel'>): boolean {
   return row.indicatedLevel !== row.chosenLevel || row.indicatedLevel !== row.availableLevel;
 }
 
 /** What still stops a review from being completed, each naming its field (pure). */
-export function missingForCompletion(
-  row: Pick<AsamReviewRow, 'dimensions' | (typeof LEVEL_FIELDS)[number] | 'differenceReason'>,
-): FieldError[] {
+function missingForCompletion(row: Pick<AsamReviewRow, 'dimensions' | (typeof LEVEL_FIELDS)[number] | 'differenceReason'>): FieldError[] {
   const stored = row.dimensions as StoredDimensions;
   const errors: FieldError[] = [];
   for (const key of ASAM_DIMENSIONS) {

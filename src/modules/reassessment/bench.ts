@@ -14,10 +14,12 @@ export const bench: ModuleBench = {
       { instrumentKey: 'barc-10', when: 'discharge' },
     ]);
     for (const [index, programId] of programIds.entries()) {
-      await client.query(
-        'INSERT INTO reassessment_schedules (program_id, organization_id, rules, updated_by) VALUES ($1, $2, $3, $4)',
-        [programId, organizationId, rules, supervisorIds[index] ?? supervisorIds[0]],
-      );
+      await client.query('INSERT INTO reassessment_schedules (program_id, organization_id, rules, updated_by) VALUES ($1, $2, $3, $4)', [
+        programId,
+        organizationId,
+        rules,
+        supervisorIds[index] ?? supervisorIds[0],
+      ]);
     }
   },
   scenarios: ({ db, caseManager, myPatients, raw, expect200 }) => {

@@ -22,7 +22,8 @@ const RULES: ScheduleRule[] = [
 export const seedDemo: SeedDemo = async (world) => {
   const { tx, organizationId, random } = world;
   for (const [index, program] of world.programs.entries()) {
-    const rules = index === 0 ? [...RULES, { instrumentKey: 'gad-7', when: 'every', phase: 'primary-treatment', everyDays: 60 } as const] : RULES;
+    const rules =
+      index === 0 ? [...RULES, { instrumentKey: 'gad-7', when: 'every', phase: 'primary-treatment', everyDays: 60 } as const] : RULES;
     await tx
       .insertInto('reassessmentSchedules')
       .values({ programId: program.id, organizationId, rules: JSON.stringify(rules), updatedBy: program.staffIds[0] ?? world.staff[0]!.id })

@@ -5,7 +5,7 @@ import { DUE_STATUSES, SCHEDULE_PHASES, SCHEDULE_TRIGGERS } from './codes.ts';
 const LocalText = Type.Object({ en: Type.String(), es: Type.Optional(Type.String()) });
 const InstrumentKey = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60, examples: ['phq-9'] });
 
-export const ScheduleRuleSchema = Type.Object(
+const ScheduleRuleSchema = Type.Object(
   {
     instrumentKey: InstrumentKey,
     when: Type.Enum(SCHEDULE_TRIGGERS),
@@ -36,7 +36,7 @@ export const ScheduleSchema = Type.Object({
 });
 export type ScheduleView = Static<typeof ScheduleSchema>;
 
-export const DueItemSchema = Type.Object({
+const DueItemSchema = Type.Object({
   instrumentKey: Type.String(),
   when: Type.Enum(SCHEDULE_TRIGGERS),
   phase: Nullable(Type.Enum(SCHEDULE_PHASES)),

@@ -13,6 +13,7 @@ import { readPatientRecord } from '../patients/access.ts';
 import { dueItems, type ScheduleRule } from './due.ts';
 import { scoreHistoryQuery } from './queries.ts';
 import type { PutScheduleBody, ScheduleView, ScoreHistory } from './schemas.ts';
+import type { ReassessmentScheduleRow } from './tables.ts';
 
 async function liveProgram(executor: Executor, ctx: RequestContext, programId: string) {
   const program = await executor
@@ -28,14 +29,18 @@ async function liveProgram(executor: Executor, ctx: RequestContext, programId: s
 /** Any signed-in staff member may read a program's schedule (no patient in it). */
 export async function getSchedule(db: Database, ctx: RequestContext, programId: string): Promise<ScheduleView> {
   await liveProgram(db, ctx, programId);
-  const row = await db.selectFrom('reassessmentSchedules').selectAll().where('programId', '=', programId).executeTakeFirst();
-  return {
+  return presentSchedule(
     programId,
-    rules: (row?.rules ?? []) as ScheduleRule[],
-    version: row?.version ?? 0,
-    updatedAt: row?.updatedAt.toISOString() ?? null,
-  };
+    await db.selectFrom('reassessmentSchedules').selectAll().where('programId', '=', programId).executeTakeFirst(),
+  );
 }
+
+const presentSchedule = (programId: string, row: ReassessmentScheduleRow | undefined): ScheduleView => ({
+  programId,
+  rules: (row?.rules ?? []) as ScheduleRule[],
+  version: row?.version ?? 0,
+  updatedAt: row?.updatedAt.toISOString() ?? null,
+});
 
 /** Admins, and supervisors who are members of the program, set its schedule. */
 async function mayManage(tx: Transaction<DB>, ctx: RequestContext, programId: string): Promise<boolean> {
@@ -113,7 +118,7 @@ export async function putSchedule(db: Database, ctx: RequestContext, programId: 
       recordId: programId,
       details: { rules: input.rules.map((rule) => `${rule.instrumentKey}:${rule.when}`) },
     });
-    return { programId, rules: row.rules as ScheduleRule[], version: row.version, updatedAt: row.updatedAt.toISOString() };
+    return presentSchedule(programId, row);
   });
 }
 
