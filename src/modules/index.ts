@@ -1,4 +1,5 @@
 import { apiKeysModule } from './api-keys/module.ts';
+import { asamModule } from './asam/module.ts';
 import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { contactsModule } from './contacts/module.ts';
@@ -9,6 +10,7 @@ import { organizationModule } from './organization/module.ts';
 import { patientModeModule } from './patient-mode/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
+import { reassessmentModule } from './reassessment/module.ts';
 import { sessionModule } from './session/module.ts';
 import { setupModule } from './setup/module.ts';
 import { staffModule } from './staff/module.ts';
@@ -40,4 +42,6 @@ export const modules = [
   contactsModule,
   needsModule,
   patientModeModule,
+  asamModule,
+  reassessmentModule,
 ];

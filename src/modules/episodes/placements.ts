@@ -4,6 +4,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, fieldProblem, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { checkCitedReview } from '../asam/citation.ts';
 import { readPatientRecord, withPatientRecord } from '../patients/access.ts';
 import { LEVELS_OF_CARE } from './codes.ts';
 import { presentPlacement, type PlacementView } from './presenter.ts';
@@ -33,6 +34,7 @@ export async function addPlacement(db: Database, ctx: RequestContext, episodeId:
       if (input.plannedEndDate && input.plannedEndDate < input.startDate)
         throw fieldError('/plannedEndDate', 'before-start', 'must be on or after the start date', { date: input.startDate });
       if (episode.closedOn) throw conflict('episode-closed', 'The episode is closed.');
+      if (input.asamReviewId) await checkCitedReview(tx, episodeId, input.asamReviewId);
       if (input.startDate < episode.openedOn)
         throw fieldError('/startDate', 'before-episode-opened', `must be on or after the episode opened (${episode.openedOn})`, {
           date: episode.openedOn,
@@ -51,6 +53,7 @@ export async function addPlacement(db: Database, ctx: RequestContext, episodeId:
           plannedEndDate: input.plannedEndDate ?? null,
           concurrent: input.concurrent ?? false,
           note: input.note ?? null,
+          asamReviewId: input.asamReviewId ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -58,7 +61,7 @@ export async function addPlacement(db: Database, ctx: RequestContext, episodeId:
         action: 'create',
         recordType: 'placement',
         recordId: placement.id,
-        details: { episodeId, levelEdition: input.levelEdition, levelCode: input.levelCode },
+        details: { episodeId, levelEdition: input.levelEdition, levelCode: input.levelCode, asamReviewId: input.asamReviewId ?? null },
       });
       return presentPlacement(placement);
     });
@@ -83,6 +86,7 @@ export async function updatePlacement(
   try {
     return await withPatientRecord(db, ctx, placementKind, placementId, async (tx, audit) => {
       const current = checkVersion(await tx.selectFrom('placements').selectAll().where('id', '=', placementId).executeTakeFirst(), version);
+      if (input.asamReviewId) await checkCitedReview(tx, current.episodeId, input.asamReviewId);
       const actualEnd = input.actualEndDate !== undefined ? input.actualEndDate : current.actualEndDate;
       if (actualEnd && actualEnd < current.startDate)
         throw fieldError('/actualEndDate', 'before-start', `must be on or after the start date (${current.startDate})`, {

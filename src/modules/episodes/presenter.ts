@@ -18,6 +18,7 @@ export const PlacementView = Type.Object({
   actualEndDate: Nullable(Day),
   concurrent: Type.Boolean(),
   note: Nullable(Type.String()),
+  asamReviewId: Nullable(Id),
   version: Type.Integer(),
 });
 export type PlacementView = Static<typeof PlacementView>;
@@ -71,6 +72,7 @@ export function presentPlacement(row: PlacementRow): PlacementView {
     actualEndDate: row.actualEndDate,
     concurrent: row.concurrent,
     note: row.note,
+    asamReviewId: row.asamReviewId,
     version: row.version,
   };
 }

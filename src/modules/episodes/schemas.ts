@@ -51,6 +51,9 @@ export const PlacementBody = Type.Object(
     plannedEndDate: Type.Optional(Nullable(DateOnly)),
     concurrent: Type.Optional(Type.Boolean({ description: 'Runs alongside another placement (e.g. OBOT with outpatient)' })),
     note: Type.Optional(Nullable(Note)),
+    asamReviewId: Type.Optional(
+      Nullable(Type.String({ format: 'uuid', description: 'The completed ASAM review of this episode it follows from' })),
+    ),
   },
   { additionalProperties: false },
 );
@@ -63,6 +66,9 @@ export const UpdatePlacementBody = Type.Object(
     plannedEndDate: Type.Optional(Nullable(DateOnly)),
     actualEndDate: Type.Optional(Nullable(DateOnly)),
     note: Type.Optional(Nullable(Note)),
+    asamReviewId: Type.Optional(
+      Nullable(Type.String({ format: 'uuid', description: 'The completed ASAM review of this episode it follows from' })),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -49,6 +49,8 @@ interface PlacementsTable {
   actualEndDate: string | null;
   concurrent: Generated<boolean>;
   note: string | null;
+  /** The ASAM review this placement follows from (asam module, migrations/0331). */
+  asamReviewId: Generated<string | null>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

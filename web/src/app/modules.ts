@@ -2,6 +2,7 @@
 // navigation entries and their messages are all the app knows of them. registry.ts reads this.
 export { accountModule } from '../modules/account/module.ts';
 export { apiKeysModule } from '../modules/api-keys/module.ts';
+export { asamModule } from '../modules/asam/module.ts';
 export { auditModule } from '../modules/audit/module.ts';
 export { caseloadModule } from '../modules/caseload/module.ts';
 export { contactsModule } from '../modules/contacts/module.ts';
@@ -13,6 +14,7 @@ export { organizationModule } from '../modules/organization/module.ts';
 export { patientModeModule } from '../modules/patient-mode/module.ts';
 export { patientsModule } from '../modules/patients/module.ts';
 export { programsModule } from '../modules/programs/module.ts';
+export { reassessmentModule } from '../modules/reassessment/module.ts';
 export { sessionModule } from '../modules/session/module.ts';
 export { setupModule } from '../modules/setup/module.ts';
 export { staffModule } from '../modules/staff/module.ts';

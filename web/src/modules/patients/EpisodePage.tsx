@@ -14,6 +14,8 @@ import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
 import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
 import { EpisodeContacts } from '../contacts/EpisodeContacts.tsx';
 import { EpisodeNeeds } from '../needs/EpisodeNeeds.tsx';
+import { EpisodeAsamReviews } from '../asam/EpisodeAsamReviews.tsx';
+import { EpisodeReassessments } from '../reassessment/EpisodeReassessments.tsx';
 import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -262,7 +264,14 @@ function EpisodeView({ episode }: { episode: Episode }) {
       <EpisodeContacts patientId={episode.patientId} episodeId={episode.id} open={open} contacts={episode.contacts} />
       <EpisodeNeeds episodeId={episode.id} open={open} needs={episode.needs ?? []} />
 
+      <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />
       <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
+      <EpisodeAsamReviews
+        episodeId={episode.id}
+        open={open}
+        reviews={episode.asamReviews ?? []}
+        defaultEdition={episode.placements.findLast((p) => p.levelEdition !== 'other')?.levelEdition === 'asam-4' ? 'asam-4' : 'asam-3'}
+      />
 
       <Section title={t('episode.section.referral')}>
         <Details

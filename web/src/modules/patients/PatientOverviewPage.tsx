@@ -11,6 +11,7 @@ import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDiff
 import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
 import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { PatientScoreTrends } from '../reassessment/PatientScoreTrends.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
@@ -200,6 +201,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
         <NeedsSummary needs={patient.needs} />
         <StrengthsSection patientId={patient.id} strengths={patient.needs.strengths} editable={patient.mergedIntoId === null} />
       </SimpleGrid>
+      <PatientScoreTrends patientId={patient.id} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

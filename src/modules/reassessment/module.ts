@@ -1,0 +1,19 @@
+import type { ServerModule } from '../../lib/modules.ts';
+import { reassessmentRoutes } from './routes.ts';
+import { EpisodeReassessmentsSchema } from './schemas.ts';
+import { presentEpisodeReassessments } from './service.ts';
+
+/**
+ * Reassessment (docs/assessments.md): each program's schedule of instruments, what it asks of
+ * an episode (shown on the episode screen) and a patient's scores over time. Its only table is
+ * a program setting; the patient data it reads belongs to the assessments module.
+ */
+export const reassessmentModule: ServerModule = {
+  name: 'reassessment',
+  routes: reassessmentRoutes,
+  episode: {
+    key: 'reassessments',
+    schema: EpisodeReassessmentsSchema,
+    load: (executor, ctx, episodeId) => presentEpisodeReassessments(executor, ctx, episodeId),
+  },
+};

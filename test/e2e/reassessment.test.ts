@@ -1,0 +1,261 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * Reassessment and ASAM (issue 10, items 7 and 8): after two PHQ-9s the patient's chart shows
+ * the trend over the shaded severity bands; the episode shows an overdue reassessment from the
+ * program's schedule; a case manager records an ASAM review whose chosen level differs from the
+ * one indicated, with the reason. The same screens in Spanish on a phone.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+type Headers = Record<string, string>;
+async function call(method: string, url: string, body?: unknown, headers: Headers = {}) {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+const people = {
+  en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+const charts: Record<'en' | 'es', { patient: string; episode: string }> = {
+  en: { patient: '', episode: '' },
+  es: { patient: '', episode: '' },
+};
+
+/** A PHQ-9 given and completed through the API, each answer the same score. */
+async function phq9(episodeId: string, headers: Headers, scores: number[]) {
+  const started = await call('POST', `/api/episodes/${episodeId}/assessments`, { instrumentKey: 'phq-9', mode: 'in-person' }, headers);
+  const answers = Object.fromEntries(scores.map((score, index) => [String(index + 1), score]));
+  const answered = await call('PATCH', `/api/assessments/${String(started.body.id)}`, { version: started.body.version, answers }, headers);
+  const done = await call('POST', `/api/assessments/${String(started.body.id)}/completion`, { version: answered.body.version }, headers);
+  assert.equal(done.status, 200, JSON.stringify(done.body));
+}
+
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  const programId = String(program.body.id);
+  // The program asks for a GAD-7 at intake (two days' grace) and a PHQ-9 every 14 days in intake.
+  const schedule = await call(
+    'PUT',
+    `/api/programs/${programId}/reassessment-schedule`,
+    {
+      version: 0,
+      rules: [
+        { instrumentKey: 'gad-7', when: 'intake', graceDays: 2 },
+        { instrumentKey: 'phq-9', when: 'every', phase: 'intake', everyDays: 14 },
+      ],
+    },
+    headers,
+  );
+  assert.equal(schedule.status, 200, JSON.stringify(schedule.body));
+
+  const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+  for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      { email: person.email, displayName: person.name, roles: ['case-manager'], programIds: [programId], locale: person.locale },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
+    const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
+    const me = (session.body.user as { id: string }).id;
+    const who =
+      key === 'en'
+        ? { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' }
+        : { legalFirstName: 'Teodoro', legalLastName: 'Ibarra', dateOfBirth: '1964-03-18' };
+    const patient = await call('POST', '/api/patients', who, own);
+    assert.equal(patient.status, 201, JSON.stringify(patient.body));
+    const episode = await call(
+      'POST',
+      `/api/patients/${String(patient.body.id)}/episodes`,
+      { programId, referralSource: 'self', openedOn: tenDaysAgo, phase: 'intake', primaryCaseManagerId: me },
+      own,
+    );
+    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+    charts[key] = { patient: String(patient.body.id), episode: String(episode.body.id) };
+    // Two PHQ-9s: moderately severe (18), then mild (9).
+    await phq9(charts[key].episode, own, [2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    await phq9(charts[key].episode, own, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  }
+});
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+async function signIn(page: Page, person: { email: string; password: string }, submit: string, startHeading: string) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
+}
+
+/** The PHQ-9 chart: its line and its five shaded bands are drawn. */
+async function seeTrend(page: Page, label: RegExp, points: RegExp) {
+  const figure = page.getByRole('figure', { name: label });
+  await figure.waitFor();
+  await figure.locator('.recharts-line-curve').waitFor();
+  await figure.locator('.recharts-reference-area').nth(4).waitFor();
+  assert.equal(await figure.locator('.recharts-reference-area').count(), 5, 'one shaded area per PHQ-9 band');
+  assert.equal(await figure.locator('.recharts-line-dots circle').count(), 2, 'two administrations');
+  await figure.getByText(points).waitFor();
+}
+
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+test(
+  'the PHQ-9 trend over its bands, an overdue reassessment, and an ASAM review with a differing level',
+  { timeout: 150_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    await step(page, 'the patient’s chart shows the PHQ-9 trend', async () => {
+      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await page.goto(`${server.origin}/patients/${charts.en.patient}`);
+      await page.getByRole('heading', { level: 2, name: 'Scores over time' }).waitFor();
+      await seeTrend(page, /^PHQ-9 total score over time/, /18 \(Moderately severe depression\).*9 \(Mild depression\)/);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the patient with the chart');
+      if (shots) await page.screenshot({ path: path.join(shots, 'score-trend-en.png'), fullPage: true });
+    });
+    await step(page, 'the episode shows the GAD-7 overdue', async () => {
+      await page.goto(`${server.origin}/episodes/${charts.en.episode}`);
+      const due = page.getByRole('region', { name: 'Reassessments due' });
+      await due.waitFor();
+      const gad = due.getByRole('row').filter({ hasText: 'GAD-7' });
+      await gad.getByText('Overdue').waitFor();
+      await gad.getByText('At intake').waitFor();
+      const phq = due.getByRole('row').filter({ hasText: 'PHQ-9' });
+      await phq.getByText('Not yet due').waitFor();
+      await phq.getByText('Every 14 days in Intake').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode');
+    });
+    await step(page, 'an ASAM review: six ratings, the chosen level differs from the indicated one, with the reason', async () => {
+      await page.getByRole('button', { name: 'Start an ASAM review' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Begin' }).click();
+      await page.getByRole('heading', { level: 1, name: 'ASAM review' }).waitFor();
+      const ratings = [1, 0, 2, 2, 3, 3];
+      for (const [index, rating] of ratings.entries()) {
+        await page
+          .getByRole('radiogroup', { name: new RegExp(`^Dimension ${index + 1}:`) })
+          .getByText(String(rating), { exact: true })
+          .click();
+      }
+      await page.getByRole('textbox', { name: /^Notes: Dimension 6/ }).fill('Shares an apartment with a partner who drinks daily');
+      const pick = async (label: string, option: RegExp) => {
+        await page.getByLabel(label, { exact: true }).first().click();
+        await page.getByRole('option', { name: option }).click();
+        await page.getByRole('listbox').waitFor({ state: 'detached' });
+      };
+      await pick('Level indicated by the review', /^ASAM 3rd ed\. 3\.5 /);
+      await pick('Level available', /^ASAM 3rd ed\. 2\.5 /);
+      await pick('Level chosen', /^ASAM 3rd ed\. 2\.5 /);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the ASAM review');
+      // Completing without the reason is refused, naming it.
+      await page.getByRole('button', { name: 'Complete the review' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/not complete/)
+        .waitFor();
+      await page
+        .getByRole('textbox', { name: /^Why the levels differ/ })
+        .fill('No residential bed for three weeks; partial hospitalization meanwhile');
+      await page.getByRole('button', { name: 'Complete the review' }).click();
+      await page.getByText(/A completed review does not change/).waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'asam-review-en.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Back to the episode' }).click();
+      const asam = page.getByRole('region', { name: 'ASAM reviews' });
+      await asam.getByText('Differs from indicated').waitFor();
+      await asam.getByText(/Level chosen: ASAM 3rd ed\. 2\.5 Partial hospitalization/).waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'episode-asam-due-en.png'), fullPage: true });
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
+
+test('in Spanish on a phone: the trend, what is due and the ASAM review', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the chart in Spanish', async () => {
+    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await page.goto(`${server.origin}/patients/${charts.es.patient}`);
+    await page.getByRole('heading', { level: 2, name: 'Puntuaciones a lo largo del tiempo' }).waitFor();
+    await seeTrend(page, /^Puntuación total de PHQ-9/, /18 \(Depresión moderadamente grave\).*9 \(Depresión leve\)/);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish chart');
+    if (shots) await page.screenshot({ path: path.join(shots, 'score-trend-es-phone.png'), fullPage: true });
+  });
+  await step(page, 'the episode in Spanish', async () => {
+    await page.goto(`${server.origin}/episodes/${charts.es.episode}`);
+    const due = page.getByRole('region', { name: 'Reevaluaciones pendientes' });
+    await due.getByRole('row').filter({ hasText: 'GAD-7' }).getByText('Atrasada').waitFor();
+    await page.getByRole('button', { name: 'Comenzar una revisión ASAM' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Comenzar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revisión ASAM' }).waitFor();
+    await page.getByRole('radiogroup', { name: /^Dimensión 6: Entorno de recuperación y de vida/ }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish ASAM review');
+    if (shots) await page.screenshot({ path: path.join(shots, 'asam-review-es-phone.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
