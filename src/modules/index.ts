@@ -1,6 +1,7 @@
 import { apiKeysModule } from './api-keys/module.ts';
 import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
+import { consentsModule } from './consents/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
 import { organizationModule } from './organization/module.ts';
@@ -28,4 +29,5 @@ export const modules = [
   episodesModule,
   instrumentsModule,
   assessmentsModule,
+  consentsModule,
 ];
