@@ -86,9 +86,10 @@ function consentProblems(input: CreateConsentBody, today: string): FieldError[] 
 /** Records a consent (or a refusal to sign) the patient gave today or earlier. */
 export async function createConsent(db: Database, ctx: RequestContext, patientId: string, input: CreateConsentBody): Promise<ConsentView> {
   const today = todayOf(ctx.actor);
-  const errors = consentProblems(input, today);
-  if (errors.length > 0) throw badRequest(errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors);
   return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
+    // After the access check: someone who may not see the patient learns nothing, not even a 400.
+    const errors = consentProblems(input, today);
+    if (errors.length > 0) throw badRequest(errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors);
     const id = newId();
     await tx
       .insertInto('consents')
@@ -271,9 +272,9 @@ export async function recordEmergencyDisclosure(
   input: EmergencyDisclosureBody,
 ): Promise<DisclosureView> {
   const at = new Date(input.disclosedAt);
-  if (at.getTime() > Date.now() + 60_000)
-    throw badRequest('/disclosedAt: must not be in the future', [fieldProblem('/disclosedAt', 'invalid', 'must not be in the future')]);
   return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
+    if (at.getTime() > Date.now() + 60_000)
+      throw badRequest('/disclosedAt: must not be in the future', [fieldProblem('/disclosedAt', 'invalid', 'must not be in the future')]);
     const id = newId();
     await tx
       .insertInto('disclosures')

@@ -43,7 +43,7 @@ CREATE TABLE consents (
   CHECK ((ended_on IS NULL) = (end_reason IS NULL) AND (ended_on IS NULL) = (ended_by IS NULL)),
   -- Counseling notes are never combined with anything else (§ 2.31(b)), and only their own consent names them.
   CHECK ((kind = 'counseling-notes') = ('counseling-notes' = ANY (information_kinds))),
-  CHECK (kind <> 'counseling-notes' OR information_kinds <@ ARRAY['counseling-notes'])
+  CHECK (kind <> 'counseling-notes' OR cardinality(information_kinds) = 1)
 );
 CREATE INDEX consents_patient ON consents (patient_id, signed_on DESC);
 
