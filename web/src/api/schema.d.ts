@@ -1558,6 +1558,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent, with its signature and statements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent (dated: stops disclosures from that day), or record that its expiration event happened */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        /** @description How: a signed note, told the case manager (recorded), the event that happened */
+                        method: string;
+                        /** @enum {unknown} */
+                        reason: "revoked" | "expiration-event";
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s queue: emergency disclosures not yet reviewed, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/episodes/{id}": {
         parameters: {
             query?: never;
@@ -4077,6 +4409,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4281,6 +4624,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4473,6 +4827,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             coverages: {
                                 endDate?: string | null;
                                 /** @enum {unknown} */
@@ -4609,6 +4974,722 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s consents (and refusals), newest signature first, each with its state today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a Part 2 written consent with every required element, or a refusal to sign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Who may disclose: the program, by name or specific identification */
+                        disclosingParty: string;
+                        /** @enum {unknown} */
+                        expirationKind: "date" | "event" | "condition";
+                        expirationText?: string | null;
+                        expiresOn?: string | null;
+                        /** @description How much and what kind, with an explicit description of the SUD information */
+                        informationDescription: string;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        kind: "tpo" | "specific" | "counseling-notes";
+                        /** @enum {unknown} */
+                        language: "en" | "es";
+                        purposeDescription?: string | null;
+                        purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                        /** @enum {unknown} */
+                        recipientKind: "named" | "general-designation";
+                        /** @description A named person or organization, or a general designation such as "my treating providers" */
+                        recipientName: string;
+                        representativeAuthority?: string | null;
+                        representativeName?: string | null;
+                        signatureImage?: string | null;
+                        /** @enum {unknown} */
+                        signatureMethod: "drawn" | "verbal" | "refused";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        signedOn: string;
+                        /** @enum {unknown} */
+                        signer: "patient" | "representative";
+                        witnessName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/disclosure-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** May this information go to this recipient for this purpose now, and under which consent? */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other";
+                        /** @enum {unknown} */
+                        recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            consent: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            } | null;
+                            reason: ("no-consent" | "consent-refused" | "consent-revoked" | "consent-expired" | "consent-ended" | "counseling-notes-need-own-consent" | "information-not-covered" | "purpose-not-covered") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting of disclosures: every disclosure since a day (default: three years back), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    since?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a disclosure made with consent (refused unless the check passes); answers the § 2.32 notice and the consent’s scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other";
+                        /** @enum {unknown} */
+                        recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentScope: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            };
+                            disclosure: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            };
+                            notice: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/emergency-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Document a disclosure without consent to medical personnel in a medical emergency (§ 2.51) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        disclosedAt: string;
+                        emergencyNature: string;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @description Their affiliation with a health care facility */
+                        recipientAffiliation: string;
+                        /** @description The medical personnel who received it */
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            basis: "consent" | "medical-emergency";
+                            consentId: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            disclosedAt: string;
+                            disclosedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            emergencyNature: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                            recipientAffiliation: string | null;
+                            /** @enum {unknown} */
+                            recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                            recipientName: string;
+                            reviewedAt: string | null;
+                            reviewFinding: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/episodes": {

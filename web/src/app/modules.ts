@@ -4,6 +4,7 @@ export { accountModule } from '../modules/account/module.ts';
 export { apiKeysModule } from '../modules/api-keys/module.ts';
 export { auditModule } from '../modules/audit/module.ts';
 export { caseloadModule } from '../modules/caseload/module.ts';
+export { consentsModule } from '../modules/consents/module.ts';
 export { homeModule } from '../modules/home/module.ts';
 export { instrumentsModule } from '../modules/instruments/module.ts';
 export { invitationsModule } from '../modules/invitations/module.ts';

@@ -16,6 +16,7 @@ import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
+import { ConsentGlance } from '../consents/ConsentGlance.tsx';
 
 /** A section of the overview: a heading and a list of label and value. */
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -183,6 +184,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
           </Text>
         )}
       </Stack>
+
+      <ConsentGlance patientId={patient.id} consents={patient.consents} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

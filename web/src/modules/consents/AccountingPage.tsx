@@ -1,0 +1,68 @@
+import { Anchor, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { Page } from '../../components/Page.tsx';
+import { ProblemAlert } from '../../components/problems.tsx';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { displayName } from '../patients/patientHelpers.ts';
+import { usePatient } from '../patients/patientQueries.ts';
+import { useToday } from '../patients/useToday.ts';
+import { useDisclosuresQuery } from './consentQueries.ts';
+
+/** The accounting of disclosures: what was shared, with whom, why and under what, for the past three years; printable. */
+export function AccountingPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const format = useFormat();
+  const today = useToday();
+  const patient = usePatient(id);
+  const disclosures = useDisclosuresQuery(id);
+  if (patient.isPending || disclosures.isPending) return <Loader />;
+  if (patient.isError || disclosures.isError) return <ProblemAlert message={t('common.loadFailed')} />;
+  const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+  return (
+    <Page
+      title={t('accounting.title', { name: displayName(patient.data) })}
+      intro={t('accounting.intro', { date: format.dateInSentence(since) })}
+      actions={<Button onClick={() => window.print()}>{t('accounting.print')}</Button>}
+    >
+      <Group>
+        <Anchor component={Link} to={`/patients/${id}/consents`} size="sm">
+          {t('consentDoc.back')}
+        </Anchor>
+      </Group>
+      {disclosures.data.length === 0 ? (
+        <Paper withBorder p="md">
+          <Text size="sm">{t('accounting.empty')}</Text>
+        </Paper>
+      ) : (
+        <Table striped verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accounting.when')}</Table.Th>
+              <Table.Th>{t('accounting.recipient')}</Table.Th>
+              <Table.Th>{t('accounting.information')}</Table.Th>
+              <Table.Th>{t('accounting.purpose')}</Table.Th>
+              <Table.Th>{t('accounting.basis')}</Table.Th>
+              <Table.Th>{t('accounting.by')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {disclosures.data.map((disclosure) => (
+              <Table.Tr key={disclosure.id}>
+                <Table.Td>{format.dateTime(disclosure.disclosedAt)}</Table.Td>
+                <Table.Td>
+                  {disclosure.recipientName}
+                  {disclosure.recipientAffiliation ? `, ${disclosure.recipientAffiliation}` : ''}
+                </Table.Td>
+                <Table.Td>{disclosure.informationKinds.map((kind) => t(`consent.info.${kind}`)).join('; ')}</Table.Td>
+                <Table.Td>{t(`consent.purpose.${disclosure.purpose}`)}</Table.Td>
+                <Table.Td>{t(`accounting.basis.${disclosure.basis}`)}</Table.Td>
+                <Table.Td>{disclosure.disclosedBy.name}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Page>
+  );
+}
