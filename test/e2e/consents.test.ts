@@ -74,7 +74,13 @@ before(async () => {
     const invited = await call(
       'POST',
       '/api/users',
-      { email: person.email, displayName: person.name, roles: ['case-manager'], programIds: [String(program.body.id)], locale: person.locale },
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
       headers,
     );
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
@@ -189,9 +195,15 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
     await row.getByText('Active').waitFor();
   });
   await step(page, 'the drawn signature is stored with the consent', async () => {
-    const list = await page.evaluate(async (id) => (await fetch(`/api/patients/${id}/consents`)).json(), patients.en);
-    const consentId = (list as { items: { id: string }[] }).items[0]?.id ?? '';
-    const consent = (await page.evaluate(async (id) => (await fetch(`/api/consents/${id}`)).json(), consentId)) as { signatureImage: string };
+    const list = await page.evaluate(
+      async (id) => (await (await fetch(`/api/patients/${id}/consents`)).json()) as { items: { id: string }[] },
+      patients.en,
+    );
+    const consentId = list.items[0]?.id ?? '';
+    const consent = await page.evaluate(
+      async (id) => (await (await fetch(`/api/consents/${id}`)).json()) as { signatureImage: string },
+      consentId,
+    );
     assert.match(consent.signatureImage, /^data:image\/png;base64,/);
     assert.ok(consent.signatureImage.length > 500, 'a real drawing, not an empty canvas');
   });
@@ -247,7 +259,9 @@ test('in Spanish: the consents page and the printable consent', { timeout: 120_0
     await page.getByRole('link', { name: 'Imprimir el consentimiento para Clínica Familiar del Este' }).click();
     await page.waitForURL(`**/consents/${spanishConsent}/print`);
     const document = page.locator('article[lang="es"]');
-    await document.getByRole('heading', { name: 'Consentimiento para compartir expedientes del tratamiento por uso de sustancias' }).waitFor();
+    await document
+      .getByRole('heading', { name: 'Consentimiento para compartir expedientes del tratamiento por uso de sustancias' })
+      .waitFor();
     await document.getByText(/Usted puede revocar \(retirar\) este consentimiento/).waitFor();
     await document.getByText(/no dependen de que usted firme/).waitFor();
     await document.getByText('Dado de palabra, con Lucía Romero como testigo').waitFor();

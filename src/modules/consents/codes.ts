@@ -42,7 +42,12 @@ export type DisclosurePurpose = (typeof DISCLOSURE_PURPOSES)[number];
 /** Who receives a disclosure: the classes a TPO consent's general designation names, or other. */
 export const RECIPIENT_CLASSES = ['treating-provider', 'health-plan', 'payer', 'program-operations', 'other'] as const;
 export type RecipientClass = (typeof RECIPIENT_CLASSES)[number];
-export const TPO_RECIPIENT_CLASSES = ['treating-provider', 'health-plan', 'payer', 'program-operations'] as const satisfies readonly RecipientClass[];
+export const TPO_RECIPIENT_CLASSES = [
+  'treating-provider',
+  'health-plan',
+  'payer',
+  'program-operations',
+] as const satisfies readonly RecipientClass[];
 
 /** § 2.31(a)(7): an expiration date, event or condition. */
 export const EXPIRATION_KINDS = ['date', 'event', 'condition'] as const;

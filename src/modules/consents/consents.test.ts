@@ -95,7 +95,14 @@ test('a consent missing an element is 400 naming each field; nothing is stored',
   });
   assert.equal(rules.status, 400);
   const paths = (rules.body.errors as { path: string }[]).map((error) => error.path).sort();
-  assert.deepEqual(paths, ['/expiresOn', '/informationKinds', '/purposes', '/representativeAuthority', '/representativeName', '/signatureImage']);
+  assert.deepEqual(paths, [
+    '/expiresOn',
+    '/informationKinds',
+    '/purposes',
+    '/representativeAuthority',
+    '/representativeName',
+    '/signatureImage',
+  ]);
 
   const verbal = await cm.post(`/api/patients/${patientId}/consents`, { ...tpo, signatureMethod: 'verbal', signatureImage: null });
   assert.equal(verbal.status, 400);
@@ -120,7 +127,10 @@ test('no consent blocks with a reason; a TPO consent covers its classes but neve
   assert.equal(allowed.body.consent?.id, general.id);
 
   // Not a TPO purpose, not a TPO recipient, not the information it names: each says why.
-  assert.equal((await check(patientId, { ...toClinic, recipientClass: 'other', recipientName: 'County Probation' })).body.reason, 'no-consent');
+  assert.equal(
+    (await check(patientId, { ...toClinic, recipientClass: 'other', recipientName: 'County Probation' })).body.reason,
+    'no-consent',
+  );
   assert.equal((await check(patientId, { ...toClinic, purpose: 'legal' })).body.reason, 'purpose-not-covered');
   assert.equal((await check(patientId, { ...toClinic, informationKinds: ['drug-test-results'] })).body.reason, 'information-not-covered');
   const notes = await check(patientId, { ...toClinic, informationKinds: ['counseling-notes'] });
@@ -143,7 +153,10 @@ test('no consent blocks with a reason; a TPO consent covers its classes but neve
   assert.equal(covered.body.allowed, true);
   assert.equal(covered.body.consent?.id, own.id);
   // Notes and other information at once: two disclosures, each under its own consent.
-  assert.equal((await check(patientId, { ...toClinic, informationKinds: ['counseling-notes', 'attendance'] })).body.reason, 'counseling-notes-need-own-consent');
+  assert.equal(
+    (await check(patientId, { ...toClinic, informationKinds: ['counseling-notes', 'attendance'] })).body.reason,
+    'counseling-notes-need-own-consent',
+  );
 });
 
 test('an expired consent covers nothing; a refusal is recorded and covers nothing', async () => {
@@ -182,7 +195,12 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
   assert.deepEqual(audit, [{ action: 'create', patientId }]);
 
   // A stale revocation is 409; the current one works; the disclosure is then refused.
-  const stale = await cm.post(`/api/consents/${general.id}/end`, { version: general.version + 1, reason: 'revoked', endedOn: today, method: 'Signed note' });
+  const stale = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version + 1,
+    reason: 'revoked',
+    endedOn: today,
+    method: 'Signed note',
+  });
   assert.equal(stale.status, 409);
   const revoked = await cm.post<Consent>(`/api/consents/${general.id}/end`, {
     version: general.version,
@@ -196,18 +214,37 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
   assert.equal(again.status, 422);
   assert.equal(again.body.code, 'disclosure-blocked');
   assert.deepEqual(again.body.params, { reason: 'consent-revoked' });
-  const twice = await cm.post(`/api/consents/${general.id}/end`, { version: revoked.body.version, reason: 'revoked', endedOn: today, method: 'again' });
+  const twice = await cm.post(`/api/consents/${general.id}/end`, {
+    version: revoked.body.version,
+    reason: 'revoked',
+    endedOn: today,
+    method: 'again',
+  });
   assert.equal(twice.status, 409);
 
   const accounting = await cm.get<{ items: { id: string }[] }>(`/api/patients/${patientId}/disclosures`);
-  assert.deepEqual(accounting.body.items.map((item) => item.id), [made.body.disclosure.id]);
+  assert.deepEqual(
+    accounting.body.items.map((item) => item.id),
+    [made.body.disclosure.id],
+  );
 });
 
 test('the seam: a disclosure recorded inside a caller’s transaction rolls back with it', async () => {
   const patientId = await patient();
   await consent(patientId, tpo);
   const ctx = {
-    actor: { userId: cmMade.user.id, organizationId: org.id, timeZone: org.timeZone, email: null, displayName: 'CM', roles: ['case-manager' as const], locale: 'en', sessionId: null, apiKeyId: null, apiKeyCreatedBy: null },
+    actor: {
+      userId: cmMade.user.id,
+      organizationId: org.id,
+      timeZone: org.timeZone,
+      email: null,
+      displayName: 'CM',
+      roles: ['case-manager' as const],
+      locale: 'en',
+      sessionId: null,
+      apiKeyId: null,
+      apiKeyCreatedBy: null,
+    },
     requestId: 'seam-test',
     ip: null,
     userAgent: null,
@@ -215,7 +252,7 @@ test('the seam: a disclosure recorded inside a caller’s transaction rolls back
   await assert.rejects(
     withPatientRecord(t.db, ctx as never, patientKind, patientId, async (tx, audit) => {
       assert.equal((await checkDisclosureIn(tx, ctx as never, patientId, toClinic as never)).allowed, true);
-      await recordDisclosureIn(tx, ctx as never, audit, patientId, toClinic as never);
+      await recordDisclosureIn(tx, ctx, audit, patientId, toClinic as never);
       throw new Error('the referral failed after the disclosure was logged');
     }),
     /referral failed/,
@@ -253,11 +290,13 @@ test('the overview shows consent status at a glance, one line per recipient', as
     informationKinds: ['attendance'],
     purposes: ['legal'],
   });
-  await cm.post(`/api/consents/${named.id}/end`, { version: named.version, reason: 'revoked', endedOn: today, method: 'Told me in person' });
+  await cm.post(`/api/consents/${named.id}/end`, {
+    version: named.version,
+    reason: 'revoked',
+    endedOn: today,
+    method: 'Told me in person',
+  });
   const overview = await cm.get<{ consents: { recipientName: string; state: string }[] }>(`/api/patients/${patientId}`);
   assert.equal(overview.status, 200);
-  assert.deepEqual(
-    overview.body.consents.map((line) => line.state).sort(),
-    ['expiring', 'revoked'],
-  );
+  assert.deepEqual(overview.body.consents.map((line) => line.state).sort(), ['expiring', 'revoked']);
 });

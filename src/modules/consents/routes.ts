@@ -64,7 +64,14 @@ export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/consents/:id',
-    { schema: { tags, summary: 'One consent, with its signature and statements', params: IdParams, response: { 200: ConsentSchema, ...problems(401, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One consent, with its signature and statements',
+        params: IdParams,
+        response: { 200: ConsentSchema, ...problems(401, 404) },
+      },
+    },
     async (request, reply) => {
       const view = await getConsent(app.db, contextOf(request), request.params.id);
       return reply.header('etag', `"${view.version}"`).send(view);
@@ -83,7 +90,13 @@ export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await endConsent(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body);
+      const view = await endConsent(
+        app.db,
+        contextOf(request),
+        request.params.id,
+        versionFrom(request, request.body.version),
+        request.body,
+      );
       return reply.header('etag', `"${view.version}"`).send(view);
     },
   );
@@ -107,7 +120,8 @@ export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Record a disclosure made with consent (refused unless the check passes); answers the § 2.32 notice and the consent’s scope',
+        summary:
+          'Record a disclosure made with consent (refused unless the check passes); answers the § 2.32 notice and the consent’s scope',
         params: IdParams,
         body: DisclosureBody,
         response: { 201: DisclosureMadeSchema, ...problems(400, 401, 404, 422) },
@@ -141,7 +155,8 @@ export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: DisclosureSchema, ...problems(400, 401, 404) },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordEmergencyDisclosure(app.db, contextOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await recordEmergencyDisclosure(app.db, contextOf(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -30,7 +30,7 @@ export function consentState(consent: StateFields, today: string): ConsentState 
   return 'active';
 }
 
-export const coversNow = (state: ConsentState) => state === 'active' || state === 'expiring';
+const coversNow = (state: ConsentState) => state === 'active' || state === 'expiring';
 
 export interface DisclosureRequest {
   recipientName: string;
@@ -39,9 +39,7 @@ export interface DisclosureRequest {
   purpose: DisclosurePurpose;
 }
 
-export type CheckOutcome =
-  | { allowed: true; consent: ConsentRow }
-  | { allowed: false; reason: BlockReason; consent: ConsentRow | null };
+export type CheckOutcome = { allowed: true; consent: ConsentRow } | { allowed: false; reason: BlockReason; consent: ConsentRow | null };
 
 /** Names compare without case, accents, punctuation or extra spaces: "St. Mary's" is "st marys". */
 export const sameName = (a: string, b: string) => normalName(a) === normalName(b);
@@ -50,6 +48,7 @@ export function normalName(name: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -59,7 +58,7 @@ export function normalName(name: string): string {
  * designation ("my treating providers, health plans, third-party payers and people helping to
  * operate this program", § 2.31(a)(4)(i)) — by the recipient's class.
  */
-export function namesRecipient(consent: ConsentRow, request: DisclosureRequest): boolean {
+function namesRecipient(consent: ConsentRow, request: DisclosureRequest): boolean {
   if (sameName(consent.recipientName, request.recipientName)) return true;
   return (
     consent.kind === 'tpo' &&
@@ -82,9 +81,13 @@ const coversInformation = (consent: ConsentRow, kinds: readonly InformationKind[
  * Newest signature wins when several cover; when none does, the reason names the nearest miss.
  */
 export function decide(consents: readonly ConsentRow[], request: DisclosureRequest, today: string): CheckOutcome {
-  const newestFirst = [...consents].sort((a, b) => (a.signedOn === b.signedOn ? b.createdAt.getTime() - a.createdAt.getTime() : a.signedOn < b.signedOn ? 1 : -1));
+  const newestFirst = [...consents].sort((a, b) =>
+    a.signedOn === b.signedOn ? b.createdAt.getTime() - a.createdAt.getTime() : a.signedOn < b.signedOn ? 1 : -1,
+  );
   const forRecipient = newestFirst.filter((consent) => namesRecipient(consent, request));
-  const full = forRecipient.filter((consent) => coversPurpose(consent, request.purpose) && coversInformation(consent, request.informationKinds));
+  const full = forRecipient.filter(
+    (consent) => coversPurpose(consent, request.purpose) && coversInformation(consent, request.informationKinds),
+  );
   const covering = full.find((consent) => coversNow(consentState(consent, today)));
   if (covering) return { allowed: true, consent: covering };
 
@@ -93,7 +96,13 @@ export function decide(consents: readonly ConsentRow[], request: DisclosureReque
   if (nearest) {
     const state = consentState(nearest, today);
     const reason: BlockReason =
-      state === 'revoked' ? 'consent-revoked' : state === 'expired' ? 'consent-expired' : state === 'refused' ? 'consent-refused' : 'consent-ended';
+      state === 'revoked'
+        ? 'consent-revoked'
+        : state === 'expired'
+          ? 'consent-expired'
+          : state === 'refused'
+            ? 'consent-refused'
+            : 'consent-ended';
     return { allowed: false, reason, consent: nearest };
   }
   const live = forRecipient.filter((consent) => coversNow(consentState(consent, today)));

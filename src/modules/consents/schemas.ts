@@ -165,19 +165,12 @@ export const DisclosureMadeSchema = Type.Object({
   consentScope: ConsentSummarySchema,
 });
 
-export const AccountingQuery = Type.Object(
-  { since: Type.Optional(DateOnly) },
-  { additionalProperties: false },
-);
+export const AccountingQuery = Type.Object({ since: Type.Optional(DateOnly) }, { additionalProperties: false });
 
 export const EmergencyQueueItem = Type.Object({
   ...DisclosureSchema.properties,
   patientName: Type.String(),
 });
-
-/** The § 2.51 review: what the privacy officer found. */
-export const ReviewBody = Type.Object({ version: Version, finding: Text(2000) }, { additionalProperties: false });
-export type ReviewBody = Static<typeof ReviewBody>;
 
 export const ConsentOverviewSchema = Type.Array(
   Type.Object({

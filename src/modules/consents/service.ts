@@ -25,7 +25,7 @@ import type { CreateConsentBody, DisclosureBody, EmergencyDisclosureBody, EndCon
 import { DISCLOSURE_NOTICE, STATEMENTS_VERSION } from './statements.ts';
 
 /** How far back the accounting of disclosures goes by default (the patient's right: three years). */
-export const ACCOUNTING_YEARS = 3;
+const ACCOUNTING_YEARS = 3;
 
 async function consentViews(executor: Executor, patientId: string, today: string): Promise<ConsentSummary[]> {
   const rows = await patientConsentsQuery(executor, patientId).execute();
@@ -74,8 +74,7 @@ function consentProblems(input: CreateConsentBody, today: string): FieldError[] 
   const notes = input.informationKinds.includes('counseling-notes');
   if (input.kind === 'counseling-notes' && (!notes || input.informationKinds.length > 1))
     invalid('/informationKinds', 'a counseling-notes consent covers counseling notes and nothing else');
-  if (input.kind !== 'counseling-notes' && notes)
-    invalid('/informationKinds', 'counseling notes need their own, separate consent');
+  if (input.kind !== 'counseling-notes' && notes) invalid('/informationKinds', 'counseling notes need their own, separate consent');
   if (input.kind === 'tpo' && !input.purposes.every((purpose) => (TPO_PURPOSES as readonly string[]).includes(purpose)))
     invalid('/purposes', 'a TPO consent is for treatment, payment and health care operations only');
   if (input.purposes.includes('other') && !input.purposeDescription) required('/purposeDescription', 'is required: say the purpose');
@@ -143,20 +142,29 @@ export async function getConsent(db: Database, ctx: RequestContext, id: string):
  * Revokes a consent (dated; it stops disclosures from that day on, never undoes one made) or
  * records that its expiration event or condition happened. Once ended, a consent stays ended.
  */
-export async function endConsent(db: Database, ctx: RequestContext, id: string, version: number, input: EndConsentBody): Promise<ConsentView> {
+export async function endConsent(
+  db: Database,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  input: EndConsentBody,
+): Promise<ConsentView> {
   const today = todayOf(ctx.actor);
   return withPatientRecord(db, ctx, consentKind, id, async (tx, audit) => {
     const current = checkVersion(await tx.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst(), version);
     const state = consentState(current, today);
     if (current.endedOn !== null || state === 'refused' || state === 'expired')
       throw conflict('consent-not-active', `The consent is ${state}: there is nothing left to end.`, { params: { state } });
-    if (input.endedOn > today) throw badRequest('/endedOn: must not be in the future', [fieldProblem('/endedOn', 'invalid', 'must not be in the future')]);
+    if (input.endedOn > today)
+      throw badRequest('/endedOn: must not be in the future', [fieldProblem('/endedOn', 'invalid', 'must not be in the future')]);
     if (input.endedOn < current.signedOn)
       throw badRequest('/endedOn: must not be before the consent was signed', [
         fieldProblem('/endedOn', 'invalid', 'must not be before the consent was signed'),
       ]);
     if (input.reason === 'expiration-event' && current.expirationKind === 'date')
-      throw badRequest('/reason: this consent expires by date', [fieldProblem('/reason', 'invalid', 'this consent expires by date, not by an event')]);
+      throw badRequest('/reason: this consent expires by date', [
+        fieldProblem('/reason', 'invalid', 'this consent expires by date, not by an event'),
+      ]);
     await tx
       .updateTable('consents')
       .set({ endedOn: input.endedOn, endReason: input.reason, endMethod: input.method.trim(), endedBy: ctx.actor.userId, ...nextVersion() })
@@ -167,7 +175,8 @@ export async function endConsent(db: Database, ctx: RequestContext, id: string, 
   });
 }
 
-export type CheckAnswer = { allowed: true; reason: null; consent: ConsentSummary } | { allowed: false; reason: BlockReason; consent: ConsentSummary | null };
+export type CheckAnswer =
+  { allowed: true; reason: null; consent: ConsentSummary } | { allowed: false; reason: BlockReason; consent: ConsentSummary | null };
 
 /**
  * THE disclosure check (docs/consent.md, "The seam"): may this patient's information of these
@@ -176,7 +185,12 @@ export type CheckAnswer = { allowed: true; reason: null; consent: ConsentSummary
  * patient's consents so a revocation cannot slip between the check and the disclosure, and
  * decides; the caller audits. Everything that sends information outside the program calls it.
  */
-export async function checkDisclosureIn(tx: Transaction<DB>, ctx: RequestContext, patientId: string, request: DisclosureRequest): Promise<CheckAnswer> {
+export async function checkDisclosureIn(
+  tx: Transaction<DB>,
+  ctx: RequestContext,
+  patientId: string,
+  request: DisclosureRequest,
+): Promise<CheckAnswer> {
   const today = todayOf(ctx.actor);
   await tx.selectFrom('consents').select('id').where('patientId', '=', patientId).forUpdate().execute();
   const rows = await patientConsentsQuery(tx, patientId).execute();
@@ -191,14 +205,23 @@ export async function checkDisclosureIn(tx: Transaction<DB>, ctx: RequestContext
 }
 
 /** The check on its own (the screen asks before anything goes): audited as a read of the consents. */
-export async function checkDisclosure(db: Database, ctx: RequestContext, patientId: string, request: DisclosureRequest): Promise<CheckAnswer> {
+export async function checkDisclosure(
+  db: Database,
+  ctx: RequestContext,
+  patientId: string,
+  request: DisclosureRequest,
+): Promise<CheckAnswer> {
   return withPatientRecord(db, ctx, patientKind, patientId, async (tx, audit) => {
     const answer = await checkDisclosureIn(tx, ctx, patientId, request);
     await audit({
       action: 'read',
       recordType: 'consent',
       recordId: answer.consent?.id ?? patientId,
-      details: { disclosureCheck: answer.allowed ? 'allowed' : answer.reason, purpose: request.purpose, kinds: [...request.informationKinds] },
+      details: {
+        disclosureCheck: answer.allowed ? 'allowed' : answer.reason,
+        purpose: request.purpose,
+        kinds: [...request.informationKinds],
+      },
     });
     return answer;
   });
@@ -256,7 +279,12 @@ export async function recordDisclosureIn(
   return { disclosure: presentDisclosure(row, ctx.actor.displayName), notice: DISCLOSURE_NOTICE, consentScope: answer.consent };
 }
 
-export async function recordDisclosure(db: Database, ctx: RequestContext, patientId: string, input: DisclosureBody): Promise<DisclosureMade> {
+export async function recordDisclosure(
+  db: Database,
+  ctx: RequestContext,
+  patientId: string,
+  input: DisclosureBody,
+): Promise<DisclosureMade> {
   return withPatientRecord(db, ctx, patientKind, patientId, (tx, audit) => recordDisclosureIn(tx, ctx, audit, patientId, input));
 }
 
@@ -293,14 +321,24 @@ export async function recordEmergencyDisclosure(
         disclosedAt: at,
       })
       .execute();
-    await audit({ action: 'create', recordType: 'disclosure', recordId: id, details: { basis: 'medical-emergency', kinds: input.informationKinds } });
+    await audit({
+      action: 'create',
+      recordType: 'disclosure',
+      recordId: id,
+      details: { basis: 'medical-emergency', kinds: input.informationKinds },
+    });
     const row = await tx.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return presentDisclosure(row, ctx.actor.displayName);
   });
 }
 
 /** The accounting of disclosures: every disclosure of the patient's records since a day (default three years back). */
-export async function listDisclosures(db: Database, ctx: RequestContext, patientId: string, since: string | undefined): Promise<DisclosureView[]> {
+export async function listDisclosures(
+  db: Database,
+  ctx: RequestContext,
+  patientId: string,
+  since: string | undefined,
+): Promise<DisclosureView[]> {
   const from = since ? new Date(`${since}T00:00:00Z`) : new Date(Date.now() - ACCOUNTING_YEARS * 365.25 * 86_400_000);
   return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
     const rows = await patientDisclosuresQuery(tx, patientId, from).execute();

@@ -7,6 +7,7 @@ import { displayName } from '../patients/patientHelpers.ts';
 import { usePatient } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 import { useDisclosuresQuery } from './consentQueries.ts';
+import { PrintStyles } from './PrintStyles.tsx';
 
 /** The accounting of disclosures: what was shared, with whom, why and under what, for the past three years; printable. */
 export function AccountingPage() {
@@ -25,7 +26,8 @@ export function AccountingPage() {
       intro={t('accounting.intro', { date: format.dateInSentence(since) })}
       actions={<Button onClick={() => window.print()}>{t('accounting.print')}</Button>}
     >
-      <Group>
+      <PrintStyles />
+      <Group data-print="hide">
         <Anchor component={Link} to={`/patients/${id}/consents`} size="sm">
           {t('consentDoc.back')}
         </Anchor>

@@ -145,14 +145,20 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
       form.setFieldValue('recipientKind', 'general-designation');
       form.setFieldValue('recipientName', t('consents.form.tpoDesignation'));
       form.setFieldValue('purposes', [...TPO_PURPOSES]);
-      form.setFieldValue('informationKinds', values.informationKinds.filter((kind) => kind !== 'counseling-notes'));
+      form.setFieldValue(
+        'informationKinds',
+        values.informationKinds.filter((kind) => kind !== 'counseling-notes'),
+      );
     } else {
       if (values.kind === 'tpo') {
         form.setFieldValue('recipientKind', 'named');
         form.setFieldValue('recipientName', '');
         form.setFieldValue('purposes', []);
       }
-      form.setFieldValue('informationKinds', kind === 'counseling-notes' ? ['counseling-notes'] : values.informationKinds.filter((k) => k !== 'counseling-notes'));
+      form.setFieldValue(
+        'informationKinds',
+        kind === 'counseling-notes' ? ['counseling-notes'] : values.informationKinds.filter((k) => k !== 'counseling-notes'),
+      );
     }
   };
 
@@ -169,7 +175,7 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert message={problem.alert} />
-        <Radio.Group label={t('consents.form.kind')} value={values.kind} onChange={(kind) => changeKind(kind as ConsentKind)} required>
+        <Radio.Group label={t('consents.form.kind')} value={values.kind} onChange={(kind) => changeKind(kind)} required>
           <Stack gap={6} mt={4}>
             {CONSENT_KINDS.map((kind) => (
               <Radio key={kind} value={kind} label={t(`consent.kind.${kind}`)} description={t(`consents.form.kindHelp.${kind}`)} />
@@ -180,7 +186,10 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('consents.form.recipientKind')}
-            data={(['named', 'general-designation'] as const).map((kind) => ({ value: kind, label: t(`consents.form.recipientKind.${kind}`) }))}
+            data={(['named', 'general-designation'] as const).map((kind) => ({
+              value: kind,
+              label: t(`consents.form.recipientKind.${kind}`),
+            }))}
             {...form.getInputProps('recipientKind')}
             allowDeselect={false}
           />
@@ -193,7 +202,13 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Textarea label={t('consents.form.informationDescription')} {...form.getInputProps('informationDescription')} autosize minRows={2} required />
+        <Textarea
+          label={t('consents.form.informationDescription')}
+          {...form.getInputProps('informationDescription')}
+          autosize
+          minRows={2}
+          required
+        />
         <Checkbox.Group label={t('consents.form.purposes')} {...form.getInputProps('purposes')} required>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={4}>
             {purposeChoices.map((purpose) => (
@@ -212,7 +227,13 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
             allowDeselect={false}
           />
           {values.expirationKind === 'date' ? (
-            <TextInput label={t('consents.form.expiresOn')} type="date" min={values.signedOn} {...form.getInputProps('expiresOn')} required />
+            <TextInput
+              label={t('consents.form.expiresOn')}
+              type="date"
+              min={values.signedOn}
+              {...form.getInputProps('expiresOn')}
+              required
+            />
           ) : (
             <TextInput label={t('consents.form.expirationText')} {...form.getInputProps('expirationText')} required />
           )}
@@ -258,7 +279,15 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
             ))}
           </SimpleGrid>
         </Radio.Group>
-        {values.signatureMethod === 'drawn' && <SignaturePad onChange={setSignature} error={signatureError} />}
+        {values.signatureMethod === 'drawn' && (
+          <SignaturePad
+            onChange={(image) => {
+              setSignature(image);
+              if (image) setSignatureError(null);
+            }}
+            error={signatureError}
+          />
+        )}
         {values.signatureMethod === 'verbal' && (
           <TextInput label={t('consents.form.witnessName')} {...form.getInputProps('witnessName')} required />
         )}

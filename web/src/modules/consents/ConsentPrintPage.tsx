@@ -7,6 +7,7 @@ import { formatDateInSentence, intlLocale } from '../../i18n/format.ts';
 import { createTranslator } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useConsentQuery } from './consentQueries.ts';
+import { PrintStyles } from './PrintStyles.tsx';
 
 /**
  * The consent as the patient reads and keeps it, in the consent's language (not the user's):
@@ -26,7 +27,8 @@ export function ConsentPrintPage() {
 
   return (
     <Stack gap="md" maw={760}>
-      <Group justify="space-between" className="no-print" data-print="hide">
+      <PrintStyles />
+      <Group justify="space-between" data-print="hide">
         <Anchor component={Link} to={`/patients/${c.patientId}/consents`} size="sm">
           {userT('consentDoc.back')}
         </Anchor>
@@ -51,7 +53,9 @@ export function ConsentPrintPage() {
           />
           <Field
             label={t('consentDoc.expires')}
-            value={c.expirationKind === 'date' && c.expiresOn ? t('consentDoc.expiresOn', { date: date(c.expiresOn) }) : (c.expirationText ?? '')}
+            value={
+              c.expirationKind === 'date' && c.expiresOn ? t('consentDoc.expiresOn', { date: date(c.expiresOn) }) : (c.expirationText ?? '')
+            }
           />
           <Title order={2} fz="md" mt="sm">
             {t('consentDoc.statements')}
@@ -67,7 +71,11 @@ export function ConsentPrintPage() {
           {c.signatureMethod === 'refused' ? (
             <Text fw={600}>{t('consentDoc.refused')}</Text>
           ) : c.signatureMethod === 'drawn' && c.signatureImage ? (
-            <img src={c.signatureImage} alt={t('consentDoc.signature')} style={{ maxWidth: 360, height: 120, objectFit: 'contain', borderBottom: '1px solid black' }} />
+            <img
+              src={c.signatureImage}
+              alt={t('consentDoc.signature')}
+              style={{ maxWidth: 360, height: 120, objectFit: 'contain', borderBottom: '1px solid black' }}
+            />
           ) : (
             <Text>{t('consentDoc.verbal', { witness: c.witnessName ?? '' })}</Text>
           )}

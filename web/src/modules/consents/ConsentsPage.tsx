@@ -1,4 +1,20 @@
-import { Alert, Anchor, Button, Code, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -101,10 +117,21 @@ function ConsentList({ consents, onRevoke }: { consents: ConsentSummary[]; onRev
                     <StatusBadge color={stateColor(consent.state)}>{t(`consent.state.${consent.state}`)}</StatusBadge>
                   </Table.Td>
                   <Table.Td>{format.date(consent.signedOn)}</Table.Td>
-                  <Table.Td>{consent.endedOn ? format.date(consent.endedOn) : consent.expiresOn ? format.date(consent.expiresOn) : consent.expirationText}</Table.Td>
+                  <Table.Td>
+                    {consent.endedOn
+                      ? format.date(consent.endedOn)
+                      : consent.expiresOn
+                        ? format.date(consent.expiresOn)
+                        : consent.expirationText}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={`/consents/${consent.id}/print`} size="sm" aria-label={t('consents.list.printFor', { recipient: consent.recipientName })}>
+                      <Anchor
+                        component={Link}
+                        to={`/consents/${consent.id}/print`}
+                        size="sm"
+                        aria-label={t('consents.list.printFor', { recipient: consent.recipientName })}
+                      >
                         {t('consents.list.print')}
                       </Anchor>
                       {(consent.state === 'active' || consent.state === 'expiring') && (
@@ -166,13 +193,32 @@ function RevokeForm({ consent, onClose }: { consent: ConsentSummary; onClose: ()
             label={t('consents.revoke.reason')}
             data={(['revoked', 'expiration-event'] as const).map((value) => ({ value, label: t(`consents.revoke.reason.${value}`) }))}
             value={reason}
-            onChange={(value) => value && setReason(value as typeof reason)}
+            onChange={(value) => value && setReason(value)}
             allowDeselect={false}
           />
         )}
-        <TextInput label={t('consents.revoke.endedOn')} type="date" max={today} value={endedOn} onChange={(event) => setEndedOn(event.currentTarget.value)} required />
-        <TextInput label={t('consents.revoke.method')} value={method} onChange={(event) => setMethod(event.currentTarget.value)} required data-autofocus />
-        <FormActions submit={t('consents.revoke.confirm')} busy={end.isPending} onCancel={onClose} destructive disabled={method.trim() === ''} />
+        <TextInput
+          label={t('consents.revoke.endedOn')}
+          type="date"
+          max={today}
+          value={endedOn}
+          onChange={(event) => setEndedOn(event.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t('consents.revoke.method')}
+          value={method}
+          onChange={(event) => setMethod(event.currentTarget.value)}
+          required
+          data-autofocus
+        />
+        <FormActions
+          submit={t('consents.revoke.confirm')}
+          busy={end.isPending}
+          onCancel={onClose}
+          destructive
+          disabled={method.trim() === ''}
+        />
       </Stack>
     </form>
   );
@@ -246,7 +292,7 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
                 data={RECIPIENT_CLASSES.map((value) => ({ value, label: t(`consent.recipientClass.${value}`) }))}
                 value={recipientClass}
                 onChange={(value) => {
-                  if (value) setRecipientClass(value as typeof recipientClass);
+                  if (value) setRecipientClass(value);
                   reset();
                 }}
                 allowDeselect={false}
@@ -256,7 +302,7 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
                 data={INFORMATION_KINDS.map((value) => ({ value, label: t(`consent.info.${value}`) }))}
                 value={informationKind}
                 onChange={(value) => {
-                  if (value) setInformationKind(value as typeof informationKind);
+                  if (value) setInformationKind(value);
                   reset();
                 }}
                 allowDeselect={false}
@@ -266,7 +312,7 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
                 data={CONSENT_PURPOSES.map((value) => ({ value, label: t(`consent.purpose.${value}`) }))}
                 value={purpose}
                 onChange={(value) => {
-                  if (value) setPurpose(value as typeof purpose);
+                  if (value) setPurpose(value);
                   reset();
                 }}
                 allowDeselect={false}
@@ -307,7 +353,13 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
                 </>
               ) : (
                 <>
-                  <Textarea label={t('consents.check.description')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} autosize minRows={1} />
+                  <Textarea
+                    label={t('consents.check.description')}
+                    value={description}
+                    onChange={(event) => setDescription(event.currentTarget.value)}
+                    autosize
+                    minRows={1}
+                  />
                   <Group>
                     <Button size="compact-md" onClick={() => record.mutate()} loading={record.isPending}>
                       {t('consents.check.record')}

@@ -31,7 +31,13 @@ function EmergencyForm({ patientId, onClose }: { patientId: string; onClose: () 
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { recipientName: '', recipientAffiliation: '', informationKinds: [] as string[], emergencyNature: '', disclosedAt: nowLocal() },
+    initialValues: {
+      recipientName: '',
+      recipientAffiliation: '',
+      informationKinds: [] as string[],
+      emergencyNature: '',
+      disclosedAt: nowLocal(),
+    },
   });
   const problem = useFormProblem(form);
   const save = useMutation({

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody, RequestBody } from '../../api/types.ts';
 
-export type Consent = OkBody<'/api/consents/{id}', 'get'>;
 export type ConsentSummary = OkBody<'/api/patients/{id}/consents', 'get'>['items'][number];
 export type NewConsent = RequestBody<'/api/patients/{id}/consents', 'post'>;
 export type CheckResult = OkBody<'/api/patients/{id}/disclosure-checks', 'post'>;

@@ -60,7 +60,10 @@ export const consentMessages = {
   'consent.info.sud-diagnosis': { en: 'Substance use disorder diagnosis', es: 'Diagnóstico de trastorno por uso de sustancias' },
   'consent.info.attendance': { en: 'Attendance and participation', es: 'Asistencia y participación' },
   'consent.info.treatment-progress': { en: 'Treatment plan and progress', es: 'Plan de tratamiento y progreso' },
-  'consent.info.medications': { en: 'Medications, including for opioid use disorder', es: 'Medicamentos, incluidos los del trastorno por uso de opioides' },
+  'consent.info.medications': {
+    en: 'Medications, including for opioid use disorder',
+    es: 'Medicamentos, incluidos los del trastorno por uso de opioides',
+  },
   'consent.info.drug-test-results': { en: 'Drug test results', es: 'Resultados de pruebas de drogas' },
   'consent.info.screening-results': { en: 'Screening results', es: 'Resultados de pruebas de detección' },
   'consent.info.discharge-summary': { en: 'Discharge summary', es: 'Resumen del alta' },
@@ -79,7 +82,10 @@ export const consentMessages = {
   'consent.recipientClass.health-plan': { en: 'A health plan', es: 'Un plan de salud' },
   'consent.recipientClass.payer': { en: 'A third-party payer', es: 'Un tercero pagador' },
   'consent.recipientClass.program-operations': { en: 'Someone helping run this program', es: 'Alguien que ayuda a operar este programa' },
-  'consent.recipientClass.other': { en: 'Someone else (court, employer, family…)', es: 'Otra persona u organización (tribunal, empleador, familia…)' },
+  'consent.recipientClass.other': {
+    en: 'Someone else (court, employer, family…)',
+    es: 'Otra persona u organización (tribunal, empleador, familia…)',
+  },
 
   'consent.block.no-consent': {
     en: 'No consent names this recipient. Ask the person to sign one first.',
@@ -199,7 +205,10 @@ export const consentMessages = {
   },
   'consents.revoke.reason': { en: 'Why it ends', es: 'Por qué termina' },
   'consents.revoke.reason.revoked': { en: 'The person revoked it', es: 'La persona lo revocó' },
-  'consents.revoke.reason.expiration-event': { en: 'Its end event or condition happened', es: 'Ocurrió el hecho o la condición que lo termina' },
+  'consents.revoke.reason.expiration-event': {
+    en: 'Its end event or condition happened',
+    es: 'Ocurrió el hecho o la condición que lo termina',
+  },
   'consents.revoke.endedOn': { en: 'Effective on', es: 'Fecha en que termina' },
   'consents.revoke.method': { en: 'How (e.g. signed note, told me in person)', es: 'Cómo (p. ej., nota firmada, me lo dijo en persona)' },
   'consents.revoke.confirm': { en: 'Revoke', es: 'Revocar' },
@@ -219,7 +228,10 @@ export const consentMessages = {
   'consents.check.blocked': { en: 'Blocked', es: 'Bloqueado' },
   'consents.check.capture': { en: 'Record a consent now', es: 'Registrar un consentimiento ahora' },
   'consents.check.record': { en: 'Record that I shared it', es: 'Registrar que lo compartí' },
-  'consents.check.recorded': { en: 'Recorded. Send this notice with what you share:', es: 'Registrado. Envíe este aviso con lo que comparte:' },
+  'consents.check.recorded': {
+    en: 'Recorded. Send this notice with what you share:',
+    es: 'Registrado. Envíe este aviso con lo que comparte:',
+  },
 
   'consents.emergency.title': { en: 'Disclosure in a medical emergency', es: 'Divulgación en una emergencia médica' },
   'consents.emergency.explain': {
