@@ -9,13 +9,13 @@ test('the nav shows each role only the pages it may open, in order', () => {
   const cases: [Role[], string[]][] = [
     [['admin'], ['/', '/instruments', '/staff', '/programs', '/organization', '/api-keys', '/audit', '/account']],
     [['supervisor'], ['/', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/account']],
-    [['privacy-officer'], ['/', '/audit', '/account']],
+    [['privacy-officer'], ['/', '/audit', '/emergency-disclosures', '/account']],
     [['case-manager'], ['/', '/caseload', '/patients', '/instruments', '/account']],
     [['community-health-worker'], ['/', '/caseload', '/patients', '/instruments', '/account']],
     [['prescriber'], ['/', '/caseload', '/patients', '/instruments', '/account']],
     [
       ['supervisor', 'privacy-officer'],
-      ['/', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/audit', '/account'],
+      ['/', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/audit', '/emergency-disclosures', '/account'],
     ],
     [[], ['/', '/account']],
   ];
