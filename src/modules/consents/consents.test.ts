@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { startTestApp } from '../../../test/support/app.ts';
 import { signedIn } from '../../../test/support/client.ts';
 import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
@@ -214,6 +215,17 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
   assert.equal(again.status, 422);
   assert.equal(again.body.code, 'disclosure-blocked');
   assert.deepEqual(again.body.params, { reason: 'consent-revoked' });
+  const attempt = await t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'details'])
+    .where('patientId', '=', patientId)
+    .where(sql<boolean>`details ? 'disclosureBlocked'`)
+    .execute();
+  assert.deepEqual(
+    attempt.map((row) => [row.action, (row.details as { disclosureBlocked: string }).disclosureBlocked]),
+    [['read', 'consent-revoked']],
+  );
+  assert.equal((await t.db.selectFrom('disclosures').select('id').where('patientId', '=', patientId).execute()).length, 1);
   const twice = await cm.post(`/api/consents/${general.id}/end`, {
     version: revoked.body.version,
     reason: 'revoked',

@@ -5,7 +5,7 @@ import { withAudit, type Audit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { badRequest, conflict, fieldProblem, ruleViolation, type FieldError } from '../../lib/errors.ts';
+import { AuditedRefusal, badRequest, conflict, fieldProblem, ruleViolation, type FieldError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { readPatientRecord, todayOf, withPatientRecord } from '../patients/access.ts';
 import { patientKind } from '../patients/records.ts';
@@ -247,11 +247,23 @@ export async function recordDisclosureIn(
   input: DisclosureBody,
 ): Promise<DisclosureMade> {
   const answer = await checkDisclosureIn(tx, ctx, patientId, input);
+  // A refused attempt is kept in the audit trail: the caller's work rolls back, this row stays.
   if (!answer.allowed)
-    throw ruleViolation('disclosure-blocked', `No consent covers this disclosure (${answer.reason}).`, {
-      params: { reason: answer.reason },
-      extensions: { consentId: answer.consent?.id ?? null },
-    });
+    throw new AuditedRefusal(
+      ruleViolation('disclosure-blocked', `No consent covers this disclosure (${answer.reason}).`, {
+        params: { reason: answer.reason },
+        extensions: { consentId: answer.consent?.id ?? null },
+      }),
+      [
+        {
+          action: 'read',
+          recordType: 'consent',
+          recordId: answer.consent?.id ?? patientId,
+          patientId,
+          details: { disclosureBlocked: answer.reason, purpose: input.purpose, kinds: input.informationKinds },
+        },
+      ],
+    );
   const id = newId();
   await tx
     .insertInto('disclosures')
