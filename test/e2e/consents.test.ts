@@ -239,6 +239,25 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the blocked check');
     if (shots) await page.screenshot({ path: path.join(shots, 'consents-blocked-en.png'), fullPage: true });
   });
+  await step(page, 'a medical emergency, documented without consent', async () => {
+    await page.getByRole('button', { name: 'Medical emergency…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disclosure in a medical emergency' });
+    await dialog.getByLabel(/^Medical personnel who received it/).fill('Dr. Imani Reyes');
+    await dialog.getByLabel(/^Their facility/).fill('St. Luke’s Emergency Department');
+    await dialog.getByRole('checkbox', { name: 'Medications, including for opioid use disorder' }).check();
+    await dialog.getByLabel(/^Nature of the emergency/).fill('Unresponsive; the ED asked for the current methadone dose');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the emergency disclosure form');
+    await dialog.getByRole('button', { name: 'Document the disclosure' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+  await step(page, 'the accounting of disclosures lists it', async () => {
+    await page.getByRole('link', { name: 'Accounting of disclosures' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Accounting of disclosures: / }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Dr. Imani Reyes' });
+    await row.getByText('Medical emergency, without consent').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the accounting of disclosures');
+    if (shots) await page.screenshot({ path: path.join(shots, 'accounting-en.png'), fullPage: true });
+  });
   assert.deepEqual(breakage, []);
   await context.close();
 });

@@ -16,10 +16,11 @@ export function AccountingPage() {
   const format = useFormat();
   const today = useToday();
   const patient = usePatient(id);
-  const disclosures = useDisclosuresQuery(id);
+  // The patient's right: the past three years.
+  const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+  const disclosures = useDisclosuresQuery(id, since);
   if (patient.isPending || disclosures.isPending) return <Loader />;
   if (patient.isError || disclosures.isError) return <ProblemAlert message={t('common.loadFailed')} />;
-  const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
   return (
     <Page
       title={t('accounting.title', { name: displayName(patient.data) })}

@@ -25,10 +25,12 @@ export function useConsentQuery(id: string) {
   });
 }
 
-export function useDisclosuresQuery(patientId: string) {
+/** Disclosures since a day: the page says the same day it asks for. */
+export function useDisclosuresQuery(patientId: string, since: string) {
   return useQuery({
-    queryKey: [...consentsKey(patientId), 'disclosures'],
-    queryFn: async () => (await unwrap(api.GET('/api/patients/{id}/disclosures', { params: { path: { id: patientId } } }))).items,
+    queryKey: [...consentsKey(patientId), 'disclosures', since],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/patients/{id}/disclosures', { params: { path: { id: patientId }, query: { since } } }))).items,
   });
 }
 
