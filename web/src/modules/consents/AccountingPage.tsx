@@ -17,7 +17,7 @@ export function AccountingPage() {
   const today = useToday();
   const patient = usePatient(id);
   // The patient's right: the past three years.
-  const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
+  const since = threeYearsBefore(today);
   const disclosures = useDisclosuresQuery(id, since);
   if (patient.isPending || disclosures.isPending) return <Loader />;
   if (patient.isError || disclosures.isError) return <ProblemAlert message={t('common.loadFailed')} />;
@@ -68,4 +68,10 @@ export function AccountingPage() {
       )}
     </Page>
   );
+}
+
+/** The same day three years back (29 February becomes 1 March): always a valid date. */
+function threeYearsBefore(day: string): string {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(year - 3, month - 1, date)).toISOString().slice(0, 10);
 }
