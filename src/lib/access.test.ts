@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
   'instruments:manage': ['admin'],
+  'disclosures:review': ['privacy-officer'],
 };
 
 test('the permission table, role by role', () => {

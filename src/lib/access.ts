@@ -17,6 +17,8 @@ const PERMISSIONS = {
   'api-keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer'],
   'instruments:manage': ['admin'],
+  // The § 2.51 emergency disclosures queue (src/modules/consents): who, to whom, when, why; never the chart.
+  'disclosures:review': ['privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

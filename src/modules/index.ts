@@ -3,6 +3,7 @@ import { asamModule } from './asam/module.ts';
 import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { contactsModule } from './contacts/module.ts';
+import { consentsModule } from './consents/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
 import { needsModule } from './needs/module.ts';
@@ -44,4 +45,5 @@ export const modules = [
   patientModeModule,
   asamModule,
   reassessmentModule,
+  consentsModule,
 ];

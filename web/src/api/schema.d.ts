@@ -257,6 +257,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/asam-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ASAM review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save ratings, notes and levels as they are decided (a review in progress) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        availableLevel?: string | null;
+                        chosenLevel?: string | null;
+                        differenceReason?: string | null;
+                        /** @description Dimensions to change, by number; null clears a rating or notes */
+                        dimensions?: {
+                            1?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            2?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            3?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            4?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            5?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                            6?: {
+                                notes?: string | null;
+                                rating?: number | null;
+                            };
+                        };
+                        indicatedLevel?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/asam-reviews/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete: every dimension rated, the levels set, a reason when they differ; it never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/asam-reviews/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a completed review: a new one supersedes it, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}": {
         parameters: {
             query?: never;
@@ -980,6 +1424,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/patient-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the device to the patient: lock this session to the assessment until staff unlock it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        locale: "en" | "es";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            locale: ("en" | "es") | null;
+                            startedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1546,6 +2084,254 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent, with its signature and statements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent (dated: stops disclosures from that day), or record that its expiration event happened */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        /** @description How: a signed note, told the case manager (recorded), the event that happened */
+                        method: string;
+                        /** @enum {unknown} */
+                        reason: "revoked" | "expiration-event";
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2144,6 +2930,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/emergency-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s queue: emergency disclosures not yet reviewed, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/episodes/{id}": {
         parameters: {
             query?: never;
@@ -2170,6 +3040,37 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asamReviews?: {
+                                availableLevel: string | null;
+                                chosenLevel: string | null;
+                                completedAt: string | null;
+                                correctionReason: string | null;
+                                differenceReason: string | null;
+                                /** @description Always the six, in order */
+                                dimensions: {
+                                    dimension: number;
+                                    notes: string | null;
+                                    rating: number | null;
+                                }[];
+                                /** @enum {unknown} */
+                                edition: "asam-3" | "asam-4";
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                indicatedLevel: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                reviewedBy: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
                             assessments?: {
                                 abandonedReason: string | null;
                                 /** Format: uuid */
@@ -2322,6 +3223,43 @@ export interface paths {
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;
+                            needs?: {
+                                assessmentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string | null;
+                                dismissedReason: string | null;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                episodeId: string;
+                                history: {
+                                    /** Format: date-time */
+                                    changedAt: string;
+                                    changedBy: string | null;
+                                    changedByName: string | null;
+                                    fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                    note: string | null;
+                                    /** @enum {unknown} */
+                                    toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                screenFindings: string[];
+                                /** @enum {unknown} */
+                                source: "screen" | "staff-judgement";
+                                /** @enum {unknown} */
+                                status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                /** Format: date-time */
+                                statusChangedAt: string;
+                                /** @enum {unknown} */
+                                urgency: "urgent" | "soon" | "routine";
+                                version: number;
+                            }[];
                             /** Format: date */
                             openedOn: string;
                             /** Format: uuid */
@@ -2343,6 +3281,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -2361,6 +3300,21 @@ export interface paths {
                             /** Format: uuid */
                             programId: string;
                             programName: string;
+                            reassessments?: {
+                                items: {
+                                    dueOn: string | null;
+                                    everyDays: number | null;
+                                    instrumentKey: string;
+                                    lastDoneOn: string | null;
+                                    phase: ("outreach" | "intake" | "primary-treatment" | "continuing-care") | null;
+                                    /** @enum {unknown} */
+                                    status: "upcoming" | "due" | "overdue" | "done" | "at-discharge" | "missed";
+                                    /** @enum {unknown} */
+                                    when: "intake" | "every" | "discharge";
+                                }[];
+                                /** @description Whether the episode’s program has a schedule */
+                                scheduled: boolean;
+                            };
                             referralDate: string | null;
                             /** @enum {unknown} */
                             referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
@@ -2465,6 +3419,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -2546,6 +3501,189 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/episodes/{id}/asam-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ASAM reviews of an episode, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                availableLevel: string | null;
+                                chosenLevel: string | null;
+                                completedAt: string | null;
+                                correctionReason: string | null;
+                                differenceReason: string | null;
+                                /** @description Always the six, in order */
+                                dimensions: {
+                                    dimension: number;
+                                    notes: string | null;
+                                    rating: number | null;
+                                }[];
+                                /** @enum {unknown} */
+                                edition: "asam-3" | "asam-4";
+                                /** Format: uuid */
+                                episodeId: string;
+                                /** Format: uuid */
+                                id: string;
+                                indicatedLevel: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                reviewedBy: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                status: "in-progress" | "completed" | "superseded";
+                                supersededById: string | null;
+                                supersedesId: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an ASAM review in an episode, in an edition of the criteria */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        edition: "asam-3" | "asam-4";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            availableLevel: string | null;
+                            chosenLevel: string | null;
+                            completedAt: string | null;
+                            correctionReason: string | null;
+                            differenceReason: string | null;
+                            /** @description Always the six, in order */
+                            dimensions: {
+                                dimension: number;
+                                notes: string | null;
+                                rating: number | null;
+                            }[];
+                            /** @enum {unknown} */
+                            edition: "asam-3" | "asam-4";
+                            /** Format: uuid */
+                            episodeId: string;
+                            /** Format: uuid */
+                            id: string;
+                            indicatedLevel: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            reviewedBy: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            status: "in-progress" | "completed" | "superseded";
+                            supersededById: string | null;
+                            supersedesId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/episodes/{id}/assessments": {
@@ -3116,6 +4254,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -3203,6 +4342,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/episodes/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs of an episode: proposals first, then open needs by urgency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assessmentId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string | null;
+                                dismissedReason: string | null;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                episodeId: string;
+                                history: {
+                                    /** Format: date-time */
+                                    changedAt: string;
+                                    changedBy: string | null;
+                                    changedByName: string | null;
+                                    fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                    note: string | null;
+                                    /** @enum {unknown} */
+                                    toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                instrumentKey: string | null;
+                                /** Format: uuid */
+                                patientId: string;
+                                screenFindings: string[];
+                                /** @enum {unknown} */
+                                source: "screen" | "staff-judgement";
+                                /** @enum {unknown} */
+                                status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                /** Format: date-time */
+                                statusChangedAt: string;
+                                /** @enum {unknown} */
+                                urgency: "urgent" | "soon" | "routine";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a need (staff judgement, or citing a completed screen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessmentId?: string | null;
+                        description?: string | null;
+                        /** @enum {unknown} */
+                        domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        /** @enum {unknown} */
+                        urgency: "urgent" | "soon" | "routine";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/episodes/{id}/placements": {
         parameters: {
             query?: never;
@@ -3225,6 +4563,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        asamReviewId?: string | null;
                         /** @description Runs alongside another placement (e.g. OBOT with outpatient) */
                         concurrent?: boolean;
                         levelCode: string;
@@ -3250,6 +4589,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -3416,6 +4756,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -4432,6 +5773,322 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One need with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a need’s urgency or description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        /** @enum {unknown} */
+                        urgency?: "urgent" | "soon" | "routine";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/needs/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or dismiss a proposed need (a reason), or change a need’s status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @enum {unknown} */
+                        to: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string | null;
+                            dismissedReason: string | null;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            episodeId: string;
+                            history: {
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fromStatus: ("proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed") | null;
+                                note: string | null;
+                                /** @enum {unknown} */
+                                toStatus: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            instrumentKey: string | null;
+                            /** Format: uuid */
+                            patientId: string;
+                            screenFindings: string[];
+                            /** @enum {unknown} */
+                            source: "screen" | "staff-judgement";
+                            /** @enum {unknown} */
+                            status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                            /** Format: date-time */
+                            statusChangedAt: string;
+                            /** @enum {unknown} */
+                            urgency: "urgent" | "soon" | "routine";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5493,6 +7150,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             contacts: {
                                 activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
                                 collaterals: string[];
@@ -5634,6 +7302,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -5772,6 +7470,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             contacts: {
                                 activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
                                 collaterals: string[];
@@ -5913,6 +7622,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -6039,6 +7778,17 @@ export interface paths {
                             addressLine1: string | null;
                             addressLine2: string | null;
                             city: string | null;
+                            consents: {
+                                /** Format: uuid */
+                                consentId: string;
+                                endedOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            }[];
                             contacts: {
                                 activities: ("outreach" | "assessment" | "planning" | "linkage-referral" | "monitoring" | "advocacy" | "crisis-response" | "informal-support-development" | "therapeutic-service" | "direct-service")[];
                                 collaterals: string[];
@@ -6180,6 +7930,36 @@ export interface paths {
                             legalLastName: string;
                             legalMiddleName: string | null;
                             mergedIntoId: string | null;
+                            needs: {
+                                open: {
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** @enum {unknown} */
+                                    status: "proposed" | "identified" | "being-addressed" | "met" | "declined-by-patient" | "unmet-no-resource" | "dismissed";
+                                    /** @enum {unknown} */
+                                    urgency: "urgent" | "soon" | "routine";
+                                }[];
+                                proposed: number;
+                                resolved: number;
+                                strengths: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                    /** Format: uuid */
+                                    id: string;
+                                    inPatientsWords: boolean;
+                                    /** @enum {unknown} */
+                                    kind: "skill" | "resource" | "interest" | "person";
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                }[];
+                            };
                             noFixedAddress: boolean;
                             phones: {
                                 /** @description The patient agreed to text messages on this number */
@@ -6250,6 +8030,247 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s consents (and refusals), newest signature first, each with its state today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a Part 2 written consent with every required element, or a refusal to sign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Who may disclose: the program, by name or specific identification */
+                        disclosingParty: string;
+                        /** @enum {unknown} */
+                        expirationKind: "date" | "event" | "condition";
+                        expirationText?: string | null;
+                        expiresOn?: string | null;
+                        /** @description How much and what kind, with an explicit description of the SUD information */
+                        informationDescription: string;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        kind: "tpo" | "specific" | "counseling-notes";
+                        /** @enum {unknown} */
+                        language: "en" | "es";
+                        purposeDescription?: string | null;
+                        purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                        /** @enum {unknown} */
+                        recipientKind: "named" | "general-designation";
+                        /** @description A named person or organization, or a general designation such as "my treating providers" */
+                        recipientName: string;
+                        representativeAuthority?: string | null;
+                        representativeName?: string | null;
+                        signatureImage?: string | null;
+                        /** @enum {unknown} */
+                        signatureMethod: "drawn" | "verbal" | "refused";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        signedOn: string;
+                        /** @enum {unknown} */
+                        signer: "patient" | "representative";
+                        witnessName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disclosingParty: string;
+                            endedOn: string | null;
+                            endMethod: string | null;
+                            endReason: ("revoked" | "expiration-event") | null;
+                            /** @enum {unknown} */
+                            expirationKind: "date" | "event" | "condition";
+                            expirationText: string | null;
+                            expiresOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationDescription: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** @enum {unknown} */
+                            kind: "tpo" | "specific" | "counseling-notes";
+                            /** @enum {unknown} */
+                            language: "en" | "es";
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            purposeDescription: string | null;
+                            purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                            /** @enum {unknown} */
+                            recipientKind: "named" | "general-designation";
+                            recipientName: string;
+                            recordedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            representativeAuthority: string | null;
+                            representativeName: string | null;
+                            signatureImage: string | null;
+                            /** @enum {unknown} */
+                            signatureMethod: "drawn" | "verbal" | "refused";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            signedOn: string;
+                            /** @enum {unknown} */
+                            signer: "patient" | "representative";
+                            /** @enum {unknown} */
+                            state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                            statements: {
+                                key: string;
+                                text: string;
+                            }[];
+                            statementsVersion: string;
+                            version: number;
+                            witnessName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/contacts": {
@@ -6557,6 +8578,481 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/disclosure-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** May this information go to this recipient for this purpose now, and under which consent? */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other";
+                        /** @enum {unknown} */
+                        recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            consent: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            } | null;
+                            reason: ("no-consent" | "consent-refused" | "consent-revoked" | "consent-expired" | "consent-ended" | "counseling-notes-need-own-consent" | "information-not-covered" | "purpose-not-covered") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting of disclosures: every disclosure since a day (default: three years back), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    since?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a disclosure made with consent (refused unless the check passes); answers the § 2.32 notice and the consent’s scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @enum {unknown} */
+                        purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other";
+                        /** @enum {unknown} */
+                        recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentScope: {
+                                disclosingParty: string;
+                                endedOn: string | null;
+                                endMethod: string | null;
+                                endReason: ("revoked" | "expiration-event") | null;
+                                /** @enum {unknown} */
+                                expirationKind: "date" | "event" | "condition";
+                                expirationText: string | null;
+                                expiresOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationDescription: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** @enum {unknown} */
+                                language: "en" | "es";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                purposeDescription: string | null;
+                                purposes: ("treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other")[];
+                                /** @enum {unknown} */
+                                recipientKind: "named" | "general-designation";
+                                recipientName: string;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                representativeAuthority: string | null;
+                                representativeName: string | null;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                                /** @enum {unknown} */
+                                signer: "patient" | "representative";
+                                /** @enum {unknown} */
+                                state: "active" | "expiring" | "expired" | "revoked" | "ended" | "refused";
+                                statementsVersion: string;
+                                version: number;
+                                witnessName: string | null;
+                            };
+                            disclosure: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: string | null;
+                                version: number;
+                            };
+                            notice: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/emergency-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Document a disclosure without consent to medical personnel in a medical emergency (§ 2.51) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        disclosedAt: string;
+                        emergencyNature: string;
+                        informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                        /** @description Their affiliation with a health care facility */
+                        recipientAffiliation: string;
+                        /** @description The medical personnel who received it */
+                        recipientName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            basis: "consent" | "medical-emergency";
+                            consentId: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            disclosedAt: string;
+                            disclosedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            emergencyNature: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                            recipientAffiliation: string | null;
+                            /** @enum {unknown} */
+                            recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                            recipientName: string;
+                            reviewedAt: string | null;
+                            reviewFinding: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/episodes": {
         parameters: {
             query?: never;
@@ -6655,6 +9151,7 @@ export interface paths {
                             }[];
                             placements: {
                                 actualEndDate: string | null;
+                                asamReviewId: string | null;
                                 concurrent: boolean;
                                 /** Format: uuid */
                                 episodeId: string;
@@ -6844,6 +9341,245 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/score-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each instrument’s totals over time for a patient, with its severity bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instruments: {
+                                abbreviation: string;
+                                bands: {
+                                    key: string;
+                                    label: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    max: number;
+                                    min: number;
+                                }[];
+                                key: string;
+                                max: number;
+                                min: number;
+                                name: {
+                                    en: string;
+                                    es?: string;
+                                };
+                                points: {
+                                    /** Format: uuid */
+                                    assessmentId: string;
+                                    band: string | null;
+                                    /** Format: date-time */
+                                    completedAt: string;
+                                    /** Format: uuid */
+                                    episodeId: string;
+                                    total: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/strengths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient’s strengths inventory */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                description: string;
+                                /** @enum {unknown} */
+                                domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                                /** Format: uuid */
+                                id: string;
+                                inPatientsWords: boolean;
+                                /** @enum {unknown} */
+                                kind: "skill" | "resource" | "interest" | "person";
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a strength: what the patient does well, has, enjoys, or who is there for them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @enum {unknown} */
+                        domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        /** @description The description is what the patient said, in their words */
+                        inPatientsWords?: boolean;
+                        /** @enum {unknown} */
+                        kind: "skill" | "resource" | "interest" | "person";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7208,6 +9944,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -7264,6 +10001,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         actualEndDate?: string | null;
+                        asamReviewId?: string | null;
                         note?: string | null;
                         plannedEndDate?: string | null;
                         providerName?: string | null;
@@ -7281,6 +10019,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actualEndDate: string | null;
+                            asamReviewId: string | null;
                             concurrent: boolean;
                             /** Format: uuid */
                             episodeId: string;
@@ -7936,6 +10675,193 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/reassessment-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which instruments the program asks for when (version 0: none set yet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programId: string;
+                            rules: {
+                                /** @description `every` only: how often, in days */
+                                everyDays?: number;
+                                /** @description Days after it falls due before it is overdue (7) */
+                                graceDays?: number;
+                                /** @example phq-9 */
+                                instrumentKey: string;
+                                /**
+                                 * @description `every` only: the phase it runs in
+                                 * @enum {unknown}
+                                 */
+                                phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                                /** @enum {unknown} */
+                                when: "intake" | "every" | "discharge";
+                            }[];
+                            updatedAt: string | null;
+                            /** @description 0 when the program has no schedule yet */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the program’s reassessment schedule (admins and the program’s supervisors) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @description `every` only: how often, in days */
+                            everyDays?: number;
+                            /** @description Days after it falls due before it is overdue (7) */
+                            graceDays?: number;
+                            /** @example phq-9 */
+                            instrumentKey: string;
+                            /**
+                             * @description `every` only: the phase it runs in
+                             * @enum {unknown}
+                             */
+                            phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                            /** @enum {unknown} */
+                            when: "intake" | "every" | "discharge";
+                        }[];
+                        /** @description The version you read (0 when the program has no schedule yet); a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programId: string;
+                            rules: {
+                                /** @description `every` only: how often, in days */
+                                everyDays?: number;
+                                /** @description Days after it falls due before it is overdue (7) */
+                                graceDays?: number;
+                                /** @example phq-9 */
+                                instrumentKey: string;
+                                /**
+                                 * @description `every` only: the phase it runs in
+                                 * @enum {unknown}
+                                 */
+                                phase?: "outreach" | "intake" | "primary-treatment" | "continuing-care";
+                                /** @enum {unknown} */
+                                when: "intake" | "every" | "discharge";
+                            }[];
+                            updatedAt: string | null;
+                            /** @description 0 when the program has no schedule yet */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -8755,6 +11681,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/patient-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this session is handed to a patient, and for which assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessmentId: string | null;
+                            locale: ("en" | "es") | null;
+                            startedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/patient-mode/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the device back from the patient with your password (checked on the server) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -8987,6 +12047,223 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/strengths/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One strength */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a strength (kept, marked deleted, audited); send If-Match with the version */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a strength */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @enum {unknown} */
+                        domain?: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                        inPatientsWords?: boolean;
+                        /** @enum {unknown} */
+                        kind?: "skill" | "resource" | "interest" | "person";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            description: string;
+                            /** @enum {unknown} */
+                            domain: "housing" | "food" | "income-and-benefits" | "employment" | "education" | "transportation" | "childcare" | "legal-justice" | "physical-health" | "mental-health" | "substance-use" | "family-and-social-support" | "safety" | "communication-language";
+                            /** Format: uuid */
+                            id: string;
+                            inPatientsWords: boolean;
+                            /** @enum {unknown} */
+                            kind: "skill" | "resource" | "interest" | "person";
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/task-reassignments": {
@@ -9893,6 +13170,22 @@ export interface paths {
                                 staffId: string;
                             }[];
                             sections: {
+                                contacts: {
+                                    contactId: string | null;
+                                    episodeId: string | null;
+                                    firstUnansweredAt: string | null;
+                                    kind: "contact-due" | "unsigned-draft";
+                                    lastContactAt: string | null;
+                                    nextDueOn: string | null;
+                                    noteId: string | null;
+                                    occurredAt: string | null;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    patientName: string;
+                                    /** Format: uuid */
+                                    staffId: string;
+                                    unansweredAttempts: number;
+                                }[];
                                 tasks: {
                                     daysOverdue: number;
                                     /**

@@ -8,14 +8,29 @@ const pathsFor = (roles: Role[]) => navigationFor(roles).map((item) => item.path
 test('the nav shows each role only the pages it may open, in order', () => {
   const cases: [Role[], string[]][] = [
     [['admin'], ['/', '/instruments', '/staff', '/programs', '/contact-cadence', '/organization', '/api-keys', '/audit', '/account']],
-    [['supervisor'], ['/', '/today', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/contact-cadence', '/account']],
-    [['privacy-officer'], ['/', '/audit', '/account']],
+    [
+      ['supervisor'],
+      ['/', '/today', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/contact-cadence', '/account'],
+    ],
+    [['privacy-officer'], ['/', '/audit', '/emergency-disclosures', '/account']],
     [['case-manager'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
     [['community-health-worker'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
     [['prescriber'], ['/', '/today', '/caseload', '/patients', '/instruments', '/account']],
     [
       ['supervisor', 'privacy-officer'],
-      ['/', '/today', '/caseload', '/patients', '/registration-reviews', '/instruments', '/staff', '/contact-cadence', '/audit', '/account'],
+      [
+        '/',
+        '/today',
+        '/caseload',
+        '/patients',
+        '/registration-reviews',
+        '/instruments',
+        '/staff',
+        '/contact-cadence',
+        '/audit',
+        '/emergency-disclosures',
+        '/account',
+      ],
     ],
     [[], ['/', '/account']],
   ];

@@ -18,6 +18,7 @@ import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
+import { ConsentGlance } from '../consents/ConsentGlance.tsx';
 import { PatientTasks } from '../tasks/PatientTasks.tsx';
 import { NeedsSummary, StrengthsSection } from '../needs/PatientNeeds.tsx';
 
@@ -193,6 +194,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
         )}
       </Stack>
 
+      <ConsentGlance patientId={patient.id} consents={patient.consents} />
       <PatientContacts patientId={patient.id} contacts={patient.contacts ?? []} />
       {/* Tasks: the promises made to and about this person (the tasks module). */}
       <PatientTasks patient={patient} />

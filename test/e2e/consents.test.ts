@@ -1,0 +1,292 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * Consents (issue 11): a case manager records a TPO consent signed on screen (drawn with the
+ * mouse), sees it active at a glance on the chart, finds a disclosure allowed, revokes the
+ * consent and sees the same disclosure blocked with its reason; a Spanish-speaking colleague
+ * reads a consent's page and its printable form in Spanish. Axe on each screen.
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+
+const people = {
+  en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+const inDays = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const patients = { en: '', es: '' };
+let spanishConsent = '';
+
+before(async () => {
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail: 'avery@riverbend.invalid',
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  for (const [language, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
+    const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
+    const me = (session.body.user as { id: string }).id;
+    const patient = await call(
+      'POST',
+      '/api/patients',
+      language === 'en'
+        ? { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' }
+        : { legalFirstName: 'Joaquín', legalLastName: 'Ibarra', dateOfBirth: '1988-04-17' },
+      own,
+    );
+    assert.equal(patient.status, 201, JSON.stringify(patient.body));
+    patients[language] = String(patient.body.id);
+    const episode = await call(
+      'POST',
+      `/api/patients/${patients[language]}/episodes`,
+      { programId: String(program.body.id), referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
+      own,
+    );
+    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+    if (language === 'es') {
+      const consent = await call(
+        'POST',
+        `/api/patients/${patients.es}/consents`,
+        {
+          kind: 'specific',
+          disclosingParty: 'Riverbend Recovery Center',
+          recipientKind: 'named',
+          recipientName: 'Clínica Familiar del Este',
+          informationKinds: ['attendance', 'medications'],
+          informationDescription: 'Mis fechas de asistencia y mis medicamentos para el trastorno por uso de opioides',
+          purposes: ['care-coordination'],
+          expirationKind: 'date',
+          expiresOn: inDays(180),
+          language: 'es',
+          signatureMethod: 'verbal',
+          witnessName: 'Lucía Romero',
+          signer: 'patient',
+          signedOn: today,
+        },
+        own,
+      );
+      assert.equal(consent.status, 201, JSON.stringify(consent.body));
+      spanishConsent = String(consent.body.id);
+    }
+  }
+});
+
+async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const diagnostics = recordDiagnostics(page);
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
+  }
+}
+
+async function signIn(page: Page, person: { email: string; password: string }, submit: string, startHeading: string) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
+  await page.getByRole('button', { name: submit }).click();
+  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
+}
+
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+test('record a consent signed on screen, see it at a glance, revoke it, and see the disclosure blocked', { timeout: 180_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the chart says there is no consent', async () => {
+    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await page.goto(`${server.origin}/patients/${patients.en}`);
+    const glance = page.getByRole('region', { name: 'Consent status' });
+    await glance.getByText('No consent on file').waitFor();
+    await glance.getByRole('link', { name: 'Consents and disclosures' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Consents and disclosures: / }).waitFor();
+  });
+  await step(page, 'record a TPO consent with a drawn signature', async () => {
+    await page.getByRole('button', { name: 'Record a consent' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a consent' });
+    await dialog.waitFor();
+    await dialog.getByRole('checkbox', { name: 'Attendance and participation' }).check();
+    await dialog.getByRole('checkbox', { name: 'Substance use disorder diagnosis' }).check();
+    await dialog.getByLabel(/^Describe the information/).fill('My SUD diagnosis and my attendance at Riverbend');
+    await dialog.getByLabel(/^Expires on/).fill(inDays(365));
+    // Saving without a signature is refused, the box named.
+    await dialog.getByRole('button', { name: 'Save the consent' }).click();
+    await dialog.getByText('Ask the person to sign in the box.').waitFor();
+    const canvas = dialog.getByTestId('signature-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + 30, box.y + 100);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 30 + i * 15, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
+    await page.mouse.up();
+    await dialog.getByText('Signature drawn.').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the consent form');
+    if (shots) await page.screenshot({ path: path.join(shots, 'consent-form-en.png'), fullPage: true });
+    await dialog.getByRole('button', { name: 'Save the consent' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'My treating providers' });
+    await row.getByText('Active').waitFor();
+  });
+  await step(page, 'the drawn signature is stored with the consent', async () => {
+    const list = await page.evaluate(
+      async (id) => (await (await fetch(`/api/patients/${id}/consents`)).json()) as { items: { id: string }[] },
+      patients.en,
+    );
+    const consentId = list.items[0]?.id ?? '';
+    const consent = await page.evaluate(
+      async (id) => (await (await fetch(`/api/consents/${id}`)).json()) as { signatureImage: string },
+      consentId,
+    );
+    assert.match(consent.signatureImage, /^data:image\/png;base64,/);
+    assert.ok(consent.signatureImage.length > 500, 'a real drawing, not an empty canvas');
+  });
+  await step(page, 'a disclosure to a treating provider is allowed', async () => {
+    const check = page.getByRole('region', { name: 'Before you share: check' });
+    await check.getByLabel(/^Recipient/).fill('Eastside Family Clinic');
+    await check.getByRole('button', { name: 'Check', exact: true }).click();
+    await check.getByText(/Covered by the consent for/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the consents page');
+    if (shots) await page.screenshot({ path: path.join(shots, 'consents-allowed-en.png'), fullPage: true });
+  });
+  await step(page, 'at a glance on the chart', async () => {
+    await page.getByRole('link', { name: 'Back to the chart' }).click();
+    const glance = page.getByRole('region', { name: 'Consent status' });
+    await glance.getByText('Active').waitFor();
+    await glance.getByText(/My treating providers/).waitFor();
+    await glance.getByRole('link', { name: 'Consents and disclosures' }).click();
+  });
+  await step(page, 'revoke it', async () => {
+    await page.getByRole('button', { name: /^Revoke the consent for My treating providers/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Revoke the consent for/ });
+    await dialog.getByLabel(/^How/).fill('Signed and dated note handed to me');
+    await dialog.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: 'My treating providers' }).getByText('Revoked').waitFor();
+  });
+  await step(page, 'the same disclosure is now blocked, with the reason in plain words', async () => {
+    const check = page.getByRole('region', { name: 'Before you share: check' });
+    await check.getByLabel(/^Recipient/).fill('Eastside Family Clinic');
+    await check.getByRole('button', { name: 'Check', exact: true }).click();
+    await check.getByText('The person revoked the consent that covered this. Nothing more may be shared under it.').waitFor();
+    await check.getByRole('button', { name: 'Record a consent now' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the blocked check');
+    if (shots) await page.screenshot({ path: path.join(shots, 'consents-blocked-en.png'), fullPage: true });
+  });
+  await step(page, 'a medical emergency, documented without consent', async () => {
+    await page.getByRole('button', { name: 'Medical emergency…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disclosure in a medical emergency' });
+    await dialog.getByLabel(/^Medical personnel who received it/).fill('Dr. Imani Reyes');
+    await dialog.getByLabel(/^Their facility/).fill('St. Luke’s Emergency Department');
+    await dialog.getByRole('checkbox', { name: 'Medications, including for opioid use disorder' }).check();
+    await dialog.getByLabel(/^Nature of the emergency/).fill('Unresponsive; the ED asked for the current methadone dose');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the emergency disclosure form');
+    await dialog.getByRole('button', { name: 'Document the disclosure' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+  await step(page, 'the accounting of disclosures lists it', async () => {
+    await page.getByRole('link', { name: 'Accounting of disclosures' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Accounting of disclosures: / }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Dr. Imani Reyes' });
+    await row.getByText('Medical emergency, without consent').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the accounting of disclosures');
+    if (shots) await page.screenshot({ path: path.join(shots, 'accounting-en.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
+test('in Spanish: the consents page and the printable consent', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'es-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'consents in Spanish', async () => {
+    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await page.goto(`${server.origin}/patients/${patients.es}/consents`);
+    await page.getByRole('heading', { level: 1, name: /^Consentimientos y divulgaciones: / }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Clínica Familiar del Este' }).getByText('Vigente').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish consents page');
+    if (shots) await page.screenshot({ path: path.join(shots, 'consents-es.png'), fullPage: true });
+  });
+  await step(page, 'the printable consent, in the consent’s language', async () => {
+    await page.getByRole('link', { name: 'Imprimir el consentimiento para Clínica Familiar del Este' }).click();
+    await page.waitForURL(`**/consents/${spanishConsent}/print`);
+    const document = page.locator('article[lang="es"]');
+    await document
+      .getByRole('heading', { name: 'Consentimiento para compartir expedientes del tratamiento por uso de sustancias' })
+      .waitFor();
+    await document.getByText(/Usted puede revocar \(retirar\) este consentimiento/).waitFor();
+    await document.getByText(/no dependen de que usted firme/).waitFor();
+    await document.getByText('Dado de palabra, con Lucía Romero como testigo').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the printable consent');
+    if (shots) await page.screenshot({ path: path.join(shots, 'consent-print-es.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});

@@ -1,0 +1,271 @@
+// Consents under 42 CFR Part 2, the disclosure check, emergency disclosures and the accounting
+// of disclosures. English and Spanish side by side (web/README.md "Messages"); the words printed
+// on the consent itself are in documentMessages.ts.
+import type { Messages } from '../../i18n/messages.ts';
+
+export const consentMessages = {
+  'nav.emergencyDisclosures': { en: 'Emergency disclosures', es: 'Divulgaciones de emergencia' },
+  'nav.emergencyDisclosures.description': {
+    en: 'Records shared without consent in a medical emergency, waiting for your review.',
+    es: 'Información compartida sin consentimiento en una emergencia médica, pendiente de su revisión.',
+  },
+
+  'consents.title': { en: 'Consents and disclosures', es: 'Consentimientos y divulgaciones' },
+  'consents.titleFor': { en: 'Consents and disclosures: {name}', es: 'Consentimientos y divulgaciones: {name}' },
+  'consents.intro': {
+    en: 'Nothing about this person leaves the program unless a signed consent covers it (42 CFR Part 2). Check before you share.',
+    es: 'Nada sobre esta persona sale del programa si no lo cubre un consentimiento firmado (42 CFR parte 2). Verifique antes de compartir.',
+  },
+  'consents.back': { en: 'Back to the chart', es: 'Volver al expediente' },
+  'consents.new': { en: 'Record a consent', es: 'Registrar un consentimiento' },
+  'consents.emergency': { en: 'Medical emergency…', es: 'Emergencia médica…' },
+  'consents.accounting': { en: 'Accounting of disclosures', es: 'Lista de divulgaciones' },
+  'consents.list.title': { en: 'Consents', es: 'Consentimientos' },
+  'consents.list.empty': {
+    en: 'No consent on file. Without one, nothing can be shared outside the program.',
+    es: 'No hay consentimientos registrados. Sin uno, no se puede compartir nada fuera del programa.',
+  },
+  'consents.list.recipient': { en: 'Who may receive', es: 'Quién puede recibir' },
+  'consents.list.kind': { en: 'Kind', es: 'Tipo' },
+  'consents.list.state': { en: 'Status', es: 'Estado' },
+  'consents.list.signed': { en: 'Signed', es: 'Firmado' },
+  'consents.list.until': { en: 'Until', es: 'Hasta' },
+  'consents.list.actions': { en: 'Actions', es: 'Acciones' },
+  'consents.list.print': { en: 'Print', es: 'Imprimir' },
+  'consents.list.printFor': { en: 'Print the consent for {recipient}', es: 'Imprimir el consentimiento para {recipient}' },
+  'consents.list.revoke': { en: 'Revoke…', es: 'Revocar…' },
+  'consents.list.revokeFor': { en: 'Revoke the consent for {recipient}', es: 'Revocar el consentimiento para {recipient}' },
+
+  'consents.glance.title': { en: 'Consent status', es: 'Estado de los consentimientos' },
+  'consents.glance.empty': {
+    en: 'No consent on file: nothing may be shared outside the program.',
+    es: 'No hay consentimientos: no se puede compartir nada fuera del programa.',
+  },
+  'consents.glance.open': { en: 'Consents and disclosures', es: 'Consentimientos y divulgaciones' },
+  'consents.glance.until': { en: 'until {date}', es: 'hasta el {date}' },
+  'consents.glance.since': { en: 'since {date}', es: 'desde el {date}' },
+
+  'consent.state.active': { en: 'Active', es: 'Vigente' },
+  'consent.state.expiring': { en: 'Expiring soon', es: 'Vence pronto' },
+  'consent.state.expired': { en: 'Expired', es: 'Vencido' },
+  'consent.state.revoked': { en: 'Revoked', es: 'Revocado' },
+  'consent.state.ended': { en: 'Ended', es: 'Terminado' },
+  'consent.state.refused': { en: 'Refused to sign', es: 'No quiso firmar' },
+
+  'consent.kind.tpo': { en: 'Treatment, payment and operations', es: 'Tratamiento, pago y operaciones' },
+  'consent.kind.specific': { en: 'One recipient and purpose', es: 'Un destinatario y un propósito' },
+  'consent.kind.counseling-notes': { en: 'Counseling notes', es: 'Notas de consejería' },
+
+  'consent.info.identity-contact': { en: 'Name and contact details', es: 'Nombre y datos de contacto' },
+  'consent.info.sud-diagnosis': { en: 'Substance use disorder diagnosis', es: 'Diagnóstico de trastorno por uso de sustancias' },
+  'consent.info.attendance': { en: 'Attendance and participation', es: 'Asistencia y participación' },
+  'consent.info.treatment-progress': { en: 'Treatment plan and progress', es: 'Plan de tratamiento y progreso' },
+  'consent.info.medications': {
+    en: 'Medications, including for opioid use disorder',
+    es: 'Medicamentos, incluidos los del trastorno por uso de opioides',
+  },
+  'consent.info.drug-test-results': { en: 'Drug test results', es: 'Resultados de pruebas de drogas' },
+  'consent.info.screening-results': { en: 'Screening results', es: 'Resultados de pruebas de detección' },
+  'consent.info.discharge-summary': { en: 'Discharge summary', es: 'Resumen del alta' },
+  'consent.info.counseling-notes': { en: 'SUD counseling notes', es: 'Notas de consejería sobre el trastorno por uso de sustancias' },
+
+  'consent.purpose.treatment': { en: 'Treatment', es: 'Tratamiento' },
+  'consent.purpose.payment': { en: 'Payment', es: 'Pago' },
+  'consent.purpose.health-care-operations': { en: 'Health care operations', es: 'Operaciones de atención médica' },
+  'consent.purpose.care-coordination': { en: 'Coordinating care and services', es: 'Coordinar la atención y los servicios' },
+  'consent.purpose.legal': { en: 'Court, probation or parole', es: 'Tribunal, libertad condicional o libertad bajo palabra' },
+  'consent.purpose.patient-request': { en: 'At the patient’s request', es: 'A petición del paciente' },
+  'consent.purpose.other': { en: 'Other (described)', es: 'Otro (descrito)' },
+  'consent.purpose.medical-emergency': { en: 'Medical emergency', es: 'Emergencia médica' },
+
+  'consent.recipientClass.treating-provider': { en: 'A treating provider', es: 'Un proveedor que lo atiende' },
+  'consent.recipientClass.health-plan': { en: 'A health plan', es: 'Un plan de salud' },
+  'consent.recipientClass.payer': { en: 'A third-party payer', es: 'Un tercero pagador' },
+  'consent.recipientClass.program-operations': { en: 'Someone helping run this program', es: 'Alguien que ayuda a operar este programa' },
+  'consent.recipientClass.other': {
+    en: 'Someone else (court, employer, family…)',
+    es: 'Otra persona u organización (tribunal, empleador, familia…)',
+  },
+
+  'consent.block.no-consent': {
+    en: 'No consent names this recipient. Ask the person to sign one first.',
+    es: 'Ningún consentimiento nombra a este destinatario. Pida a la persona que firme uno primero.',
+  },
+  'consent.block.consent-refused': {
+    en: 'The person refused to sign a consent for this recipient.',
+    es: 'La persona no quiso firmar un consentimiento para este destinatario.',
+  },
+  'consent.block.consent-revoked': {
+    en: 'The person revoked the consent that covered this. Nothing more may be shared under it.',
+    es: 'La persona revocó el consentimiento que cubría esto. No se puede compartir nada más con él.',
+  },
+  'consent.block.consent-expired': {
+    en: 'The consent that covered this has expired. A new one is needed.',
+    es: 'El consentimiento que cubría esto ya venció. Se necesita uno nuevo.',
+  },
+  'consent.block.consent-ended': {
+    en: 'The consent that covered this has ended (its end event happened).',
+    es: 'El consentimiento que cubría esto terminó (ocurrió el hecho que lo terminaba).',
+  },
+  'consent.block.counseling-notes-need-own-consent': {
+    en: 'Counseling notes need their own, separate consent, and go on their own: a general consent never covers them.',
+    es: 'Las notas de consejería necesitan su propio consentimiento aparte y se envían por separado: un consentimiento general nunca las cubre.',
+  },
+  'consent.block.information-not-covered': {
+    en: 'The consent for this recipient does not include all of this information.',
+    es: 'El consentimiento para este destinatario no incluye toda esta información.',
+  },
+  'consent.block.purpose-not-covered': {
+    en: 'The consent for this recipient is for a different purpose.',
+    es: 'El consentimiento para este destinatario es para otro propósito.',
+  },
+  'problem.disclosure-blocked': { en: 'Not shared: no consent covers it.', es: 'No se compartió: ningún consentimiento lo cubre.' },
+  'problem.consent-not-active': {
+    en: 'This consent is no longer in effect; there is nothing to revoke.',
+    es: 'Este consentimiento ya no está vigente; no hay nada que revocar.',
+  },
+
+  'consents.form.kind': { en: 'What kind of consent', es: 'Qué tipo de consentimiento' },
+  'consents.form.kindHelp.tpo': {
+    en: 'One consent for all future treatment, payment and health care operations, until revoked or expired.',
+    es: 'Un solo consentimiento para todo tratamiento, pago y operaciones de atención médica en el futuro, hasta que se revoque o venza.',
+  },
+  'consents.form.kindHelp.specific': {
+    en: 'For one named recipient and purpose: a court, an employer, a housing program.',
+    es: 'Para un destinatario y un propósito con nombre: un tribunal, un empleador, un programa de vivienda.',
+  },
+  'consents.form.kindHelp.counseling-notes': {
+    en: 'Counseling notes only, never combined with anything else.',
+    es: 'Solo notas de consejería, nunca combinadas con otra cosa.',
+  },
+  'consents.form.disclosingParty': { en: 'Who may share', es: 'Quién puede compartir' },
+  'consents.form.recipientKind': { en: 'Recipient named by', es: 'Cómo se nombra al destinatario' },
+  'consents.form.recipientKind.named': { en: 'A person or organization by name', es: 'Una persona u organización por su nombre' },
+  'consents.form.recipientKind.general-designation': { en: 'A general designation', es: 'Una descripción general' },
+  'consents.form.recipientName': { en: 'Who may receive it', es: 'Quién puede recibirla' },
+  'consents.form.tpoDesignation': {
+    en: 'My treating providers, health plans, third-party payers and people helping to operate this program',
+    es: 'Mis proveedores de tratamiento, planes de salud, terceros pagadores y las personas que ayudan a operar este programa',
+  },
+  'consents.form.informationKinds': { en: 'What information', es: 'Qué información' },
+  'consents.form.informationDescription': {
+    en: 'Describe the information, naming the substance use disorder information plainly',
+    es: 'Describa la información, nombrando claramente la información sobre el trastorno por uso de sustancias',
+  },
+  'consents.form.purposes': { en: 'For what purpose', es: 'Con qué propósito' },
+  'consents.form.purposeDescription': { en: 'The purpose, in the person’s words', es: 'El propósito, en palabras de la persona' },
+  'consents.form.expirationKind': { en: 'It expires', es: 'Vence' },
+  'consents.form.expirationKind.date': { en: 'On a date', es: 'En una fecha' },
+  'consents.form.expirationKind.event': { en: 'When something happens', es: 'Cuando ocurra algo' },
+  'consents.form.expirationKind.condition': { en: 'When a condition is met', es: 'Cuando se cumpla una condición' },
+  'consents.form.expiresOn': { en: 'Expires on', es: 'Vence el' },
+  'consents.form.expirationText': { en: 'The event or condition', es: 'El hecho o la condición' },
+  'consents.form.language': { en: 'Language of the printed consent', es: 'Idioma del consentimiento impreso' },
+  'consents.form.signatureMethod': { en: 'Signature', es: 'Firma' },
+  'consents.form.signatureMethod.drawn': { en: 'Signed on screen', es: 'Firmado en la pantalla' },
+  'consents.form.signatureMethod.verbal': { en: 'Verbal, with a witness', es: 'De palabra, con un testigo' },
+  'consents.form.signatureMethod.refused': { en: 'Refused to sign', es: 'No quiso firmar' },
+  'consents.form.signer': { en: 'Signed by', es: 'Firmado por' },
+  'consents.form.signer.patient': { en: 'The person', es: 'La persona' },
+  'consents.form.signer.representative': { en: 'An authorized representative', es: 'Un representante autorizado' },
+  'consents.form.representativeName': { en: 'Representative’s name', es: 'Nombre del representante' },
+  'consents.form.representativeAuthority': { en: 'Their authority (e.g. guardian)', es: 'Su autoridad (p. ej., tutor legal)' },
+  'consents.form.witnessName': { en: 'Witness’s name', es: 'Nombre del testigo' },
+  'consents.form.signedOn': { en: 'Date signed', es: 'Fecha de la firma' },
+  'consents.form.statements': {
+    en: 'Read these to the person before they sign:',
+    es: 'Lea esto a la persona antes de que firme:',
+  },
+  'consents.form.statement.revocation': {
+    en: 'They may revoke it at any time in writing; revoking cannot undo what was already shared.',
+    es: 'Puede revocarlo en cualquier momento por escrito; revocarlo no deshace lo que ya se compartió.',
+  },
+  'consents.form.statement.not-conditioned': {
+    en: 'Their treatment does not depend on signing.',
+    es: 'Su tratamiento no depende de que firme.',
+  },
+  'consents.form.statement.redisclosure': {
+    en: 'What is shared may be shared again and may then no longer be protected by Part 2.',
+    es: 'Lo que se comparte puede volver a compartirse y entonces es posible que ya no esté protegido por la parte 2.',
+  },
+  'consents.form.save': { en: 'Save the consent', es: 'Guardar el consentimiento' },
+  'consents.form.saveRefusal': { en: 'Record the refusal', es: 'Registrar que no quiso firmar' },
+
+  'signature.label': { en: 'Signature: draw it in the box', es: 'Firma: dibújela en el recuadro' },
+  'signature.canvas': { en: 'Signature box', es: 'Recuadro para la firma' },
+  'signature.clear': { en: 'Clear the signature', es: 'Borrar la firma' },
+  'signature.empty': { en: 'Nothing drawn yet.', es: 'Todavía no hay firma.' },
+  'signature.drawn': { en: 'Signature drawn.', es: 'Firma dibujada.' },
+  'signature.required': { en: 'Ask the person to sign in the box.', es: 'Pida a la persona que firme en el recuadro.' },
+
+  'consents.revoke.title': { en: 'Revoke the consent for {recipient}', es: 'Revocar el consentimiento para {recipient}' },
+  'consents.revoke.explain': {
+    en: 'From this date nothing more is shared under this consent. What was shared before stays shared.',
+    es: 'Desde esta fecha no se comparte nada más con este consentimiento. Lo que se compartió antes no se puede deshacer.',
+  },
+  'consents.revoke.reason': { en: 'Why it ends', es: 'Por qué termina' },
+  'consents.revoke.reason.revoked': { en: 'The person revoked it', es: 'La persona lo revocó' },
+  'consents.revoke.reason.expiration-event': {
+    en: 'Its end event or condition happened',
+    es: 'Ocurrió el hecho o la condición que lo termina',
+  },
+  'consents.revoke.endedOn': { en: 'Effective on', es: 'Fecha en que termina' },
+  'consents.revoke.method': { en: 'How (e.g. signed note, told me in person)', es: 'Cómo (p. ej., nota firmada, me lo dijo en persona)' },
+  'consents.revoke.confirm': { en: 'Revoke', es: 'Revocar' },
+
+  'consents.check.title': { en: 'Before you share: check', es: 'Antes de compartir: verifique' },
+  'consents.check.recipientName': { en: 'Recipient', es: 'Destinatario' },
+  'consents.check.recipientClass': { en: 'The recipient is', es: 'El destinatario es' },
+  'consents.check.informationKinds': { en: 'Information to share', es: 'Información que se compartirá' },
+  'consents.check.purpose': { en: 'Purpose', es: 'Propósito' },
+  'consents.check.description': { en: 'What you are sending (optional)', es: 'Lo que envía (opcional)' },
+  'consents.check.run': { en: 'Check', es: 'Verificar' },
+  'consents.check.allowed': { en: 'Allowed', es: 'Permitido' },
+  'consents.check.allowedUnder': {
+    en: 'Covered by the consent for “{recipient}” signed on {date}.',
+    es: 'Lo cubre el consentimiento para “{recipient}” firmado el {date}.',
+  },
+  'consents.check.blocked': { en: 'Blocked', es: 'Bloqueado' },
+  'consents.check.capture': { en: 'Record a consent now', es: 'Registrar un consentimiento ahora' },
+  'consents.check.record': { en: 'Record that I shared it', es: 'Registrar que lo compartí' },
+  'consents.check.recorded': {
+    en: 'Recorded. Send this notice with what you share:',
+    es: 'Registrado. Envíe este aviso con lo que comparte:',
+  },
+
+  'consents.emergency.title': { en: 'Disclosure in a medical emergency', es: 'Divulgación en una emergencia médica' },
+  'consents.emergency.explain': {
+    en: 'Only to medical personnel, only what they need to treat an emergency when consent cannot be obtained (§ 2.51). The privacy officer reviews every one.',
+    es: 'Solo al personal médico y solo lo que necesite para atender una emergencia cuando no se puede obtener el consentimiento (§ 2.51). El oficial de privacidad revisa cada una.',
+  },
+  'consents.emergency.recipientName': { en: 'Medical personnel who received it', es: 'Personal médico que la recibió' },
+  'consents.emergency.recipientAffiliation': { en: 'Their facility', es: 'Su centro de atención' },
+  'consents.emergency.nature': { en: 'Nature of the emergency', es: 'Naturaleza de la emergencia' },
+  'consents.emergency.disclosedAt': { en: 'Date and time shared', es: 'Fecha y hora en que se compartió' },
+  'consents.emergency.save': { en: 'Document the disclosure', es: 'Documentar la divulgación' },
+
+  'accounting.title': { en: 'Accounting of disclosures: {name}', es: 'Lista de divulgaciones: {name}' },
+  'accounting.intro': {
+    en: 'Every time this person’s records were shared outside the program since {date}.',
+    es: 'Cada vez que se compartieron los expedientes de esta persona fuera del programa desde el {date}.',
+  },
+  'accounting.print': { en: 'Print', es: 'Imprimir' },
+  'accounting.empty': { en: 'Nothing was shared in this period.', es: 'No se compartió nada en este período.' },
+  'accounting.when': { en: 'When', es: 'Cuándo' },
+  'accounting.recipient': { en: 'To whom', es: 'A quién' },
+  'accounting.information': { en: 'What', es: 'Qué' },
+  'accounting.purpose': { en: 'Why', es: 'Por qué' },
+  'accounting.basis': { en: 'Under', es: 'Con base en' },
+  'accounting.basis.consent': { en: 'Signed consent', es: 'Consentimiento firmado' },
+  'accounting.basis.medical-emergency': { en: 'Medical emergency, without consent', es: 'Emergencia médica, sin consentimiento' },
+  'accounting.by': { en: 'Shared by', es: 'Compartido por' },
+
+  'emergencyQueue.title': { en: 'Emergency disclosures to review', es: 'Divulgaciones de emergencia por revisar' },
+  'emergencyQueue.intro': {
+    en: 'Each was shared without consent in a medical emergency. Check it was needed and went only to medical personnel.',
+    es: 'Cada una se compartió sin consentimiento en una emergencia médica. Verifique que era necesaria y que solo la recibió personal médico.',
+  },
+  'emergencyQueue.empty': { en: 'Nothing to review.', es: 'No hay nada que revisar.' },
+  'emergencyQueue.patient': { en: 'Person', es: 'Persona' },
+  'emergencyQueue.nature': { en: 'Emergency', es: 'Emergencia' },
+} satisfies Messages;
