@@ -106,6 +106,7 @@ export function TodayPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{t('today.team.tasks', { count: member.counts.tasks ?? 0 })}</Table.Td>
+                    <Table.Td>{t('today.team.contacts', { count: member.counts.contacts ?? 0 })}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

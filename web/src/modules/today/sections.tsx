@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { OkBody } from '../../api/types.ts';
 import type { MessageKey } from '../../app/catalogue.ts';
+import { TodayContactDue, TodayDraft, type TodayContactItem } from '../contacts/TodayContact.tsx';
 import { TodayTask, type TodayTaskItem } from '../tasks/TodayTask.tsx';
 
 export type TodayView = OkBody<'/api/today', 'get'>;
@@ -23,6 +24,9 @@ export interface TodaySectionView {
   render: (item: never, context: SectionContext) => ReactNode;
 }
 
+const contactItems = (view: TodayView, kind: TodayContactItem['kind']) =>
+  (view.sections.contacts ?? []).filter((item) => item.kind === kind);
+
 const priorityRank = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 export const todaySections: readonly TodaySectionView[] = [
@@ -37,5 +41,18 @@ export const todaySections: readonly TodaySectionView[] = [
     render: (item: TodayTaskItem, context) => (
       <TodayTask item={item} today={context.today} onComplete={context.completeTask} busy={context.busy} />
     ),
+  },
+  {
+    key: 'contacts-due',
+    title: 'today.section.contactsDue',
+    // The server sends them longest overdue first.
+    items: (view) => contactItems(view, 'contact-due').map((item) => ({ ...item, id: `due:${item.episodeId ?? item.patientId}` })),
+    render: (item: TodayContactItem, context) => <TodayContactDue item={item} today={context.today} />,
+  },
+  {
+    key: 'drafts',
+    title: 'today.section.drafts',
+    items: (view) => contactItems(view, 'unsigned-draft').map((item) => ({ ...item, id: `draft:${item.noteId ?? ''}` })),
+    render: (item: TodayContactItem) => <TodayDraft item={item} />,
   },
 ];
