@@ -3,7 +3,7 @@
 import type { Role } from '../api/types.ts';
 import type { MessageKey } from './catalogue.ts';
 import * as registered from './modules.ts';
-import type { NavEntry, PageRoute } from './webModule.ts';
+import type { EpisodeSection, NavEntry, PageRoute, PatientSection } from './webModule.ts';
 
 export type RegisteredModule = (typeof registered)[keyof typeof registered];
 
@@ -12,6 +12,16 @@ export const webModules: readonly RegisteredModule[] = Object.values(registered)
 
 /** Every page of every module. */
 export const pageRoutes: readonly PageRoute<MessageKey>[] = webModules.flatMap((module): readonly PageRoute<MessageKey>[] => module.routes);
+
+/** Every module's part of the patient overview, in order. */
+export const patientSections: readonly PatientSection[] = webModules
+  .flatMap((module): readonly PatientSection[] => module.patientSections ?? [])
+  .toSorted((a, b) => a.order - b.order);
+
+/** Every module's part of the episode screen, in order. */
+export const episodeSections: readonly EpisodeSection[] = webModules
+  .flatMap((module): readonly EpisodeSection[] => module.episodeSections ?? [])
+  .toSorted((a, b) => a.order - b.order);
 
 /** A page in the navigation: its path and entry, its description chosen for the user's roles. */
 export interface NavItem {

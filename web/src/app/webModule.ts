@@ -4,7 +4,7 @@
 // them, and the routes, the navigation, the guards, the home page and the message catalogue
 // are all built from that list. Pure types: no React here, so node:test can load the modules.
 import type { ComponentType } from 'react';
-import type { Role } from '../api/types.ts';
+import type { OkBody, Role } from '../api/types.ts';
 import type { Messages } from '../i18n/messages.ts';
 
 /** Where a page sits in the navigation and on the home page. */
@@ -38,6 +38,25 @@ export interface PageRoute<K extends string> {
   nav?: NavEntry<K>;
 }
 
+/** The patient overview and the episode screen as the API answers them (every module's part included). */
+export type PatientView = OkBody<'/api/patients/{id}', 'get'>;
+export type EpisodeView = OkBody<'/api/episodes/{id}', 'get'>;
+
+/**
+ * A module's part of a screen another module owns (the patient overview, the episode screen),
+ * shown from the data that screen has already read: the server's `overview` and `episode`
+ * sections (src/lib/modules.ts) are what it reads. Loaded with the screen, lowest order first.
+ */
+export interface ScreenSection<P> {
+  key: string;
+  order: number;
+  load: () => Promise<ComponentType<P>>;
+}
+
+export type PatientSection = ScreenSection<{ patient: PatientView }>;
+/** `open`: the episode is open (closed episodes are read-only). */
+export type EpisodeSection = ScreenSection<{ episode: EpisodeView; open: boolean }>;
+
 /** The keys of each of a union of message files. */
 export type KeysOf<M> = M extends unknown ? keyof M & string : never;
 
@@ -49,4 +68,7 @@ export interface WebModule<M extends Messages> {
   name: string;
   messages: readonly M[];
   routes: readonly PageRoute<KeysOf<M>>[];
+  /** Its parts of the patient overview and of the episode screen, if any. */
+  patientSections?: readonly PatientSection[];
+  episodeSections?: readonly EpisodeSection[];
 }

@@ -30,4 +30,5 @@ export const consentsModule: WebModule<typeof consentMessages | typeof consentDo
       nav: { label: 'nav.emergencyDisclosures', description: 'nav.emergencyDisclosures.description', order: 72, onHome: true },
     },
   ],
+  patientSections: [{ key: 'consents', order: 10, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
 };

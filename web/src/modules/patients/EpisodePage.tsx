@@ -9,13 +9,9 @@ import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeDialogs.tsx';
 import { useProgramMembers } from '../programs/programQueries.ts';
+import { EpisodeModuleSections } from '../../components/ModuleSections.tsx';
 import { Details, Section } from './PatientOverviewPage.tsx';
 import { displayName, levelLabel, nextPhases } from './patientHelpers.ts';
-import { EpisodeAssessments } from '../instruments/EpisodeAssessments.tsx';
-import { EpisodeContacts } from '../contacts/EpisodeContacts.tsx';
-import { EpisodeNeeds } from '../needs/EpisodeNeeds.tsx';
-import { EpisodeAsamReviews } from '../asam/EpisodeAsamReviews.tsx';
-import { EpisodeReassessments } from '../reassessment/EpisodeReassessments.tsx';
 import { useEpisode, type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 
@@ -261,17 +257,8 @@ function EpisodeView({ episode }: { episode: Episode }) {
         />
       </Section>
 
-      <EpisodeContacts patientId={episode.patientId} episodeId={episode.id} open={open} contacts={episode.contacts} />
-      <EpisodeNeeds episodeId={episode.id} open={open} needs={episode.needs ?? []} />
-
-      <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />
-      <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
-      <EpisodeAsamReviews
-        episodeId={episode.id}
-        open={open}
-        reviews={episode.asamReviews ?? []}
-        defaultEdition={episode.placements.findLast((p) => p.levelEdition !== 'other')?.levelEdition === 'asam-4' ? 'asam-4' : 'asam-3'}
-      />
+      {/* Every module's part of the episode (their module.ts: episodeSections). */}
+      <EpisodeModuleSections episode={episode} open={open} />
 
       <Section title={t('episode.section.referral')}>
         <Details

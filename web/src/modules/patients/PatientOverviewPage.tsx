@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PatientContacts } from '../contacts/EpisodeContacts.tsx';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PatientModuleSections } from '../../components/ModuleSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -11,16 +11,12 @@ import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDiff
 import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
 import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
-import { PatientScoreTrends } from '../reassessment/PatientScoreTrends.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
-import { ConsentGlance } from '../consents/ConsentGlance.tsx';
-import { PatientTasks } from '../tasks/PatientTasks.tsx';
-import { NeedsSummary, StrengthsSection } from '../needs/PatientNeeds.tsx';
 
 /** A section of the overview: a heading and a list of label and value. */
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -194,16 +190,8 @@ function PatientOverview({ patient }: { patient: Patient }) {
         )}
       </Stack>
 
-      <ConsentGlance patientId={patient.id} consents={patient.consents} />
-      <PatientContacts patientId={patient.id} contacts={patient.contacts ?? []} />
-      {/* Tasks: the promises made to and about this person (the tasks module). */}
-      <PatientTasks patient={patient} />
-
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <NeedsSummary needs={patient.needs} />
-        <StrengthsSection patientId={patient.id} strengths={patient.needs.strengths} editable={patient.mergedIntoId === null} />
-      </SimpleGrid>
-      <PatientScoreTrends patientId={patient.id} />
+      {/* Every module's part of the overview (their module.ts: patientSections). */}
+      <PatientModuleSections patient={patient} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

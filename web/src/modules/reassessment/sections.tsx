@@ -1,0 +1,12 @@
+// The reassessment module's parts of the patient overview and the episode screen (web/README.md).
+import type { EpisodeView, PatientView } from '../../app/webModule.ts';
+import { EpisodeReassessments } from './EpisodeReassessments.tsx';
+import { PatientScoreTrends } from './PatientScoreTrends.tsx';
+
+export function PatientSection({ patient }: { patient: PatientView }) {
+  return <PatientScoreTrends patientId={patient.id} />;
+}
+
+export function EpisodeSection({ episode }: { episode: EpisodeView }) {
+  return <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />;
+}
