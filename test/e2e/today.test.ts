@@ -179,6 +179,17 @@ test(
       await page.getByRole('checkbox', { name: `Mark “${title}” done` }).waitFor({ state: 'detached' });
       await page.getByRole('region', { name: /Tasks due and overdue \(1\)/ }).waitFor();
     });
+    await step(page, 'a task of my own joins Today', async () => {
+      await page.getByRole('button', { name: 'Add a task of my own' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+      await dialog.getByLabel('What is to be done').fill('Finish the naloxone training');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the own-task dialog');
+      await dialog.getByRole('button', { name: 'Add task' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const tasks = page.getByRole('region', { name: /Tasks due and overdue \(2\)/ });
+      await tasks.getByText('Finish the naloxone training').waitFor();
+      await tasks.getByText('Your own task').waitFor();
+    });
     await step(page, 'the timeline has it; filtered to tasks', async () => {
       await page.getByRole('link', { name: 'Marisol Vega' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();

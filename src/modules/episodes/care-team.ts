@@ -6,6 +6,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { currentMember, readPatientRecord, supervisesProgram, todayOf, withPatientRecord } from '../patients/access.ts';
+import { handOverTasks } from '../tasks/service.ts';
 import { presentEpisode, presentMember, selectMembers, type CareTeamMemberView, type EpisodeView } from './presenter.ts';
 import { careTeamMemberKind } from './records.ts';
 import type { AddMemberBody, HandoffBody, ReassignmentBody } from './schemas.ts';
@@ -169,6 +170,8 @@ async function handOver(tx: Transaction<DB>, ctx: RequestContext, audit: Audit, 
     patientId: episode.patientId,
     details: { change: 'handoff', fromUserId: current?.userId ?? null, toUserId: input.toUserId },
   });
+  // The outgoing primary case manager's open tasks in this episode go with the case.
+  if (current?.userId) await handOverTasks(tx, ctx, audit, { episodeId: episode.id, fromUserId: current.userId, toUserId: input.toUserId });
 }
 
 export async function handoff(db: Database, ctx: RequestContext, episodeId: string, input: HandoffBody): Promise<EpisodeView> {

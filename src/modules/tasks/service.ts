@@ -322,6 +322,31 @@ async function moveTask(
   });
 }
 
+/**
+ * A handoff of an episode hands over its open tasks too: those of the episode assigned to the
+ * outgoing primary case manager go to the incoming one (each its own event and audit row), in
+ * the handoff's transaction. Called by the episodes module's handoff and caseload
+ * reassignment, so no promise stays with someone who is leaving the case.
+ */
+export async function handOverTasks(
+  tx: Transaction<DB>,
+  ctx: RequestContext,
+  audit: Audit,
+  move: { episodeId: string; fromUserId: string; toUserId: string },
+): Promise<number> {
+  const tasks = await tx
+    .selectFrom('tasks')
+    .selectAll()
+    .where('episodeId', '=', move.episodeId)
+    .where('assigneeUserId', '=', move.fromUserId)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  for (const task of tasks) await moveTask(tx, ctx, audit, task, { userId: move.toUserId }, '/toUserId');
+  return tasks.length;
+}
+
 export async function reassignTask(db: Database, ctx: RequestContext, id: string, input: ReassignTaskBody): Promise<TaskView> {
   return withTask(db, ctx, id, async (tx, audit, locked) => {
     // Checked after the access check: an outsider learns nothing from a 400.

@@ -238,6 +238,27 @@ describe('tasks', () => {
   });
 });
 
+describe('tasks in a handoff', () => {
+  test('handing an episode over hands its open tasks over too; done ones stay as they were', async () => {
+    const { patientId, episodeId } = await patientOf();
+    const open = await taskFor(rosa, patientId, { episodeId, dueOn: addDays(today, -1) });
+    const done = await taskFor(rosa, patientId, { episodeId });
+    await rosa.post(`/api/tasks/${done.id}/completion`, { version: done.version });
+    const handoff = await rosa.post(`/api/episodes/${episodeId}/handoffs`, {
+      toUserId: tylerMade.user.id,
+      on: today,
+      note: 'Moving to Tyler',
+    });
+    assert.equal(handoff.status, 200, JSON.stringify(handoff.body));
+    assert.equal((await tyler.get<Task>(`/api/tasks/${open.id}`)).body.assigneeUserId, tylerMade.user.id);
+    assert.equal((await tyler.get<Task>(`/api/tasks/${done.id}`)).body.assigneeUserId, rosaMade.user.id);
+    const tylersDay = await tyler.get<Today>('/api/today');
+    assert.ok(tylersDay.body.sections.tasks.some((item) => item.id === open.id));
+    const rosasDay = await rosa.get<Today>('/api/today');
+    assert.ok(!rosasDay.body.sections.tasks.some((item) => item.id === open.id));
+  });
+});
+
 describe('tasks in a merge', () => {
   test('a merge moves a patient’s tasks and their history to the survivor; undoing it moves them back', async () => {
     const survivor = await patientOf();

@@ -4,6 +4,11 @@ import type { Messages } from '../../i18n/messages.ts';
 export const taskMessages = {
   'tasks.section': { en: 'Tasks', es: 'Tareas' },
   'tasks.add': { en: 'Add task', es: 'Agregar tarea' },
+  'tasks.addOwn': { en: 'Add a task of my own', es: 'Agregar una tarea propia' },
+  'tasks.addOwn.intro': {
+    en: 'For work about no one person: a training, a report. Tasks about a person are added on their record.',
+    es: 'Para trabajo que no es de una persona en particular: una capacitación, un informe. Las tareas de una persona se agregan en su expediente.',
+  },
   'tasks.none': { en: 'No open tasks.', es: 'No hay tareas pendientes.' },
   'tasks.showClosed': { en: 'Show done and cancelled', es: 'Mostrar hechas y canceladas' },
   'tasks.hideClosed': { en: 'Hide done and cancelled', es: 'Ocultar hechas y canceladas' },

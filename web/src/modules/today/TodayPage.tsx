@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { OwnTaskDialog } from '../tasks/OwnTaskDialog.tsx';
 import { todayKey, useTaskStatus } from '../tasks/taskQueries.ts';
 import type { TodayTaskItem } from '../tasks/TodayTask.tsx';
 import { todaySections, type TodayView } from './sections.tsx';
@@ -23,6 +24,7 @@ export function TodayPage() {
   });
   const status = useTaskStatus();
   const [done, setDone] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const view: TodayView | undefined = today.data;
   const whoseName = view && staffId ? view.staff.find((member) => member.id === staffId)?.name : undefined;
 
@@ -39,16 +41,23 @@ export function TodayPage() {
       title={t('today.title')}
       intro={whoseName ? t('today.introOther', { name: whoseName }) : t('today.intro')}
       actions={
-        view && view.staff.length > 0 ? (
-          <Select
-            label={t('today.whose')}
-            w={240}
-            allowDeselect={false}
-            data={[{ value: '', label: t('today.mine') }, ...view.staff.map((member) => ({ value: member.id, label: member.name }))]}
-            value={staffId ?? ''}
-            onChange={(value) => setParams(value ? { staff: value } : {})}
-          />
-        ) : undefined
+        <>
+          {view && view.staff.length > 0 && (
+            <Select
+              aria-label={t('today.whose')}
+              w={220}
+              allowDeselect={false}
+              data={[{ value: '', label: t('today.mine') }, ...view.staff.map((member) => ({ value: member.id, label: member.name }))]}
+              value={staffId ?? ''}
+              onChange={(value) => setParams(value ? { staff: value } : {})}
+            />
+          )}
+          {!staffId && (
+            <Button variant="default" onClick={() => setAdding(true)}>
+              {t('tasks.addOwn')}
+            </Button>
+          )}
+        </>
       }
     >
       {view && (
@@ -59,7 +68,14 @@ export function TodayPage() {
       <QueryStatus error={today.error} isPending={today.isPending} retry={() => void today.refetch()} />
       {status.error && <ProblemAlert message={problemText(status.error)} />}
       {done !== null && (
-        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => setDone(null)}>
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setDone(null)}
+        >
           {t('today.done', { title: done })}
         </Alert>
       )}
@@ -114,6 +130,7 @@ export function TodayPage() {
           </Stack>
         </Paper>
       )}
+      <OwnTaskDialog opened={adding} onClose={() => setAdding(false)} />
     </Page>
   );
 }
