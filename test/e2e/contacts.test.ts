@@ -267,6 +267,46 @@ test(
   },
 );
 
+test('two writers of one draft: the editor shows both texts and keeps the one chosen', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'another tab saves first', async () => {
+    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await page.goto(`${server.origin}/episodes/${episodes.en}`);
+    await logPhoneContact(page, '12');
+    await page.getByLabel('Data').waitFor();
+    const note = await serverNote(page);
+    const saved = await page.evaluate(
+      async ({ id, version }) => {
+        const csrf = await fetch('/api/session').then(async (r) => ((await r.json()) as { csrfToken: string }).csrfToken);
+        const response = await fetch(`/api/notes/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': csrf },
+          body: JSON.stringify({ sections: { data: 'Written in the other tab.' } }),
+        });
+        return response.status;
+      },
+      { id: note.id, version: note.version },
+    );
+    assert.equal(saved, 200);
+    await page.getByLabel('Data').fill('Written in this tab.');
+    await page.getByText('This note was saved somewhere else').waitFor();
+    assert.match(await page.getByTestId('conflict-mine').innerText(), /Written in this tab\./);
+    assert.match(await page.getByTestId('conflict-theirs').innerText(), /Written in the other tab\./);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the conflict view');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-conflict-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    assert.equal((await serverNote(page)).sections.data, 'Written in this tab.');
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
 test('in Spanish on a phone: the contacts section and the log dialog', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
   const page = await context.newPage();

@@ -127,6 +127,24 @@ test('a contact records the credential held at the time, for billing', async () 
   await t.db.updateTable('users').set({ credential: 'LCSW-C' }).where('id', '=', cmMade.user.id).execute();
   const again = await cm.get<Contact>(`/api/contacts/${contact.id}`);
   assert.equal(again.body.staffCredential, 'LCSW', 'a later credential does not rewrite the contact');
+  // Who logged it changes it while the note is unsigned; a stale version is 409.
+  const changed = await cm.patch<Contact>(
+    `/api/contacts/${contact.id}`,
+    { durationMinutes: 35, activities: ['advocacy'] },
+    {
+      headers: { 'if-match': `"${contact.version}"` },
+    },
+  );
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  assert.deepEqual(changed.body.activities, ['advocacy']);
+  const stale = await cm.patch(`/api/contacts/${contact.id}`, { version: contact.version, durationMinutes: 40 });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.code, 'stale-version');
+  const bySupervisor = await supervisor.patch(`/api/contacts/${contact.id}`, { version: changed.body.version, durationMinutes: 40 });
+  assert.equal(bySupervisor.status, 403);
+  // The patient page shows the newest contacts.
+  const overview = await cm.get<{ contacts: { id: string }[] }>(`/api/patients/${patientId}`);
+  assert.equal(overview.body.contacts[0]?.id, contact.id);
   await t.db.updateTable('users').set({ credential: 'LCSW' }).where('id', '=', cmMade.user.id).execute();
 });
 
