@@ -318,3 +318,28 @@ test('the timeline and Today sources', async () => {
   });
   assert.equal(theirs.length, 0, 'only patients the reader may see');
 });
+
+test('a merge moves contacts, their notes and addenda to the survivor, and its undo moves them back', async () => {
+  const survivor = await makePatient(t.db, org.id, cmMade.user.id);
+  const { patientId: twinId } = await episode();
+  const withEpisode = await log(twinId);
+  const signed = await cm.post<Note>(`/api/notes/${withEpisode.note!.id}/signature`, { version: withEpisode.note!.version });
+  assert.equal((await cm.post(`/api/notes/${signed.body.id}/addenda`, { body: 'Later detail.' })).status, 201);
+  const withoutEpisode = await log(twinId, { episodeId: null, note: undefined });
+  const current = await cm.get<{ version: number }>(`/api/patients/${survivor.id}`);
+  const merged = await cm.post<{ id: string }>(`/api/patients/${survivor.id}/merges`, {
+    mergedPatientId: twinId,
+    version: current.body.version,
+    reason: 'Same person.',
+  });
+  assert.equal(merged.status, 201, JSON.stringify(merged.body));
+  const owners = async () =>
+    [
+      ...(await t.db.selectFrom('contacts').select('patientId').where('id', 'in', [withEpisode.id, withoutEpisode.id]).execute()),
+      ...(await t.db.selectFrom('contactNotes').select('patientId').where('contactId', '=', withEpisode.id).execute()),
+      ...(await t.db.selectFrom('noteAddenda').select('patientId').where('noteId', '=', signed.body.id).execute()),
+    ].map((row) => row.patientId);
+  assert.deepEqual(await owners(), [survivor.id, survivor.id, survivor.id, survivor.id]);
+  assert.equal((await cm.post(`/api/patient-merges/${merged.body.id}/undo`)).status, 200);
+  assert.deepEqual(await owners(), [twinId, twinId, twinId, twinId]);
+});
