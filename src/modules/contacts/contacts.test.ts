@@ -124,7 +124,17 @@ test('a contact records the credential held at the time, for billing', async () 
   const { patientId } = await episode();
   const contact = await log(patientId);
   assert.equal(contact.staffCredential, 'LCSW');
-  await t.db.updateTable('users').set({ credential: 'LCSW-C' }).where('id', '=', cmMade.user.id).execute();
+  // An admin records a new credential on the staff record (PATCH /api/users/{id}).
+  const adminMade = await makeUser(t.db, org.id, { roles: ['admin'] });
+  const admin = await signedIn(t.app, adminMade);
+  const staff = await admin.get<{ version: number; credential: string | null }>(`/api/users/${cmMade.user.id}`);
+  assert.equal(staff.body.credential, 'LCSW');
+  const updated = await admin.patch<{ credential: string }>(`/api/users/${cmMade.user.id}`, {
+    version: staff.body.version,
+    credential: 'LCSW-C',
+  });
+  assert.equal(updated.status, 200, JSON.stringify(updated.body));
+  assert.equal(updated.body.credential, 'LCSW-C');
   const again = await cm.get<Contact>(`/api/contacts/${contact.id}`);
   assert.equal(again.body.staffCredential, 'LCSW', 'a later credential does not rewrite the contact');
   // Who logged it changes it while the note is unsigned; a stale version is 409.

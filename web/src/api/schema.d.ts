@@ -3909,6 +3909,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -4145,6 +4147,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -8006,6 +8010,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -8100,6 +8106,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -8364,6 +8372,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -8702,6 +8712,8 @@ export interface paths {
                             items: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -8769,6 +8781,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        credential?: string | null;
                         displayName: string;
                         /** Format: email */
                         email: string;
@@ -8793,6 +8806,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -8899,6 +8914,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -8970,6 +8987,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        credential?: string | null;
                         displayName?: string;
                         programIds?: string[];
                         roles?: ("admin" | "supervisor" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "privacy-officer")[];
@@ -8988,6 +9006,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -9107,6 +9127,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -9310,6 +9332,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -9485,6 +9509,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
