@@ -43,6 +43,7 @@ const people = {
   es: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
 };
 const episodes = { en: '', es: '' };
+const admin = { email: 'avery@riverbend.invalid', password: 'riverbend admin passphrase', secret: '' };
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 before(async () => {
@@ -59,6 +60,7 @@ before(async () => {
   let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
   const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  admin.secret = String(enrolment.body.secret);
   const confirmed = await call(
     'POST',
     '/api/session/mfa/enrolment/confirm',
@@ -267,6 +269,46 @@ test(
   },
 );
 
+test('two writers of one draft: the editor shows both texts and keeps the one chosen', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'another tab saves first', async () => {
+    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await page.goto(`${server.origin}/episodes/${episodes.en}`);
+    await logPhoneContact(page, '12');
+    await page.getByLabel('Data').waitFor();
+    const note = await serverNote(page);
+    const saved = await page.evaluate(
+      async ({ id, version }) => {
+        const csrf = await fetch('/api/session').then(async (r) => ((await r.json()) as { csrfToken: string }).csrfToken);
+        const response = await fetch(`/api/notes/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': csrf },
+          body: JSON.stringify({ sections: { data: 'Written in the other tab.' } }),
+        });
+        return response.status;
+      },
+      { id: note.id, version: note.version },
+    );
+    assert.equal(saved, 200);
+    await page.getByLabel('Data').fill('Written in this tab.');
+    await page.getByText('This note was saved somewhere else').waitFor();
+    assert.match(await page.getByTestId('conflict-mine').innerText(), /Written in this tab\./);
+    assert.match(await page.getByTestId('conflict-theirs').innerText(), /Written in the other tab\./);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the conflict view');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-conflict-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    assert.equal((await serverNote(page)).sections.data, 'Written in this tab.');
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
 test('in Spanish on a phone: the contacts section and the log dialog', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -284,6 +326,35 @@ test('in Spanish on a phone: the contacts section and the log dialog', { timeout
     // More than a day: the field itself refuses it (the server would too: a 400 naming it).
     await dialog.getByLabel('Minutos').fill('1441');
     assert.equal(await dialog.getByLabel('Minutos').evaluate((input) => (input as HTMLInputElement).validity.rangeOverflow), true);
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
+test('an admin sets a program’s contact cadence', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'cadence screen', async () => {
+    const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Enter your authenticator code' }).waitFor();
+    // The next step's code: the enrolment already spent this one.
+    await page.getByLabel('Authenticator code').fill(hotp(base32Decode(admin.secret), timeStep(Date.now()) + 1));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hello/ }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Contact cadence' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Contact cadence' }).waitFor();
+    await page.getByText('This program uses the default cadence.').waitFor();
+    await page.getByLabel('Days between contacts: Continuing care').fill('21');
+    await page.getByRole('button', { name: 'Save cadence' }).click();
+    await page.getByText('The cadence is saved.').waitFor();
+    assert.equal(await page.getByText('This program uses the default cadence.').count(), 0);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the cadence screen');
+    if (shots) await page.screenshot({ path: path.join(shots, 'contacts-cadence-en.png'), fullPage: true });
   });
   assert.deepEqual(breakage, []);
   await context.close();

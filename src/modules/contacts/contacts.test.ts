@@ -124,9 +124,37 @@ test('a contact records the credential held at the time, for billing', async () 
   const { patientId } = await episode();
   const contact = await log(patientId);
   assert.equal(contact.staffCredential, 'LCSW');
-  await t.db.updateTable('users').set({ credential: 'LCSW-C' }).where('id', '=', cmMade.user.id).execute();
+  // An admin records a new credential on the staff record (PATCH /api/users/{id}).
+  const adminMade = await makeUser(t.db, org.id, { roles: ['admin'] });
+  const admin = await signedIn(t.app, adminMade);
+  const staff = await admin.get<{ version: number; credential: string | null }>(`/api/users/${cmMade.user.id}`);
+  assert.equal(staff.body.credential, 'LCSW');
+  const updated = await admin.patch<{ credential: string }>(`/api/users/${cmMade.user.id}`, {
+    version: staff.body.version,
+    credential: 'LCSW-C',
+  });
+  assert.equal(updated.status, 200, JSON.stringify(updated.body));
+  assert.equal(updated.body.credential, 'LCSW-C');
   const again = await cm.get<Contact>(`/api/contacts/${contact.id}`);
   assert.equal(again.body.staffCredential, 'LCSW', 'a later credential does not rewrite the contact');
+  // Who logged it changes it while the note is unsigned; a stale version is 409.
+  const changed = await cm.patch<Contact>(
+    `/api/contacts/${contact.id}`,
+    { durationMinutes: 35, activities: ['advocacy'] },
+    {
+      headers: { 'if-match': `"${contact.version}"` },
+    },
+  );
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  assert.deepEqual(changed.body.activities, ['advocacy']);
+  const stale = await cm.patch(`/api/contacts/${contact.id}`, { version: contact.version, durationMinutes: 40 });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.code, 'stale-version');
+  const bySupervisor = await supervisor.patch(`/api/contacts/${contact.id}`, { version: changed.body.version, durationMinutes: 40 });
+  assert.equal(bySupervisor.status, 403);
+  // The patient page shows the newest contacts.
+  const overview = await cm.get<{ contacts: { id: string }[] }>(`/api/patients/${patientId}`);
+  assert.equal(overview.body.contacts[0]?.id, contact.id);
   await t.db.updateTable('users').set({ credential: 'LCSW' }).where('id', '=', cmMade.user.id).execute();
 });
 
@@ -299,4 +327,29 @@ test('the timeline and Today sources', async () => {
     timeZone: org.timeZone,
   });
   assert.equal(theirs.length, 0, 'only patients the reader may see');
+});
+
+test('a merge moves contacts, their notes and addenda to the survivor, and its undo moves them back', async () => {
+  const survivor = await makePatient(t.db, org.id, cmMade.user.id);
+  const { patientId: twinId } = await episode();
+  const withEpisode = await log(twinId);
+  const signed = await cm.post<Note>(`/api/notes/${withEpisode.note!.id}/signature`, { version: withEpisode.note!.version });
+  assert.equal((await cm.post(`/api/notes/${signed.body.id}/addenda`, { body: 'Later detail.' })).status, 201);
+  const withoutEpisode = await log(twinId, { episodeId: null, note: undefined });
+  const current = await cm.get<{ version: number }>(`/api/patients/${survivor.id}`);
+  const merged = await cm.post<{ id: string }>(`/api/patients/${survivor.id}/merges`, {
+    mergedPatientId: twinId,
+    version: current.body.version,
+    reason: 'Same person.',
+  });
+  assert.equal(merged.status, 201, JSON.stringify(merged.body));
+  const owners = async () =>
+    [
+      ...(await t.db.selectFrom('contacts').select('patientId').where('id', 'in', [withEpisode.id, withoutEpisode.id]).execute()),
+      ...(await t.db.selectFrom('contactNotes').select('patientId').where('contactId', '=', withEpisode.id).execute()),
+      ...(await t.db.selectFrom('noteAddenda').select('patientId').where('noteId', '=', signed.body.id).execute()),
+    ].map((row) => row.patientId);
+  assert.deepEqual(await owners(), [survivor.id, survivor.id, survivor.id, survivor.id]);
+  assert.equal((await cm.post(`/api/patient-merges/${merged.body.id}/undo`)).status, 200);
+  assert.deepEqual(await owners(), [twinId, twinId, twinId, twinId]);
 });

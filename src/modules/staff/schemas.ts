@@ -1,11 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { ListQuery, Uuid, Version } from '../../lib/http/schemas.ts';
+import { ListQuery, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
 import { Email, Locale, Password, PersonName } from '../setup/schemas.ts';
 import { INTEGRATION_ROLES, USER_KINDS } from '../../codes.ts';
 import { RoleSchema, USER_STATUSES, UserSchema } from './presenter.ts';
 
 const Roles = Type.Array(RoleSchema, { minItems: 1, uniqueItems: true });
 const ProgramIds = Type.Array(Uuid, { uniqueItems: true, maxItems: 100 });
+/** A licence or certification ("LCSW", "CADC-II"): each contact copies it, for billing (docs/contacts.md). */
+const Credential = Nullable(Text(40, { description: 'A licence or certification, e.g. LCSW; copied onto each contact for billing' }));
 
 export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or email' })),
@@ -17,7 +19,14 @@ export const UserListQuery = Type.Object({
 export type UserListQuery = Static<typeof UserListQuery>;
 
 export const CreateUserBody = Type.Object(
-  { email: Email, displayName: PersonName, roles: Roles, programIds: Type.Optional(ProgramIds), locale: Type.Optional(Locale) },
+  {
+    email: Email,
+    displayName: PersonName,
+    roles: Roles,
+    programIds: Type.Optional(ProgramIds),
+    locale: Type.Optional(Locale),
+    credential: Type.Optional(Credential),
+  },
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
@@ -39,6 +48,7 @@ export const UpdateUserBody = Type.Object(
     displayName: Type.Optional(PersonName),
     roles: Type.Optional(Roles),
     programIds: Type.Optional(ProgramIds),
+    credential: Type.Optional(Credential),
   },
   { additionalProperties: false },
 );

@@ -113,6 +113,7 @@ export async function createUser(db: Database, ctx: RequestContext, input: Creat
         roles: input.roles,
         status: 'invited',
         locale: input.locale ?? organization.defaultLocale,
+        credential: input.credential?.trim() ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -142,6 +143,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
       .set({
         ...(input.displayName ? { displayName: input.displayName.trim() } : {}),
         ...(input.roles ? { roles: input.roles } : {}),
+        ...(input.credential !== undefined ? { credential: input.credential?.trim() ?? null } : {}),
         ...nextVersion(),
       })
       .where('id', '=', id)

@@ -5250,6 +5250,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -5486,6 +5488,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -11254,6 +11258,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -11348,6 +11354,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -11612,6 +11620,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -13290,6 +13300,8 @@ export interface paths {
                             items: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -13357,6 +13369,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        credential?: string | null;
                         displayName: string;
                         /** Format: email */
                         email: string;
@@ -13381,6 +13394,8 @@ export interface paths {
                             user: {
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description A licence or certification, copied onto each contact */
+                                credential: string | null;
                                 displayName: string;
                                 /** @description Null for an integration account */
                                 email: string | null;
@@ -13487,6 +13502,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -13558,6 +13575,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        credential?: string | null;
                         displayName?: string;
                         programIds?: string[];
                         roles?: ("admin" | "supervisor" | "case-manager" | "nurse-care-manager" | "community-health-worker" | "peer-recovery-specialist" | "prescriber" | "counselor" | "privacy-officer")[];
@@ -13576,6 +13594,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -13695,6 +13715,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -13898,6 +13920,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;
@@ -14073,6 +14097,8 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description A licence or certification, copied onto each contact */
+                            credential: string | null;
                             displayName: string;
                             /** @description Null for an integration account */
                             email: string | null;

@@ -20,13 +20,18 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
   const draft = useDraftAutosave(note, me, onChanged);
   const sections = NOTE_SECTIONS[note.structure];
 
+  // Signing waits for the text to reach the server; a text still only on this device is not signed.
+  const [unsentAtSign, setUnsentAtSign] = useState(false);
   const sign = useMutation({
     mutationFn: async () => {
       const version = await draft.flush();
-      if (version === null) throw new Error('conflict');
+      if (version === null) return null;
       return unwrap(api.POST('/api/notes/{id}/signature', { params: { path: { id: note.id } }, body: { version } }));
     },
-    onSuccess: onChanged,
+    onSuccess: (signed) => {
+      setUnsentAtSign(signed === null);
+      if (signed) onChanged(signed);
+    },
   });
   const cosign = useMutation({
     mutationFn: () =>
@@ -102,7 +107,17 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
             {t('note.cosign')}
           </Button>
         )}
-        <ProblemAlert message={sign.error ? describe(sign.error) : cosign.error ? describe(cosign.error) : null} />
+        <ProblemAlert
+          message={
+            sign.error
+              ? describe(sign.error)
+              : cosign.error
+                ? describe(cosign.error)
+                : unsentAtSign && draft.editable
+                  ? t('note.notSent')
+                  : null
+          }
+        />
 
         {(note.addenda.length > 0 || canAmend) && <Addenda note={note} canAmend={canAmend} onChanged={onChanged} />}
       </Stack>

@@ -18,12 +18,10 @@ export const contactMessages = {
   },
   'contacts.location': { en: 'Where', es: 'Dónde' },
   'contacts.participants': { en: 'Who took part', es: 'Quiénes participaron' },
-  'contacts.patientTookPart': { en: 'The patient took part', es: 'El paciente participó' },
   'contacts.noteStructure': { en: 'Note', es: 'Nota' },
   'contacts.by': { en: 'By', es: 'Por' },
   'contacts.open': { en: 'Open the contact of {when}', es: 'Abrir el contacto del {when}' },
   'contacts.save': { en: 'Log contact', es: 'Registrar contacto' },
-  'contacts.noAnswer': { en: 'no answer', es: 'sin respuesta' },
   'contacts.enteredInError': { en: 'Entered in error', es: 'Ingresado por error' },
   'contacts.markError': { en: 'Entered in error…', es: 'Ingresado por error…' },
   'contacts.markError.reason': { en: 'Why it was entered in error', es: 'Por qué se ingresó por error' },
@@ -96,7 +94,6 @@ export const contactMessages = {
     es: 'Esta nota está firmada y no se puede editar. Agregue una adenda para corregirla o completarla.',
   },
   'note.addenda': { en: 'Addenda', es: 'Adendas' },
-  'note.addendum': { en: 'Add an addendum', es: 'Agregar una adenda' },
   'note.addendumText': { en: 'Addendum', es: 'Adenda' },
   'note.addendumBy': { en: '{name}, {when}', es: '{name}, {when}' },
   'note.addendumSave': { en: 'Add addendum', es: 'Agregar adenda' },
@@ -120,7 +117,6 @@ export const contactMessages = {
   'cadence.save': { en: 'Save cadence', es: 'Guardar frecuencia' },
   'cadence.saved': { en: 'The cadence is saved.', es: 'Se guardó la frecuencia.' },
   'cadence.defaults': { en: 'This program uses the default cadence.', es: 'Este programa usa la frecuencia predeterminada.' },
-  'cadence.open': { en: 'Contact cadence of {name}', es: 'Frecuencia de contacto de {name}' },
 
   'problem.in-the-future': { en: 'A contact cannot be in the future.', es: 'Un contacto no puede estar en el futuro.' },
   'problem.note-signed': {

@@ -21,6 +21,8 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
   const [theirs, setTheirs] = useState<Note | null>(null);
   const base = useRef(note.version);
   const latest = useRef(text);
+  /** The text the server has: what is typed after it is unsent. */
+  const onServer = useRef(text);
   const sending = useRef(false);
   const editable = note.status === 'draft' && note.author.id === userId;
 
@@ -37,8 +39,9 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
       });
       if (result.data) {
         base.current = result.data.version;
+        onServer.current = sent;
         if (latest.current === sent) {
-          await deleteDraft(userId, note.id);
+          await deleteDraft(userId, note.id).catch(ignore);
           setState('saved');
         } else setState('unsent');
         onSaved(result.data);
@@ -56,14 +59,16 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
   // A draft left on this device by an earlier visit (typed offline) comes back first.
   useEffect(() => {
     if (!editable) return;
-    void getDraft(userId, note.id).then((stored) => {
-      if (!stored) return;
-      base.current = stored.baseVersion;
-      latest.current = stored.sections;
-      setText(stored.sections);
-      setState('unsent');
-      void send();
-    });
+    void getDraft(userId, note.id)
+      .catch(ignore)
+      .then((stored) => {
+        if (!stored) return;
+        base.current = stored.baseVersion;
+        latest.current = stored.sections;
+        setText(stored.sections);
+        setState('unsent');
+        void send();
+      });
   }, [editable, note.id, userId, send]);
 
   // Typing: keep on the device at once, send after a pause.
@@ -73,7 +78,10 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
       latest.current = next;
       setText(next);
       setState((current) => (current === 'conflict' ? current : 'unsent'));
-      void putDraft({ noteId: note.id, userId, baseVersion: base.current, sections: next, savedAt: new Date().toISOString() });
+      // No IndexedDB (a private window): the server save still goes; only the offline copy is missing.
+      void putDraft({ noteId: note.id, userId, baseVersion: base.current, sections: next, savedAt: new Date().toISOString() }).catch(
+        ignore,
+      );
     },
     [note.id, userId],
   );
@@ -105,20 +113,24 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
     latest.current = theirs.sections;
     setText(theirs.sections);
     setTheirs(null);
+    onServer.current = theirs.sections;
     setState('saved');
-    void deleteDraft(userId, note.id);
+    void deleteDraft(userId, note.id).catch(ignore);
     onSaved(theirs);
   }, [theirs, userId, note.id, onSaved]);
 
-  /** Before signing: wait for the text to be on the server; answers the version to sign. */
+  /** Before signing: wait for the text to be on the server; answers the version to sign, or null if it is not there. */
   const flush = useCallback(async (): Promise<number | null> => {
     if (state === 'conflict') return null;
-    if (state !== 'saved') await send();
-    return base.current;
+    while (sending.current) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (latest.current !== onServer.current) await send();
+    return latest.current === onServer.current ? base.current : null;
   }, [state, send]);
 
   return { text, state, theirs, editable, change, keepMine, takeTheirs, flush };
 }
+
+const ignore = () => undefined;
 
 function isStale(error: unknown): error is { code: string; current: Note } {
   return typeof error === 'object' && error !== null && 'current' in error && (error as { code?: string }).code === 'stale-version';

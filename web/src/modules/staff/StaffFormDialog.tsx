@@ -60,6 +60,7 @@ interface StaffFormValues {
   roles: Role[];
   programIds: string[];
   locale: Locale;
+  credential: string;
 }
 
 function valuesOf(user: User): StaffFormValues {
@@ -69,11 +70,17 @@ function valuesOf(user: User): StaffFormValues {
     roles: [...user.roles],
     programIds: [...user.programIds],
     locale: user.locale,
+    credential: user.credential ?? '',
   };
 }
 
 /** What an edit may change (the email and language are the person's own). */
-const editable = (v: StaffFormValues) => ({ displayName: v.displayName.trim(), roles: v.roles, programIds: v.programIds });
+const editable = (v: StaffFormValues) => ({
+  displayName: v.displayName.trim(),
+  roles: v.roles,
+  programIds: v.programIds,
+  credential: v.credential.trim() === '' ? null : v.credential.trim(),
+});
 
 interface StaffFormProps {
   editing: User | null;
@@ -92,7 +99,7 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
     mode: 'controlled',
     initialValues:
       editing === null
-        ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale }
+        ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale, credential: '' }
         : valuesOf(editing),
     validate: (v) => ({
       email: editing === null && !integration && v.email.trim() === '' ? t('form.emailRequired') : null,
@@ -208,6 +215,14 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
           clearable
           nothingFoundMessage={t('staff.form.noProgramMatches')}
         />
+        {!integration && (
+          <TextInput
+            label={t('staff.form.credential')}
+            description={t('staff.form.credentialDescription')}
+            {...form.getInputProps('credential')}
+            maxLength={40}
+          />
+        )}
         {editing === null && !integration && (
           <LocaleSelect
             label={t('staff.form.language')}
@@ -219,7 +234,12 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
         )}
         <StaleNotice
           stale={stale}
-          labels={{ displayName: t('staff.form.name'), roles: t('staff.form.roles'), programIds: t('staff.form.programs') }}
+          labels={{
+            displayName: t('staff.form.name'),
+            roles: t('staff.form.roles'),
+            programIds: t('staff.form.programs'),
+            credential: t('staff.form.credential'),
+          }}
           display={{
             roles: (chosen) => chosen.map((role) => t(`role.${role}`)).join(', '),
             programIds: (ids) => ids.map(programName).join(', '),

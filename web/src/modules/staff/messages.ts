@@ -154,6 +154,11 @@ export const staffMessages = {
   },
   'staff.form.rolesRequired': { en: 'Choose at least one role.', es: 'Elija al menos una función.' },
   'staff.form.programs': { en: 'Programs (optional)', es: 'Programas (opcional)' },
+  'staff.form.credential': { en: 'Credential (optional)', es: 'Credencial (opcional)' },
+  'staff.form.credentialDescription': {
+    en: 'A licence or certification, such as LCSW or CADC. Each contact keeps the one held at the time, for billing.',
+    es: 'Una licencia o certificación, como LCSW o CADC. Cada contacto guarda la que tenía en ese momento, para la facturación.',
+  },
   'staff.form.programsDescription': {
     en: 'The programs this person works in. Access to patient records follows program membership.',
     es: 'Los programas en los que trabaja esta persona. El acceso a los expedientes de pacientes depende del programa.',
