@@ -237,6 +237,18 @@ test(
       const needs = page.getByRole('region', { name: 'Needs' });
       await needs.getByRole('row', { name: /Housing.*Urgent.*Identified/ }).waitFor();
       await needs.getByText('Dismissed: Already receives SNAP and goes to the church pantry weekly').waitFor();
+      // Work on it: the status moves, with a note, and the history keeps each step.
+      await needs.getByRole('button', { name: 'Update the Housing need' }).click();
+      const update = page.getByRole('dialog');
+      await update
+        .getByLabel(/^Status/)
+        .first()
+        .click();
+      await page.getByRole('option', { name: 'Being addressed' }).click();
+      await update.getByRole('textbox', { name: 'Note (optional)' }).fill('Referred to the county shelter; bed held until Friday');
+      await update.getByRole('button', { name: 'Save' }).click();
+      await update.waitFor({ state: 'detached' });
+      await needs.getByRole('row', { name: /Housing.*Urgent.*Being addressed/ }).waitFor();
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode needs');
       if (shots) await page.screenshot({ path: path.join(shots, 'needs-episode-en.png'), fullPage: true });
     });

@@ -71,7 +71,6 @@ export const needsMessages = {
   'needs.change': { en: 'Update…', es: 'Actualizar…' },
   'needs.changeNamed': { en: 'Update the {domain} need', es: 'Actualizar la necesidad de {domain}' },
   'needs.change.title': { en: 'Update a need', es: 'Actualizar una necesidad' },
-  'needs.newStatus': { en: 'New status', es: 'Estado nuevo' },
   'needs.note': { en: 'Note (optional)', es: 'Nota (opcional)' },
   'needs.history': { en: 'History', es: 'Historial' },
   'needs.historyEntry': { en: '{when}: {status} — {who}', es: '{when}: {status} — {who}' },
