@@ -109,6 +109,10 @@ export const needsMessages = {
     en: 'A need that is “{from}” cannot become “{to}”.',
     es: 'Una necesidad en estado «{from}» no puede pasar a «{to}».',
   },
+  'problem.need-dismissed': {
+    en: 'A dismissed proposal is kept as it was. Record a new need instead.',
+    es: 'Una propuesta descartada se conserva tal como está. Registre una necesidad nueva en su lugar.',
+  },
   'problem.reason-required': { en: 'Say why.', es: 'Indique el motivo.' },
   'problem.assessment-not-in-episode': {
     en: 'Choose a completed screen of this episode.',
