@@ -215,6 +215,9 @@ test(
       await dialog.getByLabel('Your password').fill(people.en.password);
       await dialog.getByRole('button', { name: 'Unlock' }).click();
       await page.getByRole('heading', { level: 1, name: /^AHC HRSN/ }).waitFor();
+      // What the patient answered is on the staff screen, and the screen says how it was given.
+      await page.getByText('On a tablet, by the patient').waitFor();
+      assert.equal(await page.getByRole('radio', { name: /^I do not have housing/ }).isChecked(), true);
       await page.getByRole('button', { name: 'Complete and score' }).click();
       await page.getByRole('status').filter({ hasText: 'Result' }).waitFor();
     });
