@@ -215,6 +215,9 @@ test(
       await dialog.getByLabel('Your password').fill(people.en.password);
       await dialog.getByRole('button', { name: 'Unlock' }).click();
       await page.getByRole('heading', { level: 1, name: /^AHC HRSN/ }).waitFor();
+      // What the patient answered is on the staff screen, and the screen says how it was given.
+      await page.getByText('On a tablet, by the patient').waitFor();
+      assert.equal(await page.getByRole('radio', { name: /^I do not have housing/ }).isChecked(), true);
       await page.getByRole('button', { name: 'Complete and score' }).click();
       await page.getByRole('status').filter({ hasText: 'Result' }).waitFor();
     });
@@ -237,6 +240,18 @@ test(
       const needs = page.getByRole('region', { name: 'Needs' });
       await needs.getByRole('row', { name: /Housing.*Urgent.*Identified/ }).waitFor();
       await needs.getByText('Dismissed: Already receives SNAP and goes to the church pantry weekly').waitFor();
+      // Work on it: the status moves, with a note, and the history keeps each step.
+      await needs.getByRole('button', { name: 'Update the Housing need' }).click();
+      const update = page.getByRole('dialog');
+      await update
+        .getByLabel(/^Status/)
+        .first()
+        .click();
+      await page.getByRole('option', { name: 'Being addressed' }).click();
+      await update.getByRole('textbox', { name: 'Note (optional)' }).fill('Referred to the county shelter; bed held until Friday');
+      await update.getByRole('button', { name: 'Save' }).click();
+      await update.waitFor({ state: 'detached' });
+      await needs.getByRole('row', { name: /Housing.*Urgent.*Being addressed/ }).waitFor();
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode needs');
       if (shots) await page.screenshot({ path: path.join(shots, 'needs-episode-en.png'), fullPage: true });
     });

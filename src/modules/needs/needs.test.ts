@@ -123,6 +123,9 @@ test('a completed AHC screen with a housing answer proposes a housing need citin
   );
   const again = await cm.post(`/api/needs/${food.id}/transitions`, { version: dismissed.body.version, to: 'identified' });
   assert.equal(again.status, 409, 'a dismissed proposal is final');
+  const edited = await cm.patch<{ code: string }>(`/api/needs/${food.id}`, { version: dismissed.body.version, urgency: 'urgent' });
+  assert.equal(edited.status, 409);
+  assert.equal(edited.body.code, 'need-dismissed');
 
   // A second positive screen adds no copy of a need already open, and the audit trail holds codes only.
   await administer(episodeId, 'ahc-hrsn', AHC_HOUSING_FOOD);
@@ -299,4 +302,42 @@ test('strengths: per patient, versioned, edited and soft-deleted with an audit r
     actions.map((a) => a.action),
     ['create', 'update', 'delete'],
   );
+});
+
+test('the transition table: every allowed move works, every other is refused and writes nothing', async () => {
+  const { episodeId, patientId } = await episode();
+  const { NEED_STATUSES } = await import('./codes.ts');
+  const { NEED_TRANSITIONS } = await import('./transitions.ts');
+  for (const from of NEED_STATUSES) {
+    for (const to of NEED_STATUSES) {
+      const id = crypto.randomUUID();
+      await t.db
+        .insertInto('needs')
+        .values({
+          id,
+          organizationId: org.id,
+          patientId,
+          episodeId,
+          domain: 'employment',
+          urgency: 'routine',
+          status: from,
+          source: 'staff-judgement',
+          dismissedReason: from === 'dismissed' ? 'Entered twice' : null,
+        })
+        .execute();
+      const moved = await cm.post<Need>(`/api/needs/${id}/transitions`, { version: 1, to, note: 'Because' });
+      const row = await t.db.selectFrom('needs').select(['status', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+      const changes = await t.db.selectFrom('needStatusChanges').select('toStatus').where('needId', '=', id).execute();
+      if (NEED_TRANSITIONS[from].includes(to)) {
+        assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
+        assert.deepEqual([row.status, row.version, changes.map((c) => c.toStatus)], [to, 2, [to]], `${from} → ${to}`);
+      } else {
+        assert.equal(moved.status, 409, `${from} → ${to}`);
+        assert.deepEqual([row.status, row.version, changes.length], [from, 1, 0], `${from} → ${to} wrote nothing`);
+      }
+      // One waiting proposal per domain and episode: clear the case before the next.
+      await t.db.deleteFrom('needStatusChanges').where('needId', '=', id).execute();
+      await t.db.deleteFrom('needs').where('id', '=', id).execute();
+    }
+  }
 });

@@ -2,5 +2,6 @@
 export const PROBLEM_CODES = {
   'need-transition-not-allowed': ['from', 'to'],
   'reason-required': [],
+  'need-dismissed': [],
   'assessment-not-in-episode': [],
 } as const;

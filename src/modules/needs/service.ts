@@ -124,6 +124,8 @@ async function lockedNeed(tx: Transaction<DB>, id: string, version: number) {
 export async function updateNeed(db: Database, ctx: RequestContext, id: string, version: number, input: UpdateNeedBody): Promise<NeedView> {
   return withPatientRecord(db, ctx, needKind, id, async (tx, audit) => {
     const current = await lockedNeed(tx, id, version);
+    if (current.status === 'dismissed')
+      throw conflict('need-dismissed', 'A dismissed proposal is kept as it was; record a new need instead.');
     const description = input.description === undefined ? current.description : (input.description?.trim() ?? null);
     await tx
       .updateTable('needs')

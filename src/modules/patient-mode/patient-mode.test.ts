@@ -29,7 +29,7 @@ async function assessmentInProgress(): Promise<{ id: string; version: number; pa
   });
   const started = await cm.post<{ id: string; version: number }>(`/api/episodes/${opened.body.id}/assessments`, {
     instrumentKey: 'ahc-hrsn',
-    mode: 'patient-device',
+    mode: 'in-person',
   });
   assert.equal(started.status, 201, JSON.stringify(started.body));
   return { ...started.body, patientId: patient.id, episodeId: opened.body.id };
@@ -65,8 +65,10 @@ test('handed to the patient: answers save, nothing else opens, a wrong password 
   assert.equal(started.body.locale, 'es');
   assert.equal((await cm.get<{ assessmentId: string }>('/api/session/patient-mode')).body.assessmentId, assessment.id);
 
+  const handed = await cm.get<{ version: number; mode: string }>(`/api/assessments/${assessment.id}`);
+  assert.equal(handed.body.mode, 'patient-device', 'the assessment says the patient answered on the device');
   const saved = await cm.patch<{ version: number }>(`/api/assessments/${assessment.id}`, {
-    version: assessment.version,
+    version: handed.body.version,
     answers: { '1': 2 },
   });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));

@@ -3,6 +3,7 @@ import { withAudit, writeAudit } from '../../lib/audit/audit.ts';
 import type { SecretBox } from '../../lib/auth/secret-key.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
+import { nextVersion } from '../../lib/db/versions.ts';
 import { conflict } from '../../lib/errors.ts';
 import { assessmentKind } from '../assessments/records.ts';
 import { withPatientRecord } from '../patients/access.ts';
@@ -51,7 +52,18 @@ export async function startPatientMode(db: Database, ctx: RequestContext, assess
       .set({ patientModeAssessmentId: assessmentId, patientModeLocale: locale, patientModeStartedAt: new Date() })
       .where('id', '=', sessionId)
       .execute();
-    await audit({ action: 'update', recordType: 'assessment', recordId: assessmentId, details: { patientMode: 'started', locale } });
+    // How it was given: the patient answered on the device (the assessments module's own code for it).
+    await tx
+      .updateTable('assessments')
+      .set({ mode: 'patient-device', ...nextVersion() })
+      .where('id', '=', assessmentId)
+      .execute();
+    await audit({
+      action: 'update',
+      recordType: 'assessment',
+      recordId: assessmentId,
+      details: { patientMode: 'started', locale, mode: 'patient-device' },
+    });
   });
   return getPatientMode(db, ctx);
 }

@@ -6,7 +6,8 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { dateInZone } from '../../i18n/format.ts';
+import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { LIFE_DOMAINS, NEED_URGENCIES } from '../../../../src/modules/needs/codes.ts';
 import { NEED_TRANSITIONS } from '../../../../src/modules/needs/transitions.ts';
 import { needStatusColor, urgencyColor, type Need } from './needQueries.ts';
@@ -126,6 +127,8 @@ function Proposals({ proposals, onDismiss }: { proposals: readonly Need[]; onDis
 function NeedTable({ needs, onUpdate }: { needs: readonly Need[]; onUpdate: (need: Need) => void }) {
   const t = useT();
   const format = useFormat();
+  // The day the status changed in the organization's time zone, not UTC's.
+  const { timeZone } = useLocale();
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs">
@@ -156,7 +159,7 @@ function NeedTable({ needs, onUpdate }: { needs: readonly Need[]; onUpdate: (nee
               <Table.Td>
                 <StatusBadge color={needStatusColor(need.status)}>{t(`needStatus.${need.status}`)}</StatusBadge>
                 <Text size="xs" c="dimmed">
-                  {t('needs.since')} {format.date(need.statusChangedAt.slice(0, 10))}
+                  {t('needs.since')} {format.date(dateInZone(new Date(need.statusChangedAt), timeZone))}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -224,28 +227,58 @@ function DismissDialog({ need, onClose }: { need: Need; onClose: () => void }) {
 function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
-  const choices = NEED_TRANSITIONS[need.status];
-  const [to, setTo] = useState<Need['status']>(choices[0] ?? need.status);
+  const queryClient = useQueryClient();
+  // The current status first: changing only the urgency is a plain edit, not a status change.
+  const choices = [need.status, ...NEED_TRANSITIONS[need.status]];
+  const [to, setTo] = useState<Need['status']>(need.status);
+  const [urgency, setUrgency] = useState<Need['urgency']>(need.urgency);
   const [note, setNote] = useState('');
-  const move = useTransition(onClose);
-  const { alert } = useServerErrors(move.error, []);
+  const save = useMutation({
+    mutationFn: async () => {
+      let version = need.version;
+      if (urgency !== need.urgency) {
+        version = (await unwrap(api.PATCH('/api/needs/{id}', { params: { path: { id: need.id } }, body: { version, urgency } }))).version;
+      }
+      if (to !== need.status) {
+        await unwrap(
+          api.POST('/api/needs/{id}/transitions', {
+            params: { path: { id: need.id } },
+            body: { version, to, ...(note.trim() ? { note: note.trim() } : {}) },
+          }),
+        );
+      }
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['episodes'] });
+      await queryClient.invalidateQueries({ queryKey: ['patients'] });
+      onClose();
+    },
+  });
+  const { alert } = useServerErrors(save.error, []);
   return (
     <Dialog opened onClose={onClose} title={`${t('needs.change.title')}: ${t(`domain.${need.domain}`)}`}>
       <Stack gap="md">
         <Select
-          label={t('needs.newStatus')}
+          label={t('needs.status')}
           data={choices.map((status) => ({ value: status, label: t(`needStatus.${status}`) }))}
           value={to}
           onChange={(value) => value && setTo(value)}
           allowDeselect={false}
         />
         <Textarea label={t('needs.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
+        <Select
+          label={t('needs.urgency')}
+          data={NEED_URGENCIES.map((value) => ({ value, label: t(`urgency.${value}`) }))}
+          value={urgency}
+          onChange={(value) => value && setUrgency(value)}
+          allowDeselect={false}
+        />
         <ProblemAlert message={alert} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => move.mutate({ need, to, note: note.trim() })} loading={move.isPending}>
+          <Button onClick={() => save.mutate()} disabled={to === need.status && urgency === need.urgency} loading={save.isPending}>
             {t('needs.save')}
           </Button>
         </Group>

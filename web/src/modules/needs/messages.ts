@@ -71,7 +71,6 @@ export const needsMessages = {
   'needs.change': { en: 'Update…', es: 'Actualizar…' },
   'needs.changeNamed': { en: 'Update the {domain} need', es: 'Actualizar la necesidad de {domain}' },
   'needs.change.title': { en: 'Update a need', es: 'Actualizar una necesidad' },
-  'needs.newStatus': { en: 'New status', es: 'Estado nuevo' },
   'needs.note': { en: 'Note (optional)', es: 'Nota (opcional)' },
   'needs.history': { en: 'History', es: 'Historial' },
   'needs.historyEntry': { en: '{when}: {status} — {who}', es: '{when}: {status} — {who}' },
@@ -109,6 +108,10 @@ export const needsMessages = {
   'problem.need-transition-not-allowed': {
     en: 'A need that is “{from}” cannot become “{to}”.',
     es: 'Una necesidad en estado «{from}» no puede pasar a «{to}».',
+  },
+  'problem.need-dismissed': {
+    en: 'A dismissed proposal is kept as it was. Record a new need instead.',
+    es: 'Una propuesta descartada se conserva tal como está. Registre una necesidad nueva en su lugar.',
   },
   'problem.reason-required': { en: 'Say why.', es: 'Indique el motivo.' },
   'problem.assessment-not-in-episode': {

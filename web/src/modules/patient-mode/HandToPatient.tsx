@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { languageNames } from '../../i18n/messages.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { assessmentKey } from '../instruments/instrumentQueries.ts';
 import { patientModeKey } from './patientModeQueries.ts';
 
 /** From an assessment in progress: lock this session to it and show the patient's screen. */
@@ -26,6 +27,8 @@ export function HandToPatient({ assessmentId, beforeHandOver }: { assessmentId: 
     },
     onSuccess: (lock) => {
       queryClient.setQueryData(patientModeKey, lock);
+      // Handing over changed the assessment (its mode, so its version): the patient's screen reads it afresh.
+      queryClient.removeQueries({ queryKey: assessmentKey(assessmentId) });
       void navigate('/patient-mode');
     },
   });

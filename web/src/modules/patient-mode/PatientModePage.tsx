@@ -161,7 +161,7 @@ function Questions({ initial, definition }: { initial: Assessment; definition: D
           <Group justify="space-between">
             <Text c="dimmed">{t('patientMode.progress', { current: position + 1, total: asked.length })}</Text>
             <Text c="dimmed" aria-live="polite">
-              {save.isPending ? t('patientMode.saving') : t('patientMode.saved')}
+              {save.isPending ? t('patientMode.saving') : save.isError ? t('patientMode.notSaved') : t('patientMode.saved')}
             </Text>
           </Group>
           <ItemInput

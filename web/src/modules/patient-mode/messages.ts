@@ -21,6 +21,7 @@ export const patientModeMessages = {
   'patientMode.next': { en: 'Next', es: 'Siguiente' },
   'patientMode.finish': { en: 'I am done', es: 'Terminé' },
   'patientMode.saved': { en: 'Saved', es: 'Guardado' },
+  'patientMode.notSaved': { en: 'Not saved — please ask staff', es: 'No se guardó: pida ayuda al personal' },
   'patientMode.saving': { en: 'Saving…', es: 'Guardando…' },
   'patientMode.done.title': { en: 'Thank you', es: 'Gracias' },
   'patientMode.done': {
