@@ -4837,6 +4837,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */
@@ -5041,6 +5072,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */
@@ -5233,6 +5295,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */

@@ -185,7 +185,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
         )}
       </Stack>
 
-      <PatientScoreTrends patientId={patient.id} />
+      <PatientScoreTrends history={patient.scoreHistory} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>
