@@ -188,6 +188,16 @@ test(
       await phq.getByText('Not yet due').waitFor();
       await phq.getByText('Every 14 days in Intake').waitFor();
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode');
+      // The schedule behind it: a case manager reads it, and is told who changes it.
+      await due.getByRole('link', { name: 'The program’s schedule' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Reassessment schedule' }).waitFor();
+      await page.getByText(/supervise the program change the schedule/).waitFor();
+      await page.getByRole('group', { name: 'Rule 2' }).getByLabel('Every (days)').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Save the schedule' }).count(), 0);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the schedule');
+      if (shots) await page.screenshot({ path: path.join(shots, 'schedule-en.png'), fullPage: true });
+      await page.goBack();
+      await due.waitFor();
     });
     await step(page, 'an ASAM review: six ratings, the chosen level differs from the indicated one, with the reason', async () => {
       await page.getByRole('button', { name: 'Start an ASAM review' }).click();
