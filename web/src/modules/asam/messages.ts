@@ -48,6 +48,12 @@ export const asamMessages = {
   'asam.openCorrection': { en: 'Open the correction', es: 'Abrir la corrección' },
   'asam.corrects': { en: 'Corrects an earlier review: {reason}', es: 'Corrige una revisión anterior: {reason}' },
   'asam.noLevel': { en: 'Not chosen', es: 'Sin elegir' },
+  'asam.cite': { en: 'Follows the ASAM review', es: 'Sigue a la revisión ASAM' },
+  'asam.citeDescription': {
+    en: 'Optional. Choosing one fills in its edition and the level chosen.',
+    es: 'Opcional. Al elegir una se completan su edición y el nivel elegido.',
+  },
+  'asam.citeOption': { en: '{date}: {level}', es: '{date}: {level}' },
 
   'asam.dimension.asam-3.1': {
     en: 'Acute intoxication and/or withdrawal potential',
