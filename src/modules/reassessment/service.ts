@@ -5,7 +5,7 @@ import { withAudit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { dateInZone, todayIn } from '../../lib/dates.ts';
-import { badRequest, fieldProblem, forbidden, notFound, staleVersion, type FieldError } from '../../lib/errors.ts';
+import { badRequest, fieldProblem, forbidden, notFound, Problem, staleVersion, type FieldError } from '../../lib/errors.ts';
 import { totalRange } from '../instruments/rules.ts';
 import { findInstrument } from '../instruments/service.ts';
 import { patientKind } from '../patients/records.ts';
@@ -63,7 +63,8 @@ async function ruleProblems(tx: Transaction<DB>, ctx: RequestContext, rules: rea
     const at = `/rules/${index}`;
     try {
       await findInstrument(tx, ctx, rule.instrumentKey);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof Problem && error.status === 404)) throw error;
       errors.push(fieldProblem(`${at}/instrumentKey`, 'unknown-instrument', 'is not an instrument of the catalogue'));
     }
     if (rule.when === 'every') {
