@@ -188,6 +188,16 @@ test(
       await phq.getByText('Not yet due').waitFor();
       await phq.getByText('Every 14 days in Intake').waitFor();
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode');
+      // The schedule behind it: a case manager reads it, and is told who changes it.
+      await due.getByRole('link', { name: 'The program’s schedule' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Reassessment schedule' }).waitFor();
+      await page.getByText(/supervise the program change the schedule/).waitFor();
+      await page.getByRole('group', { name: 'Rule 2' }).getByLabel('Every (days)').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Save the schedule' }).count(), 0);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the schedule');
+      if (shots) await page.screenshot({ path: path.join(shots, 'schedule-en.png'), fullPage: true });
+      await page.goBack();
+      await due.waitFor();
     });
     await step(page, 'an ASAM review: six ratings, the chosen level differs from the indicated one, with the reason', async () => {
       await page.getByRole('button', { name: 'Start an ASAM review' }).click();
@@ -227,6 +237,24 @@ test(
       await asam.getByText('Differs from indicated').waitFor();
       await asam.getByText(/Level chosen: ASAM 3rd ed\. 2\.5 Partial hospitalization/).waitFor();
       if (shots) await page.screenshot({ path: path.join(shots, 'episode-asam-due-en.png'), fullPage: true });
+    });
+    await step(page, 'the level of care follows the review: choosing it fills in the level chosen', async () => {
+      await page.getByRole('button', { name: 'Add a level of care' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Follows the ASAM review', { exact: true }).first().click();
+      await page.getByRole('option', { name: /ASAM 3rd ed\. 2\.5 Partial hospitalization/ }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      assert.equal(await dialog.getByLabel('Level of care', { exact: true }).first().inputValue(), '2.5 Partial hospitalization');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the placement dialog');
+      await dialog.getByRole('button', { name: 'Add level of care' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText('ASAM 3rd ed. 2.5 Partial hospitalization').first().waitFor();
+      const placements = await page.evaluate(async (id) => {
+        const response = await fetch(`/api/episodes/${id}`);
+        return ((await response.json()) as { placements: { asamReviewId: string | null }[] }).placements;
+      }, charts.en.episode);
+      assert.equal(placements.length, 1);
+      assert.ok(placements[0]?.asamReviewId, 'the placement cites the review');
     });
     assert.deepEqual(breakage, []);
     await context.close();

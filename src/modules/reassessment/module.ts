@@ -1,7 +1,7 @@
 import type { ServerModule } from '../../lib/modules.ts';
 import { reassessmentRoutes } from './routes.ts';
-import { EpisodeReassessmentsSchema } from './schemas.ts';
-import { presentEpisodeReassessments } from './service.ts';
+import { EpisodeReassessmentsSchema, ScoreHistorySchema } from './schemas.ts';
+import { presentEpisodeReassessments, presentScoreHistory } from './service.ts';
 
 /**
  * Reassessment (docs/assessments.md): each program's schedule of instruments, what it asks of
@@ -11,6 +11,12 @@ import { presentEpisodeReassessments } from './service.ts';
 export const reassessmentModule: ServerModule = {
   name: 'reassessment',
   routes: reassessmentRoutes,
+  // The patient's page draws the trends from its overview: the one read the page makes.
+  overview: {
+    key: 'scoreHistory',
+    schema: ScoreHistorySchema,
+    load: (executor, ctx, patientId) => presentScoreHistory(executor, ctx, patientId),
+  },
   episode: {
     key: 'reassessments',
     schema: EpisodeReassessmentsSchema,

@@ -175,6 +175,20 @@ test('the episode shows what the schedule asks: overdue at intake until given; t
   const rows = await t.db.selectFrom('auditEvents').select(['action', 'patientId']).where('requestId', '=', 'score-history-1').execute();
   assert.deepEqual(rows, [{ action: 'read', patientId: patient.id }]);
 
+  // The patient's page reads the same history with the patient, in its one read.
+  const overview = await cm.request<{ scoreHistory: History }>('GET', `/api/patients/${patient.id}`, undefined, {
+    headers: { 'x-request-id': 'score-history-overview' },
+  });
+  assert.deepEqual(
+    overview.body.scoreHistory.instruments.find((entry) => entry.key === 'phq-9')?.points.map((point) => point.total),
+    [5, 16],
+  );
+  const overviewRows = await t.db.selectFrom('auditEvents').select('action').where('requestId', '=', 'score-history-overview').execute();
+  assert.deepEqual(
+    overviewRows.map((row) => row.action),
+    ['read'],
+  );
+
   const refused = await outsider.request('GET', `/api/patients/${patient.id}/score-history`, undefined, {
     headers: { 'x-request-id': 'score-history-2' },
   });

@@ -5,7 +5,7 @@ import { withAudit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { dateInZone, todayIn } from '../../lib/dates.ts';
-import { badRequest, fieldProblem, forbidden, notFound, staleVersion, type FieldError } from '../../lib/errors.ts';
+import { badRequest, fieldProblem, forbidden, notFound, Problem, staleVersion, type FieldError } from '../../lib/errors.ts';
 import { totalRange } from '../instruments/rules.ts';
 import { findInstrument } from '../instruments/service.ts';
 import { patientKind } from '../patients/records.ts';
@@ -63,7 +63,8 @@ async function ruleProblems(tx: Transaction<DB>, ctx: RequestContext, rules: rea
     const at = `/rules/${index}`;
     try {
       await findInstrument(tx, ctx, rule.instrumentKey);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof Problem && error.status === 404)) throw error;
       errors.push(fieldProblem(`${at}/instrumentKey`, 'unknown-instrument', 'is not an instrument of the catalogue'));
     }
     if (rule.when === 'every') {
@@ -153,37 +154,39 @@ export async function presentEpisodeReassessments(executor: Executor, ctx: Reque
 }
 
 /** Every instrument's totals over time for one patient, with its bands to shade: one audited read. */
-export async function getScoreHistory(db: Database, ctx: RequestContext, patientId: string): Promise<ScoreHistory> {
-  return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
-    const rows = await scoreHistoryQuery(tx, patientId).execute();
-    const byKey = new Map<string, typeof rows>();
-    for (const row of rows) byKey.set(row.instrumentKey, [...(byKey.get(row.instrumentKey) ?? []), row]);
-    const instruments: ScoreHistory['instruments'] = [];
-    for (const [key, points] of byKey) {
-      const newest = points.at(-1);
-      if (!newest) continue;
-      // The bands of the newest version given; a version no longer loadable leaves the points unshaded.
-      const definition = await findInstrument(tx, ctx, key, newest.instrumentVersion).then(
-        (entry) => entry.definition,
-        () => null,
-      );
-      const [min, max] = definition ? totalRange(definition) : [0, Math.max(...points.map((point) => point.total))];
-      instruments.push({
-        key,
-        abbreviation: definition?.abbreviation ?? key.toUpperCase(),
-        name: definition?.name ?? { en: key },
-        min,
-        max,
-        bands: (definition?.scoring.bands ?? []).map((band) => ({ key: band.key, min: band.min, max: band.max, label: band.label })),
-        points: points.map((point) => ({
-          assessmentId: point.id,
-          episodeId: point.episodeId,
-          completedAt: (point.completedAt ?? new Date(0)).toISOString(),
-          total: point.total,
-          band: point.band,
-        })),
-      });
-    }
-    return { instruments };
-  });
+export const getScoreHistory = (db: Database, ctx: RequestContext, patientId: string): Promise<ScoreHistory> =>
+  readPatientRecord(db, ctx, patientKind, patientId, (tx) => presentScoreHistory(tx, ctx, patientId));
+
+/** Inside a read already checked and audited (the route above, or the patient overview's section). */
+export async function presentScoreHistory(executor: Executor, ctx: RequestContext, patientId: string): Promise<ScoreHistory> {
+  const rows = await scoreHistoryQuery(executor, patientId).execute();
+  const byKey = new Map<string, typeof rows>();
+  for (const row of rows) byKey.set(row.instrumentKey, [...(byKey.get(row.instrumentKey) ?? []), row]);
+  const instruments: ScoreHistory['instruments'] = [];
+  for (const [key, points] of byKey) {
+    const newest = points.at(-1);
+    if (!newest) continue;
+    // The bands of the newest version given; a version no longer loadable leaves the points unshaded.
+    const definition = await findInstrument(executor, ctx, key, newest.instrumentVersion).then(
+      (entry) => entry.definition,
+      () => null,
+    );
+    const [min, max] = definition ? totalRange(definition) : [0, Math.max(...points.map((point) => point.total))];
+    instruments.push({
+      key,
+      abbreviation: definition?.abbreviation ?? key.toUpperCase(),
+      name: definition?.name ?? { en: key },
+      min,
+      max,
+      bands: (definition?.scoring.bands ?? []).map((band) => ({ key: band.key, min: band.min, max: band.max, label: band.label })),
+      points: points.map((point) => ({
+        assessmentId: point.id,
+        episodeId: point.episodeId,
+        completedAt: (point.completedAt ?? new Date(0)).toISOString(),
+        total: point.total,
+        band: point.band,
+      })),
+    });
+  }
+  return { instruments };
 }

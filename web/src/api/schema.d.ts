@@ -7351,6 +7351,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */
@@ -7671,6 +7702,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */
@@ -7979,6 +8041,37 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            scoreHistory: {
+                                instruments: {
+                                    abbreviation: string;
+                                    bands: {
+                                        key: string;
+                                        label: {
+                                            en: string;
+                                            es?: string;
+                                        };
+                                        max: number;
+                                        min: number;
+                                    }[];
+                                    key: string;
+                                    max: number;
+                                    min: number;
+                                    name: {
+                                        en: string;
+                                        es?: string;
+                                    };
+                                    points: {
+                                        /** Format: uuid */
+                                        assessmentId: string;
+                                        band: string | null;
+                                        /** Format: date-time */
+                                        completedAt: string;
+                                        /** Format: uuid */
+                                        episodeId: string;
+                                        total: number;
+                                    }[];
+                                }[];
+                            };
                             sexAtBirth: string | null;
                             state: string | null;
                             /** Format: date-time */

@@ -48,8 +48,17 @@ export const asamMessages = {
   'asam.openCorrection': { en: 'Open the correction', es: 'Abrir la corrección' },
   'asam.corrects': { en: 'Corrects an earlier review: {reason}', es: 'Corrige una revisión anterior: {reason}' },
   'asam.noLevel': { en: 'Not chosen', es: 'Sin elegir' },
+  'asam.cite': { en: 'Follows the ASAM review', es: 'Sigue a la revisión ASAM' },
+  'asam.citeDescription': {
+    en: 'Optional. Choosing one fills in its edition and the level chosen.',
+    es: 'Opcional. Al elegir una se completan su edición y el nivel elegido.',
+  },
+  'asam.citeOption': { en: '{date}: {level}', es: '{date}: {level}' },
 
-  'asam.dimension.asam-3.1': { en: 'Acute intoxication and/or withdrawal potential', es: 'Intoxicación aguda o potencial de abstinencia' },
+  'asam.dimension.asam-3.1': {
+    en: 'Acute intoxication and/or withdrawal potential',
+    es: 'Intoxicación aguda o potencial de síndrome de abstinencia',
+  },
   'asam.dimension.asam-3.2': { en: 'Biomedical conditions and complications', es: 'Condiciones y complicaciones biomédicas' },
   'asam.dimension.asam-3.3': {
     en: 'Emotional, behavioral or cognitive conditions and complications',
@@ -63,7 +72,7 @@ export const asamMessages = {
   'asam.dimension.asam-3.6': { en: 'Recovery/living environment', es: 'Entorno de recuperación y de vida' },
   'asam.dimension.asam-4.1': {
     en: 'Intoxication, withdrawal and addiction medications',
-    es: 'Intoxicación, abstinencia y medicamentos para la adicción',
+    es: 'Intoxicación, síndrome de abstinencia y medicamentos para la adicción',
   },
   'asam.dimension.asam-4.2': { en: 'Biomedical conditions', es: 'Condiciones biomédicas' },
   'asam.dimension.asam-4.3': { en: 'Psychiatric and cognitive conditions', es: 'Condiciones psiquiátricas y cognitivas' },

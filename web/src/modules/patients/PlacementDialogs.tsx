@@ -14,6 +14,7 @@ import { loadPlacement, useRefresh } from './episodeDialogParts.tsx';
 import { levelKeys } from './patientHelpers.ts';
 import { type Episode, type Placement } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
+import { CitedReviewSelect } from '../asam/CitedReviewSelect.tsx';
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
@@ -25,6 +26,7 @@ interface PlacementValues {
   plannedEndDate: string;
   concurrent: boolean;
   note: string;
+  asamReviewId: string | null;
 }
 
 export function PlacementForm({ episode, onClose }: { episode: Episode; onClose: () => void }) {
@@ -43,6 +45,7 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
       plannedEndDate: '',
       concurrent: false,
       note: '',
+      asamReviewId: null,
     },
     validate: (v) => ({
       levelCode: v.levelCode === null ? t('placement.levelRequired') : null,
@@ -64,6 +67,7 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
             plannedEndDate: values.plannedEndDate === '' ? null : values.plannedEndDate,
             concurrent: values.concurrent,
             note: orNull(values.note),
+            asamReviewId: values.asamReviewId,
           },
         }),
       ),
@@ -81,6 +85,17 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ProblemAlert message={problem.alert} />
+        <CitedReviewSelect
+          reviews={episode.asamReviews ?? []}
+          value={values.asamReviewId}
+          error={form.errors.asamReviewId}
+          onChange={(review) => {
+            form.setFieldValue('asamReviewId', review?.id ?? null);
+            if (review === null) return;
+            form.setFieldValue('levelEdition', review.edition);
+            form.setFieldValue('levelCode', review.chosenLevel);
+          }}
+        />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select<LevelEdition>
             label={t('placement.edition')}

@@ -4,7 +4,7 @@ import { EpisodeReassessments } from './EpisodeReassessments.tsx';
 import { PatientScoreTrends } from './PatientScoreTrends.tsx';
 
 export function PatientSection({ patient }: { patient: PatientView }) {
-  return <PatientScoreTrends patientId={patient.id} />;
+  return <PatientScoreTrends history={patient.scoreHistory} />;
 }
 
 export function EpisodeSection({ episode }: { episode: EpisodeView }) {
