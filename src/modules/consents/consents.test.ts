@@ -195,6 +195,26 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
     .execute();
   assert.deepEqual(audit, [{ action: 'create', patientId }]);
 
+  // A revocation is dated today or earlier, never before the signature, and says how.
+  const future = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version,
+    reason: 'revoked',
+    endedOn: day(1),
+    method: 'Note',
+  });
+  assert.equal(future.status, 400);
+  assert.equal((future.body.errors as { path: string }[])[0]?.path, '/endedOn');
+  const noHow = await cm.post(`/api/consents/${general.id}/end`, { version: general.version, reason: 'revoked', endedOn: today });
+  assert.equal(noHow.status, 400);
+  assert.equal((noHow.body.errors as { path: string }[])[0]?.path, '/method');
+  const byDate = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version,
+    reason: 'expiration-event',
+    endedOn: today,
+    method: 'x',
+  });
+  assert.equal((byDate.body.errors as { path: string }[])[0]?.path, '/reason');
+
   // A stale revocation is 409; the current one works; the disclosure is then refused.
   const stale = await cm.post(`/api/consents/${general.id}/end`, {
     version: general.version + 1,
