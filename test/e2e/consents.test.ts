@@ -214,6 +214,9 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
     await check.getByText(/Covered by the consent for/).waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the consents page');
     if (shots) await page.screenshot({ path: path.join(shots, 'consents-allowed-en.png'), fullPage: true });
+    await check.getByLabel('What you are sending (optional)').fill('Attendance letter');
+    await check.getByRole('button', { name: 'Record that I shared it' }).click();
+    await check.getByText('42 CFR part 2 prohibits unauthorized use or disclosure of these records.').waitFor();
   });
   await step(page, 'at a glance on the chart', async () => {
     await page.getByRole('link', { name: 'Back to the chart' }).click();
@@ -255,6 +258,7 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
     await page.getByRole('heading', { level: 1, name: /^Accounting of disclosures: / }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Dr. Imani Reyes' });
     await row.getByText('Medical emergency, without consent').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Eastside Family Clinic' }).getByText('Signed consent').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the accounting of disclosures');
     if (shots) await page.screenshot({ path: path.join(shots, 'accounting-en.png'), fullPage: true });
   });

@@ -195,6 +195,26 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
     .execute();
   assert.deepEqual(audit, [{ action: 'create', patientId }]);
 
+  // A revocation is dated today or earlier, never before the signature, and says how.
+  const future = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version,
+    reason: 'revoked',
+    endedOn: day(1),
+    method: 'Note',
+  });
+  assert.equal(future.status, 400);
+  assert.equal((future.body.errors as { path: string }[])[0]?.path, '/endedOn');
+  const noHow = await cm.post(`/api/consents/${general.id}/end`, { version: general.version, reason: 'revoked', endedOn: today });
+  assert.equal(noHow.status, 400);
+  assert.equal((noHow.body.errors as { path: string }[])[0]?.path, '/method');
+  const byDate = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version,
+    reason: 'expiration-event',
+    endedOn: today,
+    method: 'x',
+  });
+  assert.equal((byDate.body.errors as { path: string }[])[0]?.path, '/reason');
+
   // A stale revocation is 409; the current one works; the disclosure is then refused.
   const stale = await cm.post(`/api/consents/${general.id}/end`, {
     version: general.version + 1,
@@ -311,4 +331,40 @@ test('the overview shows consent status at a glance, one line per recipient', as
   const overview = await cm.get<{ consents: { recipientName: string; state: string }[] }>(`/api/patients/${patientId}`);
   assert.equal(overview.status, 200);
   assert.deepEqual(overview.body.consents.map((line) => line.state).sort(), ['expiring', 'revoked']);
+});
+
+test('a merge moves consents and their disclosures to the survivor, and an undo moves them back', async () => {
+  const survivor = await patient();
+  const twin = await patient();
+  const general = await consent(twin, tpo);
+  const made = await cm.post<{ disclosure: { id: string } }>(`/api/patients/${twin}/disclosures`, toClinic);
+  assert.equal(made.status, 201);
+  const emergency = await cm.post<{ id: string }>(`/api/patients/${twin}/emergency-disclosures`, {
+    recipientName: 'Dr. Imani Reyes',
+    recipientAffiliation: 'St. Luke’s Emergency Department',
+    informationKinds: ['medications'],
+    emergencyNature: 'Overdose',
+    disclosedAt: new Date().toISOString(),
+  });
+  const version = (await cm.get<{ version: number }>(`/api/patients/${survivor}`)).body.version;
+  const merge = await cm.post<{ id: string }>(`/api/patients/${survivor}/merges`, {
+    mergedPatientId: twin,
+    version,
+    reason: 'Same person',
+  });
+  assert.equal(merge.status, 201, JSON.stringify(merge.body));
+  const owners = async () =>
+    (
+      await t.db
+        .selectFrom('disclosures')
+        .select(['id', 'patientId'])
+        .where('id', 'in', [made.body.disclosure.id, emergency.body.id])
+        .execute()
+    )
+      .map((row) => row.patientId)
+      .concat((await t.db.selectFrom('consents').select('patientId').where('id', '=', general.id).executeTakeFirstOrThrow()).patientId);
+  assert.deepEqual(await owners(), [survivor, survivor, survivor]);
+  assert.equal((await check(survivor, toClinic)).body.allowed, true);
+  assert.equal((await cm.post(`/api/patient-merges/${merge.body.id}/undo`)).status, 200);
+  assert.deepEqual(await owners(), [twin, twin, twin]);
 });

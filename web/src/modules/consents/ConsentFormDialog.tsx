@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { messagesIn } from '../../app/catalogue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
-import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
 import { useToday } from '../patients/useToday.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import {
@@ -54,23 +55,38 @@ export function ConsentFormDialog({
   opened,
   onClose,
   preset,
+  patientLanguage,
 }: {
   patientId: string;
   opened: boolean;
   onClose: () => void;
   preset?: { recipientName?: string };
+  /** The patient's preferred language (BCP 47): the consent is printed in Spanish for a Spanish speaker. */
+  patientLanguage: string;
 }) {
   const t = useT();
   return (
     <Dialog opened={opened} onClose={onClose} title={t('consents.new')} size="xl" closeOnClickOutside={false}>
-      {opened && <ConsentForm patientId={patientId} onClose={onClose} preset={preset} />}
+      {opened && <ConsentForm patientId={patientId} onClose={onClose} preset={preset} patientLanguage={patientLanguage} />}
     </Dialog>
   );
 }
 
-function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClose: () => void; preset?: { recipientName?: string } }) {
+function ConsentForm({
+  patientId,
+  onClose,
+  preset,
+  patientLanguage,
+}: {
+  patientId: string;
+  onClose: () => void;
+  preset?: { recipientName?: string };
+  patientLanguage: string;
+}) {
   const t = useT();
-  const { locale } = useLocale();
+  const language = patientLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
+  // The TPO designation is printed on the consent: in the consent's language, not the user's.
+  const designation = (lang: 'en' | 'es') => messagesIn(lang)['consents.form.tpoDesignation'];
   const today = useToday();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -82,7 +98,7 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
       kind: preset?.recipientName ? 'specific' : 'tpo',
       disclosingParty: session.organization.name,
       recipientKind: preset?.recipientName ? 'named' : 'general-designation',
-      recipientName: preset?.recipientName ?? t('consents.form.tpoDesignation'),
+      recipientName: preset?.recipientName ?? designation(language),
       informationKinds: [],
       informationDescription: '',
       purposes: preset?.recipientName ? [] : [...TPO_PURPOSES],
@@ -90,7 +106,7 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
       expirationKind: 'date',
       expiresOn: '',
       expirationText: '',
-      language: locale,
+      language,
       signatureMethod: 'drawn',
       signer: 'patient',
       representativeName: '',
@@ -143,7 +159,7 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
     form.setFieldValue('kind', kind);
     if (kind === 'tpo') {
       form.setFieldValue('recipientKind', 'general-designation');
-      form.setFieldValue('recipientName', t('consents.form.tpoDesignation'));
+      form.setFieldValue('recipientName', designation(values.language));
       form.setFieldValue('purposes', [...TPO_PURPOSES]);
       form.setFieldValue(
         'informationKinds',
@@ -256,6 +272,12 @@ function ConsentForm({ patientId, onClose, preset }: { patientId: string; onClos
               { value: 'es', label: 'Español' },
             ]}
             {...form.getInputProps('language')}
+            onChange={(value: string | null) => {
+              const next = value === 'es' ? 'es' : value === 'en' ? 'en' : null;
+              if (next === null) return;
+              if (values.recipientName === designation(values.language)) form.setFieldValue('recipientName', designation(next));
+              form.setFieldValue('language', next);
+            }}
             allowDeselect={false}
           />
           <Select

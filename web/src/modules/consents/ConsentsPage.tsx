@@ -70,7 +70,13 @@ export function ConsentsPage() {
       </Group>
       <ConsentList consents={consents.data} onRevoke={setRevoking} />
       <DisclosureCheck patientId={id} onCapture={(recipientName) => setRecording({ recipientName })} />
-      <ConsentFormDialog patientId={id} opened={recording !== null} preset={recording ?? undefined} onClose={() => setRecording(null)} />
+      <ConsentFormDialog
+        patientId={id}
+        opened={recording !== null}
+        preset={recording ?? undefined}
+        patientLanguage={patient.data.preferredLanguage}
+        onClose={() => setRecording(null)}
+      />
       <EmergencyDisclosureDialog patientId={id} opened={emergency} onClose={() => setEmergency(false)} />
       <Dialog
         opened={revoking !== null}
