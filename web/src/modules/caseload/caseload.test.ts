@@ -90,3 +90,17 @@ test('the work list filters to levels of care planned to end by a day (transitio
   assert.deepEqual(ids, ['b']);
   assert.equal(filterCaseload(work, { programId: null, phase: null, level: null, endingBy: null }).length, 3);
 });
+
+test('the caseload sorts by next contact due (soonest first, none last) and by last contact (never contacted first)', () => {
+  const contacted = [
+    row('a', { legalLastName: 'Cruz', lastContactAt: '2025-03-02T15:00:00Z', nextDueOn: '2025-03-09' }),
+    row('b', { legalLastName: 'Diaz', lastContactAt: null, nextDueOn: '2025-01-08' }),
+    row('c', { legalLastName: 'Evans', lastContactAt: '2025-02-20T15:00:00Z', nextDueOn: null }),
+  ];
+  const due = sortCaseload(contacted, { key: 'nextDue', direction: 'asc' }, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(due, ['b', 'a', 'c']);
+  const dueLast = sortCaseload(contacted, { key: 'nextDue', direction: 'desc' }, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(dueLast, ['a', 'b', 'c']);
+  const last = sortCaseload(contacted, { key: 'lastContact', direction: 'asc' }, labels, collator).map((r) => r.episodeId);
+  assert.deepEqual(last, ['b', 'c', 'a']);
+});

@@ -96,7 +96,7 @@ function CadenceForm({ programId }: { programId: string }) {
           </SimpleGrid>
           <ProblemAlert message={errors.alert} />
           {save.isSuccess && (
-            <Text role="status" c="green.8">
+            <Text role="status" fw={600}>
               {t('cadence.saved')}
             </Text>
           )}
