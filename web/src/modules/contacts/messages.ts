@@ -149,8 +149,12 @@ export const contactMessages = {
     es: 'Ese episodio pertenece a otro paciente.',
   },
 
-  'timeline.contact-logged': { en: '{mode} contact, {minutes} min', es: 'Contacto: {mode}, {minutes} min' },
-  'timeline.note-signed': { en: 'Note signed', es: 'Nota firmada' },
-  'timeline.note-cosigned': { en: 'Note co-signed', es: 'Nota cofirmada' },
-  'timeline.note-addendum': { en: 'Addendum to a note', es: 'Adenda a una nota' },
+  'timeline.entry.contact-logged': { en: 'Contact: {mode}, {minutes} min', es: 'Contacto: {mode}, {minutes} min' },
+  'timeline.entry.contact-logged-in-error': {
+    en: 'Contact: {mode}, {minutes} min (entered in error)',
+    es: 'Contacto: {mode}, {minutes} min (ingresado por error)',
+  },
+  'timeline.entry.note-signed': { en: 'Note signed', es: 'Nota firmada' },
+  'timeline.entry.note-cosigned': { en: 'Note co-signed', es: 'Nota cofirmada' },
+  'timeline.entry.note-addendum': { en: 'Addendum to a note', es: 'Adenda a una nota' },
 } satisfies Messages;

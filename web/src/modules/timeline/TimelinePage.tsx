@@ -140,6 +140,8 @@ function useEntryText() {
     if (p.closureReason !== undefined) params.reason = coded('closureReason', p.closureReason);
     if (p.edition !== undefined) params.level = levelLabel(tMaybe, p.edition as LevelEdition, text(p.code));
     if (p.instrument !== undefined) params.instrument = instrumentLabel(p.instrument);
+    if (p.mode !== undefined) params.mode = coded('contactMode', p.mode);
+    if (code === 'contact-logged' && p.enteredInError === true) code = 'contact-logged-in-error';
     return tMaybe(`timeline.entry.${code}`, params) ?? t('timeline.entry.unknown', { kind: entry.kind });
   };
 }
