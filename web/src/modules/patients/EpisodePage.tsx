@@ -259,7 +259,7 @@ function EpisodeView({ episode }: { episode: Episode }) {
         />
       </Section>
 
-      <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />
+      <EpisodeReassessments episodeId={episode.id} programId={episode.programId} open={open} reassessments={episode.reassessments} />
       <EpisodeAssessments episodeId={episode.id} open={open} assessments={episode.assessments ?? []} />
       <EpisodeAsamReviews
         episodeId={episode.id}
