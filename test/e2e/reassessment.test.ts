@@ -256,6 +256,10 @@ test(
       assert.equal(placements.length, 1);
       assert.ok(placements[0]?.asamReviewId, 'the placement cites the review');
     });
+    await step(page, 'the overdue GAD-7 is given from the list of what is due', async () => {
+      await page.getByRole('region', { name: 'Reassessments due' }).getByRole('button', { name: 'Give now: GAD-7' }).click();
+      await page.getByRole('heading', { level: 1, name: /^GAD-7/ }).waitFor();
+    });
     assert.deepEqual(breakage, []);
     await context.close();
   },

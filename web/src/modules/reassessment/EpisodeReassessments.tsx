@@ -1,5 +1,8 @@
-import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import type { OkBody } from '../../api/types.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -17,9 +20,29 @@ const statusColor: Record<Item['status'], string> = {
 };
 
 /** What the program's schedule asks of this episode today (read with the episode). */
-export function EpisodeReassessments({ programId, reassessments }: { programId: string; reassessments: Reassessments | undefined }) {
+export function EpisodeReassessments({
+  episodeId,
+  programId,
+  open,
+  reassessments,
+}: {
+  episodeId: string;
+  programId: string;
+  open: boolean;
+  reassessments: Reassessments | undefined;
+}) {
   const t = useT();
   const format = useFormat();
+  const describe = useProblemText();
+  const navigate = useNavigate();
+  // Giving a screen that is due starts it in this episode, as "Give a screen…" would.
+  const give = useMutation({
+    mutationFn: (instrumentKey: string) =>
+      unwrap(
+        api.POST('/api/episodes/{id}/assessments', { params: { path: { id: episodeId } }, body: { instrumentKey, mode: 'in-person' } }),
+      ),
+    onSuccess: (assessment) => void navigate(`/assessments/${assessment.id}`),
+  });
   const items = reassessments?.items ?? [];
   const when = (item: Item) =>
     item.when === 'every'
@@ -50,6 +73,11 @@ export function EpisodeReassessments({ programId, reassessments }: { programId: 
                   <Table.Th>{t('reassessment.statusLabel')}</Table.Th>
                   <Table.Th>{t('reassessment.dueOn')}</Table.Th>
                   <Table.Th>{t('reassessment.lastDone')}</Table.Th>
+                  {open && (
+                    <Table.Th>
+                      <VisuallyHidden>{t('reassessment.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -62,12 +90,28 @@ export function EpisodeReassessments({ programId, reassessments }: { programId: 
                     </Table.Td>
                     <Table.Td>{item.dueOn === null ? '—' : format.date(item.dueOn)}</Table.Td>
                     <Table.Td>{item.lastDoneOn === null ? t('reassessment.never') : format.date(item.lastDoneOn)}</Table.Td>
+                    {open && (
+                      <Table.Td>
+                        {(item.status === 'due' || item.status === 'overdue' || item.status === 'at-discharge') && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => give.mutate(item.instrumentKey)}
+                            loading={give.isPending && give.variables === item.instrumentKey}
+                            aria-label={t('reassessment.giveNamed', { instrument: item.instrumentKey.toUpperCase() })}
+                          >
+                            {t('reassessment.give')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
+        <ProblemAlert message={give.error ? describe(give.error) : null} />
       </Stack>
     </Paper>
   );

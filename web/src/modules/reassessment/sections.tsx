@@ -7,6 +7,6 @@ export function PatientSection({ patient }: { patient: PatientView }) {
   return <PatientScoreTrends history={patient.scoreHistory} />;
 }
 
-export function EpisodeSection({ episode }: { episode: EpisodeView }) {
-  return <EpisodeReassessments programId={episode.programId} reassessments={episode.reassessments} />;
+export function EpisodeSection({ episode, open }: { episode: EpisodeView; open: boolean }) {
+  return <EpisodeReassessments episodeId={episode.id} programId={episode.programId} open={open} reassessments={episode.reassessments} />;
 }
