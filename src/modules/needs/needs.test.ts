@@ -341,3 +341,38 @@ test('the transition table: every allowed move works, every other is refused and
     }
   }
 });
+
+test('correcting a screen withdraws its waiting proposals (dismissed, with why) and the corrected screen proposes what it shows', async () => {
+  const { episodeId } = await episode();
+  const assessmentId = await administer(episodeId, 'ahc-hrsn', AHC_HOUSING_FOOD);
+  const current = await cm.get<{ version: number }>(`/api/assessments/${assessmentId}`);
+  const corrected = await cm.post<{ id: string; version: number }>(`/api/assessments/${assessmentId}/corrections`, {
+    version: current.body.version,
+    reason: 'Question 3 was read to the patient wrongly',
+  });
+  assert.equal(corrected.status, 201, JSON.stringify(corrected.body));
+  // Food was never a problem: the corrected answers show housing only.
+  const saved = await cm.patch<{ version: number }>(`/api/assessments/${corrected.body.id}`, {
+    version: corrected.body.version,
+    answers: { '3': 0 },
+  });
+  assert.equal((await cm.post(`/api/assessments/${corrected.body.id}/completion`, { version: saved.body.version })).status, 200);
+  const needs = await needsOf(episodeId);
+  assert.deepEqual(
+    needs.map((need) => [need.domain, need.status, need.assessmentId]).sort(),
+    [
+      ['food', 'dismissed', assessmentId],
+      ['housing', 'dismissed', assessmentId],
+      ['housing', 'proposed', corrected.body.id],
+    ].sort(),
+  );
+  const food = needs.find((need) => need.domain === 'food')!;
+  assert.match(food.dismissedReason ?? '', /corrected/);
+  assert.deepEqual(
+    food.history.map((change) => [change.toStatus, change.changedBy]),
+    [
+      ['proposed', cmMade.user.id],
+      ['dismissed', cmMade.user.id],
+    ],
+  );
+});

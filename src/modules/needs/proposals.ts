@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Audit } from '../../lib/audit/audit.ts';
+import { nextVersion } from '../../lib/db/versions.ts';
 import { newId } from '../../lib/ids.ts';
 import type { ScoreResult } from '../instruments/scoring.ts';
 import { NEED_URGENCIES, type LifeDomain, type NeedUrgency } from './codes.ts';
@@ -85,7 +86,12 @@ export interface CompletedScreen {
   episodeId: string;
   instrumentKey: string;
   answers: unknown;
+  /** The screen this one corrects, if any: its proposals still waiting are withdrawn. */
+  supersedesId: string | null;
 }
+
+/** Said on a proposal withdrawn because its screen was corrected (a reviewer reads it in the history). */
+const CORRECTED = 'The screen was corrected; the corrected screen proposes what it shows.';
 
 /**
  * Called by the assessments service inside the completion's transaction (the patient's access
@@ -100,6 +106,7 @@ export async function proposeNeedsFromScreen(
   screen: CompletedScreen,
   result: ScoreResult,
 ): Promise<string[]> {
+  if (screen.supersedesId) await withdrawCorrected(tx, audit, actorId, screen.supersedesId);
   const proposed = needsFromScreen(screen.instrumentKey, result, (screen.answers ?? {}) as Answers);
   if (proposed.length === 0) return [];
   const open = await tx
@@ -154,4 +161,36 @@ export async function proposeNeedsFromScreen(
     ids.push(id);
   }
   return ids;
+}
+
+/** A corrected screen's proposals that nobody acted on are dismissed, with the reason, by the person correcting it. */
+async function withdrawCorrected(tx: Transaction<DB>, audit: Audit, actorId: string, assessmentId: string): Promise<void> {
+  const withdrawn = await tx
+    .updateTable('needs')
+    .set({ status: 'dismissed', dismissedReason: CORRECTED, statusChangedAt: new Date(), ...nextVersion() })
+    .where('assessmentId', '=', assessmentId)
+    .where('status', '=', 'proposed')
+    .returning(['id', 'organizationId', 'patientId'])
+    .execute();
+  for (const need of withdrawn) {
+    await tx
+      .insertInto('needStatusChanges')
+      .values({
+        id: newId(),
+        organizationId: need.organizationId,
+        patientId: need.patientId,
+        needId: need.id,
+        fromStatus: 'proposed',
+        toStatus: 'dismissed',
+        note: CORRECTED,
+        changedBy: actorId,
+      })
+      .execute();
+    await audit({
+      action: 'update',
+      recordType: 'need',
+      recordId: need.id,
+      details: { from: 'proposed', to: 'dismissed', reason: 'screen-corrected' },
+    });
+  }
 }

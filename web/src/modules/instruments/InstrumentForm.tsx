@@ -7,6 +7,9 @@ import { localText, type Answer, type Definition, type Item, type ScoreResult } 
 // The pieces of an instrument on screen, shared by the scoring preview and by administering
 // one to a patient: one question's input, and the result.
 
+/** Published wording not yet translated is marked English, so a screen reader reads it as English. */
+const langOf = (text: { es?: string }, locale: string) => (locale === 'es' && text.es === undefined ? 'en' : locale);
+
 export function ItemInput({
   item,
   sex,
@@ -44,7 +47,11 @@ export function ItemInput({
       >
         <Stack gap={6} mt={6}>
           {item.options.map((option) => (
-            <Checkbox key={String(option.value)} value={String(option.value)} label={localText(option.label, locale)} />
+            <Checkbox
+              key={String(option.value)}
+              value={String(option.value)}
+              label={<span lang={langOf(option.label, locale)}>{localText(option.label, locale)}</span>}
+            />
           ))}
         </Stack>
       </Checkbox.Group>
@@ -71,11 +78,16 @@ export function ItemInput({
       </Stack>
     );
   }
+  // "Refused" is not an option of the definition: it is our own words, translated.
+  const optionLang = (value: string) => {
+    const published = item.options.find((option) => String(option.value) === value)?.label;
+    return published ? langOf(published, locale) : locale;
+  };
   return (
     <Radio.Group label={label} value={current} onChange={(next) => onChange(item.kind === 'yes-no' ? (next as Answer) : Number(next))}>
       <Stack gap={6} mt={6}>
         {options.map((option) => (
-          <Radio key={option.value} value={option.value} label={option.label} />
+          <Radio key={option.value} value={option.value} label={<span lang={optionLang(option.value)}>{option.label}</span>} />
         ))}
       </Stack>
     </Radio.Group>
