@@ -11,6 +11,7 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import type { Patient } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { TaskActions } from './TaskActions.tsx';
 import { TaskBadges } from './TaskBadges.tsx';
 import { tasksKey, timelineKey, todayKey, useTaskStatus } from './taskQueries.ts';
 
@@ -33,6 +34,8 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   const open = items.filter((task) => task.status === 'open');
   const closed = items.filter((task) => task.status !== 'open');
   const readOnly = patient.mergedIntoId !== null;
+  const session = useSession();
+  const people = assigneeChoices(patient, session.user.id, t);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="tasks-heading">
@@ -60,7 +63,7 @@ export function PatientTasks({ patient }: { patient: Patient }) {
                 disabled={readOnly || status.isPending}
                 onChange={() => status.mutate({ id: task.id, version: task.version, to: 'completion' })}
               />
-              <Stack gap={2}>
+              <Stack gap={2} style={{ flex: 1 }}>
                 <Text size="sm" fw={600}>
                   {task.title}
                 </Text>
@@ -71,6 +74,7 @@ export function PatientTasks({ patient }: { patient: Patient }) {
                   </Text>
                 </Group>
               </Stack>
+              {!readOnly && <TaskActions task={task} people={people} />}
             </Group>
           ))}
         </Stack>
@@ -110,6 +114,18 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   );
 }
 
+/** Who a task of this person can go to: me, colleagues on their care teams today, or the person. */
+function assigneeChoices(patient: Patient, me: string, t: ReturnType<typeof useT>): { value: string; label: string }[] {
+  const colleagues = new Map<string, string>();
+  for (const episode of patient.episodes.filter((e) => e.closedOn === null))
+    for (const member of episode.careTeam) if (member.userId && member.userId !== me) colleagues.set(member.userId, member.name);
+  return [
+    { value: me, label: t('tasks.assignee.me') },
+    ...[...colleagues].map(([value, label]) => ({ value, label })),
+    { value: 'patient', label: t('tasks.assignee.patient') },
+  ];
+}
+
 interface Values {
   title: string;
   dueOn: string;
@@ -126,18 +142,13 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
   const openEpisodes = patient.episodes.filter((episode) => episode.closedOn === null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { title: '', dueOn: today, priority: 'normal', assignee: 'me', episodeId: openEpisodes[0]?.id ?? null },
+    initialValues: { title: '', dueOn: today, priority: 'normal', assignee: session.user.id, episodeId: openEpisodes[0]?.id ?? null },
     validate: (v) => ({
       title: v.title.trim() === '' ? t('tasks.titleRequired') : null,
       dueOn: v.dueOn === '' ? t('tasks.dueRequired') : null,
     }),
   });
   const problem = useFormProblem(form);
-  // Colleagues on the person's care teams today: the people a task can go to (they can see the person).
-  const colleagues = new Map<string, string>();
-  for (const episode of openEpisodes)
-    for (const member of episode.careTeam)
-      if (member.userId && member.userId !== session.user.id) colleagues.set(member.userId, member.name);
   const save = useMutation({
     mutationFn: (values: Values) =>
       unwrap(
@@ -150,7 +161,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
             ...(values.episodeId ? { episodeId: values.episodeId } : {}),
             ...(values.assignee === 'patient'
               ? { assignedToPatient: true }
-              : values.assignee === 'me'
+              : values.assignee === session.user.id
                 ? {}
                 : { assigneeUserId: values.assignee }),
           },
@@ -187,11 +198,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
         <Select
           label={t('tasks.assignee')}
           allowDeselect={false}
-          data={[
-            { value: 'me', label: t('tasks.assignee.me') },
-            ...[...colleagues].map(([value, label]) => ({ value, label })),
-            { value: 'patient', label: t('tasks.assignee.patient') },
-          ]}
+          data={assigneeChoices(patient, session.user.id, t)}
           {...form.getInputProps('assignee')}
         />
         {openEpisodes.length > 0 && (
