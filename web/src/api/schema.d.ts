@@ -4160,6 +4160,41 @@ export interface paths {
                             raceEthnicity: string[];
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -4364,6 +4399,41 @@ export interface paths {
                             raceEthnicity: string[];
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -4556,6 +4626,41 @@ export interface paths {
                             raceEthnicity: string[];
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;

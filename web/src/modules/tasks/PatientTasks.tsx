@@ -1,12 +1,13 @@
 import { Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { patientsKey } from '../patients/patientQueries.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
+import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import type { Patient } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
@@ -24,13 +25,10 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   const today = useToday();
   const [showClosed, setShowClosed] = useState(false);
   const [adding, setAdding] = useState(false);
-  const tasks = useQuery({
-    queryKey: [...tasksKey, 'patient', patient.id],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/tasks', { params: { path: { id: patient.id }, query: { limit: 200 } } })),
-  });
   const status = useTaskStatus();
   const problemText = useProblemText();
-  const items = tasks.data?.items ?? [];
+  // Read with the overview (one screen, one audited read).
+  const items = patient.tasks;
   const open = items.filter((task) => task.status === 'open');
   const closed = items.filter((task) => task.status !== 'open');
   const readOnly = patient.mergedIntoId !== null;
@@ -50,9 +48,8 @@ export function PatientTasks({ patient }: { patient: Patient }) {
             </Button>
           )}
         </Group>
-        <QueryStatus error={tasks.error} isPending={tasks.isPending} retry={() => void tasks.refetch()} />
         {status.error && <ProblemAlert message={problemText(status.error)} />}
-        {tasks.data && open.length === 0 && <Text size="sm">{t('tasks.none')}</Text>}
+        {open.length === 0 && <Text size="sm">{t('tasks.none')}</Text>}
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {open.map((task) => (
             <Group component="li" key={task.id} gap="sm" wrap="nowrap" align="flex-start">
@@ -169,6 +166,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: tasksKey });
+      void queryClient.invalidateQueries({ queryKey: patientsKey });
       void queryClient.invalidateQueries({ queryKey: todayKey });
       void queryClient.invalidateQueries({ queryKey: timelineKey });
       onClose();

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { IconDots } from '../../components/icons.tsx';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { patientsKey } from '../patients/patientQueries.ts';
 import { tasksKey, timelineKey, todayKey, useTaskStatus } from './taskQueries.ts';
 
 type Task = OkBody<'/api/tasks/{id}', 'get'>;
@@ -54,7 +55,7 @@ function GiveToForm({ task, people, onClose }: { task: Task; people: { value: st
         }),
       ),
     onSuccess: () => {
-      for (const key of [tasksKey, todayKey, timelineKey]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [tasksKey, patientsKey, todayKey, timelineKey]) void queryClient.invalidateQueries({ queryKey: key });
       onClose();
     },
   });
