@@ -197,11 +197,24 @@ test(
       const section = page.getByRole('region', { name: 'Tasks' });
       await section.getByText('Confirm Thursday’s ride to the clinic').waitFor();
       assert.equal(await section.getByText(title).count(), 0);
+      // Give the other task to the person: their own step now.
+      await section.getByRole('button', { name: 'More for “Confirm Thursday’s ride to the clinic”' }).click();
+      await page.getByRole('menuitem', { name: 'Give to someone else…' }).click();
+      await page.getByRole('menu').waitFor({ state: 'detached' });
+      const dialog = page.getByRole('dialog', { name: 'Give to someone else…' });
+      // Rosa has it, so the person is the one other choice, offered first.
+      assert.equal(await dialog.getByLabel('Assigned to').inputValue(), 'The person (their own step)');
+      await dialog.getByRole('button', { name: 'Give the task' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await section.getByText('The person’s own step').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the patient with tasks');
+      await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'patient-tasks-en.png'), fullPage: true });
       await page.getByRole('link', { name: 'Timeline' }).click();
       await page.getByRole('heading', { level: 1, name: 'Timeline: Marisol Vega' }).waitFor();
       const entries = page.getByRole('list', { name: 'Timeline' });
       await entries.getByRole('link', { name: `Task done: “${title}”` }).waitFor();
       await entries.getByText('Admitted to Riverbend Outpatient').waitFor();
+      await entries.getByText('Task “Confirm Thursday’s ride to the clinic” given to the person').waitFor();
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the timeline');
       await page.screenshot({ path: path.join(shots ?? os.tmpdir(), 'timeline-en.png'), fullPage: true });
       await page.getByRole('checkbox', { name: 'Episode events' }).uncheck();

@@ -1,4 +1,5 @@
 import type { ServerModule } from '../../lib/modules.ts';
+import { tasksSection } from './overview.ts';
 import { taskEventKind, taskKind } from './records.ts';
 import { taskRoutes } from './routes.ts';
 import { taskTimeline } from './timeline.ts';
@@ -9,6 +10,8 @@ export const tasksModule: ServerModule = {
   name: 'tasks',
   routes: taskRoutes,
   patientRecords: [taskKind, taskEventKind],
+  // The patient's tasks, read with the overview (one screen, one audited read).
+  overview: tasksSection,
   timeline: taskTimeline,
   today: todayTasks,
 };

@@ -7384,6 +7384,41 @@ export interface paths {
                             };
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -7735,6 +7770,41 @@ export interface paths {
                             };
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -8074,6 +8144,41 @@ export interface paths {
                             };
                             sexAtBirth: string | null;
                             state: string | null;
+                            tasks: {
+                                assignedToPatient: boolean;
+                                assigneeName: string | null;
+                                assigneeUserId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                episodeId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                patientId: string | null;
+                                /** @enum {unknown} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                source: {
+                                    /**
+                                     * @example referral-follow-up
+                                     * @example contact
+                                     */
+                                    kind: string;
+                                    recordId: string | null;
+                                    recordType: string | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "done" | "cancelled";
+                                statusChangedAt: string | null;
+                                statusChangedBy: string | null;
+                                title: string;
+                                version: number;
+                            }[];
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;

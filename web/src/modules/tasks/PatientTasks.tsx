@@ -1,16 +1,18 @@
 import { Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { patientsKey } from '../patients/patientQueries.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
+import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import type { Patient } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { TaskActions } from './TaskActions.tsx';
 import { TaskBadges } from './TaskBadges.tsx';
 import { tasksKey, timelineKey, todayKey, useTaskStatus } from './taskQueries.ts';
 
@@ -23,16 +25,15 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   const today = useToday();
   const [showClosed, setShowClosed] = useState(false);
   const [adding, setAdding] = useState(false);
-  const tasks = useQuery({
-    queryKey: [...tasksKey, 'patient', patient.id],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}/tasks', { params: { path: { id: patient.id }, query: { limit: 200 } } })),
-  });
   const status = useTaskStatus();
   const problemText = useProblemText();
-  const items = tasks.data?.items ?? [];
+  // Read with the overview (one screen, one audited read).
+  const items = patient.tasks;
   const open = items.filter((task) => task.status === 'open');
   const closed = items.filter((task) => task.status !== 'open');
   const readOnly = patient.mergedIntoId !== null;
+  const session = useSession();
+  const people = assigneeChoices(patient, session.user.id, t);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="tasks-heading">
@@ -47,9 +48,8 @@ export function PatientTasks({ patient }: { patient: Patient }) {
             </Button>
           )}
         </Group>
-        <QueryStatus error={tasks.error} isPending={tasks.isPending} retry={() => void tasks.refetch()} />
         {status.error && <ProblemAlert message={problemText(status.error)} />}
-        {tasks.data && open.length === 0 && <Text size="sm">{t('tasks.none')}</Text>}
+        {open.length === 0 && <Text size="sm">{t('tasks.none')}</Text>}
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {open.map((task) => (
             <Group component="li" key={task.id} gap="sm" wrap="nowrap" align="flex-start">
@@ -60,7 +60,7 @@ export function PatientTasks({ patient }: { patient: Patient }) {
                 disabled={readOnly || status.isPending}
                 onChange={() => status.mutate({ id: task.id, version: task.version, to: 'completion' })}
               />
-              <Stack gap={2}>
+              <Stack gap={2} style={{ flex: 1 }}>
                 <Text size="sm" fw={600}>
                   {task.title}
                 </Text>
@@ -71,6 +71,7 @@ export function PatientTasks({ patient }: { patient: Patient }) {
                   </Text>
                 </Group>
               </Stack>
+              {!readOnly && <TaskActions task={task} people={people} />}
             </Group>
           ))}
         </Stack>
@@ -110,6 +111,18 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   );
 }
 
+/** Who a task of this person can go to: me, colleagues on their care teams today, or the person. */
+function assigneeChoices(patient: Patient, me: string, t: ReturnType<typeof useT>): { value: string; label: string }[] {
+  const colleagues = new Map<string, string>();
+  for (const episode of patient.episodes.filter((e) => e.closedOn === null))
+    for (const member of episode.careTeam) if (member.userId && member.userId !== me) colleagues.set(member.userId, member.name);
+  return [
+    { value: me, label: t('tasks.assignee.me') },
+    ...[...colleagues].map(([value, label]) => ({ value, label })),
+    { value: 'patient', label: t('tasks.assignee.patient') },
+  ];
+}
+
 interface Values {
   title: string;
   dueOn: string;
@@ -126,18 +139,13 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
   const openEpisodes = patient.episodes.filter((episode) => episode.closedOn === null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { title: '', dueOn: today, priority: 'normal', assignee: 'me', episodeId: openEpisodes[0]?.id ?? null },
+    initialValues: { title: '', dueOn: today, priority: 'normal', assignee: session.user.id, episodeId: openEpisodes[0]?.id ?? null },
     validate: (v) => ({
       title: v.title.trim() === '' ? t('tasks.titleRequired') : null,
       dueOn: v.dueOn === '' ? t('tasks.dueRequired') : null,
     }),
   });
   const problem = useFormProblem(form);
-  // Colleagues on the person's care teams today: the people a task can go to (they can see the person).
-  const colleagues = new Map<string, string>();
-  for (const episode of openEpisodes)
-    for (const member of episode.careTeam)
-      if (member.userId && member.userId !== session.user.id) colleagues.set(member.userId, member.name);
   const save = useMutation({
     mutationFn: (values: Values) =>
       unwrap(
@@ -150,7 +158,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
             ...(values.episodeId ? { episodeId: values.episodeId } : {}),
             ...(values.assignee === 'patient'
               ? { assignedToPatient: true }
-              : values.assignee === 'me'
+              : values.assignee === session.user.id
                 ? {}
                 : { assigneeUserId: values.assignee }),
           },
@@ -158,6 +166,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: tasksKey });
+      void queryClient.invalidateQueries({ queryKey: patientsKey });
       void queryClient.invalidateQueries({ queryKey: todayKey });
       void queryClient.invalidateQueries({ queryKey: timelineKey });
       onClose();
@@ -187,11 +196,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
         <Select
           label={t('tasks.assignee')}
           allowDeselect={false}
-          data={[
-            { value: 'me', label: t('tasks.assignee.me') },
-            ...[...colleagues].map(([value, label]) => ({ value, label })),
-            { value: 'patient', label: t('tasks.assignee.patient') },
-          ]}
+          data={assigneeChoices(patient, session.user.id, t)}
           {...form.getInputProps('assignee')}
         />
         {openEpisodes.length > 0 && (

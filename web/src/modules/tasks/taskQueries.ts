@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { patientsKey } from '../patients/patientQueries.ts';
 
 export const tasksKey = ['tasks'] as const;
 export const todayKey = ['today'] as const;
@@ -18,6 +19,7 @@ export function useTaskStatus() {
     },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: tasksKey });
+      void queryClient.invalidateQueries({ queryKey: patientsKey });
       void queryClient.invalidateQueries({ queryKey: todayKey });
       void queryClient.invalidateQueries({ queryKey: timelineKey });
     },

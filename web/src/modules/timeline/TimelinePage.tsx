@@ -1,12 +1,12 @@
 import { Anchor, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { displayName, levelLabel } from '../patients/patientHelpers.ts';
-import { usePatient } from '../patients/patientQueries.ts';
+import { patientsKey, type Patient } from '../patients/patientQueries.ts';
 import { timelineKey } from '../tasks/taskQueries.ts';
 import { entryLink, instrumentLabel, isDated, type TimelineEntry } from './entries.ts';
 import type { LevelEdition } from '../../api/codes.ts';
@@ -16,7 +16,9 @@ import { useState } from 'react';
 export function TimelinePage() {
   const t = useT();
   const { id = '' } = useParams();
-  const patient = usePatient(id);
+  // The name from the overview the user came from, if it is loaded: the timeline reads the
+  // patient once (its own audited read), not the overview again.
+  const patient = useQueryClient().getQueryData<Patient>([...patientsKey, 'one', id]);
   // null: every kind (the server's own list, so kinds added later show without a change here).
   const [kinds, setKinds] = useState<string[] | null>(null);
   const timeline = useInfiniteQuery({
@@ -41,7 +43,7 @@ export function TimelinePage() {
     const next = on ? [...chosen, kind] : chosen.filter((k) => k !== kind);
     setKinds(next.length === allKinds.length ? null : next);
   };
-  const name = patient.data ? displayName(patient.data) : '';
+  const name = patient ? displayName(patient) : '';
 
   return (
     <Page title={name ? t('timeline.titleOf', { name }) : t('timeline.title')} intro={t('timeline.intro')}>
