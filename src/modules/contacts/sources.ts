@@ -24,18 +24,19 @@ export async function loadTimeline(executor: Executor, _ctx: RequestContext, que
                           c.episode_id, c.staff_id AS actor_id, 'contact-logged' AS code,
                           json_build_object('mode', c.mode, 'minutes', c.duration_minutes, 'enteredInError', c.entered_in_error_at IS NOT NULL) AS params
                      FROM contacts c WHERE c.patient_id = ${query.patientId}::uuid`);
+  // A note's entries link to its contact: the note is read and signed on the contact's page.
   if (query.kinds.includes('note'))
-    parts.push(sql`SELECT n.signed_at, 'note:' || n.id || ':signed', 'note', 'note', n.id, c.episode_id, n.author_id, 'note-signed',
+    parts.push(sql`SELECT n.signed_at, 'note:' || n.id || ':signed', 'note', 'contact', c.id, c.episode_id, n.author_id, 'note-signed',
                           json_build_object('structure', n.structure)
                      FROM contact_notes n JOIN contacts c ON c.id = n.contact_id
                     WHERE n.patient_id = ${query.patientId}::uuid AND n.signed_at IS NOT NULL
                    UNION ALL
-                   SELECT n.cosigned_at, 'note:' || n.id || ':cosigned', 'note', 'note', n.id, c.episode_id, n.cosigned_by, 'note-cosigned',
+                   SELECT n.cosigned_at, 'note:' || n.id || ':cosigned', 'note', 'contact', c.id, c.episode_id, n.cosigned_by, 'note-cosigned',
                           json_build_object('structure', n.structure)
                      FROM contact_notes n JOIN contacts c ON c.id = n.contact_id
                     WHERE n.patient_id = ${query.patientId}::uuid AND n.cosigned_at IS NOT NULL
                    UNION ALL
-                   SELECT d.created_at, 'note:' || d.note_id || ':addendum:' || d.id, 'note', 'note', d.note_id, c.episode_id, d.author_id,
+                   SELECT d.created_at, 'note:' || d.note_id || ':addendum:' || d.id, 'note', 'contact', c.id, c.episode_id, d.author_id,
                           'note-addendum', json_build_object('structure', n.structure)
                      FROM note_addenda d JOIN contact_notes n ON n.id = d.note_id JOIN contacts c ON c.id = n.contact_id
                     WHERE d.patient_id = ${query.patientId}::uuid`);

@@ -1,6 +1,7 @@
 import { caseManagerSql, episodeSql, idSql, ORG, patientSql, type ModuleBench } from '../../../bench/world.ts';
 import { assessmentTimelineQuery } from '../assessments/timeline.ts';
 import { episodeTimelineQuery } from '../episodes/timeline.ts';
+import { loadTimeline as contactTimeline, loadToday as contactsToday } from '../contacts/sources.ts';
 import { taskTimelineQuery } from './timeline.ts';
 import { todayTasksQuery } from './today.ts';
 
@@ -37,9 +38,12 @@ export const bench: ModuleBench = {
     const timelineQuery = (i: number) => ({ patientId: patientOf(i), kinds: [], before: null, limit: 51 });
     return [
       {
-        name: 'Today (a case manager’s tasks due and overdue)',
+        name: 'Today (tasks, contacts due, unsigned notes)',
         app: () => expect200(caseManager.get('/api/today')),
-        sql: () => raw(todayTasksQuery(db, ctxOf(cmActor), todayQuery)),
+        sql: async () => {
+          await raw(todayTasksQuery(db, ctxOf(cmActor), todayQuery));
+          await contactsToday(db, ctxOf(cmActor), todayQuery);
+        },
         plan: todayTasksQuery(db, ctxOf(cmActor), todayQuery),
       },
       {
@@ -50,6 +54,7 @@ export const bench: ModuleBench = {
           await raw(assessmentTimelineQuery(db, timelineQuery(i)));
           const episodes = episodeTimelineQuery(db, cmActor.timeZone, timelineQuery(i));
           await raw({ compile: () => episodes.compile(db) });
+          await contactTimeline(db, ctxOf(cmActor), { ...timelineQuery(i), kinds: ['contact', 'note'] });
         },
         plan: taskTimelineQuery(db, timelineQuery(0)),
       },

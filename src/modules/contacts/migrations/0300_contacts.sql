@@ -63,6 +63,8 @@ CREATE TABLE contact_notes (
 );
 -- Unsigned drafts per author (Today).
 CREATE INDEX contact_notes_drafts ON contact_notes (author_id, created_at) WHERE status = 'draft';
+-- A patient's signed and co-signed notes (the timeline) and a merge's moves.
+CREATE INDEX contact_notes_patient ON contact_notes (patient_id);
 
 -- A signed note is never edited: corrections are dated addenda, never changed either.
 CREATE TABLE note_addenda (
@@ -77,6 +79,7 @@ CREATE TABLE note_addenda (
   FOREIGN KEY (organization_id, note_id, patient_id) REFERENCES contact_notes (organization_id, id, patient_id) ON UPDATE CASCADE
 );
 CREATE INDEX note_addenda_note ON note_addenda (note_id, created_at);
+CREATE INDEX note_addenda_patient ON note_addenda (patient_id);
 
 -- The expected days between contacts in each phase; a program without a row uses the defaults.
 CREATE TABLE program_contact_cadences (

@@ -14,6 +14,8 @@ export function entryLink(entry: TimelineEntry, patientId: string): string | nul
       return `/patients/${patientId}#tasks-heading`;
     case 'episode':
       return `/episodes/${entry.recordId}`;
+    case 'contact':
+      return `/contacts/${entry.recordId}`;
     default:
       return entry.episodeId ? `/episodes/${entry.episodeId}` : null;
   }
