@@ -208,6 +208,20 @@ test('a phone contact with a DAP note: signed, not editable, amended; the next-d
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the signed note');
     if (shots) await page.screenshot({ path: path.join(shots, 'contacts-signed-en.png'), fullPage: true });
   });
+  await step(page, '"call back Thursday": a follow-up task from the contact joins Today', async () => {
+    await page.getByRole('button', { name: 'Add a follow-up task' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a follow-up task' });
+    await dialog.getByLabel('What is to be done').fill('Call back about the housing application');
+    await dialog.getByRole('button', { name: 'Add task' }).click();
+    await page.getByText('Added to your tasks: “Call back about the housing application”').waitFor();
+    await page.goto(`${server.origin}/today`);
+    await page.getByRole('heading', { level: 2, name: /Tasks due and overdue/ }).waitFor();
+    await page.getByText('Call back about the housing application').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on Today with a follow-up task');
+    if (shots) await page.screenshot({ path: path.join(shots, 'today-with-contacts-en.png'), fullPage: true });
+    await page.goBack();
+    await page.getByLabel('Addendum').waitFor();
+  });
   await step(page, 'back on the episode, the next contact is due a week from today', async () => {
     await page.getByRole('link', { name: /Back to the episode/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Contacts' }).waitFor();

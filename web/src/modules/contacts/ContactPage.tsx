@@ -13,6 +13,7 @@ import { useSession } from '../session/SessionContext.tsx';
 import { Details } from '../patients/PatientOverviewPage.tsx';
 import { contactKey, useContactQuery, type Contact, type Note } from './contactQueries.ts';
 import { NoteEditor } from './NoteEditor.tsx';
+import { FollowUpTask } from '../tasks/FollowUpTask.tsx';
 
 /** One contact: what happened, and its note (written, signed, amended here). */
 export function ContactPage() {
@@ -88,6 +89,13 @@ function ContactView({ contact }: { contact: Contact }) {
           />
         </Stack>
       </Paper>
+      {contact.enteredInError === null && (
+        <FollowUpTask
+          patientId={contact.patientId}
+          episodeId={contact.episodeId}
+          source={{ recordType: 'contact', recordId: contact.id }}
+        />
+      )}
       {contact.note ? (
         <NoteEditor note={contact.note} onChanged={onNoteChanged} />
       ) : contact.enteredInError === null && contact.mode !== 'attempted-not-reached' ? (

@@ -4,6 +4,8 @@ import type { Messages } from '../../i18n/messages.ts';
 export const taskMessages = {
   'tasks.section': { en: 'Tasks', es: 'Tareas' },
   'tasks.add': { en: 'Add task', es: 'Agregar tarea' },
+  'tasks.followUp': { en: 'Add a follow-up task', es: 'Agregar una tarea de seguimiento' },
+  'tasks.followUp.added': { en: 'Added to your tasks: “{title}”', es: 'Agregada a sus tareas: «{title}»' },
   'tasks.addOwn': { en: 'Add a task of my own', es: 'Agregar una tarea propia' },
   'tasks.addOwn.intro': {
     en: 'For work about no one person: a training, a report. Tasks about a person are added on their record.',
