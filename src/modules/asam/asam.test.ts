@@ -124,7 +124,7 @@ test('a review saves as it goes and completes only when whole; differing levels 
   assert.equal(noReason.status, 422);
   assert.deepEqual(
     noReason.body.errors?.map((e) => [e.path, e.code]),
-    [['/differenceReason', 'reason-required']],
+    [['/differenceReason', 'difference-reason-required']],
   );
   const reasoned = await cm.patch<Review>(`/api/asam-reviews/${started.body.id}`, {
     version: rated.body.version,

@@ -5,7 +5,7 @@ export const PROBLEM_CODES = {
   'asam-review-already-corrected': [],
   'rating-required': [],
   'level-required': [],
-  'reason-required': [],
+  'difference-reason-required': [],
   'asam-review-other-episode': [],
   'asam-review-not-usable': ['status'],
   'asam-review-incomplete': [],

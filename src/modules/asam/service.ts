@@ -49,7 +49,9 @@ function missingForCompletion(row: Pick<AsamReviewRow, 'dimensions' | (typeof LE
     if (row[field] === null) errors.push(fieldProblem(`/${field}`, 'level-required', 'choose a level of care'));
   }
   if (errors.length === 0 && levelsDiffer(row) && !row.differenceReason)
-    errors.push(fieldProblem('/differenceReason', 'reason-required', 'say why the levels indicated, available and chosen differ'));
+    errors.push(
+      fieldProblem('/differenceReason', 'difference-reason-required', 'say why the levels indicated, available and chosen differ'),
+    );
   return errors;
 }
 

@@ -98,7 +98,7 @@ export const asamMessages = {
   },
   'problem.rating-required': { en: 'Rate this dimension (0 to 4).', es: 'Califique esta dimensión (de 0 a 4).' },
   'problem.level-required': { en: 'Choose a level of care.', es: 'Elija un nivel de atención.' },
-  'problem.reason-required': {
+  'problem.difference-reason-required': {
     en: 'Say why the levels indicated, available and chosen differ.',
     es: 'Indique por qué difieren los niveles indicado, disponible y elegido.',
   },

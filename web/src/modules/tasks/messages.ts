@@ -45,4 +45,37 @@ export const taskMessages = {
   'taskPriority.normal': { en: 'Normal', es: 'Normal' },
   'taskPriority.high': { en: 'High', es: 'Alta' },
   'taskPriority.urgent': { en: 'Urgent', es: 'Urgente' },
+  'problem.task-not-open': {
+    en: 'This task is no longer open (it was done or cancelled). Reopen it first.',
+    es: 'Esta tarea ya no está abierta (se hizo o se canceló). Vuelva a abrirla primero.',
+  },
+  'problem.task-already-open': { en: 'This task is already open.', es: 'Esta tarea ya está abierta.' },
+  'problem.assignee-cannot-see-patient': {
+    en: 'That person cannot see this patient’s record, so the task would reach no one. Choose someone on the care team.',
+    es: 'Esa persona no puede ver el expediente de este paciente, así que la tarea no llegaría a nadie. Elija a alguien del equipo de atención.',
+  },
+  'problem.assignee-not-staff': {
+    en: 'Tasks go to active staff of your organization.',
+    es: 'Las tareas se asignan al personal activo de su organización.',
+  },
+  'problem.assignee-patient-needs-patient': {
+    en: 'A task for the person themselves needs a patient.',
+    es: 'Una tarea para la propia persona necesita un paciente.',
+  },
+  'problem.episode-not-of-patient': {
+    en: 'That episode is not one of this patient’s.',
+    es: 'Ese episodio no es de este paciente.',
+  },
+  'problem.source-not-of-patient': {
+    en: 'The record this task comes from is not one of this patient’s.',
+    es: 'El registro del que viene esta tarea no es de este paciente.',
+  },
+  'problem.not-your-staff': {
+    en: 'You can open the day and the tasks only of the staff you supervise.',
+    es: 'Solo puede abrir el día y las tareas del personal que supervisa.',
+  },
+  'problem.tasks-not-reassignable': {
+    en: 'Some of these tasks cannot be moved: only open tasks of your own staff can.',
+    es: 'Algunas de estas tareas no se pueden pasar a otra persona: solo las tareas abiertas de su propio personal.',
+  },
 } satisfies Messages;
