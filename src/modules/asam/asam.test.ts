@@ -158,6 +158,16 @@ test('a review saves as it goes and completes only when whole; differing levels 
     episodeView.body.asamReviews.map((r) => r.status),
     ['in-progress', 'superseded'],
   );
+  // The corrected review stays on the patient's timeline, marked so, with the level chosen.
+  const patient = await cm.get<{ patientId: string }>(`/api/episodes/${episodeId}`);
+  const timeline = await cm.get<{ items: { recordId: string; summary: { code: string } }[] }>(
+    `/api/patients/${patient.body.patientId}/timeline?kinds=asam-review`,
+  );
+  assert.equal(timeline.status, 200);
+  assert.deepEqual(
+    timeline.body.items.filter((item) => item.recordId === started.body.id).map((item) => item.summary.code),
+    ['asam-review-corrected'],
+  );
 });
 
 test('a placement cites a completed review of its own episode, and nothing else', async () => {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { ServerModule } from '../../lib/modules.ts';
+import { asamTimeline } from './timeline.ts';
 import { asamReviewKind } from './records.ts';
 import { asamRoutes } from './routes.ts';
 import { AsamReviewSchema } from './schemas.ts';
@@ -9,6 +10,7 @@ import { presentEpisodeReviews } from './service.ts';
 export const asamModule: ServerModule = {
   name: 'asam',
   routes: asamRoutes,
+  timeline: asamTimeline,
   patientRecords: [asamReviewKind],
   // The episode screen shows its reviews, read with the episode (one audited read).
   episode: {

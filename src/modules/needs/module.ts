@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { ServerModule } from '../../lib/modules.ts';
+import { needsTimeline } from './timeline.ts';
 import { needsSection } from './overview.ts';
 import { needKind, needStatusChangeKind, strengthKind } from './records.ts';
 import { needsRoutes } from './routes.ts';
@@ -10,6 +11,7 @@ import { presentEpisodeNeeds } from './service.ts';
 export const needsModule: ServerModule = {
   name: 'needs',
   routes: needsRoutes,
+  timeline: needsTimeline,
   patientRecords: [needKind, needStatusChangeKind, strengthKind],
   overview: needsSection,
   // The episode screen shows its needs, read with the episode (one audited read).

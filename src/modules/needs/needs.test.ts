@@ -173,7 +173,7 @@ test('other screens propose what the needs module maps; a negative screen propos
 });
 
 test('staff record a need by judgement, move it through its statuses with a dated history; a stale write is 409', async () => {
-  const { episodeId } = await episode();
+  const { episodeId, patientId } = await episode();
   const created = await cm.post<Need>(`/api/episodes/${episodeId}/needs`, {
     domain: 'legal-justice',
     urgency: 'soon',
@@ -215,6 +215,15 @@ test('staff record a need by judgement, move it through its statuses with a date
       ['identified', 'being-addressed'],
       ['being-addressed', 'met'],
     ],
+  );
+  // The patient's timeline tells the need's story, newest first.
+  const timeline = await cm.get<{ items: { kind: string; recordId: string; summary: { params: Record<string, unknown> } }[] }>(
+    `/api/patients/${patientId}/timeline?kinds=need`,
+  );
+  assert.equal(timeline.status, 200);
+  assert.deepEqual(
+    timeline.body.items.filter((item) => item.recordId === created.body.id).map((item) => item.summary.params.status),
+    ['met', 'being-addressed', 'identified'],
   );
 
   const notThisEpisode = await cm.post<{ errors: { path: string; code: string }[] }>(`/api/episodes/${episodeId}/needs`, {

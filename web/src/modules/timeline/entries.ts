@@ -16,6 +16,8 @@ export function entryLink(entry: TimelineEntry, patientId: string): string | nul
       return `/episodes/${entry.recordId}`;
     case 'contact':
       return `/contacts/${entry.recordId}`;
+    case 'asam-review':
+      return `/asam-reviews/${entry.recordId}`;
     default:
       return entry.episodeId ? `/episodes/${entry.episodeId}` : null;
   }
