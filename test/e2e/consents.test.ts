@@ -160,7 +160,7 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the chart says there is no consent', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await signIn(page, people.en, 'Sign in', 'Today');
     await page.goto(`${server.origin}/patients/${patients.en}`);
     const glance = page.getByRole('region', { name: 'Consent status' });
     await glance.getByText('No consent on file').waitFor();
@@ -271,7 +271,7 @@ test('in Spanish: the consents page and the printable consent', { timeout: 120_0
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'consents in Spanish', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await page.goto(`${server.origin}/patients/${patients.es}/consents`);
     await page.getByRole('heading', { level: 1, name: /^Consentimientos y divulgaciones: / }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Clínica Familiar del Este' }).getByText('Vigente').waitFor();

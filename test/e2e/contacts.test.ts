@@ -150,7 +150,8 @@ test('a phone contact with a DAP note: signed, not editable, amended; the next-d
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'My caseload shows last contact and next due', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await signIn(page, people.en, 'Sign in', 'Today');
+    await page.getByRole('navigation').getByRole('link', { name: 'My caseload' }).click();
     await page.getByRole('columnheader', { name: /Last contact/ }).waitFor();
     await page.getByRole('columnheader', { name: /Next contact due/ }).waitFor();
     await page.getByRole('cell', { name: 'None yet' }).waitFor();
@@ -247,7 +248,7 @@ test(
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await step(page, 'offline typing', async () => {
-      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await signIn(page, people.en, 'Sign in', 'Today');
       await page.goto(`${server.origin}/episodes/${episodes.en}`);
       await logPhoneContact(page, '10');
       await page.getByLabel('Data').waitFor();
@@ -288,7 +289,7 @@ test('two writers of one draft: the editor shows both texts and keeps the one ch
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'another tab saves first', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await signIn(page, people.en, 'Sign in', 'Today');
     await page.goto(`${server.origin}/episodes/${episodes.en}`);
     await logPhoneContact(page, '12');
     await page.getByLabel('Data').waitFor();
@@ -328,7 +329,7 @@ test('in Spanish on a phone: the contacts section and the log dialog', { timeout
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'Spanish', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await page.goto(`${server.origin}/episodes/${episodes.es}`);
     await page.getByRole('heading', { level: 2, name: 'Contactos' }).waitFor();
     await page.getByText(/^Atrasado desde/).waitFor();

@@ -123,8 +123,8 @@ test('setup, admin sign-in with TOTP enrolment, inviting a case manager who then
     await page.getByLabel('Email').fill('rosa@riverbend.invalid');
     await page.getByLabel('Password').fill('rosa chooses a passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // A case manager starts from My caseload, and does not see the admin's screens.
-    await heading(page, 'My caseload').waitFor();
+    // A case manager starts from Today, and does not see the admin's screens.
+    await heading(page, 'Today').waitFor();
     assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).count(), 0);
   });
 

@@ -138,7 +138,7 @@ test('a PHQ-9 with question 9 above 0 raises the alert; the ASQ asks question 5 
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the catalogue', async () => {
-    await signIn(page, people.en, 'Sign in', 'My caseload');
+    await signIn(page, people.en, 'Sign in', 'Today');
     await page.getByRole('link', { name: 'Screening instruments' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Screening instruments' }).waitFor();
     await page.getByRole('link', { name: 'Try PHQ-9' }).waitFor();
@@ -190,7 +190,7 @@ test('in Spanish on a phone: labels, results and the note that the questions are
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'AHC screen in Spanish', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await page.goto(`${server.origin}/instruments/gad-7`);
     await page.getByRole('heading', { level: 1, name: /^GAD-7/ }).waitFor();
     await page.getByText(/Las preguntas se muestran en inglés/).waitFor();
@@ -215,7 +215,7 @@ test(
     const page = await context.newPage();
     const breakage = watchForBreakage(page);
     await step(page, 'start from the episode', async () => {
-      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await signIn(page, people.en, 'Sign in', 'Today');
       await page.goto(`${server.origin}/episodes/${rosaEpisode}`);
       await page.getByRole('heading', { level: 2, name: 'Screens and assessments' }).waitFor();
       await page.getByText('No screens in this episode yet.').waitFor();

@@ -170,7 +170,7 @@ test(
     const page = await context.newPage();
     const breakage = watchForBreakage(page);
     await step(page, 'hand the tablet to the patient', async () => {
-      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await signIn(page, people.en, 'Sign in', 'Today');
       await handOverAhc(page, episodes.en.episode, {
         give: 'Give a screen…',
         begin: 'Begin',
@@ -284,7 +284,7 @@ test('in Spanish: the patient screen, the needs and the strengths', { timeout: 1
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the patient screen in Spanish, with the note that the questions are in English', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await handOverAhc(page, episodes.es.episode, {
       give: 'Aplicar una prueba…',
       begin: 'Comenzar',

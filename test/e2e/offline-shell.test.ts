@@ -127,8 +127,8 @@ test('signed in through the worker, My caseload and a patient page leave no API 
   await page.getByLabel('Email').fill('casemanager@demo.bridgeway.invalid');
   await page.getByLabel('Password').fill(password ?? '');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // A case manager starts from My caseload.
-  await heading('My caseload').waitFor();
+  // A case manager starts from Today.
+  await heading('Today').waitFor();
   await page.goto(`${server.origin}/caseload`);
   await heading('My caseload').waitFor();
   const firstPatient = page.getByRole('main').locator('a[href^="/patients/"]').first();

@@ -155,7 +155,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'edit, while someone else saves the same record', async () => {
-      await signIn(page, rosa, 'Sign in', 'My caseload');
+      await signIn(page, rosa, 'Sign in', 'Today');
       await page.goto(`${server.origin}/patients/${id}`);
       await page.getByRole('heading', { level: 1, name: 'Marisol Vega' }).waitFor();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -209,7 +209,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'a name too long for the server', async () => {
-      await signIn(page, lucia, 'Iniciar sesión', 'Mis casos');
+      await signIn(page, lucia, 'Iniciar sesión', 'Hoy');
       await page.goto(`${server.origin}/patients/${id}`);
       await page.getByRole('heading', { level: 1, name: 'Tomás Ibarra' }).waitFor();
       await page.getByRole('button', { name: 'Editar', exact: true }).click();

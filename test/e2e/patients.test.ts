@@ -142,8 +142,8 @@ test(
       await page.getByLabel('Email').fill(caseManager.email);
       await page.getByLabel('Password').fill(caseManager.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      // A case manager starts from My caseload.
-      await heading(page, 'My caseload').waitFor();
+      // A case manager starts from Today.
+      await heading(page, 'Today').waitFor();
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: 'My caseload' }).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Staff' }).count(), 0);

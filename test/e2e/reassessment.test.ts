@@ -170,7 +170,7 @@ test(
     const page = await context.newPage();
     const breakage = watchForBreakage(page);
     await step(page, 'the patient’s chart shows the PHQ-9 trend', async () => {
-      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await signIn(page, people.en, 'Sign in', 'Today');
       await page.goto(`${server.origin}/patients/${charts.en.patient}`);
       await page.getByRole('heading', { level: 2, name: 'Scores over time' }).waitFor();
       await seeTrend(page, /^PHQ-9 total score over time/, /18 \(Moderately severe depression\).*9 \(Mild depression\)/);
@@ -270,7 +270,7 @@ test('in Spanish on a phone: the trend, what is due and the ASAM review', { time
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'the chart in Spanish', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await page.goto(`${server.origin}/patients/${charts.es.patient}`);
     await page.getByRole('heading', { level: 2, name: 'Puntuaciones a lo largo del tiempo' }).waitFor();
     await seeTrend(page, /^Puntuación total de PHQ-9/, /18 \(Depresión moderadamente grave\).*9 \(Depresión leve\)/);

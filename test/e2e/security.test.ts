@@ -372,7 +372,7 @@ test('a registration resembling a hidden patient waits for the supervisor, who r
 
   await step(page, 'the case manager is told a supervisor must review it', async () => {
     await signInWithPassword(page, caseManager);
-    await heading(page, 'My caseload').waitFor(); // case managers start from their work list
+    await heading(page, 'Today').waitFor(); // case managers start from their day
     await page.getByRole('navigation').getByRole('link', { name: 'Patients' }).click();
     await heading(page, 'Patients').waitFor();
     await page.getByRole('button', { name: 'Register a patient' }).click();

@@ -206,7 +206,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'add a colleague from the program to the care team', async () => {
-      await signIn(page, rosa, 'Sign in', 'My caseload');
+      await signIn(page, rosa, 'Sign in', 'Today');
       await page.goto(`${server.origin}/episodes/${episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
       await page.getByRole('button', { name: 'Add a team member' }).click();
@@ -299,7 +299,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'a member who does not manage the team reads who does', async () => {
-      await signIn(page, lucia, 'Iniciar sesión', 'Mis casos');
+      await signIn(page, lucia, 'Iniciar sesión', 'Hoy');
       await page.goto(`${server.origin}/episodes/${shared.episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Tomás Ibarra/ }).waitFor();
       await page.getByText(`Solo el/la administrador(a) de casos principal (${rosa.name})`).waitFor();
@@ -366,7 +366,7 @@ test(
     const breakage = watchForBreakage(page);
 
     await step(page, 'the episode screen reads the patient once', async () => {
-      await signIn(page, rosa, 'Sign in', 'My caseload');
+      await signIn(page, rosa, 'Sign in', 'Today');
       const before = await viewedRows(marisol.patientId);
       await page.goto(`${server.origin}/episodes/${marisol.episodeId}`);
       await page.getByRole('heading', { level: 1, name: /Marisol Vega/ }).waitFor();
@@ -445,7 +445,7 @@ test(
     const urls: string[] = [];
     page.on('framenavigated', (frame) => urls.push(frame.url()));
     await step(page, 'type, lose the session, sign in again, find it', async () => {
-      await signIn(page, lucia, 'Iniciar sesión', 'Mis casos');
+      await signIn(page, lucia, 'Iniciar sesión', 'Hoy');
       const headers = await signInOverHttp(lucia.email, lucia.password);
       const created = await call(
         'POST',

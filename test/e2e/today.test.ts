@@ -157,7 +157,7 @@ test(
     const breakage = watchForBreakage(page);
     const title = 'Call back about the housing application';
     await step(page, 'Today', async () => {
-      await signIn(page, people.en, 'Sign in', 'My caseload');
+      await signIn(page, people.en, 'Sign in', 'Today');
       await page.getByRole('link', { name: 'Today' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
       const tasks = page.getByRole('region', { name: /Tasks due and overdue/ });
@@ -233,7 +233,7 @@ test('in Spanish on a phone: Hoy and the Cronología', { timeout: 120_000 }, asy
   const page = await context.newPage();
   const breakage = watchForBreakage(page);
   await step(page, 'Hoy', async () => {
-    await signIn(page, people.es, 'Iniciar sesión', 'Mis casos');
+    await signIn(page, people.es, 'Iniciar sesión', 'Hoy');
     await page.goto(`${server.origin}/today`);
     await page.getByRole('heading', { level: 1, name: 'Hoy' }).waitFor();
     const tasks = page.getByRole('region', { name: /Tareas que vencen o ya vencieron/ });

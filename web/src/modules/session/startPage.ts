@@ -1,5 +1,6 @@
 // Where signing in lands when the user was not on their way somewhere: a case manager (or
-// other staff who carry a caseload) starts from their work list, everyone else from Home.
+// other staff who carry a caseload) starts from Today — tasks due, people to contact, notes to
+// sign — everyone else from Home.
 import type { Role } from '../../api/types.ts';
 
 const CARRY_A_CASELOAD: readonly Role[] = [
@@ -11,5 +12,5 @@ const CARRY_A_CASELOAD: readonly Role[] = [
 ];
 
 export function startPage(roles: readonly Role[]): string {
-  return roles.includes('admin') || !roles.some((role) => CARRY_A_CASELOAD.includes(role)) ? '/' : '/caseload';
+  return roles.includes('admin') || !roles.some((role) => CARRY_A_CASELOAD.includes(role)) ? '/' : '/today';
 }
