@@ -34,7 +34,8 @@ export const needsTimeline: TimelineSource = {
       recordId: row.id,
       episodeId: row.episodeId,
       actorId: row.changedBy,
-      summary: { code: 'need-status', params: { domain: row.domain, status: row.toStatus, from: row.fromStatus } },
+      // One code per status reached: `need-proposed`, `need-met`…
+      summary: { code: `need-${row.toStatus}`, params: { domain: row.domain, status: row.toStatus, from: row.fromStatus } },
     }));
   },
 };

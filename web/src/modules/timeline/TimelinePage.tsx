@@ -144,7 +144,6 @@ function useEntryText() {
     if (p.instrument !== undefined) params.instrument = instrumentLabel(p.instrument);
     if (p.mode !== undefined) params.mode = coded('contactMode', p.mode);
     if (p.domain !== undefined) params.domain = coded('domain', p.domain);
-    if (p.status !== undefined && entry.kind === 'need') params.status = coded('needStatus', p.status);
     if (code.startsWith('asam-review') && p.differs === true) code = `${code}-differs`;
     if (code === 'contact-logged' && p.enteredInError === true) code = 'contact-logged-in-error';
     return tMaybe(`timeline.entry.${code}`, params) ?? t('timeline.entry.unknown', { kind: entry.kind });

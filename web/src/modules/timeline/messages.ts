@@ -22,7 +22,19 @@ export const timelineMessages = {
   'timeline.loadOlder': { en: 'Load older', es: 'Cargar anteriores' },
   'timeline.end': { en: 'That is everything.', es: 'Eso es todo.' },
   'timeline.by': { en: 'by {name}', es: 'por {name}' },
-  'timeline.entry.need-status': { en: '{domain} need: {status}', es: 'Necesidad de {domain}: {status}' },
+  'timeline.entry.need-proposed': { en: '{domain}: need proposed by a screen', es: '{domain}: necesidad propuesta por una prueba' },
+  'timeline.entry.need-identified': { en: '{domain}: need identified', es: '{domain}: necesidad identificada' },
+  'timeline.entry.need-being-addressed': { en: '{domain}: need being addressed', es: '{domain}: necesidad en atención' },
+  'timeline.entry.need-met': { en: '{domain}: need met', es: '{domain}: necesidad resuelta' },
+  'timeline.entry.need-declined-by-patient': {
+    en: '{domain}: the person declined help with this need',
+    es: '{domain}: la persona no quiso ayuda con esta necesidad',
+  },
+  'timeline.entry.need-unmet-no-resource': {
+    en: '{domain}: need unmet, no resource available',
+    es: '{domain}: necesidad sin resolver, no hay recurso',
+  },
+  'timeline.entry.need-dismissed': { en: '{domain}: proposed need dismissed', es: '{domain}: necesidad propuesta descartada' },
   'timeline.entry.asam-review-completed': {
     en: 'ASAM review completed: {level}',
     es: 'Revisión ASAM completada: {level}',
