@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { e2eServer, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -16,26 +16,13 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  */
 const database = await createTestDatabase();
 const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const { call, signIn } = e2eServer(server.origin);
 const browser = await launchBrowser();
 after(async () => {
   await browser.close();
   await stopServer(server);
   await database.drop();
 });
-
-async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.origin}${url}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-  };
-}
 
 const people = {
   en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
@@ -125,26 +112,6 @@ before(async () => {
     }
   }
 });
-
-async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  const diagnostics = recordDiagnostics(page);
-  try {
-    return await work();
-  } catch (error) {
-    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
-  }
-}
-
-async function signIn(page: Page, person: { email: string; password: string; name: string }, submit: string, startHeading: string) {
-  await page.goto(`${server.origin}/sign-in`);
-  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
-  await page.getByRole('button', { name: submit }).click();
-  // Case managers start from their work list.
-  await page.getByRole('heading', { level: 1, name: startHeading }).waitFor();
-}
 
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
