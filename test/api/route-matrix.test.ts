@@ -191,11 +191,15 @@ test('with break-the-glass, a case manager outside the team reads every record, 
     const id = world.ids.get(kindOf(route)?.recordType ?? '') ?? '';
     const { response, requestId } = await call(responder, method, route, id, operation);
     assert.equal(response.status, 200, `${method} ${route}: ${JSON.stringify(response.body)}`);
-    const rows = await t.db.selectFrom('auditEvents').select(['action', 'patientId', 'details']).where('requestId', '=', requestId).execute();
+    const rows = await t.db
+      .selectFrom('auditEvents')
+      .select(['action', 'patientId', 'details'])
+      .where('requestId', '=', requestId)
+      .execute();
     const about = rows.filter((row) => row.patientId === patientId);
     assert.ok(about.length > 0, `${method} ${route}: no audit row names the patient (${JSON.stringify(rows)})`);
     for (const row of about) {
-      assert.equal((row.details as Record<string, unknown>).emergencyAccessId, grant.body.id, `${method} ${route}: ${JSON.stringify(row)}`);
+      assert.equal(row.details.emergencyAccessId, grant.body.id, `${method} ${route}: ${JSON.stringify(row)}`);
     }
   }
   assert.equal((await responder.post(`/api/emergency-access/${grant.body.id}/end`)).status, 200);

@@ -46,7 +46,11 @@ interface Reviewed {
 }
 
 async function auditOf(requestId: string) {
-  return t.db.selectFrom('auditEvents').select(['action', 'patientId', 'recordType', 'details']).where('requestId', '=', requestId).execute();
+  return t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'patientId', 'recordType', 'details'])
+    .where('requestId', '=', requestId)
+    .execute();
 }
 
 let counter = 0;
@@ -57,7 +61,10 @@ async function patient(lastName = 'Núñez') {
 }
 
 async function breakGlass(patientId: string) {
-  const response = await stranger.post<Grant>(`/api/patients/${patientId}/emergency-access`, { reason, currentPassword: strangerMade.password });
+  const response = await stranger.post<Grant>(`/api/patients/${patientId}/emergency-access`, {
+    reason,
+    currentPassword: strangerMade.password,
+  });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   return response.body;
 }
@@ -79,7 +86,10 @@ test('the lookup finds the patient by birth date and last name, ignoring case an
   );
   const rows = await auditOf(options.headers['x-request-id']);
   assert.deepEqual(rows[0]?.details, { emergencyLookup: true, shown: [p.id] });
-  const wrongDay = await stranger.post<{ items: unknown[] }>('/api/emergency-access/lookups', { lastName: `nunez${suffix}`, birthDate: '1979-03-03' });
+  const wrongDay = await stranger.post<{ items: unknown[] }>('/api/emergency-access/lookups', {
+    lastName: `nunez${suffix}`,
+    birthDate: '1979-03-03',
+  });
   assert.deepEqual(wrongDay.body.items, []);
   assert.equal((await admin.post('/api/emergency-access/lookups', { lastName: 'x', birthDate: '1979-03-03' })).status, 403);
 });
@@ -87,7 +97,12 @@ test('the lookup finds the patient by birth date and last name, ignoring case an
 test('a wrong password opens nothing and leaves an access-denied row', async () => {
   const p = await patient();
   const options = tagged();
-  const refused = await stranger.request('POST', `/api/patients/${p.id}/emergency-access`, { reason, currentPassword: 'not my password' }, options);
+  const refused = await stranger.request(
+    'POST',
+    `/api/patients/${p.id}/emergency-access`,
+    { reason, currentPassword: 'not my password' },
+    options,
+  );
   assert.equal(refused.status, 400, JSON.stringify(refused.body));
   assert.equal((refused.body as { errors: { path: string; code: string }[] }).errors[0]?.code, 'wrong-current-password');
   const rows = await auditOf(options.headers['x-request-id']);
@@ -109,13 +124,13 @@ test('a grant opens the chart, every read in it is marked, ending it or running 
   assert.equal(chart.body.emergencyAccess?.id, grant.id, 'the overview says the chart is open by emergency access');
   const rows = await auditOf(options.headers['x-request-id']);
   assert.ok(rows.length > 0);
-  for (const row of rows) assert.equal((row.details as Record<string, unknown>).emergencyAccessId, grant.id);
+  for (const row of rows) assert.equal(row.details.emergencyAccessId, grant.id);
   assert.equal((await stranger.get(`/api/patients/${p.id}/timeline`)).status, 200);
 
   // The owner's reads are not marked.
   const ownRead = tagged();
   await owner.request('GET', `/api/patients/${p.id}`, undefined, ownRead);
-  for (const row of await auditOf(ownRead.headers['x-request-id'])) assert.equal((row.details as Record<string, unknown>).emergencyAccessId, undefined);
+  for (const row of await auditOf(ownRead.headers['x-request-id'])) assert.equal(row.details.emergencyAccessId, undefined);
 
   const mine = await stranger.get<{ items: Grant[] }>('/api/emergency-access/mine');
   assert.deepEqual(
@@ -124,7 +139,9 @@ test('a grant opens the chart, every read in it is marked, ending it or running 
   );
 
   // Run out: the chart is closed again.
-  await sql`UPDATE emergency_access_grants SET started_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' WHERE id = ${grant.id}`.execute(t.db);
+  await sql`UPDATE emergency_access_grants SET started_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' WHERE id = ${grant.id}`.execute(
+    t.db,
+  );
   assert.equal((await stranger.get(`/api/patients/${p.id}`)).status, 404);
 
   // Ended early: closed too.
@@ -140,7 +157,10 @@ test('a grant opens the chart, every read in it is marked, ending it or running 
 test('the duration is the organization’s setting', async () => {
   const current = await admin.get<{ version: number; emergencyAccessHours: number }>('/api/organization');
   assert.equal(current.body.emergencyAccessHours, 4);
-  const changed = await admin.patch<{ emergencyAccessHours: number }>('/api/organization', { version: current.body.version, emergencyAccessHours: 2 });
+  const changed = await admin.patch<{ emergencyAccessHours: number }>('/api/organization', {
+    version: current.body.version,
+    emergencyAccessHours: 2,
+  });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   const tooLong = await admin.patch('/api/organization', { version: current.body.version + 1, emergencyAccessHours: 25 });
   assert.equal(tooLong.status, 400);
@@ -158,12 +178,23 @@ test('who may break the glass: not someone who already sees the chart, not a non
   const notClinical = await admin.post(`/api/patients/${p.id}/emergency-access`, { reason, currentPassword: adminMade.password });
   assert.equal(notClinical.status, 403);
   assert.equal(notClinical.body.code, 'clinical-role-required');
-  assert.equal((await officer.post(`/api/patients/${p.id}/emergency-access`, { reason, currentPassword: officerMade.password })).status, 403);
+  assert.equal(
+    (await officer.post(`/api/patients/${p.id}/emergency-access`, { reason, currentPassword: officerMade.password })).status,
+    403,
+  );
   const options = tagged();
-  const foreign = await elsewhere.request('POST', `/api/patients/${p.id}/emergency-access`, { reason, currentPassword: elsewhereMade.password }, options);
+  const foreign = await elsewhere.request(
+    'POST',
+    `/api/patients/${p.id}/emergency-access`,
+    { reason, currentPassword: elsewhereMade.password },
+    options,
+  );
   assert.equal(foreign.status, 404);
   assert.ok((await auditOf(options.headers['x-request-id'])).some((row) => row.action === 'access-denied'));
-  const short = await stranger.post<{ errors: { path: string }[] }>(`/api/patients/${p.id}/emergency-access`, { reason: 'because', currentPassword: 'x' });
+  const short = await stranger.post<{ errors: { path: string }[] }>(`/api/patients/${p.id}/emergency-access`, {
+    reason: 'because',
+    currentPassword: 'x',
+  });
   assert.equal(short.status, 400);
   assert.equal(short.body.errors[0]?.path, '/reason');
 });
@@ -228,7 +259,12 @@ test('the queue pages with a cursor', async () => {
     }
     cursor = response.body.nextCursor;
   } while (cursor);
-  const all = await t.db.selectFrom('emergencyAccessGrants').select('id').where('organizationId', '=', org.id).where('reviewedAt', 'is', null).execute();
+  const all = await t.db
+    .selectFrom('emergencyAccessGrants')
+    .select('id')
+    .where('organizationId', '=', org.id)
+    .where('reviewedAt', 'is', null)
+    .execute();
   assert.equal(seen.size, all.length);
   assert.equal((await officer.get('/api/emergency-access?cursor=nonsense')).status, 400);
 });

@@ -139,7 +139,13 @@ export const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await reviewGrant(app.db, contextOf(request), request.params.id, versionFrom(request, request.body.version), request.body);
+      const view = await reviewGrant(
+        app.db,
+        contextOf(request),
+        request.params.id,
+        versionFrom(request, request.body.version),
+        request.body,
+      );
       return reply.header('etag', `"${view.version}"`).send(view);
     },
   );

@@ -48,7 +48,7 @@ export const OwnGrantSchema = Type.Object({
 /** The part of the patient overview: the reader's own active grant for this patient, if any. */
 export const EmergencyAccessOverviewSchema = Nullable(Type.Object({ id: Uuid, expiresAt: Instant }));
 
-export const ReviewSchema = Type.Object({
+const ReviewSchema = Type.Object({
   reviewedAt: Instant,
   reviewedBy: Person,
   finding: Type.Enum(EMERGENCY_ACCESS_FINDINGS),
@@ -70,7 +70,7 @@ export const GrantSchema = Type.Object({
   version: Type.Integer(),
 });
 
-export const MarkedRead = Type.Object({
+const MarkedRead = Type.Object({
   occurredAt: Instant,
   action: Type.String(),
   recordType: Nullable(Type.String()),

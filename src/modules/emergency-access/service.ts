@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids.ts';
 import { canSeePatient, patientVisibleTo } from '../patients/access.ts';
 import { checkCurrentCredentials } from '../session/mfa.ts';
 import type { EmergencyAccessReviewStatus, EmergencyAccessState } from './codes.ts';
+import type { EmergencyAccessGrantRow } from './tables.ts';
 import type { BreakGlassBody, ExportQuery, LookupBody, QueueQuery, ReviewBody } from './schemas.ts';
 
 const RECORD_TYPE = 'emergency-access';
@@ -31,8 +32,7 @@ function requireClinical(ctx: RequestContext): void {
 }
 
 /** A grant in force: not ended early and not run out, by the database's clock. */
-const activeGrant = (g: string) =>
-  sql<SqlBool>`(${sql.ref(`${g}.ended_at`)} IS NULL AND ${sql.ref(`${g}.expires_at`)} > now())`;
+const activeGrant = (g: string) => sql<SqlBool>`(${sql.ref(`${g}.ended_at`)} IS NULL AND ${sql.ref(`${g}.expires_at`)} > now())`;
 
 const stateOf = (g: string) =>
   sql<EmergencyAccessState>`CASE WHEN ${sql.ref(`${g}.ended_at`)} IS NOT NULL THEN 'ended'
@@ -67,7 +67,15 @@ async function ownGrant(executor: Executor, id: string) {
   const row = await executor
     .selectFrom('emergencyAccessGrants as g')
     .innerJoin('patients as p', 'p.id', 'g.patientId')
-    .select(['g.id', 'g.patientId', 'g.startedAt', 'g.expiresAt', 'g.endedAt', stateOf('g').as('state'), patientName('p').as('patientName')])
+    .select([
+      'g.id',
+      'g.patientId',
+      'g.startedAt',
+      'g.expiresAt',
+      'g.endedAt',
+      stateOf('g').as('state'),
+      patientName('p').as('patientName'),
+    ])
     .where('g.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
@@ -98,7 +106,12 @@ export async function breakGlass(db: Database, secrets: SecretBox, ctx: RequestC
     .where('mergedIntoId', 'is', null)
     .executeTakeFirst();
   if (!patient) {
-    await writeAudit(db, meta, { action: 'access-denied', recordType: 'patient', recordId: patientId, details: { emergencyAccess: 'no-such-patient' } });
+    await writeAudit(db, meta, {
+      action: 'access-denied',
+      recordType: 'patient',
+      recordId: patientId,
+      details: { emergencyAccess: 'no-such-patient' },
+    });
     throw notFound();
   }
   if (await canSeePatient(db, ctx.actor, patientId))
@@ -106,7 +119,14 @@ export async function breakGlass(db: Database, secrets: SecretBox, ctx: RequestC
   const user = await db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
   if (user.email === null) throw forbidden('api-key-not-allowed', 'Emergency access is for a person signed in, not an API key.');
   try {
-    await checkCurrentCredentials(db, secrets, ctx, { ...user, email: user.email }, { currentPassword: input.currentPassword }, { factor: false });
+    await checkCurrentCredentials(
+      db,
+      secrets,
+      ctx,
+      { ...user, email: user.email },
+      { currentPassword: input.currentPassword },
+      { factor: false },
+    );
   } catch (error) {
     await writeAudit(db, meta, {
       action: 'access-denied',
@@ -134,7 +154,13 @@ export async function breakGlass(db: Database, secrets: SecretBox, ctx: RequestC
         expiresAt: sql<Date>`date_trunc('milliseconds', now()) + make_interval(hours => ${organization.emergencyAccessHours}::int)`,
       })
       .execute();
-    await audit({ action: 'create', recordType: RECORD_TYPE, recordId: id, patientId, details: { hours: organization.emergencyAccessHours } });
+    await audit({
+      action: 'create',
+      recordType: RECORD_TYPE,
+      recordId: id,
+      patientId,
+      details: { hours: organization.emergencyAccessHours },
+    });
     return ownGrant(tx, id);
   });
 }
@@ -152,9 +178,19 @@ export async function endGrant(db: Database, ctx: RequestContext, id: string) {
       .executeTakeFirst();
     if (!row) throw notFound();
     if (row.active) {
-      await tx.updateTable('emergencyAccessGrants').set({ endedAt: sql<Date>`now()`, ...nextVersion() }).where('id', '=', id).execute();
+      await tx
+        .updateTable('emergencyAccessGrants')
+        .set({ endedAt: sql<Date>`now()`, ...nextVersion() })
+        .where('id', '=', id)
+        .execute();
     }
-    await audit({ action: 'update', recordType: RECORD_TYPE, recordId: id, patientId: row.patientId, details: { change: row.active ? 'ended' : 'unchanged' } });
+    await audit({
+      action: 'update',
+      recordType: RECORD_TYPE,
+      recordId: id,
+      patientId: row.patientId,
+      details: { change: row.active ? 'ended' : 'unchanged' },
+    });
     return ownGrant(tx, id);
   });
 }
@@ -208,7 +244,14 @@ function grantsQuery(executor: Executor, ctx: RequestContext) {
     .where('g.organizationId', '=', ctx.actor.organizationId);
 }
 
-type GrantRow = Awaited<ReturnType<ReturnType<typeof grantsQuery>['executeTakeFirstOrThrow']>>;
+/** A grant as the queue reads it: with the names, its state and how many audit rows it marked. */
+type GrantRow = EmergencyAccessGrantRow & {
+  userName: string;
+  patientName: string;
+  reviewerName: string | null;
+  state: EmergencyAccessState;
+  markedReads: number;
+};
 
 function presentGrant(row: GrantRow) {
   return {
@@ -260,7 +303,10 @@ export async function listGrants(db: Database, ctx: RequestContext, query: Queue
       select = select.orderBy('g.reviewedAt', 'desc').orderBy('g.id', 'desc');
     }
     const rows = await select.limit(limit + 1).execute();
-    const result = toPage(rows, limit, (row) => [(status === 'awaiting-review' ? row.startedAt : (row.reviewedAt ?? row.startedAt)).toISOString(), row.id]);
+    const result = toPage(rows, limit, (row) => [
+      (status === 'awaiting-review' ? row.startedAt : (row.reviewedAt ?? row.startedAt)).toISOString(),
+      row.id,
+    ]);
     await audit({ action: 'read', recordType: RECORD_TYPE, details: { status, shown: result.items.map((row) => row.id) } });
     return { items: result.items.map(presentGrant), nextCursor: result.nextCursor };
   });
