@@ -21,6 +21,8 @@ interface OrganizationsTable {
   defaultLocale: Generated<Locale>;
   isDemo: Generated<boolean>;
   mfaRequiredForAll: Generated<boolean>;
+  /** How long a break-the-glass grant lasts, in hours (src/modules/emergency-access). */
+  emergencyAccessHours: Generated<number>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

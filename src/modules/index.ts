@@ -4,6 +4,7 @@ import { assessmentsModule } from './assessments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { contactsModule } from './contacts/module.ts';
 import { consentsModule } from './consents/module.ts';
+import { emergencyAccessModule } from './emergency-access/module.ts';
 import { episodesModule } from './episodes/module.ts';
 import { instrumentsModule } from './instruments/module.ts';
 import { needsModule } from './needs/module.ts';
@@ -46,4 +47,5 @@ export const modules = [
   asamModule,
   reassessmentModule,
   consentsModule,
+  emergencyAccessModule,
 ];

@@ -11,6 +11,11 @@ export const OrganizationSchema = Type.Object({
   mfaRequiredForAll: Type.Boolean({
     description: 'Every staff member must set up a second factor, not only admins, supervisors and privacy officers',
   }),
+  emergencyAccessHours: Type.Integer({
+    minimum: 1,
+    maximum: 24,
+    description: 'How long a break-the-glass emergency access lasts, in hours',
+  }),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -22,6 +27,7 @@ export const UpdateOrganizationBody = Type.Object(
     timeZone: Type.Optional(TimeZone),
     defaultLocale: Type.Optional(Locale),
     mfaRequiredForAll: Type.Optional(Type.Boolean()),
+    emergencyAccessHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })),
   },
   { additionalProperties: false },
 );
@@ -34,6 +40,7 @@ export function presentOrganization(row: OrganizationRow): Static<typeof Organiz
     timeZone: row.timeZone,
     defaultLocale: row.defaultLocale,
     mfaRequiredForAll: row.mfaRequiredForAll,
+    emergencyAccessHours: row.emergencyAccessHours,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

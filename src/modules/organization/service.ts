@@ -32,6 +32,8 @@ export async function updateOrganization(
         ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}),
         // Takes effect at each person's next request: one without a second factor is sent to enrol.
         ...(input.mfaRequiredForAll !== undefined ? { mfaRequiredForAll: input.mfaRequiredForAll } : {}),
+        // Applies to grants made from now on; those in force keep the time they were given.
+        ...(input.emergencyAccessHours !== undefined ? { emergencyAccessHours: input.emergencyAccessHours } : {}),
         ...nextVersion(),
       })
       .where('id', '=', ctx.actor.organizationId)

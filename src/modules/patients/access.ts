@@ -13,7 +13,8 @@ import type { PatientRecordKind } from '../../lib/modules.ts';
  * - a member of the care team of one of the patient's episodes, from the day they start until
  *   the day they end (exclusive), "today" being the organization's date;
  * - a supervisor of the program of one of the patient's episodes;
- * - the person who registered the patient, until the patient has an episode.
+ * - the person who registered the patient, until the patient has an episode;
+ * - a clinician holding an emergency access grant in force for the patient (break-the-glass).
  * Nobody else, admins and privacy officers included.
  */
 
@@ -34,6 +35,16 @@ export function supervisesProgram(actor: Actor, programColumn: string): RawBuild
 }
 
 /**
+ * Break-the-glass (src/modules/emergency-access): the actor holds a grant in force for the
+ * patient. A separate term of the predicate, so it opens whatever else would keep the chart
+ * closed (that is the point of breaking the glass); every audit row written under it is marked.
+ */
+function emergencyAccessOf(actor: Actor, patientColumn: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM emergency_access_grants g WHERE g.user_id = ${actor.userId} AND g.patient_id = ${patientColumn}
+      AND g.ended_at IS NULL AND g.expires_at > now())`;
+}
+
+/**
  * The whole predicate for a patients row `p`. The two tests on a patient's episodes are looked
  * up per row (`OFFSET 0` keeps PostgreSQL from hashing every episode of the organization
  * instead: at a million patients that whole scan was most of a supervisor's search); the care
@@ -46,6 +57,7 @@ export function patientVisibleTo(actor: Actor, today = todayOf(actor), p = 'p'):
       EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${ref('id')} AND ${currentMember('m', actor.userId, today)})
       OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} AND ${supervisesProgram(actor, 'e.program_id')} OFFSET 0)
       OR (${ref('created_by')} = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} OFFSET 0))
+      OR ${emergencyAccessOf(actor, ref('id'))}
     ))`;
 }
 

@@ -7,6 +7,7 @@ export { auditModule } from '../modules/audit/module.ts';
 export { caseloadModule } from '../modules/caseload/module.ts';
 export { contactsModule } from '../modules/contacts/module.ts';
 export { consentsModule } from '../modules/consents/module.ts';
+export { emergencyAccessModule } from '../modules/emergency-access/module.ts';
 export { homeModule } from '../modules/home/module.ts';
 export { instrumentsModule } from '../modules/instruments/module.ts';
 export { needsModule } from '../modules/needs/module.ts';

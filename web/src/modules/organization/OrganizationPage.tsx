@@ -1,4 +1,4 @@
-import { Checkbox, Paper, Stack, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -39,6 +39,7 @@ interface OrganizationValues {
   timeZone: string;
   defaultLocale: Locale;
   mfaRequiredForAll: boolean;
+  emergencyAccessHours: number;
 }
 
 function valuesOf(organization: Organization): OrganizationValues {
@@ -47,6 +48,7 @@ function valuesOf(organization: Organization): OrganizationValues {
     timeZone: organization.timeZone,
     defaultLocale: organization.defaultLocale,
     mfaRequiredForAll: organization.mfaRequiredForAll,
+    emergencyAccessHours: organization.emergencyAccessHours,
   };
 }
 
@@ -55,6 +57,7 @@ const bodyOf = (v: OrganizationValues) => ({
   timeZone: v.timeZone,
   defaultLocale: v.defaultLocale,
   mfaRequiredForAll: v.mfaRequiredForAll,
+  emergencyAccessHours: v.emergencyAccessHours,
 });
 
 function OrganizationForm({ organization }: { organization: Organization }) {
@@ -64,7 +67,13 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
     initialValues: valuesOf(organization),
-    validate: (v) => ({ name: v.name.trim() === '' ? t('organization.nameRequired') : null }),
+    validate: (v) => ({
+      name: v.name.trim() === '' ? t('organization.nameRequired') : null,
+      emergencyAccessHours:
+        Number.isInteger(v.emergencyAccessHours) && v.emergencyAccessHours >= 1 && v.emergencyAccessHours <= 24
+          ? null
+          : t('organization.emergencyAccessHoursRange'),
+    }),
   });
   const stale = useStaleRecord(form, { values: form.getInitialValues(), version: organization.version });
   const problem = useFormProblem(form);
@@ -131,6 +140,17 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           description={t('organization.mfaRequiredForAllDescription')}
           {...form.getInputProps('mfaRequiredForAll', { type: 'checkbox' })}
         />
+        <NumberInput
+          label={t('organization.emergencyAccessHours')}
+          description={t('organization.emergencyAccessHoursDescription')}
+          min={1}
+          max={24}
+          step={1}
+          allowDecimal={false}
+          maw={200}
+          {...form.getInputProps('emergencyAccessHours')}
+          required
+        />
         <StaleNotice
           stale={stale}
           labels={{
@@ -138,6 +158,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
             timeZone: t('organization.timeZone'),
             defaultLocale: t('organization.defaultLocale'),
             mfaRequiredForAll: t('organization.mfaRequiredForAll'),
+            emergencyAccessHours: t('organization.emergencyAccessHours'),
           }}
           display={{
             defaultLocale: (locale) => languageNames[locale],

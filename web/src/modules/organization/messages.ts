@@ -6,8 +6,8 @@ export const organizationMessages = {
   // Its entry in the navigation and on the home page
   'nav.organization': { en: 'Organization', es: 'Organización' },
   'nav.organization.description': {
-    en: 'Name, time zone, default language and two-step sign-in.',
-    es: 'Nombre, zona horaria, idioma predeterminado y verificación en dos pasos.',
+    en: 'Name, time zone, default language, two-step sign-in and emergency access.',
+    es: 'Nombre, zona horaria, idioma predeterminado, verificación en dos pasos y acceso de emergencia.',
   },
 
   // Organization
@@ -35,6 +35,15 @@ export const organizationMessages = {
   'organization.mfaRequiredForAllDescription': {
     en: 'System administrators, supervisors and privacy officers always need it. When this is on, everyone else sets it up at their next sign-in before they can continue.',
     es: 'Quienes administran el sistema, supervisan programas o son oficiales de privacidad siempre la necesitan. Si activa esto, las demás personas la activarán en su próximo inicio de sesión antes de continuar.',
+  },
+  'organization.emergencyAccessHours': { en: 'Emergency access lasts (hours)', es: 'Duración del acceso de emergencia (horas)' },
+  'organization.emergencyAccessHoursDescription': {
+    en: 'How long a chart stays open when someone outside the care team uses emergency access. From 1 to 24; usually 4.',
+    es: 'Cuánto tiempo queda abierto un expediente cuando alguien fuera del equipo de atención usa el acceso de emergencia. De 1 a 24; normalmente 4.',
+  },
+  'organization.emergencyAccessHoursRange': {
+    en: 'Enter a whole number of hours from 1 to 24.',
+    es: 'Escriba un número entero de horas entre 1 y 24.',
   },
   'organization.saved': { en: 'Organization settings saved.', es: 'Se guardó la configuración de la organización.' },
 

@@ -1,0 +1,5 @@
+/** Problem codes of break-the-glass, with their params. */
+export const PROBLEM_CODES = {
+  'already-has-access': [],
+  'clinical-role-required': [],
+} as const;

@@ -1,0 +1,41 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
+import type { PatientView } from '../../app/webModule.ts';
+import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { emergencyAccessKey } from './emergencyQueries.ts';
+
+/**
+ * On the chart while the reader holds emergency access to it: until when (with the time zone),
+ * that every read is recorded, and a way to end it now. Nothing when the chart is open to them
+ * the ordinary way.
+ */
+export function EmergencyBanner({ patient }: { patient: PatientView }) {
+  const t = useT();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const grant = patient.emergencyAccess;
+  const end = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/emergency-access/{id}/end', { params: { path: { id } } })),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('emergencyAccess.ended') });
+      queryClient.removeQueries({ queryKey: ['patients'] });
+      await queryClient.invalidateQueries({ queryKey: emergencyAccessKey });
+      await navigate('/emergency-access');
+    },
+  });
+  if (grant === null) return null;
+  return (
+    <Alert color="red" variant="light" title={t('emergencyAccess.banner.title')} role="status" aria-live="polite">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{t('emergencyAccess.banner.text', { time: format.dateTimeWithZone(grant.expiresAt) })}</Text>
+        <Button color="red" variant="filled" size="sm" loading={end.isPending} onClick={() => end.mutate(grant.id)}>
+          {t('emergencyAccess.banner.end')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
