@@ -13,6 +13,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'audit:read': ['admin', 'privacy-officer'],
   'instruments:manage': ['admin'],
   'disclosures:review': ['privacy-officer'],
+  'restrictions:review': ['privacy-officer'],
 };
 
 test('the permission table, role by role', () => {

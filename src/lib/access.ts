@@ -19,6 +19,8 @@ const PERMISSIONS = {
   'instruments:manage': ['admin'],
   // The § 2.51 emergency disclosures queue (src/modules/consents): who, to whom, when, why; never the chart.
   'disclosures:review': ['privacy-officer'],
+  // The list of restricted records (src/modules/restrictions): who, restricted by whom, when, why; never the chart.
+  'restrictions:review': ['privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

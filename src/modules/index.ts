@@ -12,6 +12,7 @@ import { patientModeModule } from './patient-mode/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
 import { reassessmentModule } from './reassessment/module.ts';
+import { restrictionsModule } from './restrictions/module.ts';
 import { sessionModule } from './session/module.ts';
 import { setupModule } from './setup/module.ts';
 import { staffModule } from './staff/module.ts';
@@ -46,4 +47,5 @@ export const modules = [
   asamModule,
   reassessmentModule,
   consentsModule,
+  restrictionsModule,
 ];
