@@ -2415,6 +2415,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2422,6 +2424,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2557,6 +2561,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2564,6 +2570,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2718,6 +2726,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2725,6 +2735,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2830,6 +2842,8 @@ export interface paths {
                         sections?: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @enum {unknown} */
                         structure: "dap" | "soap" | "narrative";
                     };
@@ -2868,6 +2882,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -2875,6 +2891,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -3180,6 +3198,8 @@ export interface paths {
                                             id: string;
                                             name: string;
                                         } | null;
+                                        /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                        hidden: boolean;
                                         /** Format: uuid */
                                         id: string;
                                         /** Format: uuid */
@@ -3187,6 +3207,8 @@ export interface paths {
                                         sections: {
                                             [key: string]: string;
                                         };
+                                        /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                        sensitive: boolean;
                                         signedAt: string | null;
                                         /** @enum {unknown} */
                                         status: "draft" | "signed";
@@ -4101,6 +4123,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -4108,6 +4132,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -4654,6 +4680,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict one episode and its records (supervisors), or change its restriction (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an episode’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6150,6 +6419,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6157,6 +6428,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6209,6 +6482,8 @@ export interface paths {
                         sections: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @description The version you read; a stale one answers 409. */
                         version?: number;
                     };
@@ -6247,6 +6522,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6254,6 +6531,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6373,6 +6652,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6380,6 +6661,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6504,6 +6787,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6511,6 +6796,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6635,6 +6922,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6642,6 +6931,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7208,6 +7499,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -7215,6 +7508,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -7351,6 +7646,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -7594,6 +7945,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -7601,6 +7954,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -7737,6 +8092,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -7968,6 +8379,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -7975,6 +8388,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8111,6 +8526,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8547,6 +9018,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8554,6 +9027,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8639,6 +9114,8 @@ export interface paths {
                             sections?: {
                                 [key: string]: string;
                             };
+                            /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                            sensitive?: boolean;
                             /** @enum {unknown} */
                             structure: "dap" | "soap" | "narrative";
                         };
@@ -8702,6 +9179,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -8709,6 +9188,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -9543,6 +10024,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict a patient’s record (supervisors), or change its reason, allow list and excluded staff (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a patient’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11403,6 +12127,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/restricted-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s list of restricted patients and episodes: who, by whom, when, why; never the chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowedCount: number;
+                                episodeId: string | null;
+                                excludedCount: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                programName: string | null;
+                                /** @enum {unknown} */
+                                reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
