@@ -137,7 +137,7 @@ function RestrictionDialog({ patientId, current, onClose }: { patientId: string;
           label={t('restriction.reason')}
           data={RESTRICTION_REASONS.map((value) => ({ value, label: t(`restrictionReason.${value}`) }))}
           value={reason}
-          onChange={(value) => value && setReason(value as RestrictionReason)}
+          onChange={(value) => value && setReason(value)}
           allowDeselect={false}
           required
         />
