@@ -14,6 +14,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'instruments:manage': ['admin'],
   'disclosures:review': ['privacy-officer'],
   'emergency-access:review': ['privacy-officer'],
+  'restrictions:review': ['privacy-officer'],
 };
 
 test('the permission table, role by role', () => {

@@ -21,6 +21,8 @@ const PERMISSIONS = {
   'disclosures:review': ['privacy-officer'],
   // The break-the-glass review queue (src/modules/emergency-access): who opened which chart, why, what they read.
   'emergency-access:review': ['privacy-officer'],
+  // The list of restricted records (src/modules/restrictions): who, restricted by whom, when, why; never the chart.
+  'restrictions:review': ['privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

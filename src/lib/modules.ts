@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RawBuilder } from 'kysely';
 import type { TSchema } from 'typebox';
 import type { Executor } from './audit/audit.ts';
-import type { RequestContext } from './context.ts';
+import type { Actor, RequestContext } from './context.ts';
 import type { DB } from '../db/schema.ts';
 
 /**
@@ -62,6 +62,14 @@ export interface PatientRecordKind {
   mergeFilter?: RawBuilder<unknown>;
   /** The column naming the patient, when it is not `patient_id` (`id` for patients itself). */
   patientColumn?: string;
+  /**
+   * The column naming the record's episode (`episode_id`, `id` for episodes itself), when it has
+   * one: a restricted episode's records are refused to whoever the restriction shuts out
+   * (docs/restrictions.md; src/modules/restrictions/restrictions.test.ts checks every such table declares it).
+   */
+  episodeColumn?: string;
+  /** A further rule on the row (alias `row`), such as a sensitive note's readers: SQL, true when the actor may see it. */
+  rowVisibleTo?: (actor: Actor, today: string, row: string) => RawBuilder<boolean>;
 }
 
 /** Moves one kind's rows from the merged record to the survivor; returns what moved, to undo it. */

@@ -13,6 +13,7 @@ import { patientModeModule } from './patient-mode/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { programsModule } from './programs/module.ts';
 import { reassessmentModule } from './reassessment/module.ts';
+import { restrictionsModule } from './restrictions/module.ts';
 import { sessionModule } from './session/module.ts';
 import { setupModule } from './setup/module.ts';
 import { staffModule } from './staff/module.ts';
@@ -48,4 +49,5 @@ export const modules = [
   reassessmentModule,
   consentsModule,
   emergencyAccessModule,
+  restrictionsModule,
 ];

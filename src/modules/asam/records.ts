@@ -6,4 +6,5 @@ export const asamReviewKind = {
   recordType: 'asam-review',
   path: '/api/asam-reviews',
   merge: 'cascade',
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;

@@ -6,4 +6,5 @@ export const assessmentKind = {
   recordType: 'assessment',
   path: '/api/assessments',
   merge: 'cascade',
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;

@@ -50,6 +50,13 @@ export const CADENCE_PHASES = ['outreach', 'intake', 'primary-treatment', 'conti
 export type CadencePhase = (typeof CADENCE_PHASES)[number];
 export const DEFAULT_CADENCE: Record<CadencePhase, number> = { outreach: 7, intake: 7, 'primary-treatment': 7, 'continuing-care': 14 };
 
+/**
+ * The care-team roles that read a sensitive note's text (docs/restrictions.md), besides its
+ * author, its co-signer and supervisors of the program: the clinicians who treat. Case managers,
+ * peer specialists, community health workers and probation officers see that the note exists.
+ */
+export const SENSITIVE_NOTE_ROLES = ['counselor', 'psychiatrist', 'prescriber', 'supervisor'] as const;
+
 export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   'contacts.mode': CONTACT_MODES,
   'contacts.activities': CONTACT_ACTIVITIES,

@@ -18,7 +18,7 @@ export const contactsModule: ServerModule = {
   overview: {
     key: 'contacts',
     schema: Type.Array(ContactSchema),
-    load: (executor, _ctx, patientId) => presentRecentContacts(executor, patientId),
+    load: presentRecentContacts,
   },
   // The episode screen: last contact, attempts since, next due, and the newest contacts (one audited read).
   episode: { key: 'contacts', schema: EpisodeContactsSchema, load: presentEpisodeContacts },

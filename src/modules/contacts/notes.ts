@@ -18,8 +18,8 @@ import { checkSections, supervisesContact } from './service.ts';
  * never changes again — a dated addendum (author or a supervisor of the program) corrects it,
  * and a supervisor may co-sign it.
  */
-async function loadNote(executor: Executor, id: string): Promise<NoteView> {
-  const row = await notesQuery(executor).where('n.id', '=', id).executeTakeFirst();
+async function loadNote(executor: Executor, ctx: RequestContext, id: string): Promise<NoteView> {
+  const row = await notesQuery(executor, ctx.actor).where('n.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return presentNote(row, await addendaQuery(executor, [id]).execute());
 }
@@ -59,15 +59,21 @@ export async function createNote(db: Database, ctx: RequestContext, contactId: s
         structure: input.structure,
         sections: JSON.stringify(sections),
         authorId: ctx.actor.userId,
+        sensitive: input.sensitive ?? false,
       })
       .execute();
-    await audit({ action: 'create', recordType: 'note', recordId: id, details: { contactId, structure: input.structure } });
-    return loadNote(tx, id);
+    await audit({
+      action: 'create',
+      recordType: 'note',
+      recordId: id,
+      details: { contactId, structure: input.structure, sensitive: input.sensitive ?? false },
+    });
+    return loadNote(tx, ctx, id);
   });
 }
 
 export async function getNote(db: Database, ctx: RequestContext, id: string): Promise<NoteView> {
-  return readPatientRecord(db, ctx, noteKind, id, (tx) => loadNote(tx, id));
+  return readPatientRecord(db, ctx, noteKind, id, (tx) => loadNote(tx, ctx, id));
 }
 
 /**
@@ -86,16 +92,25 @@ export async function saveDraft(
     const version = versionOf();
     if (current.status === 'signed') throw signed();
     if (current.authorId !== ctx.actor.userId) throw forbidden('not-note-author', 'Only the author writes a draft.');
-    if (current.version !== version) throw staleDraft(await loadNote(tx, id));
+    if (current.version !== version) throw staleDraft(await loadNote(tx, ctx, id));
     const sections = checkSections(current.structure, input.sections);
     await tx
       .updateTable('contactNotes')
-      .set({ sections: JSON.stringify(sections), ...nextVersion() })
+      .set({
+        sections: JSON.stringify(sections),
+        ...(input.sensitive === undefined ? {} : { sensitive: input.sensitive }),
+        ...nextVersion(),
+      })
       .where('id', '=', id)
       .execute();
     // Which sections, never their text.
-    await audit({ action: 'update', recordType: 'note', recordId: id, details: { sections: Object.keys(sections) } });
-    return loadNote(tx, id);
+    await audit({
+      action: 'update',
+      recordType: 'note',
+      recordId: id,
+      details: { sections: Object.keys(sections), ...(input.sensitive === undefined ? {} : { sensitive: input.sensitive }) },
+    });
+    return loadNote(tx, ctx, id);
   });
 }
 
@@ -110,7 +125,7 @@ export async function signNote(db: Database, ctx: RequestContext, id: string, ve
       .where('id', '=', id)
       .execute();
     await audit({ action: 'update', recordType: 'note', recordId: id, details: { status: 'signed' } });
-    return loadNote(tx, id);
+    return loadNote(tx, ctx, id);
   });
 }
 
@@ -133,7 +148,7 @@ export async function cosignNote(db: Database, ctx: RequestContext, id: string, 
       .where('id', '=', id)
       .execute();
     await audit({ action: 'update', recordType: 'note', recordId: id, details: { cosigned: true } });
-    return loadNote(tx, id);
+    return loadNote(tx, ctx, id);
   });
 }
 
@@ -159,6 +174,6 @@ export async function addAddendum(db: Database, ctx: RequestContext, id: string,
       .execute();
     await tx.updateTable('contactNotes').set(nextVersion()).where('id', '=', id).execute();
     await audit({ action: 'create', recordType: 'note-addendum', recordId: addendumId, details: { noteId: id } });
-    return loadNote(tx, id);
+    return loadNote(tx, ctx, id);
   });
 }

@@ -11,8 +11,12 @@ function presentAddendum(row: AddendumRow & { authorName: string }): AddendumVie
   return { id: row.id, author: { id: row.authorId, name: row.authorName }, body: row.body, createdAt: row.createdAt.toISOString() };
 }
 
+/**
+ * A note as its reader may see it: a sensitive note they may not read (docs/restrictions.md)
+ * comes with `hidden` set, its sections blanked by the query and no addenda.
+ */
 export function presentNote(
-  row: NoteRow & { authorName: string; cosignerName: string | null },
+  row: NoteRow & { authorName: string; cosignerName: string | null; readable: boolean },
   addenda: readonly (AddendumRow & { authorName: string })[],
 ): NoteView {
   return {
@@ -20,13 +24,15 @@ export function presentNote(
     contactId: row.contactId,
     patientId: row.patientId,
     structure: row.structure,
-    sections: row.sections as Record<string, string>,
+    sections: row.readable ? (row.sections as Record<string, string>) : {},
+    sensitive: row.sensitive,
+    hidden: !row.readable,
     status: row.status,
     author: { id: row.authorId, name: row.authorName },
     signedAt: row.signedAt?.toISOString() ?? null,
     cosignedBy: row.cosignedBy ? { id: row.cosignedBy, name: row.cosignerName ?? '' } : null,
     cosignedAt: row.cosignedAt?.toISOString() ?? null,
-    addenda: addenda.map(presentAddendum),
+    addenda: row.readable ? addenda.map(presentAddendum) : [],
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

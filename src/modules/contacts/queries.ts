@@ -1,9 +1,19 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../lib/audit/audit.ts';
+import type { Actor } from '../../lib/context.ts';
+import { episodeVisibleTo, todayOf } from '../patients/access.ts';
+import { noteReadableBy } from './sensitive.ts';
 import { DEFAULT_CADENCE } from './codes.ts';
 
-/** A page of contacts (of a patient or of an episode), newest first, each with its staff member's name. */
-export function contactsQuery(executor: Executor, where: { patientId?: string; episodeId?: string; ids?: string[] }, limit: number) {
+/**
+ * A page of contacts (of a patient or of an episode), newest first, each with its staff member's
+ * name; with `visibleTo`, only those not on an episode restricted against that reader.
+ */
+export function contactsQuery(
+  executor: Executor,
+  where: { patientId?: string; episodeId?: string; ids?: string[]; visibleTo?: Actor },
+  limit: number,
+) {
   let select = executor
     .selectFrom('contacts as c')
     .innerJoin('users as u', 'u.id', 'c.staffId')
@@ -12,16 +22,42 @@ export function contactsQuery(executor: Executor, where: { patientId?: string; e
   if (where.patientId) select = select.where('c.patientId', '=', where.patientId);
   if (where.episodeId) select = select.where('c.episodeId', '=', where.episodeId);
   if (where.ids) select = select.where('c.id', 'in', where.ids.length ? where.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (where.visibleTo) {
+    const episode = episodeVisibleTo(where.visibleTo, todayOf(where.visibleTo), 'c.episode_id');
+    select = select.where(sql<boolean>`(c.episode_id IS NULL OR ${episode})`);
+  }
   return select.orderBy('c.occurredAt', 'desc').orderBy('c.id', 'desc').limit(limit);
 }
 
-/** The notes of some contacts, with their author's and co-signer's names. */
-export function notesQuery(executor: Executor) {
+/**
+ * The notes of some contacts, with their author's and co-signer's names, and whether `reader`
+ * may read their text (a sensitive note, docs/restrictions.md): the text of one they may not is
+ * blanked here, in the query, so no caller can hand it out by mistake.
+ */
+export function notesQuery(executor: Executor, reader: Actor) {
+  const readable = noteReadableBy(reader, todayOf(reader), 'n');
   return executor
     .selectFrom('contactNotes as n')
     .innerJoin('users as a', 'a.id', 'n.authorId')
     .leftJoin('users as s', 's.id', 'n.cosignedBy')
-    .selectAll('n')
+    .select([
+      'n.id',
+      'n.organizationId',
+      'n.patientId',
+      'n.contactId',
+      'n.structure',
+      'n.status',
+      'n.authorId',
+      'n.signedAt',
+      'n.cosignedBy',
+      'n.cosignedAt',
+      'n.sensitive',
+      'n.version',
+      'n.createdAt',
+      'n.updatedAt',
+    ])
+    .select(sql<unknown>`CASE WHEN ${readable} THEN n.sections ELSE '{}'::jsonb END`.as('sections'))
+    .select(readable.as('readable'))
     .select(['a.displayName as authorName', 's.displayName as cosignerName']);
 }
 

@@ -21,12 +21,20 @@ const contactFields = {
   activities: Type.Optional(Activities),
 };
 
+/** Set by the author while the note is a draft (docs/restrictions.md). */
+const Sensitive = Type.Optional(
+  Type.Boolean({ description: 'Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names' }),
+);
+
 export const CreateContactBody = Type.Object(
   {
     ...contactFields,
     episodeId: Type.Optional(Nullable(Uuid)),
     note: Type.Optional(
-      Type.Object({ structure: Type.Enum(NOTE_STRUCTURES), sections: Type.Optional(Sections) }, { additionalProperties: false }),
+      Type.Object(
+        { structure: Type.Enum(NOTE_STRUCTURES), sections: Type.Optional(Sections), sensitive: Sensitive },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -53,12 +61,15 @@ export const EnteredInErrorBody = Type.Object({ version: Version, reason: Text(1
 export type EnteredInErrorBody = Static<typeof EnteredInErrorBody>;
 
 export const CreateNoteBody = Type.Object(
-  { structure: Type.Enum(NOTE_STRUCTURES), sections: Type.Optional(Sections) },
+  { structure: Type.Enum(NOTE_STRUCTURES), sections: Type.Optional(Sections), sensitive: Sensitive },
   { additionalProperties: false },
 );
 export type CreateNoteBody = Static<typeof CreateNoteBody>;
 
-export const SaveDraftBody = Type.Object({ version: Type.Optional(Version), sections: Sections }, { additionalProperties: false });
+export const SaveDraftBody = Type.Object(
+  { version: Type.Optional(Version), sections: Sections, sensitive: Sensitive },
+  { additionalProperties: false },
+);
 export type SaveDraftBody = Static<typeof SaveDraftBody>;
 
 export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
@@ -78,6 +89,10 @@ export const NoteSchema = Type.Object({
   patientId: Uuid,
   structure: Type.Enum(NOTE_STRUCTURES),
   sections: Type.Record(Type.String(), Type.String()),
+  sensitive: Type.Boolean({
+    description: 'Readable only by its author, co-signer, program supervisors and the clinical roles of its team',
+  }),
+  hidden: Type.Boolean({ description: 'A sensitive note this reader may not read: no sections, no addenda' }),
   status: Type.Enum(NOTE_STATUSES),
   author: Person,
   signedAt: Nullable(Instant),

@@ -35,9 +35,9 @@ export function checkSections(structure: NoteStructure, sections: Record<string,
 }
 
 /** Contacts with their notes and addenda, in the order given. */
-async function loadContacts(executor: Executor, rows: Awaited<ReturnType<ReturnType<typeof contactsQuery>['execute']>>) {
+async function loadContacts(executor: Executor, reader: Actor, rows: Awaited<ReturnType<ReturnType<typeof contactsQuery>['execute']>>) {
   if (rows.length === 0) return [];
-  const notes = await notesQuery(executor)
+  const notes = await notesQuery(executor, reader)
     .where(
       'n.contactId',
       'in',
@@ -62,8 +62,8 @@ async function loadContacts(executor: Executor, rows: Awaited<ReturnType<ReturnT
   return rows.map((row) => presentContact(row, noteOf.get(row.id) ?? null));
 }
 
-async function loadContact(executor: Executor, id: string): Promise<ContactView> {
-  const [view] = await loadContacts(executor, await contactsQuery(executor, { ids: [id] }, 1).execute());
+async function loadContact(executor: Executor, reader: Actor, id: string): Promise<ContactView> {
+  const [view] = await loadContacts(executor, reader, await contactsQuery(executor, { ids: [id] }, 1).execute());
   if (!view) throw new Error(`contact ${id} vanished inside its transaction`);
   return view;
 }
@@ -144,29 +144,35 @@ export async function createContact(db: Database, ctx: RequestContext, patientId
           structure: input.note.structure,
           sections: JSON.stringify(sections),
           authorId: ctx.actor.userId,
+          sensitive: input.note.sensitive ?? false,
         })
         .execute();
-      await audit({ action: 'create', recordType: 'note', recordId: noteId, details: { contactId: id, structure: input.note.structure } });
+      await audit({
+        action: 'create',
+        recordType: 'note',
+        recordId: noteId,
+        details: { contactId: id, structure: input.note.structure, sensitive: input.note.sensitive ?? false },
+      });
     }
     await refreshEpisodeContacts(tx, record.patientId);
-    return loadContact(tx, id);
+    return loadContact(tx, ctx.actor, id);
   });
 }
 
 export async function getContact(db: Database, ctx: RequestContext, id: string): Promise<ContactView> {
-  return readPatientRecord(db, ctx, contactKind, id, (tx) => loadContact(tx, id));
+  return readPatientRecord(db, ctx, contactKind, id, (tx) => loadContact(tx, ctx.actor, id));
 }
 
 /** A patient's contacts, newest first, paged by cursor (entered-in-error ones included, marked). */
 export async function listPatientContacts(db: Database, ctx: RequestContext, patientId: string, query: ContactListQuery) {
   const limit = query.limit ?? 50;
   return readPatientRecord(db, ctx, patientKind, patientId, async (tx, record) => {
-    let select = contactsQuery(tx, { patientId: record.patientId }, limit + 1);
+    let select = contactsQuery(tx, { patientId: record.patientId, visibleTo: ctx.actor }, limit + 1);
     const after = decodeCursor(query.cursor, ['string', 'uuid']);
     if (after) select = select.where(sql<boolean>`(c.occurred_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     const rows = await select.execute();
     const more = rows.length > limit;
-    const items = await loadContacts(tx, rows.slice(0, limit));
+    const items = await loadContacts(tx, ctx.actor, rows.slice(0, limit));
     const last = items.at(-1);
     return { items, nextCursor: more && last ? encodeCursor([last.occurredAt, last.id]) : null };
   });
@@ -193,13 +199,13 @@ async function episodeContactStatus(executor: Executor, ctx: RequestContext, epi
 
 /** The episode screen's section (inside its audited read): the status and the ten newest contacts. */
 export async function presentEpisodeContacts(executor: Executor, ctx: RequestContext, episodeId: string) {
-  const rows = await contactsQuery(executor, { episodeId }, 10).execute();
-  return { status: await episodeContactStatus(executor, ctx, episodeId), recent: await loadContacts(executor, rows) };
+  const rows = await contactsQuery(executor, { episodeId, visibleTo: ctx.actor }, 10).execute();
+  return { status: await episodeContactStatus(executor, ctx, episodeId), recent: await loadContacts(executor, ctx.actor, rows) };
 }
 
 /** The patient overview's part (inside its audited read): the five newest contacts. */
-export async function presentRecentContacts(executor: Executor, patientId: string) {
-  return loadContacts(executor, await contactsQuery(executor, { patientId }, 5).execute());
+export async function presentRecentContacts(executor: Executor, ctx: RequestContext, patientId: string) {
+  return loadContacts(executor, ctx.actor, await contactsQuery(executor, { patientId, visibleTo: ctx.actor }, 5).execute());
 }
 
 export async function listEpisodeContacts(db: Database, ctx: RequestContext, episodeId: string) {
@@ -237,7 +243,7 @@ export async function updateContact(db: Database, ctx: RequestContext, id: strin
       .execute();
     await audit({ action: 'update', recordType: 'contact', recordId: id, details: { fields: Object.keys(fields) } });
     await refreshEpisodeContacts(tx, record.patientId);
-    return loadContact(tx, id);
+    return loadContact(tx, ctx.actor, id);
   });
 }
 
@@ -259,6 +265,6 @@ export async function markEnteredInError(db: Database, ctx: RequestContext, id: 
       .execute();
     await audit({ action: 'delete', recordType: 'contact', recordId: id, details: { enteredInError: true } });
     await refreshEpisodeContacts(tx, record.patientId);
-    return loadContact(tx, id);
+    return loadContact(tx, ctx.actor, id);
   });
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { Instant, Nullable, Uuid } from '../../lib/http/schemas.ts';
 import type { TimelineEntry, TimelineQuery, TodayItem, TodayQuery } from '../../lib/modules.ts';
-import { patientVisibleTo } from '../patients/access.ts';
+import { episodeVisibleTo, patientVisibleTo } from '../patients/access.ts';
 import { nextDueSql } from './queries.ts';
 
 /**
@@ -107,6 +107,7 @@ export async function loadToday(executor: Executor, ctx: RequestContext, query: 
     .where('e.closedOn', 'is', null)
     .where(sql<boolean>`${nextDueSql('e', 'k', query.timeZone)}::date <= ${today}::date`)
     .where(patientVisibleTo(ctx.actor, today, 'p'))
+    .where(episodeVisibleTo(ctx.actor, today, 'e.id'))
     .orderBy('nextDueOn')
     .limit(500)
     .$narrowType<{ staffId: string }>() // the query asks for these staff
@@ -121,6 +122,7 @@ export async function loadToday(executor: Executor, ctx: RequestContext, query: 
     .where('n.status', '=', 'draft')
     .where('c.enteredInErrorAt', 'is', null)
     .where(patientVisibleTo(ctx.actor, today, 'p'))
+    .where(sql<boolean>`(c.episode_id IS NULL OR ${episodeVisibleTo(ctx.actor, today, 'c.episode_id')})`)
     .orderBy('c.occurredAt')
     .limit(500)
     .execute();

@@ -40,6 +40,8 @@ interface ContactNotesTable {
   signedAt: Date | null;
   cosignedBy: string | null;
   cosignedAt: Date | null;
+  /** Readable only by the roles docs/restrictions.md names (migrations/0361). */
+  sensitive: Generated<boolean>;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

@@ -7,7 +7,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
-import { currentMember, supervisesProgram, todayOf } from '../patients/access.ts';
+import { currentMember, episodeVisibleTo, patientVisibleTo, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
 import { nextDueSql } from '../contacts/queries.ts';
 
@@ -120,10 +120,17 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
     .where(currentMember('m', actor.userId, today))
     .where('m.organizationId', '=', actor.organizationId)
     .where('e.closedOn', 'is', null)
-    .where('p.deletedAt', 'is', null);
+    .where('p.deletedAt', 'is', null)
+    // A restricted patient or episode (docs/restrictions.md) leaves the caseload of whoever it shuts out.
+    .where(patientVisibleTo(actor, today, 'p'))
+    .where(episodeVisibleTo(actor, today, 'e.id'));
   if (query.programId) select = select.where('e.programId', '=', query.programId);
   // A supervisor looking at a colleague's caseload sees only the episodes of programs they supervise.
-  if (supervisedBy) select = select.where(supervisesProgram(supervisedBy, 'e.program_id'));
+  if (supervisedBy)
+    select = select
+      .where(supervisesProgram(supervisedBy, 'e.program_id'))
+      .where(patientVisibleTo(supervisedBy, today, 'p'))
+      .where(episodeVisibleTo(supervisedBy, today, 'e.id'));
   if (query.phase) select = select.where('e.phase', '=', query.phase);
   if (query.levelCode) select = select.where(sql<boolean>`lvl.level_code = ${query.levelCode}`);
   const after = decodeCursor(query.cursor, ['string', 'string', 'uuid']);

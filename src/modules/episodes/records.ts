@@ -10,23 +10,26 @@ export const episodeKind = {
   recordType: 'episode',
   path: '/api/episodes',
   merge: 'move',
+  episodeColumn: 'id',
 } as const satisfies PatientRecordKind;
 export const placementKind = {
   table: 'placements',
   recordType: 'placement',
   path: '/api/placements',
   merge: 'cascade',
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;
 export const careTeamMemberKind = {
   table: 'careTeamMembers',
   recordType: 'care-team-member',
   path: '/api/care-team-members',
   merge: 'cascade',
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;
 
 export const episodeRecordKinds: readonly PatientRecordKind[] = [
   episodeKind,
-  { table: 'episodePhases', recordType: 'episode-phase', path: null, merge: 'cascade' },
+  { table: 'episodePhases', recordType: 'episode-phase', path: null, merge: 'cascade', episodeColumn: 'episode_id' },
   placementKind,
   careTeamMemberKind,
 ];

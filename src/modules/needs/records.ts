@@ -6,6 +6,7 @@ export const needKind = {
   recordType: 'need',
   path: '/api/needs',
   merge: 'cascade',
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;
 
 /** A status change follows its need (the cascading key on (need, patient)). */

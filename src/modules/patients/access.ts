@@ -16,6 +16,10 @@ import type { PatientRecordKind } from '../../lib/modules.ts';
  * - the person who registered the patient, until the patient has an episode;
  * - a clinician holding an emergency access grant in force for the patient (break-the-glass).
  * Nobody else, admins and privacy officers included.
+ *
+ * A restricted patient or episode (docs/restrictions.md, src/modules/restrictions) narrows this:
+ * the terms above still have to hold, and on top of them only the current care team and the
+ * restriction's allow list pass, never anyone on its excluded list.
  */
 
 /** Today in the actor's organization: the day the predicate is evaluated for. */
@@ -36,8 +40,9 @@ export function supervisesProgram(actor: Actor, programColumn: string): RawBuild
 
 /**
  * Break-the-glass (src/modules/emergency-access): the actor holds a grant in force for the
- * patient. A separate term of the predicate, so it opens whatever else would keep the chart
- * closed (that is the point of breaking the glass); every audit row written under it is marked.
+ * patient. A separate term of the predicate, and admitted by a restriction too, so it opens
+ * what would otherwise stay closed (that is the point of breaking the glass), except to someone
+ * a restriction excludes by name; every audit row written under it is marked.
  */
 function emergencyAccessOf(actor: Actor, patientColumn: RawBuilder<unknown>): RawBuilder<boolean> {
   return sql<boolean>`EXISTS (SELECT 1 FROM emergency_access_grants g WHERE g.user_id = ${actor.userId} AND g.patient_id = ${patientColumn}
@@ -52,13 +57,46 @@ function emergencyAccessOf(actor: Actor, patientColumn: RawBuilder<unknown>): Ra
  */
 export function patientVisibleTo(actor: Actor, today = todayOf(actor), p = 'p'): RawBuilder<boolean> {
   const ref = (column: string) => sql.ref(`${p}.${column}`);
+  // An emergency grant is one more way in; a restriction still applies to it, and lets a grant
+  // through unless the person is on its excluded list (restrictionAdmits).
   return sql<boolean>`(
     ${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL AND (
-      EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${ref('id')} AND ${currentMember('m', actor.userId, today)})
-      OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} AND ${supervisesProgram(actor, 'e.program_id')} OFFSET 0)
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${ref('id')} AND ${currentMember('m', actor.userId, today)}
+                 AND ${episodeVisibleTo(actor, today, 'm.episode_id')})
+      OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} AND ${supervisesProgram(actor, 'e.program_id')}
+                    AND ${episodeVisibleTo(actor, today, 'e.id')} OFFSET 0)
       OR (${ref('created_by')} = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} OFFSET 0))
       OR ${emergencyAccessOf(actor, ref('id'))}
-    ))`;
+    ) AND ${restrictionAdmits(actor, today, 'patient', ref('id'))})`;
+}
+
+/**
+ * No active restriction of the patient (`scope` 'patient', `target` its id) or of the episode
+ * (`scope` 'episode', `target` its id) shuts the actor out: a restriction admits its current
+ * care-team members (of the patient, or of that episode) and its allow list, minus its excluded
+ * list, which wins over everything. The terms of `patientVisibleTo` must hold as well: the allow
+ * list narrows who sees the record, it never opens it to someone with no other tie to it.
+ * Someone who broke the glass for the patient passes too (it is for emergencies nobody
+ * planned for), unless excluded: the staff member kept out of a relative's chart stays out.
+ */
+function restrictionAdmits(actor: Actor, today: string, scope: 'patient' | 'episode', target: RawBuilder<unknown>): RawBuilder<boolean> {
+  const on = scope === 'patient' ? sql`rx.patient_id = ${target} AND rx.episode_id IS NULL` : sql`rx.episode_id = ${target}`;
+  const team = scope === 'patient' ? sql`rxt.patient_id = rx.patient_id` : sql`rxt.episode_id = rx.episode_id`;
+  return sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM record_restrictions rx WHERE ${on} AND rx.lifted_at IS NULL
+       AND (${actor.userId}::uuid = ANY (rx.excluded_user_ids)
+            OR NOT (${actor.userId}::uuid = ANY (rx.allowed_user_ids)
+                    OR EXISTS (SELECT 1 FROM care_team_members rxt WHERE ${team} AND ${currentMember('rxt', actor.userId, today)})
+                    OR ${emergencyAccessOf(actor, sql.ref('rx.patient_id'))})))`;
+}
+
+/**
+ * The episode-level part of the rule, for an episode id column (`e.id`, `c.episode_id`): true
+ * unless the episode is restricted and the actor is not on its care team or allow list (or is
+ * excluded). Compose it beside `patientVisibleTo` wherever rows of one episode are read.
+ */
+export function episodeVisibleTo(actor: Actor, today: string, episodeColumn: string): RawBuilder<boolean> {
+  return restrictionAdmits(actor, today, 'episode', sql.ref(episodeColumn));
 }
 
 export async function canSeePatient(executor: Executor, actor: Actor, patientId: string): Promise<boolean> {
@@ -79,13 +117,31 @@ export async function canSeePatient(executor: Executor, actor: Actor, patientId:
   return row !== undefined;
 }
 
-/** The patient of one record of a kind, in the actor's organization. */
-async function patientOf(tx: Transaction<DB>, actor: Actor, kind: PatientRecordKind, id: string, lock: boolean): Promise<string | null> {
+/**
+ * The patient of one record of a kind, in the actor's organization, and whether the record's
+ * own rules let the actor at it: its episode's restriction (kinds with `episodeColumn`) and the
+ * kind's `rowVisibleTo` (a sensitive note).
+ */
+async function patientOf(
+  tx: Transaction<DB>,
+  actor: Actor,
+  kind: PatientRecordKind,
+  id: string,
+  lock: boolean,
+): Promise<{ patientId: string; visible: boolean } | null> {
   const column = kind.patientColumn ?? 'patient_id';
-  const row = await sql<{ patientId: string }>`
-    SELECT ${sql.ref(column)} AS patient_id FROM ${sql.table(kind.table)}
-     WHERE id = ${id}::uuid AND organization_id = ${actor.organizationId}::uuid ${lock ? sql`FOR UPDATE` : sql``}`.execute(tx);
-  return row.rows[0]?.patientId ?? null;
+  const today = todayOf(actor);
+  const rules: RawBuilder<boolean>[] = [];
+  if (kind.episodeColumn)
+    rules.push(
+      sql<boolean>`(${sql.ref(`r.${kind.episodeColumn}`)} IS NULL OR ${episodeVisibleTo(actor, today, `r.${kind.episodeColumn}`)})`,
+    );
+  if (kind.rowVisibleTo) rules.push(kind.rowVisibleTo(actor, today, 'r'));
+  const visible = rules.length > 0 ? sql.join(rules, sql` AND `) : sql`true`;
+  const row = await sql<{ patientId: string; visible: boolean }>`
+    SELECT ${sql.ref(`r.${column}`)} AS patient_id, (${visible}) AS visible FROM ${sql.table(kind.table)} AS r
+     WHERE r.id = ${id}::uuid AND r.organization_id = ${actor.organizationId}::uuid ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(tx);
+  return row.rows[0] ?? null;
 }
 
 export interface PatientRecord {
@@ -111,9 +167,10 @@ export async function checkPatientRecord(
   id: string,
   options: { lock: boolean },
 ): Promise<PatientRecord> {
-  const patientId = await patientOf(tx, actor, kind, id, options.lock);
-  if (patientId === null || !(await canSeePatient(tx, actor, patientId))) throw refusal(kind, id, patientId);
-  return { id, patientId };
+  const found = await patientOf(tx, actor, kind, id, options.lock);
+  if (found === null || !found.visible || !(await canSeePatient(tx, actor, found.patientId)))
+    throw refusal(kind, id, found?.patientId ?? null);
+  return { id, patientId: found.patientId };
 }
 
 /**

@@ -12,6 +12,7 @@ export const taskKind = {
   path: '/api/tasks',
   merge: 'move',
   mergeFilter: sql`episode_id IS NULL`,
+  episodeColumn: 'episode_id',
 } as const satisfies PatientRecordKind;
 
 /** A task's history follows its task (the cascading key). */

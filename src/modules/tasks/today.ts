@@ -3,7 +3,7 @@ import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { TodayItem, TodayQuery, TodaySource } from '../../lib/modules.ts';
-import { patientVisibleTo } from '../patients/access.ts';
+import { episodeVisibleTo, patientVisibleTo } from '../patients/access.ts';
 import { TodayTaskSchema } from './schemas.ts';
 
 /** At most this many tasks per person on Today: a list longer than that is a conversation with a supervisor. */
@@ -39,6 +39,7 @@ export function todayTasksQuery(executor: Executor, ctx: RequestContext, query: 
     .where('t.status', '=', 'open')
     .where('t.dueOn', '<=', today)
     .where((w) => w.or([w('t.patientId', 'is', null), patientVisibleTo(ctx.actor)]))
+    .where(sql<boolean>`(t.episode_id IS NULL OR ${episodeVisibleTo(ctx.actor, today, 't.episode_id')})`)
     .orderBy('t.dueOn')
     .orderBy(sql`array_position(ARRAY['urgent', 'high', 'normal', 'low'], t.priority)`)
     .orderBy('t.id')

@@ -1,10 +1,12 @@
-import type { RequestContext } from '../../lib/context.ts';
+import { sql } from 'kysely';
+import type { Actor, RequestContext } from '../../lib/context.ts';
+import type { Executor } from '../../lib/audit/audit.ts';
 import { withAudit } from '../../lib/audit/audit.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { fieldError } from '../../lib/errors.ts';
-import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
+import { decodeCursor, encodeCursor, toPage } from '../../lib/http/schemas.ts';
 import type { ModuleRegistry, TimelineEntry } from '../../lib/modules.ts';
-import { checkPatientRecord } from '../patients/access.ts';
+import { checkPatientRecord, episodeVisibleTo, todayOf } from '../patients/access.ts';
 import { patientKind } from '../patients/records.ts';
 
 export interface TimelineQueryString {
@@ -52,14 +54,26 @@ export async function readTimeline(
   const before = readCursor(query.cursor);
   return withAudit(db, ctx, async (tx, audit) => {
     const record = await checkPatientRecord(tx, ctx.actor, patientKind, patientId, { lock: false });
+    // Entries of an episode restricted against the reader are dropped (docs/restrictions.md). A
+    // source that filled its page then only vouches for entries down to its last one: the page
+    // stops at the newest such boundary, and the cursor continues from there.
+    const hidden = await hiddenEpisodes(tx, ctx.actor, record.patientId);
     const entries: TimelineEntry[] = [];
+    let boundary: TimelineEntry | null = null;
     for (const source of registry.timelineSources) {
       const asked = source.kinds.filter((kind) => kinds.includes(kind));
       if (asked.length === 0) continue;
-      entries.push(...(await source.load(tx, ctx, { patientId: record.patientId, kinds: asked, before, limit: limit + 1 })));
+      const got = await source.load(tx, ctx, { patientId: record.patientId, kinds: asked, before, limit: limit + 1 });
+      const last = got.at(-1);
+      if (hidden.size > 0 && got.length > limit && last && (!boundary || newestFirst(last, boundary) < 0)) boundary = last;
+      entries.push(...got.filter((entry) => !(entry.episodeId && hidden.has(entry.episodeId))));
     }
     entries.sort(newestFirst);
-    const page = toPage(entries.slice(0, limit + 1), limit, (entry) => [entry.at.toISOString(), entry.key]);
+    const keyOf = (entry: TimelineEntry) => [entry.at.toISOString(), entry.key];
+    const until = boundary;
+    const complete = until ? entries.filter((entry) => newestFirst(entry, until) <= 0) : entries.slice(0, limit + 1);
+    const page =
+      until && complete.length <= limit ? { items: complete, nextCursor: encodeCursor(keyOf(until)) } : toPage(complete, limit, keyOf);
     const actorIds = [...new Set(page.items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))];
     const names = new Map(
       actorIds.length === 0
@@ -86,4 +100,15 @@ export async function readTimeline(
       kinds: known,
     };
   });
+}
+
+/** The patient's episodes restricted against the actor, whose timeline entries the actor does not get. */
+async function hiddenEpisodes(executor: Executor, actor: Actor, patientId: string): Promise<Set<string>> {
+  const rows = await executor
+    .selectFrom('episodes as e')
+    .select('e.id')
+    .where('e.patientId', '=', patientId)
+    .where(sql<boolean>`NOT ${episodeVisibleTo(actor, todayOf(actor), 'e.id')}`)
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }

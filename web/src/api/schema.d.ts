@@ -2415,6 +2415,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2422,6 +2424,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2557,6 +2561,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2564,6 +2570,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2718,6 +2726,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2725,6 +2735,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2830,6 +2842,8 @@ export interface paths {
                         sections?: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @enum {unknown} */
                         structure: "dap" | "soap" | "narrative";
                     };
@@ -2868,6 +2882,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -2875,6 +2891,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -3824,6 +3842,8 @@ export interface paths {
                                             id: string;
                                             name: string;
                                         } | null;
+                                        /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                        hidden: boolean;
                                         /** Format: uuid */
                                         id: string;
                                         /** Format: uuid */
@@ -3831,6 +3851,8 @@ export interface paths {
                                         sections: {
                                             [key: string]: string;
                                         };
+                                        /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                        sensitive: boolean;
                                         signedAt: string | null;
                                         /** @enum {unknown} */
                                         status: "draft" | "signed";
@@ -4745,6 +4767,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -4752,6 +4776,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -5298,6 +5324,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict one episode and its records (supervisors), or change its restriction (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an episode’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6794,6 +7063,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6801,6 +7072,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6853,6 +7126,8 @@ export interface paths {
                         sections: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @description The version you read; a stale one answers 409. */
                         version?: number;
                     };
@@ -6891,6 +7166,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6898,6 +7175,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7017,6 +7296,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7024,6 +7305,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7148,6 +7431,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7155,6 +7440,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7279,6 +7566,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7286,6 +7575,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7857,6 +8148,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -7864,6 +8157,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8006,6 +8301,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8249,6 +8600,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8256,6 +8609,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8398,6 +8753,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8629,6 +9040,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8636,6 +9049,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8778,6 +9193,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -9214,6 +9685,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -9221,6 +9694,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -9306,6 +9781,8 @@ export interface paths {
                             sections?: {
                                 [key: string]: string;
                             };
+                            /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                            sensitive?: boolean;
                             /** @enum {unknown} */
                             structure: "dap" | "soap" | "narrative";
                         };
@@ -9369,6 +9846,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -9376,6 +9855,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -10324,6 +10805,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict a patient’s record (supervisors), or change its reason, allow list and excluded staff (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a patient’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12184,6 +12908,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/restricted-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s list of restricted patients and episodes: who, by whom, when, why; never the chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowedCount: number;
+                                episodeId: string | null;
+                                excludedCount: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                programName: string | null;
+                                /** @enum {unknown} */
+                                reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

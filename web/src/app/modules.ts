@@ -17,6 +17,7 @@ export { patientModeModule } from '../modules/patient-mode/module.ts';
 export { patientsModule } from '../modules/patients/module.ts';
 export { programsModule } from '../modules/programs/module.ts';
 export { reassessmentModule } from '../modules/reassessment/module.ts';
+export { restrictionsModule } from '../modules/restrictions/module.ts';
 export { sessionModule } from '../modules/session/module.ts';
 export { setupModule } from '../modules/setup/module.ts';
 export { staffModule } from '../modules/staff/module.ts';

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -96,7 +96,11 @@ function ContactView({ contact }: { contact: Contact }) {
           source={{ recordType: 'contact', recordId: contact.id }}
         />
       )}
-      {contact.note ? (
+      {contact.note?.hidden ? (
+        <Alert variant="light" color="grape">
+          {t('note.hiddenSensitive')}
+        </Alert>
+      ) : contact.note ? (
         <NoteEditor note={contact.note} onChanged={onNoteChanged} />
       ) : contact.enteredInError === null && contact.mode !== 'attempted-not-reached' ? (
         <StartNote contactId={contact.id} />

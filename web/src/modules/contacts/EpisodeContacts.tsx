@@ -76,9 +76,12 @@ function ContactTable({ contacts }: { contacts: EpisodeContactsData['recent'] })
                 {contact.note === null ? (
                   '—'
                 ) : (
-                  <StatusBadge color={contact.note.status === 'signed' ? 'green' : 'blue'}>
-                    {`${t(`note.structure.${contact.note.structure}`)} · ${t(`note.status.${contact.note.status}`)}`}
-                  </StatusBadge>
+                  <Group gap={4}>
+                    <StatusBadge color={contact.note.status === 'signed' ? 'green' : 'blue'}>
+                      {`${t(`note.structure.${contact.note.structure}`)} · ${t(`note.status.${contact.note.status}`)}`}
+                    </StatusBadge>
+                    {contact.note.sensitive && <StatusBadge color="grape">{t('note.sensitiveBadge')}</StatusBadge>}
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
@@ -38,6 +38,7 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
       unwrap(api.POST('/api/notes/{id}/cosignature', { params: { path: { id: note.id } }, body: { version: note.version } })),
     onSuccess: onChanged,
   });
+  const marking = useMutation({ mutationFn: (sensitive: boolean) => draft.markSensitive(sensitive) });
   const supervisor = session.user.roles.includes('supervisor');
   const canAmend = note.status === 'signed' && (note.author.id === me || supervisor);
 
@@ -49,6 +50,7 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
             {`${t('note.title')} · ${t(`note.structure.${note.structure}`)}`}
           </Title>
           <Group gap="xs">
+            {note.sensitive && <StatusBadge color="grape">{t('note.sensitiveBadge')}</StatusBadge>}
             <StatusBadge color={note.status === 'signed' ? 'green' : 'blue'}>{t(`note.status.${note.status}`)}</StatusBadge>
             {draft.editable && <SaveBadge state={draft.state} />}
           </Group>
@@ -92,6 +94,15 @@ export function NoteEditor({ note, onChanged }: { note: Note; onChanged: (note: 
           <Text size="sm">{t('note.cosignedBy', { name: note.cosignedBy.name, when: format.dateTime(note.cosignedAt) })}</Text>
         )}
 
+        {draft.editable && (
+          <Checkbox
+            label={t('note.sensitive')}
+            description={t('note.sensitive.help')}
+            checked={note.sensitive}
+            disabled={marking.isPending || draft.state === 'conflict'}
+            onChange={(event) => marking.mutate(event.currentTarget.checked)}
+          />
+        )}
         {draft.editable && (
           <Stack gap="xs" align="flex-start">
             <Text size="sm" c="dimmed">

@@ -89,6 +89,13 @@ export const contactMessages = {
   'note.signedBy': { en: 'Signed by {name} on {when}', es: 'Firmada por {name} el {when}' },
   'note.cosignedBy': { en: 'Co-signed by {name} on {when}', es: 'Cofirmada por {name} el {when}' },
   'note.cosign': { en: 'Co-sign', es: 'Cofirmar' },
+  'note.sensitive': { en: 'Sensitive (e.g. counseling notes)', es: 'Confidencial (por ejemplo, notas de consejería)' },
+  'note.sensitive.help': {
+    en: 'Only you, a co-signer, the program’s supervisors and the team’s counselors, psychiatrists and prescribers read it. Others see that a note exists.',
+    es: 'Solo la leen usted, quien la firme también, quienes supervisan el programa y los consejeros, psiquiatras y profesionales que recetan del equipo. Los demás ven que existe una nota.',
+  },
+  'note.sensitiveBadge': { en: 'Sensitive', es: 'Confidencial' },
+  'note.hiddenSensitive': { en: 'A sensitive note, not shown to your role.', es: 'Una nota confidencial que no se muestra a su función.' },
   'note.readOnly': {
     en: 'This note is signed and cannot be edited. Add an addendum to correct or add to it.',
     es: 'Esta nota está firmada y no se puede editar. Agregue una adenda para corregirla o completarla.',

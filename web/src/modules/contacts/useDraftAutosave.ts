@@ -127,7 +127,25 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
     return latest.current === onServer.current ? base.current : null;
   }, [state, send]);
 
-  return { text, state, theirs, editable, change, keepMine, takeTheirs, flush };
+  /** Marks the draft sensitive or not (docs/restrictions.md): saved with the text as it is, on the version the hook holds. */
+  const markSensitive = useCallback(
+    async (sensitive: boolean): Promise<boolean> => {
+      const version = await flush();
+      if (version === null) return false;
+      const result = await api.PATCH('/api/notes/{id}', {
+        params: { path: { id: note.id } },
+        body: { sections: latest.current, sensitive },
+        headers: { 'If-Match': `"${base.current}"` },
+      });
+      if (!result.data) return false;
+      base.current = result.data.version;
+      onSaved(result.data);
+      return true;
+    },
+    [flush, note.id, onSaved],
+  );
+
+  return { text, state, theirs, editable, change, keepMine, takeTheirs, flush, markSensitive };
 }
 
 const ignore = () => undefined;

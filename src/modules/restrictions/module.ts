@@ -1,0 +1,13 @@
+import type { ServerModule } from '../../lib/modules.ts';
+import { restrictionKind } from './records.ts';
+import { restrictionRoutes } from './routes.ts';
+import { RestrictionOverviewSchema } from './schemas.ts';
+import { restrictionOverview } from './service.ts';
+
+/** Restricted patients and episodes (42 CFR Part 2, docs/restrictions.md): the rule itself is in patients/access.ts. */
+export const restrictionsModule: ServerModule = {
+  name: 'restrictions',
+  routes: restrictionRoutes,
+  patientRecords: [restrictionKind],
+  overview: { key: 'restriction', schema: RestrictionOverviewSchema, load: restrictionOverview },
+};

@@ -1,0 +1,287 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { startTestApp } from '../../../test/support/app.ts';
+import { signedIn, type TestClient } from '../../../test/support/client.ts';
+import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
+import type { Role } from '../../codes.ts';
+import { addDays, todayIn } from '../../lib/dates.ts';
+import { buildRegistry } from '../../lib/modules.ts';
+import { modules } from '../index.ts';
+
+/**
+ * Restricted records and sensitive notes (docs/restrictions.md): the hiding is in the queries,
+ * so search, My caseload, the overview, the contacts with their notes, the timeline and a note
+ * by id all agree, for a supervisor not on the allow list, an excluded care-team member, and a
+ * peer specialist on the team facing a sensitive note.
+ */
+const t = await startTestApp();
+const org = await makeOrganization(t.db);
+const program = await makeProgram(t.db, org.id);
+const today = todayIn(org.timeZone);
+
+async function person(roles: Role[], displayName: string) {
+  const made = await makeUser(t.db, org.id, { roles, displayName });
+  await addMembership(t.db, org.id, program.id, made.user.id);
+  return { id: made.user.id, client: await signedIn(t.app, made) };
+}
+const cm = await person(['case-manager'], 'Rosa Delgado');
+const restricting = await person(['supervisor'], 'Sam Okafor');
+const otherSupervisor = await person(['supervisor'], 'Lee Park');
+const relative = await person(['case-manager'], 'Dana Cruz'); // on the team, and the patient's relative
+const peer = await person(['peer-recovery-specialist'], 'Ana Ruiz');
+const counselor = await person(['counselor'], 'Kim Bell');
+
+interface Note {
+  id: string;
+  sensitive: boolean;
+  hidden: boolean;
+  sections: Record<string, string>;
+  version: number;
+}
+interface Contact {
+  id: string;
+  note: Note | null;
+}
+
+async function patientWithEpisode(lastName: string) {
+  const patient = await makePatient(t.db, org.id, cm.id, { legalFirstName: 'Jordan', legalLastName: lastName });
+  const opened = await cm.client.post<{ id: string }>(`/api/patients/${patient.id}/episodes`, {
+    programId: program.id,
+    referralSource: 'self',
+    openedOn: addDays(today, -10),
+    phase: 'intake',
+    primaryCaseManagerId: cm.id,
+  });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  for (const [who, role] of [
+    [relative, 'case-manager'],
+    [peer, 'peer-recovery-specialist'],
+    [counselor, 'counselor'],
+  ] as const) {
+    const added = await cm.client.post(`/api/episodes/${opened.body.id}/care-team`, {
+      userId: who.id,
+      role,
+      startedOn: addDays(today, -5),
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+  }
+  return { patientId: patient.id, episodeId: opened.body.id };
+}
+
+async function sees(client: TestClient, patientId: string, lastName: string) {
+  const overview = await client.get(`/api/patients/${patientId}`);
+  const search = await client.get<{ items: { id: string }[] }>(`/api/patients?q=${lastName}`);
+  const caseload = await client.get<{ items: { patientId: string }[] }>('/api/caseload?limit=200');
+  const timeline = await client.get(`/api/patients/${patientId}/timeline`);
+  return {
+    overview: overview.status,
+    search: search.body.items.some((item) => item.id === patientId),
+    caseload: caseload.status === 200 && caseload.body.items.some((item) => item.patientId === patientId),
+    timeline: timeline.status,
+  };
+}
+
+async function deniedRows(recordId: string) {
+  return t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'recordType'])
+    .where('recordId', '=', recordId)
+    .where('action', '=', 'access-denied')
+    .execute();
+}
+
+test('a restricted patient: the care team and the allow list see it; another supervisor and an excluded team member do not, anywhere', async () => {
+  const { patientId } = await patientWithEpisode('Restrictedson');
+  // Before: the other supervisor sees the whole program, the relative is on the team.
+  assert.deepEqual(await sees(otherSupervisor.client, patientId, 'Restrictedson'), {
+    overview: 200,
+    search: true,
+    caseload: false,
+    timeline: 200,
+  });
+  assert.equal((await sees(relative.client, patientId, 'Restrictedson')).caseload, true);
+
+  // Only a supervisor restricts.
+  const refused = await cm.client.request('PUT', `/api/patients/${patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [],
+  });
+  assert.equal(refused.status, 403);
+  const selfExcluded = await restricting.client.request('PUT', `/api/patients/${patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [restricting.id],
+  });
+  assert.equal(selfExcluded.status, 400);
+
+  const made = await restricting.client.request<{ id: string; version: number; allowed: { id: string }[] }>(
+    'PUT',
+    `/api/patients/${patientId}/restriction`,
+    { reason: 'staff-relative', allowedUserIds: [], excludedUserIds: [relative.id] },
+  );
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  assert.deepEqual(
+    made.body.allowed.map((allowed) => allowed.id),
+    [restricting.id],
+    'the restricting supervisor is on the allow list',
+  );
+  const again = await restricting.client.request('PUT', `/api/patients/${patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(again.status, 409, 'a second restriction without the version');
+
+  assert.deepEqual(await sees(otherSupervisor.client, patientId, 'Restrictedson'), {
+    overview: 404,
+    search: false,
+    caseload: false,
+    timeline: 404,
+  });
+  assert.deepEqual(await sees(relative.client, patientId, 'Restrictedson'), {
+    overview: 404,
+    search: false,
+    caseload: false,
+    timeline: 404,
+  });
+  assert.deepEqual(await sees(cm.client, patientId, 'Restrictedson'), { overview: 200, search: true, caseload: true, timeline: 200 });
+  assert.deepEqual(await sees(restricting.client, patientId, 'Restrictedson'), {
+    overview: 200,
+    search: true,
+    caseload: false,
+    timeline: 200,
+  });
+  const overview = await cm.client.get<{ restriction: { patient: { reason: string } | null } }>(`/api/patients/${patientId}`);
+  assert.equal(overview.body.restriction.patient?.reason, 'staff-relative');
+  assert.ok((await deniedRows(patientId)).length >= 4, 'each refusal is audited as denied');
+
+  // A stale change is refused; a current one goes through; the other supervisor, once allowed, sees it again.
+  const stale = await restricting.client.request('PUT', `/api/patients/${patientId}/restriction`, {
+    version: made.body.version + 1,
+    reason: 'staff-relative',
+    allowedUserIds: [otherSupervisor.id],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(stale.status, 409);
+  const changed = await restricting.client.request<{ version: number }>('PUT', `/api/patients/${patientId}/restriction`, {
+    version: made.body.version,
+    reason: 'staff-relative',
+    allowedUserIds: [otherSupervisor.id],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  assert.equal((await sees(otherSupervisor.client, patientId, 'Restrictedson')).overview, 200);
+
+  // The privacy officer lists it (name, who, why), without reading the chart.
+  const officer = await signedIn(t.app, await makeUser(t.db, org.id, { roles: ['privacy-officer'] }));
+  const listed = await officer.get<{ items: { patientId: string; reason: string; restrictedBy: { id: string } }[] }>(
+    '/api/restricted-records',
+  );
+  assert.equal(listed.status, 200);
+  const line = listed.body.items.find((item) => item.patientId === patientId);
+  assert.equal(line?.reason, 'staff-relative');
+  assert.equal(line?.restrictedBy.id, restricting.id);
+  assert.equal((await officer.get(`/api/patients/${patientId}`)).status, 404);
+  assert.equal((await cm.client.get('/api/restricted-records')).status, 403);
+
+  // Lifting gives everyone back what they had.
+  const lifted = await restricting.client.post(`/api/patients/${patientId}/restriction/lifting`, { version: changed.body.version });
+  assert.equal(lifted.status, 204, JSON.stringify(lifted.body));
+  assert.equal((await sees(relative.client, patientId, 'Restrictedson')).caseload, true);
+  const actions = await t.db
+    .selectFrom('auditEvents')
+    .select(['action', 'details'])
+    .where('recordType', '=', 'restriction')
+    .where('patientId', '=', patientId)
+    .orderBy('occurredAt')
+    .execute();
+  assert.deepEqual(
+    actions.map((row) => row.action),
+    ['create', 'update', 'update'],
+  );
+});
+
+test('a restricted episode: its records are refused to whoever the restriction shuts out', async () => {
+  const { patientId, episodeId } = await patientWithEpisode('Episodic');
+  const contact = await cm.client.post<Contact>(`/api/patients/${patientId}/contacts`, {
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    durationMinutes: 20,
+    mode: 'phone',
+    episodeId,
+    note: { structure: 'dap', sections: { data: 'Talked about the week.' } },
+  });
+  assert.equal(contact.status, 201, JSON.stringify(contact.body));
+  const made = await restricting.client.request('PUT', `/api/episodes/${episodeId}/restriction`, {
+    reason: 'safety',
+    allowedUserIds: [],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  for (const path of [`/api/episodes/${episodeId}`, `/api/contacts/${contact.body.id}`, `/api/notes/${contact.body.note?.id ?? ''}`]) {
+    assert.equal((await relative.client.get(path)).status, 404, `${path} for the excluded member`);
+    assert.equal((await otherSupervisor.client.get(path)).status, 404, `${path} for the supervisor not allowed`);
+    assert.equal((await peer.client.get(path)).status, 200, `${path} for a team member`);
+  }
+  assert.equal((await relative.client.get(`/api/caseload`)).status, 200);
+  const caseload = await relative.client.get<{ items: { episodeId: string }[] }>('/api/caseload?limit=200');
+  assert.ok(!caseload.body.items.some((item) => item.episodeId === episodeId), 'not in the excluded member’s caseload');
+});
+
+test('a sensitive note: the peer specialist on the team sees that it exists, not its text; the counselor and supervisors read it', async () => {
+  const { patientId } = await patientWithEpisode('Sensitiva');
+  const logged = await counselor.client.post<Contact>(`/api/patients/${patientId}/contacts`, {
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    durationMinutes: 50,
+    mode: 'office-visit',
+    note: { structure: 'narrative', sections: { narrative: 'Counseling session: family history.' }, sensitive: true },
+  });
+  assert.equal(logged.status, 201, JSON.stringify(logged.body));
+  const noteId = logged.body.note?.id ?? '';
+  assert.equal(logged.body.note?.sensitive, true);
+  const signed = await counselor.client.post(`/api/notes/${noteId}/signature`, { version: logged.body.note?.version });
+  assert.equal(signed.status, 200, JSON.stringify(signed.body));
+
+  // The note by id: 404 and an audited denial for the peer specialist and the case manager.
+  for (const reader of [peer, cm]) {
+    const refused = await reader.client.get(`/api/notes/${noteId}`);
+    assert.equal(refused.status, 404);
+  }
+  assert.ok((await deniedRows(noteId)).length >= 2);
+  for (const reader of [counselor, restricting]) assert.equal((await reader.client.get(`/api/notes/${noteId}`)).status, 200);
+
+  // The list of the patient's contacts and the overview: the contact is there, its note hidden.
+  const listed = await peer.client.get<{ items: Contact[] }>(`/api/patients/${patientId}/contacts`);
+  assert.equal(listed.status, 200);
+  const seen = listed.body.items.find((item) => item.id === logged.body.id);
+  assert.deepEqual(
+    { hidden: seen?.note?.hidden, sensitive: seen?.note?.sensitive, sections: seen?.note?.sections },
+    { hidden: true, sensitive: true, sections: {} },
+  );
+  const overview = await peer.client.get<{ contacts: Contact[] }>(`/api/patients/${patientId}`);
+  assert.deepEqual(overview.body.contacts.find((item) => item.id === logged.body.id)?.note?.sections, {});
+  const mine = await counselor.client.get<{ items: Contact[] }>(`/api/patients/${patientId}/contacts`);
+  assert.equal(
+    mine.body.items.find((item) => item.id === logged.body.id)?.note?.sections['narrative'],
+    'Counseling session: family history.',
+  );
+
+  // The timeline says a note was signed (no text in it, ever), for both.
+  const timeline = await peer.client.get<{ items: { key: string }[] }>(`/api/patients/${patientId}/timeline`);
+  assert.ok(timeline.body.items.some((item) => item.key === `note:${noteId}:signed`));
+  // No write through a note one may not read either.
+  assert.equal((await peer.client.post(`/api/notes/${noteId}/addenda`, { body: 'An addendum' })).status, 404);
+});
+
+test('every kind of patient data whose table has an episode_id declares it, so a restricted episode refuses it', async () => {
+  const registry = buildRegistry(modules);
+  const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  const tables = await sql<{ table: string }>`
+    SELECT table_name AS table FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'episode_id'`.execute(t.db);
+  const withEpisode = new Set(tables.rows.map((row) => row.table));
+  const missing = registry.patientRecords
+    .filter((kind) => withEpisode.has(snake(kind.table)) && !kind.episodeColumn)
+    .map((kind) => kind.table);
+  assert.deepEqual(missing, []);
+});
