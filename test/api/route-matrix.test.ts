@@ -32,6 +32,10 @@ const NOT_PATIENT_DATA = [
   '/api/registration-reviews/{id}',
   // Instrument definitions and stateless scoring: no patient in them (src/modules/instruments).
   '/api/instruments/{key}',
+  // The privacy officer's finding on a § 2.51 emergency disclosure: they may not see the chart,
+  // so the route checks the permission 'disclosures:review' and the organization, not the care
+  // team; others get 403, other organizations 404 (src/modules/consents/privacy.test.ts).
+  '/api/emergency-disclosures/{id}',
 ];
 
 const t = await startTestApp();
