@@ -1617,6 +1617,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit events with the same filters as CSV, newest first, at most 50,000 rows (the export is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "create" | "read" | "update" | "delete" | "sign-in" | "sign-in-failure" | "sign-out" | "access-denied" | "export";
+                    actorUserId?: string;
+                    from?: string;
+                    patientId?: string;
+                    recordId?: string;
+                    recordType?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patients by part of their name, for the audit search (names only, 20 at most; audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Part of the name */
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                legalName: string;
+                                /** @description As staff call them (preferred first name) */
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of my organization by name, for the audit search (names only: no roles, emails or programs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/care-team-members/{id}": {
         parameters: {
             query?: never;
@@ -2347,6 +2553,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents in effect that expire within the next days (default 30), soonest first (500 at most) */
+        get: {
+            parameters: {
+                query?: {
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Days from today (organization’s calendar) to the expiration date; 0 = expires today */
+                                daysLeft: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                expiresOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                            }[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/expiring/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents expiring within the next days, as CSV (audited as an export) */
+        get: {
+            parameters: {
+                query?: {
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}": {
         parameters: {
             query?: never;
@@ -2930,6 +3292,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every disclosure of the organization, newest first (the privacy officer’s log) */
+        get: {
+            parameters: {
+                query?: {
+                    basis?: "consent" | "medical-emergency";
+                    cursor?: string;
+                    /** @description First day (organization’s time zone), included */
+                    from?: string;
+                    limit?: number;
+                    /** @description Part of the recipient’s name or facility */
+                    recipient?: string;
+                    /** @description Last day (organization’s time zone), included */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consent: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "tpo" | "specific" | "counseling-notes";
+                                    recipientName: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    signedOn: string;
+                                } | null;
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disclosures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disclosures log with the same filters, as CSV (at most 50,000 rows; audited as an export) */
+        get: {
+            parameters: {
+                query?: {
+                    basis?: "consent" | "medical-emergency";
+                    /** @description First day (organization’s time zone), included */
+                    from?: string;
+                    /** @description Part of the recipient’s name or facility */
+                    recipient?: string;
+                    /** @description Last day (organization’s time zone), included */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/emergency-disclosures": {
         parameters: {
             query?: never;
@@ -2937,10 +3486,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The privacy officer’s queue: emergency disclosures not yet reviewed, oldest first */
+        /** Emergency disclosures (§ 2.51) awaiting review, oldest first, or reviewed, newest review first (200 at most) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Awaiting review (oldest first) or reviewed (newest review first) */
+                    status?: "awaiting-review" | "reviewed";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2980,10 +3532,218 @@ export interface paths {
                                 recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                                 recipientName: string;
                                 reviewedAt: string | null;
-                                reviewFinding: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
+                                reviewNote: string | null;
                                 version: number;
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-disclosures/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the privacy officer’s finding on an emergency disclosure (a later finding replaces it, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        finding: "appropriate" | "inappropriate" | "needs-follow-up";
+                        note?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            basis: "consent" | "medical-emergency";
+                            consentId: string | null;
+                            description: string | null;
+                            /** Format: date-time */
+                            disclosedAt: string;
+                            disclosedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            emergencyNature: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** @enum {unknown} */
+                            purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                            recipientAffiliation: string | null;
+                            /** @enum {unknown} */
+                            recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                            recipientName: string;
+                            reviewedAt: string | null;
+                            reviewedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
+                            reviewNote: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-disclosures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emergency disclosures awaiting review or reviewed, as CSV (audited as an export) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Awaiting review (oldest first) or reviewed (newest review first) */
+                    status?: "awaiting-review" | "reviewed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -8960,7 +9720,7 @@ export interface paths {
                                 recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                                 recipientName: string;
                                 reviewedAt: string | null;
-                                reviewFinding: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                                 version: number;
                             }[];
                         };
@@ -9099,7 +9859,7 @@ export interface paths {
                                 recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                                 recipientName: string;
                                 reviewedAt: string | null;
-                                reviewFinding: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                                 version: number;
                             };
                             notice: string;
@@ -9215,7 +9975,7 @@ export interface paths {
                             recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                             recipientName: string;
                             reviewedAt: string | null;
-                            reviewFinding: string | null;
+                            reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                             version: number;
                         };
                     };
@@ -10295,6 +11055,66 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/privacy-office/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts for the privacy office: emergency disclosures awaiting review, consents expiring in 30 days, disclosures this month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Consents in effect that expire within 30 days */
+                            consentsExpiringSoon: number;
+                            /** @description Since the first day of this month, organization’s time zone */
+                            disclosuresThisMonth: number;
+                            emergencyAwaitingReview: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/programs": {
