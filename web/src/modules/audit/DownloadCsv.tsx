@@ -20,7 +20,7 @@ export function DownloadCsv({ href }: { href: string }) {
   const t = useT();
   return (
     <Group gap="xs" wrap="nowrap" align="center">
-      <Button component="a" href={href} download variant="default">
+      <Button component="a" href={href} download variant="default" style={{ flexShrink: 0 }}>
         {t('export.csv')}
       </Button>
       <Text size="xs" c="dimmed" maw={260}>

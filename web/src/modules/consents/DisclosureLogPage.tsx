@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -86,9 +87,7 @@ export function DisclosureLogPage() {
         item.consent ? (
           t('disclosureLog.consentSigned', { kind: t(`consent.kind.${item.consent.kind}`), date: format.date(item.consent.signedOn) })
         ) : (
-          <Badge color="orange" variant="light" tt="none">
-            {t(`accounting.basis.${item.basis}`)}
-          </Badge>
+          <StatusBadge color="orange">{t(`accounting.basis.${item.basis}`)}</StatusBadge>
         ),
     },
     { id: 'purpose', header: t('accounting.purpose'), cell: (item) => t(`consent.purpose.${item.purpose}`) },

@@ -1,9 +1,10 @@
-import { Badge, Button, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
@@ -51,9 +52,7 @@ export function EmergencyQueuePage() {
       cell: (item) => (
         <Stack gap={4}>
           {item.reviewFinding && (
-            <Badge color={findingColor(item.reviewFinding)} variant="light" tt="none">
-              {t(`emergencyQueue.finding.${item.reviewFinding}`)}
-            </Badge>
+            <StatusBadge color={findingColor(item.reviewFinding)}>{t(`emergencyQueue.finding.${item.reviewFinding}`)}</StatusBadge>
           )}
           {item.reviewNote && <Text size="sm">{item.reviewNote}</Text>}
           {item.reviewedBy && item.reviewedAt && (
@@ -94,7 +93,9 @@ export function EmergencyQueuePage() {
               size="xs"
               variant={status === 'awaiting-review' ? 'filled' : 'default'}
               onClick={() => setReviewing(item)}
-              aria-label={t('emergencyQueue.reviewOf', { recipient: item.recipientName })}
+              aria-label={t(status === 'awaiting-review' ? 'emergencyQueue.reviewOf' : 'emergencyQueue.changeOf', {
+                recipient: item.recipientName,
+              })}
             >
               {status === 'awaiting-review' ? t('emergencyQueue.review') : t('emergencyQueue.changeFinding')}
             </Button>

@@ -1,9 +1,10 @@
-import { Badge, NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
@@ -29,9 +30,9 @@ export function ExpiringConsentsPage() {
       nowrap: true,
       header: t('expiring.daysLeft'),
       cell: (item) => (
-        <Badge color={item.daysLeft <= 7 ? 'red' : 'yellow'} variant="light" tt="none">
+        <StatusBadge color={item.daysLeft <= 7 ? 'red' : 'yellow'}>
           {item.daysLeft === 0 ? t('expiring.today') : format.number(item.daysLeft)}
-        </Badge>
+        </StatusBadge>
       ),
     },
     { id: 'patient', header: t('disclosureLog.patient'), cell: (item) => item.patientName },

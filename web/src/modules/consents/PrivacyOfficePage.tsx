@@ -56,7 +56,14 @@ export function PrivacyOfficePage() {
                     {card.label}
                   </Title>
                 </div>
-                <Button component={Link} to={card.to} variant={card.key === 'emergency' && card.count > 0 ? 'filled' : 'default'}>
+                <Button
+                  component={Link}
+                  to={card.to}
+                  variant={card.key === 'emergency' && card.count > 0 ? 'filled' : 'default'}
+                  h="auto"
+                  py={8}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                >
                   {card.open}
                 </Button>
               </Stack>
