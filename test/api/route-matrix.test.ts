@@ -35,6 +35,10 @@ const NOT_PATIENT_DATA = [
   // A break-the-glass event: its holder ends it, the privacy officer reviews it; both checked by
   // owner or permission, never by the chart (src/modules/emergency-access, tested there).
   '/api/emergency-access/{id}',
+  // The privacy officer's finding on a § 2.51 emergency disclosure: they may not see the chart,
+  // so the route checks the permission 'disclosures:review' and the organization, not the care
+  // team; others get 403, other organizations 404 (src/modules/consents/privacy.test.ts).
+  '/api/emergency-disclosures/{id}',
 ];
 
 /**

@@ -21,7 +21,8 @@ export const AuditEventSchema = Type.Object({
   sealed: Type.Boolean({ description: 'Whether the row is already in the hash chain' }),
 });
 
-export const AuditQuery = Type.Object({
+/** The filters of the trail (the list and its export); from/to are instants: the web app sends the organization's day boundaries. */
+export const AuditFilters = Type.Object({
   action: Type.Optional(Type.Enum(AUDIT_ACTIONS)),
   actorUserId: Type.Optional(Uuid),
   recordType: Type.Optional(Type.String({ maxLength: 50 })),
@@ -29,6 +30,22 @@ export const AuditQuery = Type.Object({
   patientId: Type.Optional(Uuid),
   from: Type.Optional(Instant),
   to: Type.Optional(Instant),
-  ...ListQuery,
 });
+export type AuditFilters = Static<typeof AuditFilters>;
+
+export const AuditQuery = Type.Object({ ...AuditFilters.properties, ...ListQuery });
 export type AuditQuery = Static<typeof AuditQuery>;
+
+export const StaffNameSchema = Type.Object({ id: Uuid, name: Type.String(), active: Type.Boolean() });
+
+export const PatientLookupQuery = Type.Object(
+  { name: Type.String({ minLength: 2, maxLength: 100, pattern: '\\S', description: 'Part of the name' }) },
+  { additionalProperties: false },
+);
+export type PatientLookupQuery = Static<typeof PatientLookupQuery>;
+
+export const PatientLookupItem = Type.Object({
+  id: Uuid,
+  name: Type.String({ description: 'As staff call them (preferred first name)' }),
+  legalName: Type.String(),
+});

@@ -1,20 +1,20 @@
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { requirePermission } from '../../lib/access.ts';
-import { actorMeta, writeAudit } from '../../lib/audit/audit.ts';
+import { actorMeta, withAudit, writeAudit, type Executor } from '../../lib/audit/audit.ts';
+import { toCsv } from '../../lib/http/csv.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
-import type { AuditEventSchema, AuditQuery } from './schemas.ts';
+import { auditExport, EXPORT_ROW_CAP, filterNames } from './exports.ts';
+import type { AuditEventSchema, AuditFilters, AuditQuery, PatientLookupQuery } from './schemas.ts';
 
-/** The privacy officer's view of the trail: newest first. Reading it is itself audited. */
-export async function listAuditEvents(db: Database, ctx: RequestContext, query: AuditQuery) {
-  requirePermission(ctx.actor, 'audit:read');
-  const limit = query.limit ?? 50;
-  let select = db
+/** The trail of the actor's organization, with names for ids, filtered; newest first (by seq). */
+function auditSelect(executor: Executor, ctx: RequestContext, query: AuditFilters) {
+  let select = executor
     .selectFrom('auditEvents')
     .leftJoin('users', 'users.id', 'auditEvents.actorUserId')
-    // Names instead of bare ids, for the privacy officer reading the trail (the read is audited below).
+    // Names instead of bare ids, for the privacy officer reading the trail (the read is audited).
     .leftJoin('patients as pt', 'pt.id', 'auditEvents.patientId')
     .leftJoin('users as ru', (join) => join.onRef('ru.id', '=', 'auditEvents.recordId').on('auditEvents.recordType', '=', 'user'))
     .leftJoin('programs as rp', (join) => join.onRef('rp.id', '=', 'auditEvents.recordId').on('auditEvents.recordType', '=', 'program'))
@@ -37,16 +37,21 @@ export async function listAuditEvents(db: Database, ctx: RequestContext, query: 
   if (query.from) select = select.where('auditEvents.occurredAt', '>=', new Date(query.from));
   if (query.to) select = select.where('auditEvents.occurredAt', '<', new Date(query.to));
   // seq, not occurred_at: exact (no microseconds lost in a cursor) and in insertion order.
+  return select.orderBy('auditEvents.seq', 'desc');
+}
+
+/** The privacy officer's view of the trail: newest first. Reading it is itself audited. */
+export async function listAuditEvents(db: Database, ctx: RequestContext, query: AuditQuery) {
+  requirePermission(ctx.actor, 'audit:read');
+  const limit = query.limit ?? 50;
+  let select = auditSelect(db, ctx, query);
   const after = decodeCursor(query.cursor, ['number']);
   if (after) select = select.where('auditEvents.seq', '<', Number(after[0]));
-  const rows = await select
-    .orderBy('auditEvents.seq', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await select.limit(limit + 1).execute();
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',
     recordType: 'audit-log',
-    details: { filters: Object.keys(query).filter((key) => key !== 'limit' && key !== 'cursor') },
+    details: { filters: filterNames(query) },
   });
   const result = toPage(rows, limit, (row) => [row.seq]);
   return {
@@ -70,4 +75,105 @@ export async function listAuditEvents(db: Database, ctx: RequestContext, query: 
     })),
     nextCursor: result.nextCursor,
   };
+}
+
+const EXPORT_HEADER = [
+  'occurred_at',
+  'action',
+  'who',
+  'who_id',
+  'api_key_id',
+  'record_type',
+  'record_id',
+  'record_name',
+  'patient',
+  'patient_id',
+  'details',
+  'ip',
+  'request_id',
+  'event_id',
+];
+
+/**
+ * The trail with the same filters as a CSV file, newest first, at most EXPORT_ROW_CAP rows.
+ * The export is itself one audit row (action `export`, the filter names and the row count),
+ * written in the same transaction as the read.
+ */
+export async function exportAuditEvents(db: Database, ctx: RequestContext, query: AuditFilters) {
+  requirePermission(ctx.actor, 'audit:read');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const rows = await auditSelect(tx, ctx, query)
+      .limit(EXPORT_ROW_CAP + 1)
+      .execute();
+    const truncated = rows.length > EXPORT_ROW_CAP;
+    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    await auditExport(audit, 'audit-log', query, shown.length, truncated);
+    const csv = toCsv(
+      EXPORT_HEADER,
+      shown.map((row) => [
+        row.occurredAt,
+        row.action,
+        row.actorName,
+        row.actorUserId,
+        row.actorApiKeyId,
+        row.recordType,
+        row.recordId,
+        row.recordName,
+        row.patientName,
+        row.patientId,
+        JSON.stringify(row.details),
+        row.ip,
+        row.requestId,
+        row.id,
+      ]),
+    );
+    return { csv, rows: shown.length, truncated };
+  });
+}
+
+/**
+ * Staff of the organization by name, for the audit search's "staff member" filter: id, name
+ * and whether the account is active, nothing else (the privacy officer does not hold
+ * `staff:read`; this is the least the filter needs). Integration accounts are listed too: they
+ * act in the trail.
+ */
+export async function auditStaffNames(db: Database, ctx: RequestContext) {
+  requirePermission(ctx.actor, 'audit:read');
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'status'])
+    .where('organizationId', '=', ctx.actor.organizationId)
+    .orderBy('displayName')
+    .orderBy('id')
+    .limit(2000)
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.displayName, active: row.status !== 'deactivated' }));
+}
+
+/**
+ * A names-only patient lookup for the audit search (the privacy officer may not search charts):
+ * up to 20 patients of the organization whose name contains the text, merged and removed
+ * records included (the trail still names them). Audited as a read, with the number of matches
+ * and never the text typed.
+ */
+export async function auditPatientLookup(db: Database, ctx: RequestContext, query: PatientLookupQuery) {
+  requirePermission(ctx.actor, 'audit:read');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const rows = await tx
+      .selectFrom('patients as p')
+      .select([
+        'p.id',
+        sql<string>`coalesce(nullif(p.preferred_name, ''), p.legal_first_name) || ' ' || p.legal_last_name`.as('name'),
+        sql<string>`p.legal_first_name || ' ' || p.legal_last_name`.as('legalName'),
+      ])
+      .where('p.organizationId', '=', ctx.actor.organizationId)
+      .where(sql<boolean>`p.search_name LIKE '%' || bw_fold(${query.name}) || '%'`)
+      .orderBy('p.legalLastName')
+      .orderBy('p.legalFirstName')
+      .orderBy('p.id')
+      .limit(20)
+      .execute();
+    await audit({ action: 'read', recordType: 'patient-lookup', details: { purpose: 'audit-search', matches: rows.length } });
+    return rows;
+  });
 }

@@ -59,6 +59,15 @@ export const CONSENT_LANGUAGES = ['en', 'es'] as const;
 export const END_REASONS = ['revoked', 'expiration-event'] as const;
 
 export const DISCLOSURE_BASES = ['consent', 'medical-emergency'] as const;
+export type DisclosureBasis = (typeof DISCLOSURE_BASES)[number];
+
+/** The privacy officer's finding on a § 2.51 emergency disclosure (docs/privacy-office.md). */
+export const REVIEW_FINDINGS = ['appropriate', 'inappropriate', 'needs-follow-up'] as const;
+export type ReviewFinding = (typeof REVIEW_FINDINGS)[number];
+
+/** The emergency disclosures queue: those awaiting review, or those already reviewed. */
+export const REVIEW_STATUSES = ['awaiting-review', 'reviewed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** A consent's state on a given day (computed, never stored: it changes with the calendar). */
 export const CONSENT_STATES = ['active', 'expiring', 'expired', 'revoked', 'ended', 'refused'] as const;
@@ -91,4 +100,5 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   'disclosures.recipient_class': RECIPIENT_CLASSES,
   'disclosures.information_kinds': INFORMATION_KINDS,
   'disclosures.purpose': DISCLOSURE_PURPOSES,
+  'disclosures.review_finding': REVIEW_FINDINGS,
 };

@@ -205,5 +205,40 @@ export const seedDemo: SeedDemo = async (world) => {
     });
     disclosures += 1;
   }
-  return `${consents} consents in every state, ${disclosures} disclosures (one emergency, awaiting review)`;
+  // An older emergency disclosure the privacy officer has already reviewed (the queue's "Reviewed" tab).
+  const reviewedPatient = world.patients[5] ?? world.patients[0];
+  const reviewer = world.staff.find((person) => person.roles.includes('privacy-officer'));
+  if (reviewedPatient && reviewer) {
+    const id = newId();
+    await tx
+      .insertInto('disclosures')
+      .values({
+        id,
+        organizationId,
+        patientId: reviewedPatient.id,
+        basis: 'medical-emergency',
+        recipientName: 'Paramedic crew 14',
+        recipientAffiliation: 'County EMS',
+        recipientClass: 'treating-provider',
+        informationKinds: ['medications'],
+        purpose: 'medical-emergency',
+        emergencyNature: 'Collapsed in the lobby; the crew asked which medications he takes',
+        disclosedBy: reviewedPatient.registeredBy,
+        disclosedAt: new Date(today.getTime() - 20 * 86_400_000),
+        reviewedBy: reviewer.id,
+        reviewedAt: new Date(today.getTime() - 18 * 86_400_000),
+        reviewFinding: 'appropriate',
+        version: 2,
+      })
+      .execute();
+    await world.audit({
+      action: 'create',
+      recordType: 'disclosure',
+      recordId: id,
+      patientId: reviewedPatient.id,
+      details: { via: 'demo' },
+    });
+    disclosures += 1;
+  }
+  return `${consents} consents in every state, ${disclosures} disclosures (one emergency awaiting review, one reviewed)`;
 };

@@ -14,13 +14,11 @@ import {
   DisclosureRequestBody,
   DisclosureSchema,
   EmergencyDisclosureBody,
-  EmergencyQueueItem,
   EndConsentBody,
 } from './schemas.ts';
 import {
   checkDisclosure,
   createConsent,
-  emergencyQueue,
   endConsent,
   getConsent,
   listConsents,
@@ -28,6 +26,7 @@ import {
   recordDisclosure,
   recordEmergencyDisclosure,
 } from './service.ts';
+import { privacyOfficeRoutes } from './privacy-routes.ts';
 
 export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['consents'];
@@ -159,15 +158,5 @@ export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.code(201).send(await recordEmergencyDisclosure(app.db, contextOf(request), request.params.id, request.body)),
   );
 
-  app.get(
-    '/api/emergency-disclosures',
-    {
-      schema: {
-        tags,
-        summary: 'The privacy officer’s queue: emergency disclosures not yet reviewed, oldest first',
-        response: { 200: Type.Object({ items: Type.Array(EmergencyQueueItem) }), ...problems(401, 403) },
-      },
-    },
-    async (request) => ({ items: await emergencyQueue(app.db, contextOf(request)) }),
-  );
+  await privacyOfficeRoutes(app, {});
 };

@@ -13,6 +13,8 @@ import {
   INFORMATION_KINDS,
   RECIPIENT_CLASSES,
   RECIPIENT_KINDS,
+  REVIEW_FINDINGS,
+  REVIEW_STATUSES,
   SIGNATURE_METHODS,
   SIGNERS,
 } from './codes.ts';
@@ -154,7 +156,7 @@ export const DisclosureSchema = Type.Object({
   disclosedBy: Type.Object({ id: Uuid, name: Type.String() }),
   disclosedAt: Instant,
   reviewedAt: Nullable(Instant),
-  reviewFinding: Nullable(Type.String()),
+  reviewFinding: Nullable(Type.Enum(REVIEW_FINDINGS)),
   version: Type.Integer(),
 });
 
@@ -170,6 +172,75 @@ export const AccountingQuery = Type.Object({ since: Type.Optional(DateOnly) }, {
 export const EmergencyQueueItem = Type.Object({
   ...DisclosureSchema.properties,
   patientName: Type.String(),
+  reviewedBy: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  reviewNote: Nullable(Type.String()),
+});
+
+export const EmergencyQueueQuery = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Enum(REVIEW_STATUSES, {
+        default: 'awaiting-review',
+        description: 'Awaiting review (oldest first) or reviewed (newest review first)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type EmergencyQueueQuery = Static<typeof EmergencyQueueQuery>;
+
+export const ReviewBody = Type.Object(
+  {
+    version: Version,
+    finding: Type.Enum(REVIEW_FINDINGS),
+    note: Type.Optional(Nullable(Text(2000, { description: 'What was checked, what follows (not copied into the audit trail)' }))),
+  },
+  { additionalProperties: false },
+);
+export type ReviewBody = Static<typeof ReviewBody>;
+
+/** The org-wide disclosures log (privacy officer): calendar days in the organization's time zone, both included. */
+export const DisclosureLogQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: 'First day (organization’s time zone), included' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Last day (organization’s time zone), included' })),
+    basis: Type.Optional(Type.Enum(DISCLOSURE_BASES)),
+    recipient: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the recipient’s name or facility' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type DisclosureLogQuery = Static<typeof DisclosureLogQuery>;
+
+export const DisclosureLogItem = Type.Object({
+  ...DisclosureSchema.properties,
+  patientName: Type.String(),
+  consent: Nullable(Type.Object({ id: Uuid, kind: Type.Enum(CONSENT_KINDS), recipientName: Type.String(), signedOn: DateOnly })),
+});
+
+export const ExpiringQuery = Type.Object(
+  { withinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, default: 30 })) },
+  { additionalProperties: false },
+);
+export type ExpiringQuery = Static<typeof ExpiringQuery>;
+
+export const ExpiringConsentItem = Type.Object({
+  id: Uuid,
+  patientId: Uuid,
+  patientName: Type.String(),
+  kind: Type.Enum(CONSENT_KINDS),
+  recipientName: Type.String(),
+  expiresOn: DateOnly,
+  daysLeft: Type.Integer({ description: 'Days from today (organization’s calendar) to the expiration date; 0 = expires today' }),
+  signedOn: DateOnly,
+  signatureMethod: Type.Enum(SIGNATURE_METHODS),
+});
+
+export const PrivacySummarySchema = Type.Object({
+  emergencyAwaitingReview: Type.Integer(),
+  consentsExpiringSoon: Type.Integer({ description: 'Consents in effect that expire within 30 days' }),
+  disclosuresThisMonth: Type.Integer({ description: 'Since the first day of this month, organization’s time zone' }),
 });
 
 export const ConsentOverviewSchema = Type.Array(

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { requirePermission } from '../../lib/access.ts';
-import { withAudit, type Audit, type Executor } from '../../lib/audit/audit.ts';
+import { type Audit, type Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
@@ -355,33 +354,6 @@ export async function listDisclosures(
   return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
     const rows = await patientDisclosuresQuery(tx, patientId, from).execute();
     return rows.map(({ disclosedByName, ...row }) => presentDisclosure(row, disclosedByName));
-  });
-}
-
-/**
- * The privacy officer's queue of emergency disclosures not yet reviewed, oldest first. It shows
- * who, to whom, when and why, never the chart; the read is audited with the ids shown.
- */
-export async function emergencyQueue(db: Database, ctx: RequestContext) {
-  requirePermission(ctx.actor, 'disclosures:review');
-  return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await tx
-      .selectFrom('disclosures as d')
-      .innerJoin('users as u', 'u.id', 'd.disclosedBy')
-      .innerJoin('patients as p', 'p.id', 'd.patientId')
-      .selectAll('d')
-      .select(['u.displayName as disclosedByName', 'p.legalFirstName', 'p.legalLastName'])
-      .where('d.organizationId', '=', ctx.actor.organizationId)
-      .where('d.basis', '=', 'medical-emergency')
-      .where('d.reviewedAt', 'is', null)
-      .orderBy('d.disclosedAt')
-      .limit(200)
-      .execute();
-    await audit({ action: 'read', recordType: 'disclosure', details: { emergencyQueue: rows.map((row) => row.id) } });
-    return rows.map(({ disclosedByName, legalFirstName, legalLastName, ...row }) => ({
-      ...presentDisclosure(row, disclosedByName),
-      patientName: `${legalFirstName} ${legalLastName}`,
-    }));
   });
 }
 

@@ -1,6 +1,14 @@
 import type { Generated, Selectable } from 'kysely';
 import type { CreatedAt, Timestamp, Version } from '../../db/schema.ts';
-import type { ConsentKind, ConsentPurpose, DisclosurePurpose, InformationKind, RecipientClass, SignatureMethod } from './codes.ts';
+import type {
+  ConsentKind,
+  ConsentPurpose,
+  DisclosurePurpose,
+  InformationKind,
+  RecipientClass,
+  ReviewFinding,
+  SignatureMethod,
+} from './codes.ts';
 
 /** The consents module's tables (migrations/0340), typed. */
 interface ConsentsTable {
@@ -55,7 +63,9 @@ interface DisclosuresTable {
   disclosedAt: Generated<Date>;
   reviewedBy: string | null;
   reviewedAt: Date | null;
-  reviewFinding: string | null;
+  reviewFinding: ReviewFinding | null;
+  /** The privacy officer's note with the finding (free text: never copied into the audit trail). */
+  reviewNote: string | null;
   version: Version;
   createdAt: CreatedAt;
   updatedAt: Timestamp;

@@ -1617,6 +1617,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit events with the same filters as CSV, newest first, at most 50,000 rows (the export is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "create" | "read" | "update" | "delete" | "sign-in" | "sign-in-failure" | "sign-out" | "access-denied" | "export";
+                    actorUserId?: string;
+                    from?: string;
+                    patientId?: string;
+                    recordId?: string;
+                    recordType?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patients by part of their name, for the audit search (names only, 20 at most; audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Part of the name */
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                legalName: string;
+                                /** @description As staff call them (preferred first name) */
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of my organization by name, for the audit search (names only: no roles, emails or programs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/care-team-members/{id}": {
         parameters: {
             query?: never;
@@ -2347,6 +2553,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consents/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents in effect that expire within the next days (default 30), soonest first (500 at most) */
+        get: {
+            parameters: {
+                query?: {
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Days from today (organization’s calendar) to the expiration date; 0 = expires today */
+                                daysLeft: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                expiresOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "tpo" | "specific" | "counseling-notes";
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                recipientName: string;
+                                /** @enum {unknown} */
+                                signatureMethod: "drawn" | "verbal" | "refused";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                signedOn: string;
+                            }[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consents/expiring/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents expiring within the next days, as CSV (audited as an export) */
+        get: {
+            parameters: {
+                query?: {
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}": {
         parameters: {
             query?: never;
@@ -2415,8 +2777,6 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2424,8 +2784,6 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
-                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2561,8 +2919,6 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2570,8 +2926,6 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
-                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2726,8 +3080,6 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2735,8 +3087,6 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
-                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2842,8 +3192,6 @@ export interface paths {
                         sections?: {
                             [key: string]: string;
                         };
-                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
-                        sensitive?: boolean;
                         /** @enum {unknown} */
                         structure: "dap" | "soap" | "narrative";
                     };
@@ -2882,8 +3230,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -2891,8 +3237,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -2948,20 +3292,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/emergency-access": {
+    "/api/disclosures": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The privacy officer’s queue: events awaiting review (oldest first) or reviewed (latest review first) */
+        /** Every disclosure of the organization, newest first (the privacy officer’s log) */
         get: {
             parameters: {
                 query?: {
+                    basis?: "consent" | "medical-emergency";
                     cursor?: string;
+                    /** @description First day (organization’s time zone), included */
+                    from?: string;
                     limit?: number;
-                    status?: "awaiting-review" | "reviewed";
+                    /** @description Part of the recipient’s name or facility */
+                    recipient?: string;
+                    /** @description Last day (organization’s time zone), included */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2977,40 +3327,44 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                endedAt: string | null;
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consent: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "tpo" | "specific" | "counseling-notes";
+                                    recipientName: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    signedOn: string;
+                                } | null;
+                                consentId: string | null;
+                                description: string | null;
                                 /** Format: date-time */
-                                expiresAt: string;
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
                                 /** Format: uuid */
                                 id: string;
-                                /** @description Audit rows written for the patient under this grant */
-                                markedReads: number;
-                                patient: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                reason: string;
-                                review: {
-                                    /** @enum {unknown} */
-                                    finding: "appropriate" | "inappropriate" | "needs-follow-up";
-                                    note: string | null;
-                                    /** Format: date-time */
-                                    reviewedAt: string;
-                                    reviewedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                } | null;
-                                /** Format: date-time */
-                                startedAt: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
                                 /** @enum {unknown} */
-                                state: "active" | "ended" | "expired";
-                                user: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                                 version: number;
                             }[];
                             nextCursor: string | null;
@@ -3054,76 +3408,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/emergency-access/{id}": {
+    "/api/disclosures/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One event with what was read under it, for its review */
+        /** The disclosures log with the same filters, as CSV (at most 50,000 rows; audited as an export) */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query?: {
+                    basis?: "consent" | "medical-emergency";
+                    /** @description First day (organization’s time zone), included */
+                    from?: string;
+                    /** @description Part of the recipient’s name or facility */
+                    recipient?: string;
+                    /** @description Last day (organization’s time zone), included */
+                    to?: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            endedAt: string | null;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Audit rows written for the patient under this grant */
-                            markedReads: number;
-                            patient: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            reads: {
-                                action: string;
-                                /** Format: date-time */
-                                occurredAt: string;
-                                recordId: string | null;
-                                recordType: string | null;
-                                requestId: string | null;
-                            }[];
-                            reason: string;
-                            review: {
-                                /** @enum {unknown} */
-                                finding: "appropriate" | "inappropriate" | "needs-follow-up";
-                                note: string | null;
-                                /** Format: date-time */
-                                reviewedAt: string;
-                                reviewedBy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                            } | null;
-                            /** Format: date-time */
-                            startedAt: string;
-                            /** @enum {unknown} */
-                            state: "active" | "ended" | "expired";
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            version: number;
-                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -3137,15 +3462,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3163,23 +3479,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/emergency-access/{id}/end": {
+    "/api/emergency-disclosures": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** End my emergency access now */
-        post: {
+        /** Emergency disclosures (§ 2.51) awaiting review, oldest first, or reviewed, newest review first (200 at most) */
+        get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+                query?: {
+                    /** @description Awaiting review (oldest first) or reviewed (newest review first) */
+                    status?: "awaiting-review" | "reviewed";
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -3191,19 +3506,51 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            endedAt: string | null;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            patientName: string;
-                            /** Format: date-time */
-                            startedAt: string;
-                            /** @enum {unknown} */
-                            state: "active" | "ended" | "expired";
+                            items: {
+                                /** @enum {unknown} */
+                                basis: "consent" | "medical-emergency";
+                                consentId: string | null;
+                                description: string | null;
+                                /** Format: date-time */
+                                disclosedAt: string;
+                                disclosedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                emergencyNature: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** @enum {unknown} */
+                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                                recipientAffiliation: string | null;
+                                /** @enum {unknown} */
+                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                                recipientName: string;
+                                reviewedAt: string | null;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
+                                reviewNote: string | null;
+                                version: number;
+                            }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -3224,24 +3571,17 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/emergency-access/{id}/review": {
+    "/api/emergency-disclosures/{id}/review": {
         parameters: {
             query?: never;
             header?: never;
@@ -3250,7 +3590,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark an event reviewed, with a finding and a note */
+        /** Record the privacy officer’s finding on an emergency disclosure (a later finding replaces it, audited) */
         post: {
             parameters: {
                 query?: never;
@@ -3267,7 +3607,7 @@ export interface paths {
                         finding: "appropriate" | "inappropriate" | "needs-follow-up";
                         note?: string | null;
                         /** @description The version you read; a stale one answers 409. */
-                        version?: number;
+                        version: number;
                     };
                 };
             };
@@ -3279,40 +3619,38 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            endedAt: string | null;
+                            /** @enum {unknown} */
+                            basis: "consent" | "medical-emergency";
+                            consentId: string | null;
+                            description: string | null;
                             /** Format: date-time */
-                            expiresAt: string;
+                            disclosedAt: string;
+                            disclosedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            emergencyNature: string | null;
                             /** Format: uuid */
                             id: string;
-                            /** @description Audit rows written for the patient under this grant */
-                            markedReads: number;
-                            patient: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            reason: string;
-                            review: {
-                                /** @enum {unknown} */
-                                finding: "appropriate" | "inappropriate" | "needs-follow-up";
-                                note: string | null;
-                                /** Format: date-time */
-                                reviewedAt: string;
-                                reviewedBy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                            } | null;
-                            /** Format: date-time */
-                            startedAt: string;
+                            informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
                             /** @enum {unknown} */
-                            state: "active" | "ended" | "expired";
-                            user: {
+                            purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
+                            recipientAffiliation: string | null;
+                            /** @enum {unknown} */
+                            recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
+                            recipientName: string;
+                            reviewedAt: string | null;
+                            reviewedBy: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                            };
+                            } | null;
+                            reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
+                            reviewNote: string | null;
                             version: number;
                         };
                     };
@@ -3370,17 +3708,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/emergency-access/export": {
+    "/api/emergency-disclosures/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The events as CSV (all, or awaiting review, or reviewed); the export is audited */
+        /** The emergency disclosures awaiting review or reviewed, as CSV (audited as an export) */
         get: {
             parameters: {
                 query?: {
+                    /** @description Awaiting review (oldest first) or reviewed (newest review first) */
                     status?: "awaiting-review" | "reviewed";
                 };
                 header?: never;
@@ -3389,7 +3728,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3404,248 +3743,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/emergency-access/lookups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Find a patient for emergency access: exact birth date and last name (case and accents ignored); at most 10 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        birthDate: string;
-                        /** @description The last name exactly, ignoring case and accents */
-                        lastName: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: date
-                                 * @description YYYY-MM-DD
-                                 */
-                                dateOfBirth: string;
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @description You may already open this chart: no emergency access is needed */
-                                visible: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
                         "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/emergency-access/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My emergency access in force, soonest to end first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                endedAt: string | null;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                patientId: string;
-                                patientName: string;
-                                /** Format: date-time */
-                                startedAt: string;
-                                /** @enum {unknown} */
-                                state: "active" | "ended" | "expired";
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/emergency-disclosures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The privacy officer’s queue: emergency disclosures not yet reviewed, oldest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {unknown} */
-                                basis: "consent" | "medical-emergency";
-                                consentId: string | null;
-                                description: string | null;
-                                /** Format: date-time */
-                                disclosedAt: string;
-                                disclosedBy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                emergencyNature: string | null;
-                                /** Format: uuid */
-                                id: string;
-                                informationKinds: ("identity-contact" | "sud-diagnosis" | "attendance" | "treatment-progress" | "medications" | "drug-test-results" | "screening-results" | "discharge-summary" | "counseling-notes")[];
-                                /** Format: uuid */
-                                patientId: string;
-                                patientName: string;
-                                /** @enum {unknown} */
-                                purpose: "treatment" | "payment" | "health-care-operations" | "care-coordination" | "legal" | "patient-request" | "other" | "medical-emergency";
-                                recipientAffiliation: string | null;
-                                /** @enum {unknown} */
-                                recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
-                                recipientName: string;
-                                reviewedAt: string | null;
-                                reviewFinding: string | null;
-                                version: number;
-                            }[];
-                        };
                     };
                 };
                 /** @description Default Response */
@@ -3842,8 +3940,6 @@ export interface paths {
                                             id: string;
                                             name: string;
                                         } | null;
-                                        /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                        hidden: boolean;
                                         /** Format: uuid */
                                         id: string;
                                         /** Format: uuid */
@@ -3851,8 +3947,6 @@ export interface paths {
                                         sections: {
                                             [key: string]: string;
                                         };
-                                        /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                        sensitive: boolean;
                                         signedAt: string | null;
                                         /** @enum {unknown} */
                                         status: "draft" | "signed";
@@ -4767,8 +4861,6 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -4776,8 +4868,6 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
-                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -5324,249 +5414,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/episodes/{id}/restriction": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Restrict one episode and its records (supervisors), or change its restriction (with the version read) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        allowedUserIds: string[];
-                        excludedUserIds: string[];
-                        /** @enum {unknown} */
-                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                        /** @description The version you read; a stale one answers 409. */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            episodeId: string | null;
-                            excluded: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                            /** Format: date-time */
-                            restrictedAt: string;
-                            restrictedBy: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            episodeId: string | null;
-                            excluded: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                            /** Format: date-time */
-                            restrictedAt: string;
-                            restrictedBy: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/episodes/{id}/restriction/lifting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lift an episode’s restriction (supervisors) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The version you read; a stale one answers 409. */
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7063,8 +6910,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7072,8 +6917,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7126,8 +6969,6 @@ export interface paths {
                         sections: {
                             [key: string]: string;
                         };
-                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
-                        sensitive?: boolean;
                         /** @description The version you read; a stale one answers 409. */
                         version?: number;
                     };
@@ -7166,8 +7007,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7175,8 +7014,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7296,8 +7133,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7305,8 +7140,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7431,8 +7264,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7440,8 +7271,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7566,8 +7395,6 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            /** @description A sensitive note this reader may not read: no sections, no addenda */
-                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7575,8 +7402,6 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
-                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7667,8 +7492,6 @@ export interface paths {
                         "application/json": {
                             /** @enum {unknown} */
                             defaultLocale: "en" | "es";
-                            /** @description How long a break-the-glass emergency access lasts, in hours */
-                            emergencyAccessHours: number;
                             /** Format: uuid */
                             id: string;
                             /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
@@ -7710,7 +7533,6 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         defaultLocale?: "en" | "es";
-                        emergencyAccessHours?: number;
                         mfaRequiredForAll?: boolean;
                         name?: string;
                         /** @description IANA time zone, e.g. America/Chicago */
@@ -7730,8 +7552,6 @@ export interface paths {
                         "application/json": {
                             /** @enum {unknown} */
                             defaultLocale: "en" | "es";
-                            /** @description How long a break-the-glass emergency access lasts, in hours */
-                            emergencyAccessHours: number;
                             /** Format: uuid */
                             id: string;
                             /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
@@ -8148,8 +7968,6 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8157,8 +7975,6 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
-                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8196,12 +8012,6 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
-                            emergencyAccess: {
-                                /** Format: date-time */
-                                expiresAt: string;
-                                /** Format: uuid */
-                                id: string;
-                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -8301,62 +8111,6 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
-                            restriction: {
-                                episodes: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                }[];
-                                patient: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                } | null;
-                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8600,8 +8354,6 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8609,8 +8361,6 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
-                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8648,12 +8398,6 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
-                            emergencyAccess: {
-                                /** Format: date-time */
-                                expiresAt: string;
-                                /** Format: uuid */
-                                id: string;
-                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -8753,62 +8497,6 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
-                            restriction: {
-                                episodes: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                }[];
-                                patient: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                } | null;
-                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -9040,8 +8728,6 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -9049,8 +8735,6 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
-                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -9088,12 +8772,6 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
-                            emergencyAccess: {
-                                /** Format: date-time */
-                                expiresAt: string;
-                                /** Format: uuid */
-                                id: string;
-                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -9193,62 +8871,6 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
-                            restriction: {
-                                episodes: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                }[];
-                                patient: {
-                                    allowed: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    episodeId: string | null;
-                                    excluded: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    }[];
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    patientId: string;
-                                    /** @enum {unknown} */
-                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                    /** Format: date-time */
-                                    restrictedAt: string;
-                                    restrictedBy: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        name: string;
-                                    };
-                                    version: number;
-                                } | null;
-                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -9685,8 +9307,6 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
-                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -9694,8 +9314,6 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
-                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -9781,8 +9399,6 @@ export interface paths {
                             sections?: {
                                 [key: string]: string;
                             };
-                            /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
-                            sensitive?: boolean;
                             /** @enum {unknown} */
                             structure: "dap" | "soap" | "narrative";
                         };
@@ -9846,8 +9462,6 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                /** @description A sensitive note this reader may not read: no sections, no addenda */
-                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -9855,8 +9469,6 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
-                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
-                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -10108,7 +9720,7 @@ export interface paths {
                                 recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                                 recipientName: string;
                                 reviewedAt: string | null;
-                                reviewFinding: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                                 version: number;
                             }[];
                         };
@@ -10247,7 +9859,7 @@ export interface paths {
                                 recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                                 recipientName: string;
                                 reviewedAt: string | null;
-                                reviewFinding: string | null;
+                                reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                                 version: number;
                             };
                             notice: string;
@@ -10283,120 +9895,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{id}/emergency-access": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Break the glass: open a chart outside your care team for a limited time, stating why, with your password */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Your password, entered again */
-                        currentPassword: string;
-                        /** @description Why you need this chart now: read by the privacy officer */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            endedAt: string | null;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            patientName: string;
-                            /** Format: date-time */
-                            startedAt: string;
-                            /** @enum {unknown} */
-                            state: "active" | "ended" | "expired";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10477,7 +9975,7 @@ export interface paths {
                             recipientClass: "treating-provider" | "health-plan" | "payer" | "program-operations" | "other";
                             recipientName: string;
                             reviewedAt: string | null;
-                            reviewFinding: string | null;
+                            reviewFinding: ("appropriate" | "inappropriate" | "needs-follow-up") | null;
                             version: number;
                         };
                     };
@@ -10805,249 +10303,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{id}/restriction": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Restrict a patient’s record (supervisors), or change its reason, allow list and excluded staff (with the version read) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        allowedUserIds: string[];
-                        excludedUserIds: string[];
-                        /** @enum {unknown} */
-                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                        /** @description The version you read; a stale one answers 409. */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            episodeId: string | null;
-                            excluded: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                            /** Format: date-time */
-                            restrictedAt: string;
-                            restrictedBy: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            allowed: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            episodeId: string | null;
-                            excluded: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            patientId: string;
-                            /** @enum {unknown} */
-                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                            /** Format: date-time */
-                            restrictedAt: string;
-                            restrictedBy: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/patients/{id}/restriction/lifting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Lift a patient’s restriction (supervisors) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The version you read; a stale one answers 409. */
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11800,6 +11055,66 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/privacy-office/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts for the privacy office: emergency disclosures awaiting review, consents expiring in 30 days, disclosures this month */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Consents in effect that expire within 30 days */
+                            consentsExpiringSoon: number;
+                            /** @description Since the first day of this month, organization’s time zone */
+                            disclosuresThisMonth: number;
+                            emergencyAwaitingReview: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/programs": {
@@ -12908,81 +12223,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/restricted-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The privacy officer’s list of restricted patients and episodes: who, by whom, when, why; never the chart */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                allowedCount: number;
-                                episodeId: string | null;
-                                excludedCount: number;
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                patientId: string;
-                                patientName: string;
-                                programName: string | null;
-                                /** @enum {unknown} */
-                                reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
-                                /** Format: date-time */
-                                restrictedAt: string;
-                                restrictedBy: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { describeDetails } from './auditDetails.ts';
 import type { AuditEvent } from '../../api/types.ts';
@@ -11,7 +12,9 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { addDays, startOfDayInZone } from '../../i18n/format.ts';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { browserTimeZone } from '../../i18n/timeZones.ts';
+import { catalogue } from '../../app/catalogue.ts';
 import { auditActions, type AuditAction } from './auditActions.ts';
+import { DownloadCsv, exportUrl } from './DownloadCsv.tsx';
 
 /** A person, patient or record chosen in the table: its id for the query, its name for the chip. */
 interface Chosen {
@@ -27,9 +30,85 @@ interface AuditFilters {
   person: Chosen | null;
   patient: Chosen | null;
   record: (Chosen & { type: string }) | null;
+  /** A kind of record (any record of it), chosen in the form. */
+  recordType: string | null;
 }
 
-const noFilters: AuditFilters = { action: null, from: '', to: '', person: null, patient: null, record: null };
+const noFilters: AuditFilters = { action: null, from: '', to: '', person: null, patient: null, record: null, recordType: null };
+
+/** The kinds of record the trail names, as every module's messages call them. */
+const recordTypes = Object.keys(catalogue)
+  .filter((key) => key.startsWith('recordType.'))
+  .map((key) => key.slice('recordType.'.length));
+
+/** The staff member filter: everyone of the organization by name (names only, GET /api/audit-events/staff). */
+function StaffPicker({ value, onChange }: { value: Chosen | null; onChange: (person: Chosen | null) => void }) {
+  const t = useT();
+  const staff = useQuery({
+    queryKey: ['audit-staff'],
+    queryFn: async () => (await unwrap(api.GET('/api/audit-events/staff'))).items,
+    staleTime: 60_000,
+  });
+  const data = (staff.data ?? []).map((person) => ({
+    value: person.id,
+    label: person.active ? person.name : t('audit.filter.inactive', { name: person.name }),
+  }));
+  return (
+    <Select
+      label={t('audit.filter.staff')}
+      placeholder={t('audit.filter.anyone')}
+      data={data}
+      value={value?.id ?? null}
+      onChange={(id) => {
+        const person = staff.data?.find((item) => item.id === id);
+        onChange(person ? { id: person.id, name: person.name } : null);
+      }}
+      searchable
+      clearable
+      nothingFoundMessage={t('audit.filter.noneFound')}
+      w={{ base: '100%', xs: 240 }}
+    />
+  );
+}
+
+/**
+ * The patient filter: a names-only lookup (GET /api/audit-events/patients, audited, never the
+ * chart) from two letters on; or choose a patient's name in the table.
+ */
+function PatientPicker({ value, onChange }: { value: Chosen | null; onChange: (patient: Chosen | null) => void }) {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const [name] = useDebouncedValue(search.trim(), 300);
+  const found = useQuery({
+    queryKey: ['audit-patient-lookup', name],
+    queryFn: async () => (await unwrap(api.GET('/api/audit-events/patients', { params: { query: { name } } }))).items,
+    enabled: name.length >= 2 && name !== value?.name,
+  });
+  const data = useMemo(() => {
+    const items = (found.data ?? []).map((patient) => ({
+      value: patient.id,
+      label: patient.name === patient.legalName ? patient.name : `${patient.name} (${patient.legalName})`,
+    }));
+    if (value && !items.some((item) => item.value === value.id)) items.unshift({ value: value.id, label: value.name });
+    return items;
+  }, [found.data, value]);
+  return (
+    <Select
+      label={t('audit.filter.patientLabel')}
+      placeholder={t('audit.filter.patientPlaceholder')}
+      data={data}
+      value={value?.id ?? null}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={(id, option) => onChange(id === null ? null : { id, name: option?.label ?? id })}
+      filter={({ options }) => options}
+      searchable
+      clearable
+      nothingFoundMessage={name.length >= 2 ? t('audit.filter.noneFound') : t('audit.filter.typeTwo')}
+      w={{ base: '100%', xs: 260 }}
+    />
+  );
+}
 
 /** A name in the table that narrows the log to its rows. */
 function FilterLink({ label, children, onClick }: { label: string; children: string; onClick: () => void }) {
@@ -60,7 +139,7 @@ export function AuditPage() {
               action: filters.action ?? undefined,
               actorUserId: filters.person?.id,
               patientId: filters.patient?.id,
-              recordType: filters.record?.type,
+              recordType: filters.record?.type ?? filters.recordType ?? undefined,
               recordId: filters.record?.id,
               from: filters.from === '' ? undefined : startOfDayInZone(filters.from, timeZone),
               to: filters.to === '' ? undefined : startOfDayInZone(addDays(filters.to, 1), timeZone),
@@ -74,6 +153,15 @@ export function AuditPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const downloadHref = exportUrl('/api/audit-events/export', {
+    action: filters.action,
+    actorUserId: filters.person?.id,
+    patientId: filters.patient?.id,
+    recordType: filters.record?.type ?? filters.recordType,
+    recordId: filters.record?.id,
+    from: filters.from === '' ? undefined : startOfDayInZone(filters.from, timeZone),
+    to: filters.to === '' ? undefined : startOfDayInZone(addDays(filters.to, 1), timeZone),
+  });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -152,18 +240,23 @@ export function AuditPage() {
   ];
 
   const chips = [
-    filters.person && { key: 'person', text: t('audit.filter.person', { name: filters.person.name }), clear: { person: null } },
-    filters.patient && { key: 'patient', text: t('audit.filter.patient', { name: filters.patient.name }), clear: { patient: null } },
     filters.record && {
       key: 'record',
       text: t('audit.filter.record', { name: `${typeName(filters.record.type)} · ${filters.record.name}` }),
       clear: { record: null },
     },
   ].filter((chip) => chip !== null);
-  const filtered = filters.action !== null || filters.from !== '' || filters.to !== '' || chips.length > 0;
+  const filtered =
+    filters.action !== null ||
+    filters.recordType !== null ||
+    filters.person !== null ||
+    filters.patient !== null ||
+    filters.from !== '' ||
+    filters.to !== '' ||
+    chips.length > 0;
 
   return (
-    <Page title={t('audit.title')} intro={t('audit.intro')}>
+    <Page title={t('audit.title')} intro={t('audit.intro')} actions={<DownloadCsv href={downloadHref} />}>
       <form onSubmit={apply} role="search" aria-label={t('audit.filters')}>
         <Stack gap="sm">
           <Group gap="sm" align="flex-start">
@@ -174,7 +267,19 @@ export function AuditPage() {
               onChange={(action) => setDraft((current) => ({ ...current, action }))}
               clearable
               placeholder={t('audit.filter.allActions')}
-              w={{ base: '100%', xs: 220 }}
+              w={{ base: '100%', xs: 200 }}
+            />
+            <StaffPicker value={draft.person} onChange={(person) => setDraft((current) => ({ ...current, person }))} />
+            <PatientPicker value={draft.patient} onChange={(patient) => setDraft((current) => ({ ...current, patient }))} />
+            <Select
+              label={t('audit.filter.recordType')}
+              placeholder={t('audit.filter.anyRecord')}
+              data={recordTypes.map((type) => ({ value: type, label: typeName(type) })).sort((a, b) => a.label.localeCompare(b.label))}
+              value={draft.recordType}
+              onChange={(recordType) => setDraft((current) => ({ ...current, recordType }))}
+              searchable
+              clearable
+              w={{ base: '100%', xs: 240 }}
             />
             <TextInput
               type="date"
@@ -213,7 +318,7 @@ export function AuditPage() {
           <Group gap="xs">
             {chips.length === 0 ? (
               <Text size="xs" c="dimmed">
-                {t('audit.filter.byClicking')}
+                {t('audit.filter.byClicking')} {t('audit.patientLookupNote')}
               </Text>
             ) : (
               chips.map((chip) => (
