@@ -2777,6 +2777,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2784,6 +2786,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -2919,6 +2923,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -2926,6 +2932,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -3080,6 +3088,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -3087,6 +3097,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -3192,6 +3204,8 @@ export interface paths {
                         sections?: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @enum {unknown} */
                         structure: "dap" | "soap" | "narrative";
                     };
@@ -3230,6 +3244,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -3237,6 +3253,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -3449,6 +3467,650 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s queue: events awaiting review (oldest first) or reviewed (latest review first) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "awaiting-review" | "reviewed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Audit rows written for the patient under this grant */
+                                markedReads: number;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                reason: string;
+                                review: {
+                                    /** @enum {unknown} */
+                                    finding: "appropriate" | "inappropriate" | "needs-follow-up";
+                                    note: string | null;
+                                    /** Format: date-time */
+                                    reviewedAt: string;
+                                    reviewedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                } | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                state: "active" | "ended" | "expired";
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with what was read under it, for its review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Audit rows written for the patient under this grant */
+                            markedReads: number;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reads: {
+                                action: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                recordId: string | null;
+                                recordType: string | null;
+                                requestId: string | null;
+                            }[];
+                            reason: string;
+                            review: {
+                                /** @enum {unknown} */
+                                finding: "appropriate" | "inappropriate" | "needs-follow-up";
+                                note: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            state: "active" | "ended" | "expired";
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End my emergency access now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            state: "active" | "ended" | "expired";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an event reviewed, with a finding and a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        finding: "appropriate" | "inappropriate" | "needs-follow-up";
+                        note?: string | null;
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Audit rows written for the patient under this grant */
+                            markedReads: number;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reason: string;
+                            review: {
+                                /** @enum {unknown} */
+                                finding: "appropriate" | "inappropriate" | "needs-follow-up";
+                                note: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                reviewedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            state: "active" | "ended" | "expired";
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events as CSV (all, or awaiting review, or reviewed); the export is audited */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "awaiting-review" | "reviewed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find a patient for emergency access: exact birth date and last name (case and accents ignored); at most 10 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        /** @description The last name exactly, ignoring case and accents */
+                        lastName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dateOfBirth: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description You may already open this chart: no emergency access is needed */
+                                visible: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emergency-access/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My emergency access in force, soonest to end first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {unknown} */
+                                state: "active" | "ended" | "expired";
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -3940,6 +4602,8 @@ export interface paths {
                                             id: string;
                                             name: string;
                                         } | null;
+                                        /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                        hidden: boolean;
                                         /** Format: uuid */
                                         id: string;
                                         /** Format: uuid */
@@ -3947,6 +4611,8 @@ export interface paths {
                                         sections: {
                                             [key: string]: string;
                                         };
+                                        /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                        sensitive: boolean;
                                         signedAt: string | null;
                                         /** @enum {unknown} */
                                         status: "draft" | "signed";
@@ -4861,6 +5527,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -4868,6 +5536,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -5414,6 +6084,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict one episode and its records (supervisors), or change its restriction (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/episodes/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an episode’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6910,6 +7823,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -6917,6 +7832,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -6969,6 +7886,8 @@ export interface paths {
                         sections: {
                             [key: string]: string;
                         };
+                        /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                        sensitive?: boolean;
                         /** @description The version you read; a stale one answers 409. */
                         version?: number;
                     };
@@ -7007,6 +7926,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7014,6 +7935,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7133,6 +8056,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7140,6 +8065,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7264,6 +8191,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7271,6 +8200,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7395,6 +8326,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description A sensitive note this reader may not read: no sections, no addenda */
+                            hidden: boolean;
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7402,6 +8335,8 @@ export interface paths {
                             sections: {
                                 [key: string]: string;
                             };
+                            /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                            sensitive: boolean;
                             signedAt: string | null;
                             /** @enum {unknown} */
                             status: "draft" | "signed";
@@ -7492,6 +8427,8 @@ export interface paths {
                         "application/json": {
                             /** @enum {unknown} */
                             defaultLocale: "en" | "es";
+                            /** @description How long a break-the-glass emergency access lasts, in hours */
+                            emergencyAccessHours: number;
                             /** Format: uuid */
                             id: string;
                             /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
@@ -7533,6 +8470,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         defaultLocale?: "en" | "es";
+                        emergencyAccessHours?: number;
                         mfaRequiredForAll?: boolean;
                         name?: string;
                         /** @description IANA time zone, e.g. America/Chicago */
@@ -7552,6 +8490,8 @@ export interface paths {
                         "application/json": {
                             /** @enum {unknown} */
                             defaultLocale: "en" | "es";
+                            /** @description How long a break-the-glass emergency access lasts, in hours */
+                            emergencyAccessHours: number;
                             /** Format: uuid */
                             id: string;
                             /** @description Every staff member must set up a second factor, not only admins, supervisors and privacy officers */
@@ -7968,6 +8908,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -7975,6 +8917,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8012,6 +8956,12 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
+                            emergencyAccess: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -8111,6 +9061,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8354,6 +9360,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8361,6 +9369,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8398,6 +9408,12 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
+                            emergencyAccess: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -8497,6 +9513,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -8728,6 +9800,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -8735,6 +9809,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -8772,6 +9848,12 @@ export interface paths {
                             createdAt: string;
                             /** Format: date */
                             dateOfBirth: string;
+                            emergencyAccess: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
                             emergencyContactName: string | null;
                             emergencyContactPhone: string | null;
                             emergencyContactRelationship: string | null;
@@ -8871,6 +9953,62 @@ export interface paths {
                             preferredName: string | null;
                             pronouns: string | null;
                             raceEthnicity: string[];
+                            restriction: {
+                                episodes: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                }[];
+                                patient: {
+                                    allowed: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    episodeId: string | null;
+                                    excluded: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** @enum {unknown} */
+                                    reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                    /** Format: date-time */
+                                    restrictedAt: string;
+                                    restrictedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    version: number;
+                                } | null;
+                            };
                             scoreHistory: {
                                 instruments: {
                                     abbreviation: string;
@@ -9307,6 +10445,8 @@ export interface paths {
                                         id: string;
                                         name: string;
                                     } | null;
+                                    /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                    hidden: boolean;
                                     /** Format: uuid */
                                     id: string;
                                     /** Format: uuid */
@@ -9314,6 +10454,8 @@ export interface paths {
                                     sections: {
                                         [key: string]: string;
                                     };
+                                    /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                    sensitive: boolean;
                                     signedAt: string | null;
                                     /** @enum {unknown} */
                                     status: "draft" | "signed";
@@ -9399,6 +10541,8 @@ export interface paths {
                             sections?: {
                                 [key: string]: string;
                             };
+                            /** @description Sensitive (e.g. counseling notes): readable only by the roles docs/restrictions.md names */
+                            sensitive?: boolean;
                             /** @enum {unknown} */
                             structure: "dap" | "soap" | "narrative";
                         };
@@ -9462,6 +10606,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
+                                /** @description A sensitive note this reader may not read: no sections, no addenda */
+                                hidden: boolean;
                                 /** Format: uuid */
                                 id: string;
                                 /** Format: uuid */
@@ -9469,6 +10615,8 @@ export interface paths {
                                 sections: {
                                     [key: string]: string;
                                 };
+                                /** @description Readable only by its author, co-signer, program supervisors and the clinical roles of its team */
+                                sensitive: boolean;
                                 signedAt: string | null;
                                 /** @enum {unknown} */
                                 status: "draft" | "signed";
@@ -9910,6 +11058,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/emergency-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Break the glass: open a chart outside your care team for a limited time, stating why, with your password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your password, entered again */
+                        currentPassword: string;
+                        /** @description Why you need this chart now: read by the privacy officer */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            patientName: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {unknown} */
+                            state: "active" | "ended" | "expired";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/emergency-disclosures": {
         parameters: {
             query?: never;
@@ -10303,6 +11565,249 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Restrict a patient’s record (supervisors), or change its reason, allow list and excluded staff (with the version read) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowedUserIds: string[];
+                        excludedUserIds: string[];
+                        /** @enum {unknown} */
+                        reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                        /** @description The version you read; a stale one answers 409. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            episodeId: string | null;
+                            excluded: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** @enum {unknown} */
+                            reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                            /** Format: date-time */
+                            restrictedAt: string;
+                            restrictedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/restriction/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a patient’s restriction (supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you read; a stale one answers 409. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12223,6 +13728,81 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/restricted-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy officer’s list of restricted patients and episodes: who, by whom, when, why; never the chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowedCount: number;
+                                episodeId: string | null;
+                                excludedCount: number;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                patientName: string;
+                                programName: string | null;
+                                /** @enum {unknown} */
+                                reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
