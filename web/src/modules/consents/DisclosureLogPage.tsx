@@ -134,7 +134,7 @@ export function DisclosureLogPage() {
               value={draft.basis}
               onChange={(basis) => setDraft((current) => ({ ...current, basis }))}
               clearable
-              w={{ base: '100%', xs: 280 }}
+              w={{ base: '100%', xs: 320 }}
             />
             <TextInput
               label={t('disclosureLog.recipient')}
