@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -185,6 +187,7 @@ async function shoot(page: Page, name: string, sizes = [1280, 390]): Promise<voi
   for (const width of sizes) {
     await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
     await settled(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, `${name}-${width}.png`) });
   }
   await page.setViewportSize(original);
@@ -252,6 +255,7 @@ test(
       const table = page.getByRole('region', { name: 'Audit events' });
       const who = await table.locator('tbody tr th + td').allInnerTexts();
       assert.ok(who.length === 50 && who.every((name) => name === 'Rosa Delgado'), JSON.stringify(who.slice(0, 5)));
+      await shoot(page, 'audit-search');
       await page.getByRole('button', { name: 'Load more' }).click();
       await page.getByText(/^Showing all \d+\.$/).waitFor();
       const all = await table.locator('tbody tr th + td').allInnerTexts();

@@ -10,7 +10,7 @@ import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, encodeCursor } from '../../lib/http/schemas.ts';
 import { auditExport, EXPORT_ROW_CAP, filterNames } from '../audit/exports.ts';
 import { todayOf } from '../patients/access.ts';
-import type { ConsentKind, ReviewStatus } from './codes.ts';
+import type { ReviewStatus } from './codes.ts';
 import { presentDisclosure } from './presenter.ts';
 import type { DisclosureLogQuery, ReviewBody } from './schemas.ts';
 
@@ -209,7 +209,7 @@ function presentLogItem(row: LogRow) {
     patientName: name,
     consent:
       disclosure.consentId && consentKind && consentRecipientName !== null && consentSignedOn !== null
-        ? { id: disclosure.consentId, kind: consentKind as ConsentKind, recipientName: consentRecipientName, signedOn: consentSignedOn }
+        ? { id: disclosure.consentId, kind: consentKind, recipientName: consentRecipientName, signedOn: consentSignedOn }
         : null,
   };
 }

@@ -73,8 +73,8 @@ export const auditMessages = {
   },
   'export.csv': { en: 'Download CSV', es: 'Descargar CSV' },
   'export.note': {
-    en: 'With the filters shown. At most 50,000 rows, newest first. Each download is recorded in the audit log.',
-    es: 'Con los filtros aplicados. Hasta 50 000 filas, lo más reciente primero. Cada descarga queda anotada en el historial de auditoría.',
+    en: 'What the list shows, with its filters, at most 50,000 rows. Each download is recorded in the audit log.',
+    es: 'Lo que muestra la lista, con sus filtros, hasta 50 000 filas. Cada descarga queda anotada en el historial de auditoría.',
   },
   'recordType.consent': { en: 'Consent', es: 'Consentimiento' },
   'recordType.disclosure': { en: 'Disclosure', es: 'Divulgación' },

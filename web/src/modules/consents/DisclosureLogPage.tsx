@@ -83,14 +83,23 @@ export function DisclosureLogPage() {
     {
       id: 'basis',
       header: t('disclosureLog.consent'),
-      cell: (item) =>
-        item.consent ? (
-          t('disclosureLog.consentSigned', { kind: t(`consent.kind.${item.consent.kind}`), date: format.date(item.consent.signedOn) })
-        ) : (
-          <StatusBadge color="orange">{t(`accounting.basis.${item.basis}`)}</StatusBadge>
-        ),
+      cell: (item) => (
+        <Stack gap={2} align="flex-start">
+          {item.consent ? (
+            <Text size="sm">
+              {t('disclosureLog.consentSigned', { kind: t(`consent.kind.${item.consent.kind}`), date: format.date(item.consent.signedOn) })}
+            </Text>
+          ) : (
+            <StatusBadge color="orange">{t(`accounting.basis.${item.basis}`)}</StatusBadge>
+          )}
+          {item.basis === 'consent' && (
+            <Text size="xs" c="dimmed">
+              {t('disclosureLog.purpose', { purpose: t(`consent.purpose.${item.purpose}`) })}
+            </Text>
+          )}
+        </Stack>
+      ),
     },
-    { id: 'purpose', header: t('accounting.purpose'), cell: (item) => t(`consent.purpose.${item.purpose}`) },
     { id: 'by', header: t('accounting.by'), cell: (item) => item.disclosedBy.name },
   ];
 
@@ -125,7 +134,7 @@ export function DisclosureLogPage() {
               value={draft.basis}
               onChange={(basis) => setDraft((current) => ({ ...current, basis }))}
               clearable
-              w={{ base: '100%', xs: 280 }}
+              w={{ base: '100%', xs: 320 }}
             />
             <TextInput
               label={t('disclosureLog.recipient')}
@@ -152,7 +161,7 @@ export function DisclosureLogPage() {
             columns={columns}
             rows={rows}
             rowKey={(item) => item.id}
-            minWidth={1000}
+            minWidth={880}
             empty={t('disclosureLog.empty')}
           />
           <LoadMore

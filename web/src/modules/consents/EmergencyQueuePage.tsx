@@ -73,7 +73,7 @@ export function EmergencyQueuePage() {
       <SegmentedControl
         aria-label={t('emergencyQueue.status')}
         value={status}
-        onChange={(value) => setStatus(value as ReviewStatus)}
+        onChange={(value) => setStatus(value)}
         data={REVIEW_STATUSES.map((value) => ({ value, label: t(`emergencyQueue.status.${value}`) }))}
         w={{ base: '100%', xs: 'auto' }}
         style={{ alignSelf: 'flex-start' }}
@@ -120,7 +120,7 @@ function ReviewForm({ item, onClose }: { item: Item; onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { finding: (item.reviewFinding ?? '') as ReviewFinding | '', note: item.reviewNote ?? '' },
+    initialValues: { finding: item.reviewFinding ?? '', note: item.reviewNote ?? '' },
     validate: {
       finding: (value) => (value === '' ? t('emergencyQueue.chooseFinding') : null),
     },

@@ -62,7 +62,7 @@ export function PrivacyOfficePage() {
                   variant={card.key === 'emergency' && card.count > 0 ? 'filled' : 'default'}
                   h="auto"
                   py={8}
-                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.35 } }}
                 >
                   {card.open}
                 </Button>

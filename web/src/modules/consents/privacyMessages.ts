@@ -56,6 +56,7 @@ export const privacyMessages = {
   'disclosureLog.patient': { en: 'Patient', es: 'Paciente' },
   'disclosureLog.consent': { en: 'Under', es: 'Con base en' },
   'disclosureLog.consentSigned': { en: '{kind}, signed {date}', es: '{kind}, firmado el {date}' },
+  'disclosureLog.purpose': { en: 'For: {purpose}', es: 'Para: {purpose}' },
   'disclosureLog.empty': { en: 'No disclosures match.', es: 'Ninguna divulgación coincide.' },
   'privacy.daysNote': {
     en: 'Days are the organization’s ({timeZone}), both included.',
