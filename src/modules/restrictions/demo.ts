@@ -37,7 +37,13 @@ export const seedDemo: SeedDemo = async (world) => {
         restrictedBy: supervisor.id,
       })
       .execute();
-    await world.audit({ action: 'create', recordType: 'restriction', recordId: id, patientId: episode.patientId, details: { via: 'demo' } });
+    await world.audit({
+      action: 'create',
+      recordType: 'restriction',
+      recordId: id,
+      patientId: episode.patientId,
+      details: { via: 'demo' },
+    });
     made.push('1 restricted patient');
   }
   const note = await tx
