@@ -214,6 +214,13 @@ test('a sensitive note, a restricted patient, and who no longer sees them', { ti
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restricted chart');
     await shoot(page, 'restrictions-chart-en-1280');
   });
+  await step(page, 'the episode screen offers to restrict the episode alone', async () => {
+    await page.goto(`${server.origin}/episodes/${ids.episode}`);
+    await page.getByRole('heading', { level: 2, name: 'Restricted access' }).waitFor();
+    await page.getByText('Not restricted: everyone who sees this person sees this episode.').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the episode screen');
+    await shoot(page, 'restrictions-episode-en-1280');
+  });
   assert.deepEqual(breakage, []);
   await samContext.close();
 
