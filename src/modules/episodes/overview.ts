@@ -3,7 +3,7 @@ import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import { Nullable } from '../../lib/http/schemas.ts';
 import type { OverviewSection } from '../../lib/modules.ts';
-import { todayOf } from '../patients/access.ts';
+import { episodeVisibleTo, todayOf } from '../patients/access.ts';
 import { CARE_TEAM_ROLES, EPISODE_PHASES, LEVEL_EDITIONS } from './codes.ts';
 
 const EpisodeSummary = Type.Object({
@@ -38,6 +38,8 @@ async function episodeSummaries(executor: Executor, ctx: RequestContext, patient
     .innerJoin('programs as pr', 'pr.id', 'e.programId')
     .select(['e.id', 'e.programId', 'pr.name as programName', 'e.phase', 'e.openedOn', 'e.closedOn'])
     .where('e.patientId', '=', patientId)
+    // An episode restricted against the reader is not listed (docs/restrictions.md).
+    .where(episodeVisibleTo(ctx.actor, today, 'e.id'))
     .orderBy((eb) => eb.case().when('e.closedOn', 'is', null).then(0).else(1).end())
     .orderBy('e.openedOn', 'desc')
     .execute();

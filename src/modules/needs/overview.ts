@@ -1,12 +1,14 @@
 import type { Static } from 'typebox';
 import type { Executor } from '../../lib/audit/audit.ts';
+import type { RequestContext } from '../../lib/context.ts';
+import { episodeVisibleTo, todayOf } from '../patients/access.ts';
 import type { OverviewSection } from '../../lib/modules.ts';
 import { presentStrength } from './presenter.ts';
 import { NeedsOverviewSchema } from './schemas.ts';
 import { patientStrengthsQuery } from './strengths.ts';
 
 /** The patient overview's part: open needs in open episodes (most urgent first), how many wait as proposals, and the strengths. */
-async function loadOverview(executor: Executor, patientId: string): Promise<Static<typeof NeedsOverviewSchema>> {
+async function loadOverview(executor: Executor, ctx: RequestContext, patientId: string): Promise<Static<typeof NeedsOverviewSchema>> {
   const needs = await executor
     .selectFrom('needs as n')
     .innerJoin('episodes as e', 'e.id', 'n.episodeId')
@@ -14,6 +16,7 @@ async function loadOverview(executor: Executor, patientId: string): Promise<Stat
     .where('n.patientId', '=', patientId)
     .where('e.closedOn', 'is', null)
     .where('n.status', '<>', 'dismissed')
+    .where(episodeVisibleTo(ctx.actor, todayOf(ctx.actor), 'e.id'))
     .execute();
   const rank = { urgent: 0, soon: 1, routine: 2 } as const;
   const open = needs
@@ -30,5 +33,5 @@ async function loadOverview(executor: Executor, patientId: string): Promise<Stat
 export const needsSection: OverviewSection = {
   key: 'needs',
   schema: NeedsOverviewSchema,
-  load: (executor, _ctx, patientId) => loadOverview(executor, patientId),
+  load: loadOverview,
 };

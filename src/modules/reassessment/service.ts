@@ -9,7 +9,7 @@ import { badRequest, fieldProblem, forbidden, notFound, Problem, staleVersion, t
 import { totalRange } from '../instruments/rules.ts';
 import { findInstrument } from '../instruments/service.ts';
 import { patientKind } from '../patients/records.ts';
-import { readPatientRecord } from '../patients/access.ts';
+import { episodeVisibleTo, readPatientRecord, todayOf } from '../patients/access.ts';
 import { dueItems, type ScheduleRule } from './due.ts';
 import { scoreHistoryQuery } from './queries.ts';
 import type { PutScheduleBody, ScheduleView, ScoreHistory } from './schemas.ts';
@@ -159,7 +159,10 @@ export const getScoreHistory = (db: Database, ctx: RequestContext, patientId: st
 
 /** Inside a read already checked and audited (the route above, or the patient overview's section). */
 export async function presentScoreHistory(executor: Executor, ctx: RequestContext, patientId: string): Promise<ScoreHistory> {
-  const rows = await scoreHistoryQuery(executor, patientId).execute();
+  // Not the scores of an episode restricted against the reader (docs/restrictions.md).
+  const rows = await scoreHistoryQuery(executor, patientId)
+    .where(episodeVisibleTo(ctx.actor, todayOf(ctx.actor), 'assessments.episode_id'))
+    .execute();
   const byKey = new Map<string, typeof rows>();
   for (const row of rows) byKey.set(row.instrumentKey, [...(byKey.get(row.instrumentKey) ?? []), row]);
   const instruments: ScoreHistory['instruments'] = [];

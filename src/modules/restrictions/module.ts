@@ -1,8 +1,9 @@
 import type { ServerModule } from '../../lib/modules.ts';
 import { restrictionKind } from './records.ts';
 import { restrictionRoutes } from './routes.ts';
-import { RestrictionOverviewSchema } from './schemas.ts';
-import { restrictionOverview } from './service.ts';
+import { Nullable } from '../../lib/http/schemas.ts';
+import { RestrictionOverviewSchema, RestrictionSchema } from './schemas.ts';
+import { episodeRestriction, restrictionOverview } from './service.ts';
 
 /** Restricted patients and episodes (42 CFR Part 2, docs/restrictions.md): the rule itself is in patients/access.ts. */
 export const restrictionsModule: ServerModule = {
@@ -10,4 +11,5 @@ export const restrictionsModule: ServerModule = {
   routes: restrictionRoutes,
   patientRecords: [restrictionKind],
   overview: { key: 'restriction', schema: RestrictionOverviewSchema, load: restrictionOverview },
+  episode: { key: 'restriction', schema: Nullable(RestrictionSchema), load: episodeRestriction },
 };

@@ -224,6 +224,37 @@ test('a restricted episode: its records are refused to whoever the restriction s
     assert.equal((await otherSupervisor.client.get(path)).status, 404, `${path} for the supervisor not allowed`);
     assert.equal((await peer.client.get(path)).status, 200, `${path} for a team member`);
   }
+  // Someone who sees the patient through another episode sees the patient, not this episode or its records.
+  const program2 = await makeProgram(t.db, org.id);
+  const other = await makeUser(t.db, org.id, { roles: ['case-manager'], displayName: 'Chris Lane' });
+  await addMembership(t.db, org.id, program2.id, other.user.id);
+  await addMembership(t.db, org.id, program2.id, cm.id);
+  const otherClient = await signedIn(t.app, other);
+  const second = await cm.client.post<{ id: string }>(`/api/patients/${patientId}/episodes`, {
+    programId: program2.id,
+    referralSource: 'self',
+    openedOn: addDays(today, -3),
+    phase: 'intake',
+    primaryCaseManagerId: other.user.id,
+  });
+  assert.equal(second.status, 201, JSON.stringify(second.body));
+  const overview = await otherClient.get<{ episodes: { id: string }[]; contacts: Contact[] }>(`/api/patients/${patientId}`);
+  assert.equal(overview.status, 200);
+  assert.deepEqual(
+    overview.body.episodes.map((episode) => episode.id),
+    [second.body.id],
+  );
+  assert.deepEqual(overview.body.contacts, []);
+  const contacts = await otherClient.get<{ items: Contact[] }>(`/api/patients/${patientId}/contacts`);
+  assert.deepEqual(contacts.body.items, []);
+  const timeline = await otherClient.get<{ items: { episodeId: string | null }[] }>(`/api/patients/${patientId}/timeline`);
+  assert.ok(!timeline.body.items.some((item) => item.episodeId === episodeId), 'no timeline entry of the restricted episode');
+  const mine = await peer.client.get<{ items: { episodeId: string | null }[] }>(`/api/patients/${patientId}/timeline`);
+  assert.ok(
+    mine.body.items.some((item) => item.episodeId === episodeId),
+    'the team sees its timeline',
+  );
+
   assert.equal((await relative.client.get(`/api/caseload`)).status, 200);
   const caseload = await relative.client.get<{ items: { episodeId: string }[] }>('/api/caseload?limit=200');
   assert.ok(!caseload.body.items.some((item) => item.episodeId === episodeId), 'not in the excluded member’s caseload');

@@ -213,3 +213,14 @@ export async function listRestricted(db: Database, ctx: RequestContext) {
     excludedCount: Number(row.excludedCount),
   }));
 }
+
+/** The episode screen's part (inside the episode's audited read): its active restriction, if any. */
+export async function episodeRestriction(executor: Executor, _ctx: RequestContext, episodeId: string): Promise<RestrictionView | null> {
+  const rows = await executor
+    .selectFrom('recordRestrictions')
+    .selectAll()
+    .where('episodeId', '=', episodeId)
+    .where('liftedAt', 'is', null)
+    .execute();
+  return (await presentRestrictions(executor, rows))[0] ?? null;
+}

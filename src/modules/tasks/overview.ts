@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { OverviewSection } from '../../lib/modules.ts';
+import { episodeVisibleTo, todayOf } from '../patients/access.ts';
 import { presentTask, selectTasks } from './presenter.ts';
 import { TaskSchema } from './schemas.ts';
 
@@ -12,9 +13,12 @@ import { TaskSchema } from './schemas.ts';
 export const tasksSection: OverviewSection = {
   key: 'tasks',
   schema: Type.Array(TaskSchema),
-  async load(executor, _ctx, patientId) {
+  async load(executor, ctx, patientId) {
+    // Not the tasks of an episode restricted against the reader (docs/restrictions.md).
+    const visible = sql<boolean>`(t.episode_id IS NULL OR ${episodeVisibleTo(ctx.actor, todayOf(ctx.actor), 't.episode_id')})`;
     const open = await selectTasks(executor)
       .where('t.patientId', '=', patientId)
+      .where(visible)
       .where('t.status', '=', 'open')
       .orderBy('t.dueOn')
       .orderBy('t.id')
@@ -22,6 +26,7 @@ export const tasksSection: OverviewSection = {
       .execute();
     const closed = await selectTasks(executor)
       .where('t.patientId', '=', patientId)
+      .where(visible)
       .where('t.status', '<>', 'open')
       .orderBy(sql`t.status_changed_at DESC`)
       .orderBy('t.id')

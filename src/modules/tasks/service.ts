@@ -8,7 +8,15 @@ import { AuditedRefusal, conflict, fieldError, fieldProblem, forbidden, notFound
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
 import type { ModuleRegistry } from '../../lib/modules.ts';
-import { canSeePatient, checkPatientRecord, patientVisibleTo, readPatientRecord, withPatientRecord } from '../patients/access.ts';
+import {
+  canSeePatient,
+  checkPatientRecord,
+  episodeVisibleTo,
+  patientVisibleTo,
+  readPatientRecord,
+  todayOf,
+  withPatientRecord,
+} from '../patients/access.ts';
 import { patientKind } from '../patients/records.ts';
 import type { TaskEvent, TaskPriority } from './codes.ts';
 import { loadTask, presentTask, selectTasks, type TaskView } from './presenter.ts';
@@ -412,7 +420,9 @@ export async function listPatientTasks(db: Database, ctx: RequestContext, patien
     const sortDate = sql<string>`(CASE WHEN t.status = 'open' THEN t.due_on - DATE '2000-01-01' ELSE DATE '2000-01-01' - t.due_on END)`;
     let select = selectTasks(tx)
       .select([rank.as('rank'), sortDate.as('sortDate')])
-      .where('t.patientId', '=', record.patientId);
+      .where('t.patientId', '=', record.patientId)
+      // Not the tasks of an episode restricted against the reader (docs/restrictions.md).
+      .where(sql<boolean>`(t.episode_id IS NULL OR ${episodeVisibleTo(ctx.actor, todayOf(ctx.actor), 't.episode_id')})`);
     if (query.status) select = select.where('t.status', '=', query.status);
     const after = decodeCursor(query.cursor, ['number', 'number', 'uuid']);
     if (after) select = select.where(sql<boolean>`(${rank}, ${sortDate}, t.id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`);

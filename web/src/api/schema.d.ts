@@ -4744,6 +4744,33 @@ export interface paths {
                             referralDate: string | null;
                             /** @enum {unknown} */
                             referralSource: "treatment-provider" | "mental-health-provider" | "social-services-agency" | "self" | "family" | "court-justice" | "emergency-department" | "primary-care" | "other";
+                            restriction?: {
+                                allowed: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                episodeId: string | null;
+                                excluded: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** @enum {unknown} */
+                                reason: "staff-relative" | "staff-member" | "public-figure" | "patient-request" | "safety" | "other";
+                                /** Format: date-time */
+                                restrictedAt: string;
+                                restrictedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                version: number;
+                            } | null;
                             version: number;
                         };
                     };

@@ -2,24 +2,59 @@ import { Button, Group, MultiSelect, Paper, Select, Stack, Text, Title } from '@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import type { PatientView } from '../../app/webModule.ts';
+import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { RESTRICTION_REASONS, type RestrictionReason } from '../../../../src/modules/restrictions/codes.ts';
-import { patientsKey, useStaffPicker } from '../patients/patientQueries.ts';
+import { episodesKey, patientsKey, useStaffPicker } from '../patients/patientQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
 
 type Restriction = NonNullable<PatientView['restriction']['patient']>;
 
+/** The restricted record: a patient, or one episode. */
+type Target = { scope: 'patient'; id: string } | { scope: 'episode'; id: string };
+
+async function liftRestriction(target: Target, version: number) {
+  const options = { params: { path: { id: target.id } }, body: { version } };
+  return target.scope === 'patient'
+    ? unwrap(api.POST('/api/patients/{id}/restriction/lifting', options))
+    : unwrap(api.POST('/api/episodes/{id}/restriction/lifting', options));
+}
+
+/** On the episode screen: the episode's own restriction. */
+export function EpisodeRestrictionPanel({ episode }: { episode: EpisodeView }) {
+  return <RestrictionPanel target={{ scope: 'episode', id: episode.id }} current={episode.restriction ?? null} episodes={[]} />;
+}
+
+/** On the patient overview: the patient's restriction, and badges for its restricted episodes. */
+export function PatientRestrictionPanel({ patient }: { patient: PatientView }) {
+  const programOf = (episodeId: string | null) => patient.episodes.find((episode) => episode.id === episodeId)?.programName ?? '';
+  return (
+    <RestrictionPanel
+      target={{ scope: 'patient', id: patient.id }}
+      current={patient.restriction.patient}
+      episodes={patient.restriction.episodes.map((episode) => ({ id: episode.id, program: programOf(episode.episodeId) }))}
+    />
+  );
+}
+
 /**
- * The chart's restriction (docs/restrictions.md): a clear badge for everyone who still sees a
- * restricted record, who restricted it and who else is allowed or excluded; a supervisor
- * restricts, changes or lifts it here.
+ * A restriction (docs/restrictions.md): a clear badge for everyone who still sees a restricted
+ * record, who restricted it and who else is allowed or excluded; a supervisor restricts,
+ * changes or lifts it here.
  */
-export function RestrictionPanel({ patient }: { patient: PatientView }) {
+function RestrictionPanel({
+  target,
+  current,
+  episodes,
+}: {
+  target: Target;
+  current: Restriction | null;
+  episodes: { id: string; program: string }[];
+}) {
   const t = useT();
   const format = useFormat();
   const session = useSession();
@@ -27,18 +62,11 @@ export function RestrictionPanel({ patient }: { patient: PatientView }) {
   const [editing, setEditing] = useState(false);
   const [lifting, setLifting] = useState(false);
   const queryClient = useQueryClient();
-  const current = patient.restriction.patient;
-  const episodes = patient.restriction.episodes;
-  const programOf = (episodeId: string | null) => patient.episodes.find((episode) => episode.id === episodeId)?.programName ?? '';
   const lift = useMutation({
-    mutationFn: async () =>
-      current &&
-      unwrap(
-        api.POST('/api/patients/{id}/restriction/lifting', { params: { path: { id: patient.id } }, body: { version: current.version } }),
-      ),
+    mutationFn: async () => current && liftRestriction(target, current.version),
     onSuccess: async () => {
       setLifting(false);
-      await queryClient.invalidateQueries({ queryKey: patientsKey });
+      await queryClient.invalidateQueries({ queryKey: target.scope === 'patient' ? patientsKey : episodesKey });
     },
   });
   if (!current && episodes.length === 0 && !supervisor) return null;
@@ -52,10 +80,12 @@ export function RestrictionPanel({ patient }: { patient: PatientView }) {
             <Title order={2} fz="lg" id="restriction-heading">
               {t('restriction.title')}
             </Title>
-            {current && <StatusBadge color="red">{t('restriction.badge')}</StatusBadge>}
+            {current && (
+              <StatusBadge color="red">{target.scope === 'patient' ? t('restriction.badge') : t('restriction.episodeOnly')}</StatusBadge>
+            )}
             {episodes.map((episode) => (
               <StatusBadge key={episode.id} color="orange">
-                {t('restriction.episodeBadge', { program: programOf(episode.episodeId) })}
+                {t('restriction.episodeBadge', { program: episode.program })}
               </StatusBadge>
             ))}
           </Group>
@@ -85,10 +115,10 @@ export function RestrictionPanel({ patient }: { patient: PatientView }) {
             <Text size="sm">{`${t('restriction.excluded')}: ${names(current.excluded)}`}</Text>
           </>
         ) : (
-          <Text size="sm">{t('restriction.none')}</Text>
+          <Text size="sm">{target.scope === 'patient' ? t('restriction.none') : t('restriction.episodeNone')}</Text>
         )}
       </Stack>
-      {editing && <RestrictionDialog patientId={patient.id} current={current} onClose={() => setEditing(false)} />}
+      {editing && <RestrictionDialog target={target} current={current} onClose={() => setEditing(false)} />}
       <ConfirmDialog
         opened={lifting}
         title={t('restriction.lift.confirm')}
@@ -104,7 +134,7 @@ export function RestrictionPanel({ patient }: { patient: PatientView }) {
   );
 }
 
-function RestrictionDialog({ patientId, current, onClose }: { patientId: string; current: Restriction | null; onClose: () => void }) {
+function RestrictionDialog({ target, current, onClose }: { target: Target; current: Restriction | null; onClose: () => void }) {
   const t = useT();
   const describe = useProblemText();
   const session = useSession();
@@ -117,20 +147,24 @@ function RestrictionDialog({ patientId, current, onClose }: { patientId: string;
     .filter((user) => user.id !== session.user.id)
     .map((user) => ({ value: user.id, label: user.displayName }));
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PUT('/api/patients/{id}/restriction', {
-          params: { path: { id: patientId } },
-          body: { reason, allowedUserIds: allowed, excludedUserIds: excluded, ...(current ? { version: current.version } : {}) },
-        }),
-      ),
+    mutationFn: () => {
+      const body = { reason, allowedUserIds: allowed, excludedUserIds: excluded, ...(current ? { version: current.version } : {}) };
+      const params = { path: { id: target.id } };
+      return target.scope === 'patient'
+        ? unwrap(api.PUT('/api/patients/{id}/restriction', { params, body }))
+        : unwrap(api.PUT('/api/episodes/{id}/restriction', { params, body }));
+    },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: patientsKey });
+      await queryClient.invalidateQueries({ queryKey: target.scope === 'patient' ? patientsKey : episodesKey });
       onClose();
     },
   });
   return (
-    <Dialog opened onClose={onClose} title={t('restriction.dialog.title')}>
+    <Dialog
+      opened
+      onClose={onClose}
+      title={target.scope === 'patient' ? t('restriction.dialog.title') : t('restriction.dialog.episodeTitle')}
+    >
       <Stack gap="md">
         <Text size="sm">{t('restriction.explain')}</Text>
         <Select

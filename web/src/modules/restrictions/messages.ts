@@ -20,6 +20,12 @@ export const restrictionMessages = {
     en: 'Only the current care team and the people allowed below open this record; the people excluded never do.',
     es: 'Solo el equipo de atención actual y las personas autorizadas abajo abren este expediente; las personas excluidas nunca.',
   },
+  'restriction.episodeOnly': { en: 'Restricted episode', es: 'Episodio restringido' },
+  'restriction.episodeNone': {
+    en: 'Not restricted: everyone who sees this person sees this episode.',
+    es: 'Sin restricción: todas las personas que ven a esta persona ven este episodio.',
+  },
+  'restriction.dialog.episodeTitle': { en: 'Restrict access to this episode', es: 'Restringir el acceso a este episodio' },
   'restriction.by': { en: 'Restricted by {name} on {date}', es: 'Restringido por {name} el {date}' },
   'restriction.reason': { en: 'Reason', es: 'Motivo' },
   'restriction.allowed': { en: 'Also allowed', es: 'También autorizados' },

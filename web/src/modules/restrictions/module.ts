@@ -14,4 +14,5 @@ export const restrictionsModule: WebModule<typeof restrictionMessages> = {
     },
   ],
   patientSections: [{ key: 'restriction', order: 1, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'restriction', order: 1, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
 };

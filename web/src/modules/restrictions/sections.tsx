@@ -1,7 +1,11 @@
-// The restriction on the patient overview (docs/restrictions.md).
-import type { PatientView } from '../../app/webModule.ts';
-import { RestrictionPanel } from './RestrictionPanel.tsx';
+// The restriction on the patient overview and on the episode screen (docs/restrictions.md).
+import type { EpisodeView, PatientView } from '../../app/webModule.ts';
+import { EpisodeRestrictionPanel, PatientRestrictionPanel } from './RestrictionPanel.tsx';
 
 export function PatientSection({ patient }: { patient: PatientView }) {
-  return <RestrictionPanel patient={patient} />;
+  return <PatientRestrictionPanel patient={patient} />;
+}
+
+export function EpisodeSection({ episode }: { episode: EpisodeView }) {
+  return <EpisodeRestrictionPanel episode={episode} />;
 }
