@@ -5,4 +5,5 @@ export const PROBLEM_CODES = {
   'cannot-exclude-self': [],
   'not-staff-member': [],
   'allowed-and-excluded': [],
+  'merge-restricted': [],
 } as const;

@@ -316,3 +316,33 @@ test('every kind of patient data whose table has an episode_id declares it, so a
     .map((kind) => kind.table);
   assert.deepEqual(missing, []);
 });
+
+test('a merge never drops a restriction: a restricted record is not merged away, but may be the survivor', async () => {
+  const restrictedOne = await patientWithEpisode('Mergeable');
+  const other = await patientWithEpisode('Mergeable');
+  const made = await restricting.client.request('PUT', `/api/patients/${restrictedOne.patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const version = async (id: string) => (await restricting.client.get<{ version: number }>(`/api/patients/${id}`)).body.version;
+
+  const away = await restricting.client.post<{ code: string }>(`/api/patients/${other.patientId}/merges`, {
+    mergedPatientId: restrictedOne.patientId,
+    version: await version(other.patientId),
+    reason: 'same person',
+  });
+  assert.equal(away.status, 409, JSON.stringify(away.body));
+  assert.equal(away.body.code, 'merge-restricted');
+
+  const into = await restricting.client.post(`/api/patients/${restrictedOne.patientId}/merges`, {
+    mergedPatientId: other.patientId,
+    version: await version(restrictedOne.patientId),
+    reason: 'same person',
+  });
+  assert.equal(into.status, 201, JSON.stringify(into.body));
+  // The other record's data is now under the survivor's restriction: the excluded colleague, on both teams, sees neither.
+  assert.equal((await relative.client.get(`/api/patients/${restrictedOne.patientId}`)).status, 404);
+  assert.equal((await relative.client.get(`/api/patients/${other.patientId}`)).status, 404);
+});

@@ -75,6 +75,10 @@ export const restrictionMessages = {
     en: 'This record is restricted already. Reload the page to change its restriction.',
     es: 'Este expediente ya está restringido. Vuelva a cargar la página para cambiar la restricción.',
   },
+  'problem.merge-restricted': {
+    en: 'This record is restricted, so it cannot be merged away. Merge the other record into this one, or ask a supervisor to lift its restriction first.',
+    es: 'Este expediente está restringido y no se puede combinar con otro. Combine el otro expediente con este, o pida a un supervisor que levante la restricción primero.',
+  },
   'problem.not-restricted': {
     en: 'This record is not restricted any more. Reload the page.',
     es: 'Este expediente ya no está restringido. Vuelva a cargar la página.',
