@@ -57,26 +57,29 @@ const people = {
   },
 };
 const officerSecret = { value: '' };
+const adminSecret = { value: '' };
+const adminEmail = 'avery@riverbend.invalid';
+const adminPassword = 'riverbend admin passphrase';
 const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
   const setup = await call('POST', '/api/setup', {
     organizationName: 'Riverbend Recovery Center',
     timeZone: 'America/Chicago',
     adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
+    adminEmail,
     adminPassword,
   });
   assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const adminSession = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
+  const adminSession = await call('POST', '/api/session', { email: adminEmail, password: adminPassword });
   let headers = { cookie: adminSession.cookie, 'x-csrf-token': String(adminSession.body.csrfToken) };
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  adminSecret.value = String(enrolment.body.secret);
   const confirmed = await call(
     'POST',
     '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    { totp: hotp(base32Decode(adminSecret.value), timeStep(Date.now())) },
     headers,
   );
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
@@ -249,6 +252,37 @@ test('the same screens in Spanish', { timeout: 120_000 }, async () => {
     await dialog.getByText('todo lo que abra queda registrado como acceso de emergencia;').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish dialog');
     if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-dialog-es.png'), fullPage: true });
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
+test('an admin sets how long emergency access lasts', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const breakage = watchForBreakage(page);
+  await step(page, 'the organization settings', async () => {
+    await page.goto(`${server.origin}/sign-in`);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill(adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Enter your authenticator code' }).waitFor();
+    await page.getByLabel('Authenticator code').fill(hotp(base32Decode(adminSecret.value), timeStep(Date.now()) + 1));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hello/ }).waitFor();
+    await page.goto(`${server.origin}/organization`);
+    await page.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    const hours = page.getByLabel(/^Emergency access lasts \(hours\)/);
+    assert.equal(await hours.inputValue(), '4');
+    await hours.fill('6');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Organization settings saved.').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the organization settings');
+    if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-hours-en.png'), fullPage: true });
+    const organization = await page.evaluate(
+      async () => (await (await fetch('/api/organization')).json()) as { emergencyAccessHours: number },
+    );
+    assert.equal(organization.emergencyAccessHours, 6);
   });
   assert.deepEqual(breakage, []);
   await context.close();
