@@ -9,14 +9,16 @@ function lazily<P extends object>(sections: readonly ScreenSection<P>[]) {
     Component: lazy(() => section.load().then((component) => ({ default: component }))),
   }));
 }
-const patientParts = lazily(patientSections);
 const episodeParts = lazily(episodeSections);
+const patientParts = lazily(patientSections.filter((section) => section.order >= 0));
+// A negative order puts a section at the top of the chart, above the care (an emergency access banner).
+const patientTopParts = lazily(patientSections.filter((section) => section.order < 0));
 
-/** Every module's part of the patient overview (web/README.md "Adding a module"). */
-export function PatientModuleSections({ patient }: { patient: PatientView }) {
+/** Every module's part of the patient overview (web/README.md "Adding a module"); `top`: those with a negative order. */
+export function PatientModuleSections({ patient, top = false }: { patient: PatientView; top?: boolean }) {
   return (
     <Suspense fallback={null}>
-      {patientParts.map(({ key, Component }) => (
+      {(top ? patientTopParts : patientParts).map(({ key, Component }) => (
         <Component key={key} patient={patient} />
       ))}
     </Suspense>

@@ -147,7 +147,6 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           max={24}
           step={1}
           allowDecimal={false}
-          maw={200}
           {...form.getInputProps('emergencyAccessHours')}
           required
         />

@@ -156,6 +156,9 @@ function PatientOverview({ patient }: { patient: Patient }) {
 
       {patient.mergedIntoId !== null && <MergedBanner survivorId={patient.mergedIntoId} />}
 
+      {/* Sections that must be seen first (a negative order: the emergency access banner). */}
+      <PatientModuleSections patient={patient} top />
+
       <Stack gap="sm" component="section" aria-labelledby="episodes-heading">
         <Title order={2} fz="lg" id="episodes-heading">
           {t('patient.openEpisodes')}
