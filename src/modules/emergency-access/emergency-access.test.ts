@@ -85,7 +85,8 @@ test('the lookup finds the patient by birth date and last name, ignoring case an
     [[p.id, false]],
   );
   const rows = await auditOf(options.headers['x-request-id']);
-  assert.deepEqual(rows[0]?.details, { emergencyLookup: true, shown: [p.id] });
+  assert.equal(rows[0]?.recordType, 'emergency-access-lookup');
+  assert.deepEqual(rows[0]?.details, { shown: [p.id] });
   const wrongDay = await stranger.post<{ items: unknown[] }>('/api/emergency-access/lookups', {
     lastName: `nunez${suffix}`,
     birthDate: '1979-03-03',

@@ -2,4 +2,5 @@
 export const PROBLEM_CODES = {
   'already-has-access': [],
   'clinical-role-required': [],
+  'excluded-from-record': [],
 } as const;

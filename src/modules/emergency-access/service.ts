@@ -6,7 +6,7 @@ import type { SecretBox } from '../../lib/auth/secret-key.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
-import { conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { AuditedRefusal, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
@@ -58,7 +58,7 @@ export async function lookupPatients(db: Database, ctx: RequestContext, input: L
       .orderBy('p.id')
       .limit(LOOKUP_LIMIT)
       .execute();
-    await audit({ action: 'read', recordType: 'patient-lookup', details: { emergencyLookup: true, shown: rows.map((row) => row.id) } });
+    await audit({ action: 'read', recordType: 'emergency-access-lookup', details: { shown: rows.map((row) => row.id) } });
     return rows.map((row) => ({ id: row.id, name: row.name, dateOfBirth: row.dateOfBirth, visible: row.visible }));
   });
 }
@@ -154,6 +154,13 @@ export async function breakGlass(db: Database, secrets: SecretBox, ctx: RequestC
         expiresAt: sql<Date>`date_trunc('milliseconds', now()) + make_interval(hours => ${organization.emergencyAccessHours}::int)`,
       })
       .execute();
+    // A restriction that names this person as excluded (a relative's chart) stays shut even to
+    // emergency access (docs/restrictions.md): refuse, and keep no grant that opens nothing.
+    if (!(await canSeePatient(tx, ctx.actor, patientId)))
+      throw new AuditedRefusal(
+        forbidden('excluded-from-record', 'A restriction on this record names you: emergency access cannot open it. Ask a colleague.'),
+        [{ action: 'access-denied', recordType: RECORD_TYPE, patientId, details: { emergencyAccess: 'excluded-by-restriction' } }],
+      );
     await audit({
       action: 'create',
       recordType: RECORD_TYPE,

@@ -23,7 +23,7 @@ const today = todayIn(org.timeZone);
 async function person(roles: Role[], displayName: string) {
   const made = await makeUser(t.db, org.id, { roles, displayName });
   await addMembership(t.db, org.id, program.id, made.user.id);
-  return { id: made.user.id, client: await signedIn(t.app, made) };
+  return { id: made.user.id, password: made.password, client: await signedIn(t.app, made) };
 }
 const cm = await person(['case-manager'], 'Rosa Delgado');
 const restricting = await person(['supervisor'], 'Sam Okafor');
@@ -345,4 +345,33 @@ test('a merge never drops a restriction: a restricted record is not merged away,
   // The other record's data is now under the survivor's restriction: the excluded colleague, on both teams, sees neither.
   assert.equal((await relative.client.get(`/api/patients/${restrictedOne.patientId}`)).status, 404);
   assert.equal((await relative.client.get(`/api/patients/${other.patientId}`)).status, 404);
+});
+
+test('emergency access opens a restricted record to someone outside it, never to someone it excludes', async () => {
+  const { patientId } = await patientWithEpisode('Glassford');
+  const made = await restricting.client.request('PUT', `/api/patients/${patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const reason = 'Emergency department called about an overdose tonight.';
+
+  const excluded = await relative.client.post<{ code: string }>(`/api/patients/${patientId}/emergency-access`, {
+    reason,
+    currentPassword: relative.password,
+  });
+  assert.equal(excluded.status, 403, JSON.stringify(excluded.body));
+  assert.equal(excluded.body.code, 'excluded-from-record');
+  const kept = await t.db.selectFrom('emergencyAccessGrants').select('id').where('patientId', '=', patientId).execute();
+  assert.deepEqual(kept, [], 'no grant is kept that opens nothing');
+  assert.equal((await relative.client.get(`/api/patients/${patientId}`)).status, 404);
+
+  assert.equal((await otherSupervisor.client.get(`/api/patients/${patientId}`)).status, 404);
+  const opened = await otherSupervisor.client.post(`/api/patients/${patientId}/emergency-access`, {
+    reason,
+    currentPassword: otherSupervisor.password,
+  });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  assert.equal((await otherSupervisor.client.get(`/api/patients/${patientId}`)).status, 200);
 });

@@ -145,12 +145,16 @@ export const emergencyAccessMessages = {
 
   // Its entries in the audit log
   'recordType.emergency-access': { en: 'Emergency access', es: 'Acceso de emergencia' },
-  'recordType.patient-lookup': { en: 'Emergency access lookup', es: 'Búsqueda para acceso de emergencia' },
+  'recordType.emergency-access-lookup': { en: 'Emergency access lookup', es: 'Búsqueda para acceso de emergencia' },
 
   // Problem codes the server sends (src/modules/emergency-access/problems.ts), in words
   'problem.already-has-access': {
     en: 'You can already open this chart: emergency access is not needed.',
     es: 'Ya puede abrir este expediente: no necesita acceso de emergencia.',
+  },
+  'problem.excluded-from-record': {
+    en: 'This record is restricted and names you as someone who may not open it, even in an emergency. Ask a colleague.',
+    es: 'Este expediente está restringido y le nombra como alguien que no puede abrirlo, ni siquiera en una emergencia. Pida ayuda a un colega.',
   },
   'problem.clinical-role-required': {
     en: 'Only staff who serve patients can use emergency access.',

@@ -77,7 +77,7 @@ export const restrictionMessages = {
   },
   'problem.merge-restricted': {
     en: 'This record is restricted, so it cannot be merged away. Merge the other record into this one, or ask a supervisor to lift its restriction first.',
-    es: 'Este expediente está restringido y no se puede combinar con otro. Combine el otro expediente con este, o pida a un supervisor que levante la restricción primero.',
+    es: 'Este expediente está restringido y no se puede combinar con otro. Combine el otro expediente con este, o pida a quien supervisa el programa que levante la restricción primero.',
   },
   'problem.not-restricted': {
     en: 'This record is not restricted any more. Reload the page.',
