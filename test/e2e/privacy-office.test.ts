@@ -236,7 +236,11 @@ test(
       await emergency.getByText('1', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Consents expiring in the next 30 days' }).getByText('1', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Disclosures this month' }).getByText('2', { exact: true }).waitFor();
-      await page.getByRole('link', { name: /Emergency access reviews/ }).waitFor();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /Emergency access reviews/ })
+        .waitFor();
+      await page.getByRole('region', { name: 'Emergency access events awaiting review' }).waitFor();
       await accessible(page, 'the privacy office');
       await shoot(page, 'privacy-office');
     });

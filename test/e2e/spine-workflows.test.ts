@@ -393,7 +393,12 @@ test(
       await table.getByText('Episode of care').first().waitFor();
       await shoot(page, 'audit-log-en-1280');
       await cell.click();
-      await page.getByText('Patient: Marisol Vega').waitFor();
+      // The filter shows in the Patient field (the privacy office's audit search, issue 11).
+      const patientField = page.getByRole('search').getByLabel('Patient', { exact: true });
+      await page.waitForFunction(
+        (input) => (input as HTMLInputElement | null)?.value === 'Marisol Vega',
+        await patientField.elementHandle(),
+      );
       const onlyHers = async () => {
         const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((row) => row.textContent ?? ''));
         return rows.length > 0 && rows.every((row) => row.includes('Marisol Vega'));

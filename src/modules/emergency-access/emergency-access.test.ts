@@ -214,6 +214,10 @@ test('the privacy officer reviews each event (409 on a stale version) and nobody
   assert.equal(item?.reason, reason);
   assert.ok((item?.markedReads ?? 0) >= 2, `marked reads: ${item?.markedReads}`);
 
+  const counted = async () => (await officer.get<{ awaitingReview: number }>('/api/emergency-access/summary')).body.awaitingReview;
+  const before = await counted();
+  assert.ok(before >= 1, `awaiting review: ${before}`);
+
   const detail = await officer.get<Reviewed>(`/api/emergency-access/${grant.id}`);
   assert.equal(detail.status, 200);
   assert.ok(detail.body.reads.some((read) => read.action === 'read' && read.recordType === 'patient'));
@@ -228,6 +232,7 @@ test('the privacy officer reviews each event (409 on a stale version) and nobody
   const stale = await officer.post(`/api/emergency-access/${grant.id}/review`, { version: detail.body.version, finding: 'inappropriate' });
   assert.equal(stale.status, 409);
 
+  assert.equal(await counted(), before - 1, 'the landing page count drops by the one reviewed');
   const done = await officer.get<{ items: { id: string }[] }>('/api/emergency-access?status=reviewed');
   assert.ok(done.body.items.some((entry) => entry.id === grant.id));
   const waiting = await officer.get<{ items: { id: string }[] }>('/api/emergency-access?status=awaiting-review&limit=200');
@@ -237,6 +242,7 @@ test('the privacy officer reviews each event (409 on a stale version) and nobody
     assert.equal((await client.get('/api/emergency-access')).status, 403);
     assert.equal((await client.get(`/api/emergency-access/${grant.id}`)).status, 403);
     assert.equal((await client.get('/api/emergency-access/export')).status, 403);
+    assert.equal((await client.get('/api/emergency-access/summary')).status, 403);
     assert.equal((await client.post(`/api/emergency-access/${grant.id}/review`, { version: 1, finding: 'appropriate' })).status, 403);
   }
   // Another organization's privacy officer sees none of it.

@@ -16,7 +16,17 @@ import {
   QueueQuery,
   ReviewBody,
 } from './schemas.ts';
-import { breakGlass, endGrant, exportGrants, getGrant, listGrants, lookupPatients, myGrants, reviewGrant } from './service.ts';
+import {
+  breakGlass,
+  endGrant,
+  exportGrants,
+  getGrant,
+  grantsSummary,
+  listGrants,
+  lookupPatients,
+  myGrants,
+  reviewGrant,
+} from './service.ts';
 
 /** Break-the-glass: emergency access to a chart outside one's care team, and its review (docs/emergency-access.md). */
 export const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -92,6 +102,18 @@ export const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listGrants(app.db, contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/emergency-access/summary',
+    {
+      schema: {
+        tags,
+        summary: 'How many events await the privacy officer’s review',
+        response: { 200: Type.Object({ awaitingReview: Type.Integer({ minimum: 0 }) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => grantsSummary(app.db, contextOf(request)),
   );
 
   app.get(

@@ -295,6 +295,21 @@ function byStatus(status: EmergencyAccessReviewStatus | undefined, executor: Exe
  * The queue: events awaiting review oldest first (the longest waiting on top), or those
  * reviewed, the latest review first. Keyset paging; reading it is audited with the ids shown.
  */
+/** How many events wait for the privacy officer's review (their landing page). */
+export async function grantsSummary(db: Database, ctx: RequestContext) {
+  requirePermission(ctx.actor, 'emergency-access:review');
+  return withAudit(db, ctx, async (tx, audit) => {
+    const awaiting = await tx
+      .selectFrom('emergencyAccessGrants')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organizationId', '=', ctx.actor.organizationId)
+      .where('reviewedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    await audit({ action: 'read', recordType: 'emergency-access-summary' });
+    return { awaitingReview: Number(awaiting.n) };
+  });
+}
+
 export async function listGrants(db: Database, ctx: RequestContext, query: QueueQuery) {
   requirePermission(ctx.actor, 'emergency-access:review');
   const status = query.status ?? 'awaiting-review';

@@ -14,37 +14,54 @@ export function PrivacyOfficePage() {
     queryKey: ['privacy-summary'],
     queryFn: () => unwrap(api.GET('/api/privacy-office/summary')),
   });
-  const cards = summary.data
-    ? [
-        {
-          key: 'emergency',
-          count: summary.data.emergencyAwaitingReview,
-          label: t('privacy.count.emergency'),
-          to: '/emergency-disclosures',
-          open: t('privacy.open.emergency'),
-        },
-        {
-          key: 'expiring',
-          count: summary.data.consentsExpiringSoon,
-          label: t('privacy.count.expiring'),
-          to: '/consents/expiring',
-          open: t('privacy.open.expiring'),
-        },
-        {
-          key: 'month',
-          count: summary.data.disclosuresThisMonth,
-          label: t('privacy.count.thisMonth'),
-          to: '/disclosures',
-          open: t('privacy.open.log'),
-        },
-      ]
-    : [];
+  // Break-the-glass has its own module and count (src/modules/emergency-access).
+  const breakGlass = useQuery({
+    queryKey: ['emergency-access-summary'],
+    queryFn: () => unwrap(api.GET('/api/emergency-access/summary')),
+  });
+  const cards =
+    summary.data && breakGlass.data
+      ? [
+          {
+            key: 'emergency',
+            count: summary.data.emergencyAwaitingReview,
+            label: t('privacy.count.emergency'),
+            to: '/emergency-disclosures',
+            open: t('privacy.open.emergency'),
+          },
+          {
+            key: 'breakGlass',
+            count: breakGlass.data.awaitingReview,
+            label: t('privacy.count.breakGlass'),
+            to: '/emergency-access/reviews',
+            open: t('privacy.open.breakGlass'),
+          },
+          {
+            key: 'expiring',
+            count: summary.data.consentsExpiringSoon,
+            label: t('privacy.count.expiring'),
+            to: '/consents/expiring',
+            open: t('privacy.open.expiring'),
+          },
+          {
+            key: 'month',
+            count: summary.data.disclosuresThisMonth,
+            label: t('privacy.count.thisMonth'),
+            to: '/disclosures',
+            open: t('privacy.open.log'),
+          },
+        ]
+      : [];
   return (
     <Page title={t('privacy.title')} intro={t('privacy.intro')}>
-      {summary.isPending || summary.isError ? (
-        <QueryStatus isPending={summary.isPending} error={summary.error} retry={() => void summary.refetch()} />
+      {summary.isPending || summary.isError || breakGlass.isPending || breakGlass.isError ? (
+        <QueryStatus
+          isPending={summary.isPending || breakGlass.isPending}
+          error={summary.error ?? breakGlass.error}
+          retry={() => void Promise.all([summary.refetch(), breakGlass.refetch()])}
+        />
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
           {cards.map((card) => (
             <Paper key={card.key} withBorder p="md" component="section" aria-labelledby={`privacy-${card.key}`}>
               <Stack gap="xs" h="100%" justify="space-between">
@@ -59,7 +76,7 @@ export function PrivacyOfficePage() {
                 <Button
                   component={Link}
                   to={card.to}
-                  variant={card.key === 'emergency' && card.count > 0 ? 'filled' : 'default'}
+                  variant={(card.key === 'emergency' || card.key === 'breakGlass') && card.count > 0 ? 'filled' : 'default'}
                   h="auto"
                   py={8}
                   styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.35 } }}
@@ -80,6 +97,9 @@ export function PrivacyOfficePage() {
         </Anchor>
         <Anchor component={Link} to="/emergency-access/reviews">
           {t('privacy.link.breakGlass')}
+        </Anchor>
+        <Anchor component={Link} to="/restricted-records">
+          {t('privacy.link.restricted')}
         </Anchor>
       </Stack>
     </Page>

@@ -145,6 +145,7 @@ export const emergencyAccessMessages = {
 
   // Its entries in the audit log
   'recordType.emergency-access': { en: 'Emergency access', es: 'Acceso de emergencia' },
+  'recordType.emergency-access-summary': { en: 'Emergency access count', es: 'Conteo de accesos de emergencia' },
   'recordType.emergency-access-lookup': { en: 'Emergency access lookup', es: 'Búsqueda para acceso de emergencia' },
 
   // Problem codes the server sends (src/modules/emergency-access/problems.ts), in words
