@@ -145,7 +145,13 @@ test(
     const breakage = watchForBreakage(page);
     await step(page, 'look the patient up', async () => {
       await signIn(page, people.responder, 'Sign in', 'Today');
-      await page.getByRole('navigation').getByRole('link', { name: 'Emergency access', exact: true }).click();
+      // Search finds only the people one serves, and says where to go in an emergency.
+      await page.getByRole('navigation').getByRole('link', { name: 'Patients', exact: true }).click();
+      await page.getByRole('searchbox', { name: /^Name/ }).fill('Núñez');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByText('No patient found.').waitFor();
+      if (shots) await page.screenshot({ path: path.join(shots, 'patients-none-emergency-en.png'), fullPage: true });
+      await page.getByRole('main').getByRole('link', { name: 'Use emergency access' }).click();
       await page.getByRole('heading', { level: 1, name: 'Emergency access' }).waitFor();
       await page.getByLabel(/^Last name/).fill('nunez');
       await page.getByLabel(/^Date of birth/).fill('1979-11-02');

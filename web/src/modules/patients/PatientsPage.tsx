@@ -159,6 +159,15 @@ export function PatientsPage() {
             minWidth={520}
             empty={t('patients.noMatches')}
           />
+          {results.data.items.length === 0 && (
+            // Search shows only the people one serves; in an emergency the way in is break-the-glass.
+            <Text size="sm">
+              {t('patients.noMatches.emergency')}{' '}
+              <Anchor component={Link} to="/emergency-access">
+                {t('patients.noMatches.emergencyLink')}
+              </Anchor>
+            </Text>
+          )}
         </Stack>
       )}
 

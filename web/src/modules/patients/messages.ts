@@ -52,6 +52,11 @@ export const patientMessages = {
     en: 'No patient you can see matches. Check the spelling or try the date of birth. If this is a new person, register them.',
     es: 'Ningún paciente que usted pueda ver coincide. Revise la ortografía o pruebe con la fecha de nacimiento. Si es una persona nueva, regístrela.',
   },
+  'patients.noMatches.emergency': {
+    en: 'Someone you do not serve, and it is an emergency?',
+    es: '¿Es alguien a quien usted no atiende y se trata de una emergencia?',
+  },
+  'patients.noMatches.emergencyLink': { en: 'Use emergency access', es: 'Usar el acceso de emergencia' },
   'patients.tableLabel': { en: 'Patients found', es: 'Pacientes encontrados' },
   'patients.col.name': { en: 'Name (last, first)', es: 'Nombre (apellido, nombre)' },
   'patients.col.preferredName': { en: 'Preferred name', es: 'Nombre preferido' },
