@@ -282,6 +282,7 @@ test('the CSV export holds each event and is itself audited', async () => {
   const response = await officer.request('GET', '/api/emergency-access/export', undefined, options);
   assert.equal(response.status, 200);
   assert.match(String(response.headers['content-type']), /^text\/csv/);
+  assert.equal(response.headers['x-export-truncated'], 'false');
   assert.match(String(response.headers['content-disposition']), /attachment; filename="emergency-access-\d{4}-\d\d-\d\d\.csv"/);
   const text = response.raw.body;
   assert.ok(text.includes(grant.id));

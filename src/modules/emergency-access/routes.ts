@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { sendCsv } from '../../lib/http/csv.ts';
+import { CsvDownload, exportHeaders } from '../audit/exports.ts';
 import { contextOf } from '../../lib/http/auth.ts';
 import { credentialRateLimit } from '../../lib/http/rate-limits.ts';
 import { IdParams, page, problems } from '../../lib/http/schemas.ts';
@@ -123,13 +124,13 @@ export const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'The events as CSV (all, or awaiting review, or reviewed); the export is audited',
         querystring: ExportQuery,
-        produces: ['text/csv'],
-        response: { 200: Type.String({ description: 'text/csv' }), ...problems(400, 401, 403) },
+        response: { 200: CsvDownload, ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const csv = await exportGrants(app.db, contextOf(request), request.query);
-      return sendCsv(reply, `emergency-access-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const made = await exportGrants(app.db, contextOf(request), request.query);
+      reply.headers(exportHeaders(made.rows, made.truncated));
+      return sendCsv(reply, `emergency-access-${new Date().toISOString().slice(0, 10)}.csv`, made.csv);
     },
   );
 

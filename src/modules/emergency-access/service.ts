@@ -21,6 +21,7 @@ const RECORD_TYPE = 'emergency-access';
 const LOOKUP_LIMIT = 10;
 /** The reads listed on one event's review (the count is exact; the list stops here). */
 const READS_LIMIT = 500;
+/** At most this many events in one export; beyond it the answer says so (X-Export-Truncated), as every export does (audit/exports.ts). */
 const EXPORT_LIMIT = 10_000;
 
 /** Only people who serve patients break the glass; admins and privacy officers never read charts. */
@@ -412,16 +413,26 @@ const EXPORT_HEADER = [
 ] as const;
 
 /** The queue as CSV (all, or one status), oldest first; the export itself is audited as such. */
-export async function exportGrants(db: Database, ctx: RequestContext, query: ExportQuery): Promise<string> {
+export async function exportGrants(
+  db: Database,
+  ctx: RequestContext,
+  query: ExportQuery,
+): Promise<{ csv: string; rows: number; truncated: boolean }> {
   requirePermission(ctx.actor, 'emergency-access:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await byStatus(query.status, tx, ctx).orderBy('g.startedAt').orderBy('g.id').limit(EXPORT_LIMIT).execute();
+    const fetched = await byStatus(query.status, tx, ctx)
+      .orderBy('g.startedAt')
+      .orderBy('g.id')
+      .limit(EXPORT_LIMIT + 1)
+      .execute();
+    const truncated = fetched.length > EXPORT_LIMIT;
+    const rows = fetched.slice(0, EXPORT_LIMIT);
     await audit({
       action: 'export',
       recordType: RECORD_TYPE,
-      details: { format: 'csv', status: query.status ?? 'all', count: rows.length, ids: rows.map((row) => row.id) },
+      details: { format: 'csv', status: query.status ?? 'all', count: rows.length, truncated, ids: rows.map((row) => row.id) },
     });
-    return toCsv(
+    const csv = toCsv(
       EXPORT_HEADER,
       rows.map((row) => [
         row.id,
@@ -441,5 +452,6 @@ export async function exportGrants(db: Database, ctx: RequestContext, query: Exp
         row.reviewNote,
       ]),
     );
+    return { csv, rows: rows.length, truncated };
   });
 }

@@ -3938,7 +3938,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description A CSV file (UTF-8 with a byte order mark), sent as a download; X-Export-Rows and X-Export-Truncated say how many rows and whether the cap cut it */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3953,7 +3953,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -3962,7 +3962,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -3971,7 +3971,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/csv": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
