@@ -25,9 +25,13 @@ function bridgeway(databaseUrl: string, args: string[], options: { env?: Record<
     },
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    // `demo` writes a few thousand records: 20 s on an idle machine, several times that while
+    // CI runs four test files at once beside the embedded PostgreSQL.
+    timeout: 300_000,
   });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  // A killed child has no status; say why, so a failed assertion explains itself.
+  const killed = result.error ? `\n(${result.error.message})` : result.signal ? `\n(killed by ${result.signal})` : '';
+  return { code: result.status, out: result.stdout, err: result.stderr + killed };
 }
 
 test('setup without questions: password from the environment or stdin, refused when too short or already set up', async () => {
@@ -167,7 +171,8 @@ test('audit anchor writes the head outside the database; verify then reports the
 test('the demo does not count as set up; reset-access lets a locked-out lone admin back in', async () => {
   const database = await createTestDatabase();
   try {
-    assert.equal(bridgeway(database.url, ['demo']).code, 0);
+    const demo = bridgeway(database.url, ['demo']);
+    assert.equal(demo.code, 0, demo.err);
     const setup = bridgeway(database.url, ['setup', '--org', 'Real Clinic', '--email', 'boss@real.invalid'], {
       env: { BRIDGEWAY_ADMIN_PASSWORD: 'the real passphrase' },
     });
@@ -209,7 +214,8 @@ test('the demo refuses to join a real organization unless forced; reset-access a
     const client = await superuserClient(database.name);
     try {
       assert.equal((await client.query('SELECT 1 FROM organizations WHERE is_demo')).rowCount, 0, 'nothing was added');
-      assert.equal(bridgeway(database.url, ['demo', '--force']).code, 0);
+      const forced = bridgeway(database.url, ['demo', '--force']);
+      assert.equal(forced.code, 0, forced.err);
       assert.equal((await client.query('SELECT 1 FROM organizations WHERE is_demo')).rowCount, 1);
       // The same address in the demo organization too.
       await client.query(`UPDATE users SET email = 'shared@real.invalid' WHERE email = 'admin@demo.bridgeway.invalid'`);
