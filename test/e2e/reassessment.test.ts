@@ -257,6 +257,45 @@ test('in Spanish on a phone: the trend, what is due and the ASAM review', { time
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish ASAM review');
     if (shots) await page.screenshot({ path: path.join(shots, 'asam-review-es-phone.png'), fullPage: true });
   });
+  await step(page, 'the session ends while rating: after signing in again the ratings and notes are back', async () => {
+    const reviewUrl = page.url();
+    await page
+      .getByRole('radiogroup', { name: /^Dimensión 6:/ })
+      .getByText('3', { exact: true })
+      .click();
+    const note = page.getByRole('textbox', { name: /^Notas: Dimensión 6/ });
+    await note.fill('Vive con su hermano, que bebe a diario');
+    // The session ends (idle timeout, or ended elsewhere) before the review is saved.
+    await context.clearCookies();
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Correo electrónico').fill(people.es.email);
+    await page.getByLabel('Contraseña').fill(people.es.password);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revisión ASAM' }).waitFor();
+    assert.equal(page.url(), reviewUrl, 'back on the same review');
+    await page.getByText('Lo que usted escribió está de vuelta').waitFor();
+    assert.equal(await note.inputValue(), 'Vive con su hermano, que bebe a diario');
+    assert.ok(
+      await page
+        .getByRole('radiogroup', { name: /^Dimensión 6:/ })
+        .getByRole('radio', { name: '3', exact: true })
+        .isChecked(),
+      'the rating is back too',
+    );
+    assert.ok(!reviewUrl.includes('hermano') && !page.url().includes('hermano'), 'what was typed never went into a URL');
+    if (shots) await page.screenshot({ path: path.join(shots, 'asam-draft-restored-es-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.getByText('Guardado', { exact: true }).waitFor();
+    await page.getByText('Lo que usted escribió está de vuelta').waitFor({ state: 'detached' });
+    const id = reviewUrl.split('/asam-reviews/')[1] ?? '';
+    const saved = await page.evaluate(async (reviewId) => {
+      const response = await fetch(`/api/asam-reviews/${reviewId}`);
+      return (await response.json()) as { dimensions: { dimension: number; rating: number | null; notes: string | null }[] };
+    }, id);
+    const sixth = saved.dimensions.find((d) => d.dimension === 6);
+    assert.deepEqual([sixth?.rating, sixth?.notes], [3, 'Vive con su hermano, que bebe a diario']);
+  });
   assert.deepEqual(breakage, []);
   await context.close();
 });

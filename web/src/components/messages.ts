@@ -18,6 +18,12 @@ export const commonMessages = {
   'common.copied': { en: 'Copied', es: 'Copiado' },
   'common.yes': { en: 'Yes', es: 'Sí' },
   'common.no': { en: 'No', es: 'No' },
+  // A form given back after the session ended while it was being typed (components/forms/drafts.ts)
+  'draft.restoredTitle': { en: 'What you typed is back', es: 'Lo que usted escribió está de vuelta' },
+  'draft.restored': {
+    en: 'You were signed out before this was saved. Check it and save again.',
+    es: 'Se cerró su sesión antes de guardar esto. Revíselo y vuelva a guardarlo.',
+  },
   'list.loadMore': { en: 'Load more', es: 'Cargar más' },
   'list.shownMore': { en: 'Showing the first {count}.', es: 'Se muestran los primeros {count} resultados.' },
   'list.shownAll': { en: 'Showing all {count}.', es: 'Se muestran los {count} resultados.' },

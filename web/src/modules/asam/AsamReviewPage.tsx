@@ -1,13 +1,17 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { keepDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { LEVELS_OF_CARE } from '../../../../src/modules/episodes/codes.ts';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { asamReviewKey, levelsDiffer, useAsamReview, type AsamReview } from './asamQueries.ts';
@@ -56,8 +60,17 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
   const format = useFormat();
   const describe = useProblemText();
   const queryClient = useQueryClient();
-  const [review, setReview] = useState(initial);
-  const [draft, setDraft] = useState(() => draftOf(initial));
+  const session = useSession();
+  const draftForm = `asam-review:${initial.id}`;
+  // Back after the session ended while rating: the form holds what was typed, not yet saved.
+  const [restored] = useState(() => (initial.status === 'in-progress' ? peekDraft<Draft>(session.user.id, draftForm) : null));
+  useEffect(() => {
+    if (restored !== null) takeDraft(session.user.id, draftForm);
+  }, [restored, session.user.id, draftForm]);
+  // Saved against the version the user started from, so a change someone made meanwhile is a
+  // conflict (409) rather than overwritten.
+  const [review, setReview] = useState(() => (restored?.base ? { ...initial, version: restored.base.version } : initial));
+  const [draft, setDraft] = useState(() => restored?.values ?? draftOf(initial));
   const [saved, setSaved] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   const editable = review.status === 'in-progress';
@@ -80,8 +93,15 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
     setReview(updated);
     return updated;
   };
-  const saving = useMutation({ mutationFn: save, onSuccess: () => setSaved(true) });
+  const keepIfSignedOut = (failure: Error) => {
+    if (failure instanceof ApiError && failure.problemType === 'unauthenticated') {
+      // The session ended while typing: keep it in this tab for after sign-in (never in the URL).
+      keepDraft({ userId: session.user.id, form: draftForm, values: draft, base: { values: draftOf(review), version: review.version } });
+    }
+  };
+  const saving = useMutation({ mutationFn: save, onSuccess: () => setSaved(true), onError: keepIfSignedOut });
   const completing = useMutation({
+    onError: keepIfSignedOut,
     mutationFn: async () => {
       const current = await save();
       return unwrap(
@@ -133,6 +153,8 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
         </Alert>
       )}
       {review.status === 'completed' && <Text c="dimmed">{t('asam.readOnly')}</Text>}
+      {/* Until the first save after it (which moves the version on). */}
+      {restored !== null && review.version === restored.base?.version && <RestoredDraftNotice />}
 
       <Stack gap="sm" component="section" aria-labelledby="dimensions-heading">
         <Title order={2} size="h3" id="dimensions-heading">

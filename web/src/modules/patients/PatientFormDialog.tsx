@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { changedFields } from '../../components/forms/changes.ts';
 import { keepDraft, type Draft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
@@ -187,11 +188,7 @@ function PatientForm({ editing, draft, onClose, onSaved }: PatientFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
-        {draft !== null && (
-          <Alert color="blue" variant="light" title={t('patientForm.restoredTitle')}>
-            {t('patientForm.restored')}
-          </Alert>
-        )}
+        {draft !== null && <RestoredDraftNotice />}
         {editing === null && <Text size="sm">{t('patientForm.intro')}</Text>}
         <NameSection form={form} />
         <AboutSection form={form} />

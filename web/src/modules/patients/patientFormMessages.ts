@@ -103,11 +103,6 @@ export const patientFormMessages = {
   'languageName.hmn': { en: 'Hmong', es: 'hmong' },
   'languageName.chk': { en: 'Chuukese', es: 'chuukés' },
   'languageName.mh': { en: 'Marshallese', es: 'marshalés' },
-  'patientForm.restoredTitle': { en: 'What you typed is back', es: 'Lo que usted escribió está de vuelta' },
-  'patientForm.restored': {
-    en: 'You were signed out before this was saved. Check it and save again.',
-    es: 'Se cerró su sesión antes de guardar esto. Revíselo y vuelva a guardarlo.',
-  },
   'patientForm.phoneNumber': { en: 'Phone {n}', es: 'Teléfono {n}' },
   'patientForm.phoneKind': { en: 'Phone {n} type', es: 'Tipo del teléfono {n}' },
   'patientForm.removePhone': { en: 'Remove phone {n}', es: 'Quitar el teléfono {n}' },
