@@ -261,6 +261,60 @@ test('a disclosure is logged with the notice and scope; after revocation the sam
   );
 });
 
+test('the timeline shows a consent recorded and revoked, a refusal, each disclosure, and filters by kind', async () => {
+  const patientId = await patient();
+  const refused = await consent(patientId, { ...tpo, signatureMethod: 'refused', signatureImage: null });
+  const general = await consent(patientId, tpo);
+  const made = await cm.post<{ disclosure: { id: string } }>(`/api/patients/${patientId}/disclosures`, toClinic);
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const revoked = await cm.post(`/api/consents/${general.id}/end`, {
+    version: general.version,
+    reason: 'revoked',
+    endedOn: today,
+    method: 'Told the case manager by phone',
+  });
+  assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+
+  type Timeline = {
+    kinds: string[];
+    items: { kind: string; key: string; recordId: string; actorId: string | null; summary: { code: string; params: Record<string, unknown> } }[];
+  };
+  const all = await cm.get<Timeline>(`/api/patients/${patientId}/timeline`);
+  assert.equal(all.status, 200, JSON.stringify(all.body));
+  assert.ok(all.body.kinds.includes('consent') && all.body.kinds.includes('disclosure'));
+  assert.deepEqual(
+    all.body.items.map((item) => [item.summary.code, item.recordId]),
+    [
+      ['consent-revoked', general.id],
+      ['disclosure', made.body.disclosure.id],
+      ['consent-recorded', general.id],
+      ['consent-refused', refused.id],
+    ],
+    'newest first',
+  );
+  const revocation = all.body.items[0];
+  assert.deepEqual(revocation?.summary.params, { recipient: tpo.recipientName, consentKind: 'tpo', endedOn: today });
+  assert.equal(revocation?.actorId, cmMade.user.id);
+  assert.deepEqual(all.body.items[1]?.summary.params, { recipient: toClinic.recipientName });
+
+  const disclosuresOnly = await cm.get<Timeline>(`/api/patients/${patientId}/timeline?kinds=disclosure`);
+  assert.equal(disclosuresOnly.status, 200, JSON.stringify(disclosuresOnly.body));
+  assert.deepEqual(
+    disclosuresOnly.body.items.map((item) => item.kind),
+    ['disclosure'],
+  );
+  // Paging: the second page starts after the first's last entry, with nothing skipped or repeated.
+  const first = await cm.get<Timeline & { nextCursor: string | null }>(`/api/patients/${patientId}/timeline?kinds=consent&limit=2`);
+  assert.ok(first.body.nextCursor);
+  const second = await cm.get<Timeline>(
+    `/api/patients/${patientId}/timeline?kinds=consent&limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+  );
+  assert.deepEqual(
+    [...first.body.items, ...second.body.items].map((item) => item.summary.code),
+    ['consent-revoked', 'consent-recorded', 'consent-refused'],
+  );
+});
+
 test('the seam: a disclosure recorded inside a caller’s transaction rolls back with it', async () => {
   const patientId = await patient();
   await consent(patientId, tpo);

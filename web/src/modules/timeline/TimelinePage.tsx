@@ -137,6 +137,8 @@ function useEntryText() {
     let code = entry.summary.code;
     if (code === 'task-reassigned' && p.toPatient === true) code = 'task-to-patient';
     if (typeof p.dueOn === 'string') params.dueOn = format.date(p.dueOn);
+    if (typeof p.endedOn === 'string') params.endedOn = format.dateInSentence(p.endedOn);
+    if (p.consentKind !== undefined) params.consentKind = coded('consent.kind', p.consentKind);
     if (p.phase !== undefined) params.phase = coded('phase', p.phase);
     if (p.role !== undefined) params.role = coded('careTeamRole', p.role);
     if (p.closureReason !== undefined) params.reason = coded('closureReason', p.closureReason);

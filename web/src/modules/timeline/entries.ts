@@ -18,6 +18,10 @@ export function entryLink(entry: TimelineEntry, patientId: string): string | nul
       return `/contacts/${entry.recordId}`;
     case 'asam-review':
       return `/asam-reviews/${entry.recordId}`;
+    case 'consent':
+      return `/patients/${patientId}/consents`;
+    case 'disclosure':
+      return `/patients/${patientId}/disclosures`;
     default:
       return entry.episodeId ? `/episodes/${entry.episodeId}` : null;
   }

@@ -18,6 +18,8 @@ export const timelineMessages = {
   'timeline.kind.note': { en: 'Notes', es: 'Notas' },
   'timeline.kind.need': { en: 'Needs', es: 'Necesidades' },
   'timeline.kind.asam-review': { en: 'ASAM reviews', es: 'Revisiones ASAM' },
+  'timeline.kind.consent': { en: 'Consents', es: 'Consentimientos' },
+  'timeline.kind.disclosure': { en: 'Disclosures', es: 'Divulgaciones' },
   'timeline.none': { en: 'Nothing to show yet.', es: 'Todavía no hay nada que mostrar.' },
   'timeline.loadOlder': { en: 'Load older', es: 'Cargar anteriores' },
   'timeline.end': { en: 'That is everything.', es: 'Eso es todo.' },
@@ -50,6 +52,27 @@ export const timelineMessages = {
   'timeline.entry.asam-review-corrected-differs': {
     en: 'ASAM review (later corrected): {level} chosen, not the level indicated',
     es: 'Revisión ASAM (corregida después): se eligió {level}, no el nivel indicado',
+  },
+  'timeline.entry.consent-recorded': {
+    en: 'Consent signed: {recipient} ({consentKind})',
+    es: 'Consentimiento firmado: {recipient} ({consentKind})',
+  },
+  'timeline.entry.consent-refused': {
+    en: 'Consent refused: {recipient} ({consentKind})',
+    es: 'Consentimiento no firmado (la persona se negó): {recipient} ({consentKind})',
+  },
+  'timeline.entry.consent-revoked': {
+    en: 'Consent revoked on {endedOn}: {recipient}',
+    es: 'Consentimiento revocado el {endedOn}: {recipient}',
+  },
+  'timeline.entry.consent-ended': {
+    en: 'Consent ended on {endedOn} by its expiration event: {recipient}',
+    es: 'Consentimiento terminado el {endedOn} por su evento de vencimiento: {recipient}',
+  },
+  'timeline.entry.disclosure': { en: 'Information disclosed to {recipient}', es: 'Información divulgada a {recipient}' },
+  'timeline.entry.disclosure-emergency': {
+    en: 'Information disclosed to {recipient} in a medical emergency',
+    es: 'Información divulgada a {recipient} en una emergencia médica',
   },
   'timeline.entry.unknown': { en: 'A {kind} entry', es: 'Una entrada de tipo {kind}' },
   'timeline.entry.task-created': { en: 'Task added: “{title}”, due {dueOn}', es: 'Tarea agregada: «{title}», vence el {dueOn}' },
