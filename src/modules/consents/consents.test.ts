@@ -277,7 +277,13 @@ test('the timeline shows a consent recorded and revoked, a refusal, each disclos
 
   type Timeline = {
     kinds: string[];
-    items: { kind: string; key: string; recordId: string; actorId: string | null; summary: { code: string; params: Record<string, unknown> } }[];
+    items: {
+      kind: string;
+      key: string;
+      recordId: string;
+      actorId: string | null;
+      summary: { code: string; params: Record<string, unknown> };
+    }[];
   };
   const all = await cm.get<Timeline>(`/api/patients/${patientId}/timeline`);
   assert.equal(all.status, 200, JSON.stringify(all.body));
