@@ -28,6 +28,9 @@ import type { BenchEnv } from './world.ts';
  * `npm run bench -- --load [--connections 50 --seconds 60 --warmup 10]`: the same data, then
  * the real server under load instead (bench/load.ts). `--only search` times only the scenarios
  * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand.
+ * With `--load`: `--baseline DIR` (another checkout's server first, then this one's, on the same
+ * data), `--statements` (pg_stat_statements), `--server-flags` and `--server-log` (profiles,
+ * GC traces, heap snapshots): docs/performance.md, "Under load".
  */
 const { values } = parseArgs({
   options: {
@@ -41,7 +44,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // Leave the generated database in place (on DATABASE_URL only) to read its plans by hand.
     keep: { type: 'boolean', default: false },
-    // --load only: node flags for the server process, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'
+    // --load only: node flags for the server process, e.g. --server-flags='--cpu-prof --cpu-prof-dir=/tmp/prof'
     // or '--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=/tmp/heap' (then a snapshot is taken at
     // the start and at the end of the measured run).
     'server-flags': { type: 'string', default: '' },
