@@ -29,6 +29,14 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Node flags for the server process (`--cpu-prof`, `--trace-gc`, `--heapsnapshot-signal=…`). */
+  serverFlags: string[];
+  /** Where to write the server's output at the end. */
+  serverLog?: string;
+  /** Report the statements of the measured run from pg_stat_statements. */
+  statements: boolean;
+  /** Run the server of another checkout (its src/main.ts) instead of this one's. */
+  serverRoot?: string;
 }
 
 type Kind = 'search' | 'overview' | 'caseload' | 'write';
@@ -123,6 +131,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
       CREDENTIAL_ATTEMPTS_PER_MINUTE: '1000',
     },
     await freePort(),
+    { nodeFlags: options.serverFlags, ...(options.serverRoot ? { root: options.serverRoot } : {}) },
   );
   const pid = server.process.pid ?? 0;
   try {
@@ -252,9 +261,20 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
       return { result, latencies, statuses };
     };
 
+    const snapshotSignal = options.serverFlags.find((flag) => flag.startsWith('--heapsnapshot-signal='))?.split('=')[1];
+    const snapshot = async () => {
+      if (!snapshotSignal) return;
+      // Written synchronously by the server: its next answer comes once the file is complete.
+      process.kill(pid, snapshotSignal);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await fetch(`${server.origin}/api/ready`);
+    };
+    if (options.statements) await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const memoryBefore = rss(pid);
     await run(options.warmupSeconds);
+    await snapshot();
     const memoryStart = rss(pid);
+    if (options.statements) await client.query('SELECT pg_stat_statements_reset()');
     const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
     const postmaster = stat(backend)[1] ?? 0;
     const cpuStart = cpuSeconds(pid);
@@ -265,6 +285,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     const { result, latencies, statuses } = await run(options.seconds);
     clearInterval(sampler);
     const memoryEnd = rss(pid);
+    await snapshot();
     const serverCpu = cpuSeconds(pid) - cpuStart;
     const databaseCpu = clusterCpuSeconds(postmaster) - databaseCpuStart;
     const loadAfter = os.loadavg()[0] ?? 0;
@@ -302,10 +323,31 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
       `server memory (RSS): ${memoryBefore.toFixed(0)} MB before warm-up, ${memoryStart.toFixed(0)} MB at start, ${memoryEnd.toFixed(0)} MB at end; every 5 s: ${samples.map((mb) => mb.toFixed(0)).join(' ')}`,
     );
     if (problems.length > 0) console.log(`first answers other than 2xx:\n${problems.join('\n')}`);
+    if (options.statements) await printStatements(client, completed);
     return errors === 0;
   } finally {
     await stopServer(server);
+    if (options.serverLog) writeFileSync(options.serverLog, server.output());
     rmSync(dist, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The statements of the measured run, most time first: how many per request, and their share. */
+async function printStatements(client: pg.Client, requests: number): Promise<void> {
+  const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
+    `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC`,
+  );
+  const total = rows.reduce((sum, row) => sum + row.total, 0);
+  const calls = rows.reduce((sum, row) => sum + Number(row.calls), 0);
+  console.log(
+    `\nstatements (pg_stat_statements, execution time only): ${(calls / Math.max(1, requests)).toFixed(1)} per request, ${(total / Math.max(1, requests)).toFixed(2)} ms of execution per request`,
+  );
+  console.log('per request  mean ms  share  statement');
+  for (const row of rows.slice(0, 25))
+    console.log(
+      `${(Number(row.calls) / Math.max(1, requests)).toFixed(2).padStart(11)}  ${row.mean.toFixed(3).padStart(7)}  ${((100 * row.total) / Math.max(0.001, total)).toFixed(1).padStart(4)}%  ${row.query.slice(0, 160)}`,
+    );
 }

@@ -28,6 +28,9 @@ import type { BenchEnv } from './world.ts';
  * `npm run bench -- --load [--connections 50 --seconds 60 --warmup 10]`: the same data, then
  * the real server under load instead (bench/load.ts). `--only search` times only the scenarios
  * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand.
+ * With `--load`: `--baseline DIR` (another checkout's server first, then this one's, on the same
+ * data), `--statements` (pg_stat_statements), `--server-flags` and `--server-log` (profiles,
+ * GC traces, heap snapshots): docs/performance.md, "Under load".
  */
 const { values } = parseArgs({
   options: {
@@ -41,6 +44,18 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // Leave the generated database in place (on DATABASE_URL only) to read its plans by hand.
     keep: { type: 'boolean', default: false },
+    // --load only: node flags for the server process, e.g. --server-flags='--cpu-prof --cpu-prof-dir=/tmp/prof'
+    // or '--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=/tmp/heap' (then a snapshot is taken at
+    // the start and at the end of the measured run).
+    'server-flags': { type: 'string', default: '' },
+    // --load only: the server's own output (its warnings, --trace-gc lines) written to this file.
+    'server-log': { type: 'string' },
+    // --load only: the statements PostgreSQL spent the measured run on (pg_stat_statements; the
+    // embedded PostgreSQL loads it, a DATABASE_URL server must have it in shared_preload_libraries).
+    statements: { type: 'boolean', default: false },
+    // --load only: first the same load on the server of another checkout of Bridgeway (same
+    // migrations), then on this one: before and after, back to back, on the same data.
+    baseline: { type: 'string' },
   },
 });
 const patients = Number(values.patients);
@@ -52,7 +67,11 @@ let stopEmbedded: (() => Promise<void>) | null = null;
 let adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'bridgeway-bench-'));
-  const embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: await freePort() });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: tempDir,
+    port: await freePort(),
+    ...(values.statements ? { settings: { shared_preload_libraries: 'pg_stat_statements' } } : {}),
+  });
   stopEmbedded = () => embedded.stop();
   adminUrl = embedded.url;
 }
@@ -100,16 +119,25 @@ try {
     }
     await handle.close();
     console.log(`\nBridgeway load bench: ${described}`);
-    const passed = await runLoad({
-      databaseUrl: url,
-      client,
-      world,
-      password: PASSWORD,
-      supervisorTotps,
-      connections: Number(values.connections),
-      seconds: Number(values.seconds),
-      warmupSeconds: Number(values.warmup),
-    });
+    let passed = true;
+    for (const serverRoot of values.baseline ? [path.resolve(values.baseline), undefined] : [undefined]) {
+      console.log(`\nserver: ${serverRoot ?? 'this checkout'}`);
+      const run = await runLoad({
+        databaseUrl: url,
+        client,
+        world,
+        password: PASSWORD,
+        supervisorTotps,
+        connections: Number(values.connections),
+        seconds: Number(values.seconds),
+        warmupSeconds: Number(values.warmup),
+        serverFlags: values['server-flags'].split(' ').filter((flag) => flag !== ''),
+        serverLog: values['server-log'] && serverRoot ? `${values['server-log']}.baseline` : values['server-log'],
+        statements: values.statements,
+        ...(serverRoot ? { serverRoot } : {}),
+      });
+      passed &&= run;
+    }
     if (!passed) process.exitCode = 1;
     await client.end();
   } else {

@@ -33,12 +33,14 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the server and resolves when it says it is running (then checks /api/ready once).
- * `announceRequests` preloads request-probe.ts, so a test can see its requests arrive.
+ * `announceRequests` preloads request-probe.ts, so a test can see its requests arrive;
+ * `nodeFlags` go to node before the script (the load bench's `--cpu-prof`, `--trace-gc`);
+ * `root` runs another checkout's server (the load bench's `--baseline`).
  */
 export async function startServer(
   env: Record<string, string | undefined>,
   port: number,
-  options: { announceRequests?: boolean } = {},
+  options: { announceRequests?: boolean; nodeFlags?: string[]; root?: string } = {},
 ): Promise<RunningServer> {
   let output = '';
   // The audit sealer anchors the chain head in a file: one per server under test, never the
@@ -46,9 +48,13 @@ export async function startServer(
   const anchorDir = env.BRIDGEWAY_DATA_DIR || env.BRIDGEWAY_AUDIT_ANCHOR ? null : mkdtempSync(path.join(os.tmpdir(), 'bridgeway-anchor-'));
   const child = spawn(
     process.execPath,
-    [...(options.announceRequests ? ['--import', path.join(import.meta.dirname, 'request-probe.ts')] : []), path.join(root, 'src/main.ts')],
+    [
+      ...(options.nodeFlags ?? []),
+      ...(options.announceRequests ? ['--import', path.join(import.meta.dirname, 'request-probe.ts')] : []),
+      path.join(options.root ?? root, 'src/main.ts'),
+    ],
     {
-      cwd: root,
+      cwd: options.root ?? root,
       env: {
         ...process.env,
         PORT: String(port),

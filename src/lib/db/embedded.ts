@@ -33,6 +33,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (message: string) => void;
+  /** More server settings (`-c name=value`), e.g. the load bench's pg_stat_statements. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedServer> {
   const clusterDir = path.join(options.dataDir, 'pg');
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o755 });
@@ -50,7 +52,13 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--data-checksums'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: () => {},
     onError: (error) => options.log?.(`embedded postgres: ${String(error).slice(0, 300)}`),
   });

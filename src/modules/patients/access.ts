@@ -100,18 +100,14 @@ export function episodeVisibleTo(actor: Actor, today: string, episodeColumn: str
 }
 
 export async function canSeePatient(executor: Executor, actor: Actor, patientId: string): Promise<boolean> {
-  // A record merged into another is seen by those who see the survivor (its episodes moved there).
-  const merged = await executor
-    .selectFrom('patients')
-    .select('mergedIntoId')
-    .where('id', '=', patientId)
-    .where('organizationId', '=', actor.organizationId)
-    .executeTakeFirst();
-  if (!merged) return false;
+  // A record merged into another is seen by those who see the survivor (its episodes moved
+  // there): `asked` is the record named, `p` the one whose visibility decides. One statement.
   const row = await executor
-    .selectFrom('patients as p')
+    .selectFrom('patients as asked')
+    .innerJoin('patients as p', (join) => join.on(sql<boolean>`p.id = coalesce(asked.merged_into_id, asked.id)`))
     .select('p.id')
-    .where('p.id', '=', merged.mergedIntoId ?? patientId)
+    .where('asked.id', '=', patientId)
+    .where('asked.organizationId', '=', actor.organizationId)
     .where(patientVisibleTo(actor))
     .executeTakeFirst();
   return row !== undefined;

@@ -87,6 +87,7 @@ test('a merge keeps every fact of both records, hides the merged one from search
   );
   const old = await cm.get<Patient>(`/api/patients/${twin.id}`);
   assert.equal(old.status, 200, 'the merged record is kept, seen through its survivor');
+  assert.equal((await stranger.get(`/api/patients/${twin.id}`)).status, 404, 'and only by those who see the survivor');
   assert.equal(old.body.mergedIntoId, survivor.id);
   const found = await cm.get<{ items: { id: string }[] }>('/api/patients?q=quintero');
   assert.deepEqual(
