@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { BUILD_STAMP, webSourceFingerprint } from '../src/lib/web-build.ts';
+import { messagesByLanguage } from './scripts/messagesByLanguage.ts';
 
 // The web app lives in web/; the API process serves web/dist in production.
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -66,6 +67,7 @@ function stampBuild(): Plugin {
 export default defineConfig({
   root,
   plugins: [
+    messagesByLanguage(root),
     react(),
     stampBuild(),
     VitePWA({

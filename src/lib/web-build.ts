@@ -12,6 +12,8 @@ const ROOT = path.join(import.meta.dirname, '../..');
 const SOURCES = [
   'web/index.html',
   'web/vite.config.ts',
+  'web/scripts/messagesByLanguage.ts',
+  'web/scripts/messageCatalogue.ts',
   'web/src/**/*.{ts,tsx,css}',
   'web/public/**/*',
   'src/codes.ts',

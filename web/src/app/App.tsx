@@ -4,8 +4,10 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/problem.ts';
 import { useMemo } from 'react';
+import type { Locale } from '../api/types.ts';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
-import { markSessionEnded, sessionKey } from '../modules/session/sessionQueries.ts';
+import type { MessageColumn } from '../i18n/languageChunks.ts';
+import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
@@ -30,9 +32,15 @@ const queryClient = new QueryClient({
   },
 });
 
-export function App() {
+/** Starts the requests every first page waits for; main.tsx calls it before the messages arrive. */
+export function startLoading(): void {
+  prefetchSession(queryClient);
+}
+
+/** `messages` are `locale`'s words, loaded before the first render. */
+export function App({ locale, messages }: { locale: Locale; messages: MessageColumn }) {
   return (
-    <I18nProvider>
+    <I18nProvider locale={locale} messages={messages}>
       <ThemedApp />
     </I18nProvider>
   );

@@ -1,8 +1,8 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setRequestLocale } from '../api/client.ts';
 import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
-import { messagesIn, type MessageKey } from '../app/catalogue.ts';
+import type { MessageKey } from '../app/catalogue.ts';
 import {
   formatAtTime,
   formatDate,
@@ -14,11 +14,13 @@ import {
   formatTime,
   intlLocale,
 } from './format.ts';
+import { loadedMessages, loadMessages, type MessageColumn } from './languageChunks.ts';
 import { createTranslator, type Params } from './translate.ts';
 
 const storageKey = 'bridgeway.locale';
 
-function browserLocale(): Locale {
+/** The language to start in: the one chosen on this device, else the browser's. */
+export function browserLocale(): Locale {
   const stored = readStoredLocale();
   if (stored !== null) return stored;
   const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag)) ?? '';
@@ -54,9 +56,20 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(browserLocale);
+/** `messages` are `locale`'s, loaded before the first render (main.tsx). */
+export function I18nProvider({
+  locale: initialLocale,
+  messages: initialMessages,
+  children,
+}: {
+  locale: Locale;
+  messages: MessageColumn;
+  children: ReactNode;
+}) {
+  const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  // The language asked for last: a slower download of an earlier choice must not win.
+  const wanted = useRef(initialLocale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -66,13 +79,26 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
     setRequestLocale(next);
-    setLocaleState(next);
+    wanted.current = next;
+    const known = loadedMessages(next);
+    if (known !== undefined) {
+      setLanguage({ locale: next, messages: known });
+      return;
+    }
+    // The page stays in the current language until the other's words arrive (from the service
+    // worker's cache once installed); a failed download leaves it there and the choice stored.
+    loadMessages(next).then(
+      (loaded) => {
+        if (wanted.current === next) setLanguage({ locale: next, messages: loaded });
+      },
+      () => undefined,
+    );
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const { t, tMaybe } = createTranslator(messagesIn(locale), intlLocale(locale));
+    const { t, tMaybe } = createTranslator(messages, intlLocale(locale));
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
-  }, [locale, setLocale, timeZone]);
+  }, [locale, messages, setLocale, timeZone]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

@@ -117,8 +117,14 @@ export function formatDateTimeInSentence(instant: string, locale: Locale, timeZo
   return `${day} ${formatAtTime(instant, locale, timeZone)}`;
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  let formatter = numberFormats.get(locale);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(intlLocale(locale));
+    numberFormats.set(locale, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** The calendar day of an instant in a time zone, as `YYYY-MM-DD`. */

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import type { Session } from '../../api/types.ts';
@@ -37,16 +37,24 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+const sessionQuery = queryOptions({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+const setupQuery = queryOptions({ queryKey: setupKey, queryFn: () => unwrap(api.GET('/api/setup')), staleTime: Infinity });
+
 export function useSessionQuery() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  return useQuery(sessionQuery);
 }
 
 export function useSetupQuery() {
-  return useQuery({
-    queryKey: setupKey,
-    queryFn: () => unwrap(api.GET('/api/setup')),
-    staleTime: Infinity,
-  });
+  return useQuery(setupQuery);
+}
+
+/**
+ * Asks whether the organization exists and who is signed in as the app starts: every first
+ * page waits for both, and so they travel while its code downloads instead of after it renders.
+ */
+export function prefetchSession(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(setupQuery);
+  void queryClient.prefetchQuery(sessionQuery);
 }
 
 /** Records a session the server just answered with (sign-in, MFA confirmation). */
