@@ -17,7 +17,7 @@ import { migrate } from '../src/lib/db/migrate.ts';
 import { TestClient } from '../test/support/client.ts';
 import { freePort } from '../test/support/server.ts';
 import { urlFor } from '../test/support/db.ts';
-import { generate, moduleBenches } from './generate.ts';
+import { generate, moduleBenches, reusedWorld } from './generate.ts';
 import { runLoad } from './load.ts';
 import type { BenchEnv } from './world.ts';
 
@@ -27,7 +27,10 @@ import type { BenchEnv } from './world.ts';
  * row) and as the same query run raw on the same database, so the app's overhead is a ratio.
  * `npm run bench -- --load [--connections 50 --seconds 60 --warmup 10]`: the same data, then
  * the real server under load instead (bench/load.ts). `--only search` times only the scenarios
- * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand.
+ * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand,
+ * and `--reuse <database>` (with DATABASE_URL and the same `--patients`) times a kept one again,
+ * migrated to the code at hand: two versions of a query on one dataset, without generating
+ * a million patients twice.
  */
 const { values } = parseArgs({
   options: {
@@ -41,6 +44,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     // Leave the generated database in place (on DATABASE_URL only) to read its plans by hand.
     keep: { type: 'boolean', default: false },
+    // A database an earlier `--keep` left (its name, on DATABASE_URL): migrate, then time it.
+    reuse: { type: 'string' },
   },
 });
 const patients = Number(values.patients);
@@ -56,10 +61,13 @@ if (!adminUrl) {
   stopEmbedded = () => embedded.stop();
   adminUrl = embedded.url;
 }
-const database = `bw_bench_${randomBytes(3).toString('hex')}`;
+if (values.reuse !== undefined && (stopEmbedded || !/^bw_bench_[0-9a-f]{6}$/.test(values.reuse))) {
+  throw new Error('--reuse takes the name of a database an earlier --keep left on DATABASE_URL (bw_bench_…)');
+}
+const database = values.reuse ?? `bw_bench_${randomBytes(3).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${database}`);
+if (!values.reuse) await admin.query(`CREATE DATABASE ${database}`);
 const url = urlFor(adminUrl, database);
 
 try {
@@ -75,7 +83,7 @@ try {
   // the timed work after it runs at the usual priority (where this user may restore it).
   const backend = stopEmbedded ? ((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? null) : null;
   if (backend) os.setPriority(backend, 19);
-  const world = await generate(client, patients, await hashPassword(PASSWORD), benches);
+  const world = values.reuse ? reusedWorld(patients) : await generate(client, patients, await hashPassword(PASSWORD), benches);
   if (backend) {
     try {
       os.setPriority(backend, os.getPriority());
@@ -85,7 +93,7 @@ try {
   }
   const generation = (performance.now() - started) / 1000;
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), generated in ${generation.toFixed(1)} s`;
+  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}`;
 
   if (values.load) {
     // Supervisors must have a second factor: give the two signing in an authenticator each.
@@ -227,7 +235,7 @@ try {
   console.error('bench failed:', error);
   process.exitCode = 1;
 } finally {
-  if (values.keep && !stopEmbedded) console.log(`\nkept: ${url}`);
+  if ((values.keep || values.reuse) && !stopEmbedded) console.log(`\nkept: ${url}`);
   else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
   await stopEmbedded?.();
