@@ -11,9 +11,10 @@ import { idSql, idOf, ORG, type BenchWorld, type ModuleBench } from './world.ts'
  * (their caseload) and a supervisor per program; each module's `bench.ts` adds its own rows,
  * in the registry's order (docs/modules.md).
  */
-export async function moduleBenches(): Promise<ModuleBench[]> {
+export async function moduleBenches(only?: readonly string[]): Promise<ModuleBench[]> {
   const benches: ModuleBench[] = [];
   for (const module of modules) {
+    if (only && !only.includes(module.name)) continue;
     const file = path.join(import.meta.dirname, '../src/modules', module.name, 'bench.ts');
     if (existsSync(file)) benches.push(((await import(file)) as { bench: ModuleBench }).bench);
   }
