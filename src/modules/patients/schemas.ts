@@ -80,7 +80,7 @@ export const PatientSearchQuery = Type.Object({
 });
 export type PatientSearchQuery = Static<typeof PatientSearchQuery>;
 
-export const PatientSummary = Type.Object({
+const PatientSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   legalFirstName: Type.String(),
   legalLastName: Type.String(),
