@@ -54,11 +54,11 @@ export const bench: ModuleBench = {
       },
       // Ranking every match, as before the cap (SEARCH_MATCH_CAP): what the cap saves.
       {
-        name: '  the same, supervisor, every match ranked (no cap, before)',
+        name: '  search, supervisor, every match ranked (no cap: before)',
         sql: (i) => raw(searchPatientsQuery(db, supActor, { q: fragment(i) }, 50, undefined, UNCAPPED)),
       },
       {
-        name: '  the same, case manager, every match ranked (no cap, before)',
+        name: '  search, case manager, every match ranked (no cap: before)',
         sql: (i) => raw(searchPatientsQuery(db, cmActor, { q: fragment(i) }, 50, undefined, UNCAPPED)),
       },
       // The plan each role does not use, to show why it does not (src/modules/patients/queries.ts).
