@@ -11,13 +11,26 @@ import { idSql, idOf, ORG, type BenchWorld, type ModuleBench } from './world.ts'
  * (their caseload) and a supervisor per program; each module's `bench.ts` adds its own rows,
  * in the registry's order (docs/modules.md).
  */
-export async function moduleBenches(): Promise<ModuleBench[]> {
+export async function moduleBenches(only?: readonly string[]): Promise<ModuleBench[]> {
   const benches: ModuleBench[] = [];
   for (const module of modules) {
+    if (only && !only.includes(module.name)) continue;
     const file = path.join(import.meta.dirname, '../src/modules', module.name, 'bench.ts');
     if (existsSync(file)) benches.push(((await import(file)) as { bench: ModuleBench }).bench);
   }
   return benches;
+}
+
+/** The world `generate` makes for `patients` (its ids follow fixed patterns, so a kept database has the same). */
+export function reusedWorld(patients: number): BenchWorld {
+  const caseManagers = Math.max(1, Math.ceil(patients / 150));
+  return {
+    organizationId: ORG,
+    patients,
+    programIds: [1, 2, 3, 4, 5].map((n) => idOf('8001', n)),
+    caseManagerIds: Array.from({ length: caseManagers }, (_, i) => idOf('8002', i + 1)),
+    supervisorIds: [1, 2, 3, 4, 5].map((n) => idOf('8003', n)),
+  };
 }
 
 export async function generate(client: pg.Client, patients: number, passwordHash: string, benches: ModuleBench[]): Promise<BenchWorld> {
@@ -41,13 +54,7 @@ export async function generate(client: pg.Client, patients: number, passwordHash
     SELECT '${ORG}'::uuid, ${idSql('8001', '1 + g % 5')}, ${idSql('8002', 'g')} FROM generate_series(1, ${caseManagers}) g
     UNION ALL
     SELECT '${ORG}'::uuid, ${idSql('8001', 'g')}, ${idSql('8003', 'g')} FROM generate_series(1, 5) g`);
-  const world: BenchWorld = {
-    organizationId: ORG,
-    patients,
-    programIds: [1, 2, 3, 4, 5].map((n) => idOf('8001', n)),
-    caseManagerIds: Array.from({ length: caseManagers }, (_, i) => idOf('8002', i + 1)),
-    supervisorIds: [1, 2, 3, 4, 5].map((n) => idOf('8003', n)),
-  };
+  const world = reusedWorld(patients);
   for (const bench of benches) await bench.generate?.(client, world);
   await client.query('COMMIT');
   await client.query('ANALYZE');

@@ -17,7 +17,7 @@ import { migrate } from '../src/lib/db/migrate.ts';
 import { TestClient } from '../test/support/client.ts';
 import { freePort } from '../test/support/server.ts';
 import { urlFor } from '../test/support/db.ts';
-import { generate, moduleBenches } from './generate.ts';
+import { generate, moduleBenches, reusedWorld } from './generate.ts';
 import { runLoad } from './load.ts';
 import type { BenchEnv } from './world.ts';
 
@@ -27,10 +27,12 @@ import type { BenchEnv } from './world.ts';
  * row) and as the same query run raw on the same database, so the app's overhead is a ratio.
  * `npm run bench -- --load [--connections 50 --seconds 60 --warmup 10]`: the same data, then
  * the real server under load instead (bench/load.ts). `--only search` times only the scenarios
- * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand.
- * With `--load`: `--baseline DIR` (another checkout's server first, then this one's, on the same
- * data), `--statements` (pg_stat_statements), `--server-flags` and `--server-log` (profiles,
- * GC traces, heap snapshots): docs/performance.md, "Under load".
+ * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand,
+ * and `--reuse <database>` (with DATABASE_URL and the same `--patients`) times a kept one again,
+ * migrated to the code at hand: two versions of a query on one dataset, without generating
+ * a million patients twice. With `--load`: `--baseline DIR` (another checkout's server first,
+ * then this one's, on the same data), `--statements` (pg_stat_statements), `--server-flags` and
+ * `--server-log` (profiles, GC traces, heap snapshots): docs/performance.md, "Under load".
  */
 const { values } = parseArgs({
   options: {
@@ -56,6 +58,11 @@ const { values } = parseArgs({
     // --load only: first the same load on the server of another checkout of Bridgeway (same
     // migrations), then on this one: before and after, back to back, on the same data.
     baseline: { type: 'string' },
+    // A database an earlier `--keep` left (its name, on DATABASE_URL): migrate, then time it.
+    reuse: { type: 'string' },
+    // Only these modules' rows and scenarios (comma-separated names, e.g. `patients,episodes`):
+    // a lean million for the search scenarios, when a whole generation would take an hour.
+    modules: { type: 'string' },
   },
 });
 const patients = Number(values.patients);
@@ -75,10 +82,13 @@ if (!adminUrl) {
   stopEmbedded = () => embedded.stop();
   adminUrl = embedded.url;
 }
-const database = `bw_bench_${randomBytes(3).toString('hex')}`;
+if (values.reuse !== undefined && (stopEmbedded || !/^bw_bench_[0-9a-f]{6}$/.test(values.reuse))) {
+  throw new Error('--reuse takes the name of a database an earlier --keep left on DATABASE_URL (bw_bench_…)');
+}
+const database = values.reuse ?? `bw_bench_${randomBytes(3).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${database}`);
+if (!values.reuse) await admin.query(`CREATE DATABASE ${database}`);
 const url = urlFor(adminUrl, database);
 
 try {
@@ -88,13 +98,13 @@ try {
   client.on('error', () => {}); // the clean-up below ends this connection by force
   await client.connect();
   const started = performance.now();
-  const benches = await moduleBenches();
+  const benches = await moduleBenches(values.modules?.split(','));
   // On the embedded PostgreSQL (a process of this machine) the generation's backend runs at the
   // lowest CPU priority, so that a big generation does not starve whoever shares the machine;
   // the timed work after it runs at the usual priority (where this user may restore it).
   const backend = stopEmbedded ? ((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? null) : null;
   if (backend) os.setPriority(backend, 19);
-  const world = await generate(client, patients, await hashPassword(PASSWORD), benches);
+  const world = values.reuse ? reusedWorld(patients) : await generate(client, patients, await hashPassword(PASSWORD), benches);
   if (backend) {
     try {
       os.setPriority(backend, os.getPriority());
@@ -104,7 +114,7 @@ try {
   }
   const generation = (performance.now() - started) / 1000;
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), generated in ${generation.toFixed(1)} s`;
+  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}`;
 
   if (values.load) {
     // Supervisors must have a second factor: give the two signing in an authenticator each.
@@ -255,7 +265,7 @@ try {
   console.error('bench failed:', error);
   process.exitCode = 1;
 } finally {
-  if (values.keep && !stopEmbedded) console.log(`\nkept: ${url}`);
+  if ((values.keep || values.reuse) && !stopEmbedded) console.log(`\nkept: ${url}`);
   else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.end();
   await stopEmbedded?.();

@@ -1,11 +1,13 @@
 import { nameSlots, searchFragments, TOP_SURNAME_SHARE } from '../../../bench/names.ts';
 import { caseManagerSql, ORG, patientSql, type ModuleBench } from '../../../bench/world.ts';
 import { loadSections, presentPatient } from './presenter.ts';
-import { searchPatientsQuery } from './queries.ts';
+import { searchPatientsCounted, searchPatientsQuery } from './queries.ts';
 import { buildRegistry } from '../../lib/modules.ts';
 import { modules } from '../index.ts';
 
 const FRAGMENTS = searchFragments(40);
+// More than any organization the bench makes: every match counted and ranked.
+const UNCAPPED = 100_000_000;
 const hash = (seed: string) => `(hashint4(${seed}) & 2147483647)`;
 
 /** Patients with a phone and an MRN each; search and the overview, timed. */
@@ -41,14 +43,23 @@ export const bench: ModuleBench = {
       {
         name: 'patient search, name fragment (supervisor: a program)',
         app: (i) => expect200(supervisor.get(`/api/patients?q=${encodeURIComponent(fragment(i))}`)),
-        sql: (i) => raw(searchPatientsQuery(db, supActor, { q: fragment(i) }, 50)),
-        plan: searchPatientsQuery(db, supActor, { q: fragment(0) }, 50),
+        sql: (i) => raw(searchPatientsCounted(db, supActor, { q: fragment(i) }, 50)),
+        plan: searchPatientsCounted(db, supActor, { q: fragment(0) }, 50),
       },
       {
         name: 'patient search, name fragment (case manager)',
         app: (i) => expect200(caseManager.get(`/api/patients?q=${encodeURIComponent(fragment(i))}`)),
-        sql: (i) => raw(searchPatientsQuery(db, cmActor, { q: fragment(i) }, 50)),
-        plan: searchPatientsQuery(db, cmActor, { q: fragment(0) }, 50),
+        sql: (i) => raw(searchPatientsCounted(db, cmActor, { q: fragment(i) }, 50)),
+        plan: searchPatientsCounted(db, cmActor, { q: fragment(0) }, 50),
+      },
+      // Ranking every match, as before the cap (SEARCH_MATCH_CAP): what the cap saves.
+      {
+        name: '  search, supervisor, every match ranked (no cap: before)',
+        sql: (i) => raw(searchPatientsQuery(db, supActor, { q: fragment(i) }, 50, undefined, UNCAPPED)),
+      },
+      {
+        name: '  search, case manager, every match ranked (no cap: before)',
+        sql: (i) => raw(searchPatientsQuery(db, cmActor, { q: fragment(i) }, 50, undefined, UNCAPPED)),
       },
       // The plan each role does not use, to show why it does not (src/modules/patients/queries.ts).
       {

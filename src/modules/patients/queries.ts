@@ -117,6 +117,16 @@ function surnamesOf(lastName: RawBuilder<string>) {
 type SearchPlan = 'name-index' | 'visible-first';
 
 /**
+ * How many matches a search ranks (docs/performance.md, "Search past a cap"): counting stops at
+ * the first SEARCH_MATCH_CAP + 1 the actor may see. Below the cap every match is ranked; past
+ * it the answer is the best of those found, flagged, and the person is asked for more letters,
+ * a first name or a birth date: a fragment such as "mar" matches thousands of a program's
+ * people, which no ranking makes useful, and reading them all was most of a supervisor's
+ * search at a million patients.
+ */
+export const SEARCH_MATCH_CAP = 300;
+
+/**
  * Search within what the actor may see: part of a name (ranked by word similarity, accents
  * and case ignored), a birth date, an identifier, or the digits of a phone number.
  *
@@ -130,8 +140,39 @@ type SearchPlan = 'name-index' | 'visible-first';
  *   for everyone who does not supervise a program: at a million patients a common fragment
  *   matches tens of thousands of records, nearly all of them someone else's.
  * The chosen plan is a matter of speed only: both apply `patientVisibleTo` and the same filters.
+ * Either ranks at most `cap` + 1 matches (SEARCH_MATCH_CAP): with `cap` or fewer, all of them,
+ * so the answer does not depend on the plan; with more, those the plan met first.
  */
-export function searchPatientsQuery(executor: Executor, actor: Actor, query: PatientSearchQuery, limit: number, plan?: SearchPlan) {
+export function searchPatientsQuery(
+  executor: Executor,
+  actor: Actor,
+  query: PatientSearchQuery,
+  limit: number,
+  plan?: SearchPlan,
+  cap = SEARCH_MATCH_CAP,
+) {
+  return executor
+    .selectFrom(
+      searchMatches(executor, actor, query, plan)
+        .limit(cap + 1)
+        .as('c'),
+    )
+    .select(['c.id', 'c.legalFirstName', 'c.legalLastName', 'c.preferredName', 'c.dateOfBirth'])
+    .orderBy('c.score', 'desc')
+    .orderBy('c.legalLastName')
+    .orderBy('c.legalFirstName')
+    .orderBy('c.id')
+    .limit(limit);
+}
+
+/** The same rows, each carrying how many matches were ranked (at most `cap` + 1: more than `cap` is "too many"). */
+export function searchPatientsCounted(executor: Executor, actor: Actor, query: PatientSearchQuery, limit: number, cap = SEARCH_MATCH_CAP) {
+  // The window counts the rows before the outer LIMIT: every match ranked, not only those shown.
+  return searchPatientsQuery(executor, actor, query, limit, undefined, cap).select(sql<string>`count(*) OVER ()`.as('matches'));
+}
+
+/** Every match the actor may see, unordered, with its rank (word similarity to the name, if any). */
+function searchMatches(executor: Executor, actor: Actor, query: PatientSearchQuery, plan?: SearchPlan) {
   const chosen = plan ?? (actor.roles.includes('supervisor') ? 'name-index' : 'visible-first');
   const today = todayOf(actor);
   const from =
@@ -148,7 +189,14 @@ export function searchPatientsQuery(executor: Executor, actor: Actor, query: Pat
             .as('p'),
         );
   let select = from
-    .select(['p.id', 'p.legalFirstName', 'p.legalLastName', 'p.preferredName', sql<string>`p.date_of_birth::text`.as('dateOfBirth')])
+    .select([
+      'p.id',
+      'p.legalFirstName',
+      'p.legalLastName',
+      'p.preferredName',
+      sql<string>`p.date_of_birth::text`.as('dateOfBirth'),
+      (query.q ? sql<number>`word_similarity(bw_fold(${query.q}), p.search_name)` : sql<number>`0::real`).as('score'),
+    ])
     .where('p.mergedIntoId', 'is', null)
     .where(patientVisibleTo(actor, today));
   if (query.q) select = select.where(sql<boolean>`bw_fold(${query.q}) <% p.search_name`);
@@ -165,8 +213,7 @@ export function searchPatientsQuery(executor: Executor, actor: Actor, query: Pat
       sql<boolean>`EXISTS (SELECT 1 FROM patient_phones ph WHERE ph.patient_id = p.id AND ph.digits LIKE ${`%${digits}`})`,
     );
   }
-  const ranked = query.q ? select.orderBy(sql`word_similarity(bw_fold(${query.q}), p.search_name)`, 'desc') : select;
-  return ranked.orderBy('p.legalLastName').orderBy('p.legalFirstName').orderBy('p.id').limit(limit);
+  return select;
 }
 
 /**

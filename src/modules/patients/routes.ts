@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { versionFrom } from '../../lib/db/versions.ts';
 import { contextOf } from '../../lib/http/auth.ts';
-import { IdParams, Nullable, page, problems } from '../../lib/http/schemas.ts';
+import { IdParams, Nullable, problems } from '../../lib/http/schemas.ts';
 import type { ModuleOptions } from '../../lib/modules.ts';
 import { getMerge, mergePatients, undoMerge } from './merges.ts';
 import { patientOverviewSchema, type PatientOverview } from './presenter.ts';
-import { CreatePatientBody, MergeBody, PatientSearchQuery, PatientSummary, UpdatePatientBody } from './schemas.ts';
+import { CreatePatientBody, MergeBody, PatientSearchPage, PatientSearchQuery, UpdatePatientBody } from './schemas.ts';
 import { createPatient, getPatient, searchPatients, updatePatient } from './service.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { ReviewView } from './reviews.ts';
@@ -36,7 +36,7 @@ export const patientRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
         tags,
         summary: 'Search the patients I may see (ranked; at most `limit`, no further pages: see docs/api.md)',
         querystring: PatientSearchQuery,
-        response: { 200: page(PatientSummary), ...problems(400, 401, 403) },
+        response: { 200: PatientSearchPage, ...problems(400, 401, 403) },
       },
     },
     async (request) => searchPatients(app.db, contextOf(request), request.query),

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { COVERAGE_KINDS, GENDER_IDENTITIES, IDENTIFIER_SYSTEMS, PHONE_KINDS, RACE_ETHNICITY, SEXES_AT_BIRTH } from './codes.ts';
-import { DateOnly, ListQuery, Nullable, Text, Uuid, Version } from '../../lib/http/schemas.ts';
+import { DateOnly, ListQuery, Nullable, page, Text, Uuid, Version } from '../../lib/http/schemas.ts';
 
 export const Phone = Type.Object(
   {
@@ -80,12 +80,25 @@ export const PatientSearchQuery = Type.Object({
 });
 export type PatientSearchQuery = Static<typeof PatientSearchQuery>;
 
-export const PatientSummary = Type.Object({
+const PatientSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   legalFirstName: Type.String(),
   legalLastName: Type.String(),
   preferredName: Nullable(Type.String()),
   dateOfBirth: Type.String({ format: 'date' }),
+});
+
+/**
+ * A search's answer: a page (no further pages: ranked, not paged), and whether more people
+ * matched than are ranked (SEARCH_MATCH_CAP, docs/api.md): then `items` is the best of the
+ * first `matchCap` + 1 found, not of all, and the person should narrow the search.
+ */
+export const PatientSearchPage = Type.Object({
+  ...page(PatientSummary).properties,
+  tooManyMatches: Type.Boolean({
+    description: 'More than `matchCap` patients you may see match: the items are the best of some of them; add to the search',
+  }),
+  matchCap: Type.Integer({ description: 'How many matches a search ranks at most' }),
 });
 
 export const DuplicateCandidate = Type.Object({

@@ -9,7 +9,7 @@ import type { ModuleRegistry } from '../../lib/modules.ts';
 import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
 import { loadSections, presentPatient, type PatientOverview } from './presenter.ts';
-import { findDuplicateCandidates, searchPatientsQuery } from './queries.ts';
+import { findDuplicateCandidates, SEARCH_MATCH_CAP, searchPatientsCounted } from './queries.ts';
 import { patientKind } from './records.ts';
 import { requestReview, type ReviewView } from './reviews.ts';
 import { columnsOf, IdentifierTaken, insertPatient, writeChildren } from './writes.ts';
@@ -227,12 +227,14 @@ export async function searchPatients(db: Database, ctx: RequestContext, query: P
       fieldProblem('/query/q', 'no-search-term', 'give at least one search term'),
     ]);
   }
-  const rows = await searchPatientsQuery(db, ctx.actor, query, query.limit ?? 50).execute();
+  const counted = await searchPatientsCounted(db, ctx.actor, query, query.limit ?? 50).execute();
+  const tooManyMatches = Number(counted[0]?.matches ?? 0) > SEARCH_MATCH_CAP;
+  const rows = counted.map(({ matches: _, ...row }) => row);
   // The search terms may be a name: the audit row keeps which records were shown, not the terms.
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',
     recordType: 'patient-search',
-    details: { shownPatientIds: rows.map((row) => row.id) },
+    details: { shownPatientIds: rows.map((row) => row.id), ...(tooManyMatches ? { tooManyMatches } : {}) },
   });
-  return { items: rows, nextCursor: null };
+  return { items: rows, nextCursor: null, tooManyMatches, matchCap: SEARCH_MATCH_CAP };
 }

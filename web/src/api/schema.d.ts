@@ -8827,7 +8827,11 @@ export interface paths {
                                 legalLastName: string;
                                 preferredName: string | null;
                             }[];
+                            /** @description How many matches a search ranks at most */
+                            matchCap: number;
                             nextCursor: string | null;
+                            /** @description More than `matchCap` patients you may see match: the items are the best of some of them; add to the search */
+                            tooManyMatches: boolean;
                         };
                     };
                 };

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -148,9 +148,16 @@ export function PatientsPage() {
         <QueryStatus isPending={results.isPending} error={results.error} retry={() => void results.refetch()} />
       ) : (
         <Stack gap="xs">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {results.data.items.length === 0 ? t('patients.noMatchesCount') : t('patients.matches', { count: results.data.items.length })}
-          </Text>
+          {results.data.tooManyMatches ? (
+            // The list is the best of the first matches found, not of all: ask for more, do not pretend.
+            <Alert color="yellow" role="status" aria-live="polite">
+              {t('patients.tooManyMatches', { count: results.data.matchCap })}
+            </Alert>
+          ) : (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {results.data.items.length === 0 ? t('patients.noMatchesCount') : t('patients.matches', { count: results.data.items.length })}
+            </Text>
+          )}
           <DataTable
             label={t('patients.tableLabel')}
             columns={columns}

@@ -47,6 +47,11 @@ export const patientMessages = {
     en: 'Patients found: {count}. You see only patients you care for or registered.',
     es: 'Pacientes encontrados: {count}. Usted solo ve a los pacientes que atiende o que registró.',
   },
+  // Past the cap (SEARCH_MATCH_CAP on the server) the list is the best of some matches, not of all.
+  'patients.tooManyMatches': {
+    en: 'More than {count} people match: add letters of the last name, a first name or a birth date.',
+    es: 'Más de {count} personas coinciden: agregue letras del apellido, un nombre o la fecha de nacimiento.',
+  },
   'patients.noMatchesCount': { en: 'No patient found.', es: 'No se encontró ningún paciente.' },
   'patients.noMatches': {
     en: 'No patient you can see matches. Check the spelling or try the date of birth. If this is a new person, register them.',

@@ -1,0 +1,142 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
+import { SEARCH_MATCH_CAP } from '../../src/modules/patients/queries.ts';
+import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { createTestDatabase } from '../support/db.ts';
+import { e2eServer, step } from '../support/e2e.ts';
+import { freePort, startServer, stopServer } from '../support/server.ts';
+
+/**
+ * A search that matches more people than search ranks (SEARCH_MATCH_CAP) says so and asks for
+ * more, in English and in Spanish, instead of showing its list as if it were complete; a
+ * narrower search shows the usual count. Each case manager registered the matching people
+ * (a registration without an episode is seen by whoever made it).
+ */
+const database = await createTestDatabase();
+const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+const { call, signIn } = e2eServer(server.origin);
+const browser = await launchBrowser();
+after(async () => {
+  await browser.close();
+  await stopServer(server);
+  await database.drop();
+});
+
+const people = {
+  english: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
+  spanish: { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' },
+};
+const shots = process.env.BRIDGEWAY_SCREENSHOTS;
+
+before(async () => {
+  const adminEmail = 'avery@riverbend.invalid';
+  const adminPassword = 'riverbend admin passphrase';
+  const setup = await call('POST', '/api/setup', {
+    organizationName: 'Riverbend Recovery Center',
+    timeZone: 'America/Chicago',
+    adminName: 'Avery Admin',
+    adminEmail,
+    adminPassword,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const adminSession = await call('POST', '/api/session', { email: adminEmail, password: adminPassword });
+  let headers = { cookie: adminSession.cookie, 'x-csrf-token': String(adminSession.body.csrfToken) };
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
+    headers,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  for (const person of Object.values(people)) {
+    const invited = await call(
+      'POST',
+      '/api/users',
+      {
+        email: person.email,
+        displayName: person.name,
+        roles: ['case-manager'],
+        programIds: [String(program.body.id)],
+        locale: person.locale,
+      },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
+  }
+  // More people named Marlow… than search ranks, registered by each case manager: written
+  // straight to the database, as registering them one by one through the API would take minutes.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO patients (id, organization_id, legal_first_name, legal_last_name, date_of_birth, created_by)
+       SELECT gen_random_uuid(), u.organization_id, (ARRAY['Ana', 'José', 'Omar', 'Ruth'])[1 + g % 4],
+              (ARRAY['Marlow', 'Marlowe', 'Marley'])[1 + g % 3], DATE '1960-01-01' + g * 37, u.id
+         FROM users u, generate_series(1, $2::int) g
+        WHERE u.email = ANY ($1::text[])`,
+      [Object.values(people).map((person) => person.email), SEARCH_MATCH_CAP + 20],
+    );
+  } finally {
+    await client.end();
+  }
+});
+
+const search = (text: string) => `${server.origin}/patients?by=name&text=${encodeURIComponent(text)}`;
+
+test(
+  'a search past the cap asks for more letters, a first name or a birth date; a narrower one lists all',
+  { timeout: 180_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    await step(page, 'too many matches, in English', async () => {
+      await signIn(page, people.english, 'Sign in', 'Today');
+      await page.goto(search('marl'));
+      const notice = page.getByRole('status').filter({
+        hasText: `More than ${SEARCH_MATCH_CAP} people match: add letters of the last name, a first name or a birth date.`,
+      });
+      await notice.waitFor();
+      // The best of those found are still listed, to open if the person is among them.
+      assert.equal(await page.getByRole('table', { name: 'Patients found' }).getByRole('row').count(), 51);
+      assert.equal(await page.getByText(/^Patients found: /).count(), 0, 'no count that pretends to be complete');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on too many matches');
+      if (shots) await page.screenshot({ path: path.join(shots, 'patients-too-many-en.png'), fullPage: true });
+    });
+    await step(page, 'a narrower search, in English', async () => {
+      await page.goto(search('marlowe omar'));
+      await page.getByText(/^Patients found: \d+\./).waitFor();
+      assert.equal(await page.getByText(/^More than/).count(), 0);
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+
+    const spanishContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-US' });
+    const spanish = await spanishContext.newPage();
+    const spanishBreakage = watchForBreakage(spanish);
+    await step(spanish, 'too many matches, in Spanish', async () => {
+      await signIn(spanish, people.spanish, 'Iniciar sesión', 'Hoy');
+      await spanish.goto(search('marl'));
+      await spanish
+        .getByRole('status')
+        .filter({
+          hasText: `Más de ${SEARCH_MATCH_CAP} personas coinciden: agregue letras del apellido, un nombre o la fecha de nacimiento.`,
+        })
+        .waitFor();
+      assert.deepEqual(await seriousA11yViolations(spanish), [], 'axe on too many matches, in Spanish');
+      if (shots) await spanish.screenshot({ path: path.join(shots, 'patients-too-many-es.png'), fullPage: true });
+    });
+    assert.deepEqual(spanishBreakage, []);
+    await spanishContext.close();
+  },
+);
