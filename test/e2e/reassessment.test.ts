@@ -120,6 +120,8 @@ before(async () => {
 
 /** The PHQ-9 chart: its line and its five shaded bands are drawn. */
 async function seeTrend(page: Page, label: RegExp, points: RegExp) {
+  // The charts are drawn when their section is scrolled to.
+  await page.locator('#trends-heading').scrollIntoViewIfNeeded();
   const figure = page.getByRole('figure', { name: label });
   await figure.waitFor();
   await figure.locator('.recharts-line-curve').waitFor();

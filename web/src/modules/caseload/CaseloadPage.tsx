@@ -1,17 +1,16 @@
 import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client.ts';
+import { takeEarlyRead } from '../../api/earlyRead.ts';
 import { episodePhases, type EpisodePhase } from '../../api/codes.ts';
-import type { OkBody } from '../../api/types.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
-import { dateInZone } from '../../i18n/format.ts';
+import { dateInZone, intlLocale } from '../../i18n/format.ts';
 import { levelLabel } from '../patients/patientHelpers.ts';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { phaseColors } from '../patients/phaseColors.ts';
@@ -29,23 +28,27 @@ import {
   type CaseloadSort,
   type CaseloadSortKey,
 } from './caseload.ts';
+import { caseloadEarlyRead, fetchCaseload, type CaseloadItem } from './caseloadQueries.ts';
 import { ReassignCaseloadDialog } from './ReassignCaseloadDialog.tsx';
 
-type CaseloadItem = OkBody<'/api/caseload', 'get'>['items'][number];
-
-/** Every open episode whose care team I am on (a case manager carries up to ~150), all at once. */
-async function fetchCaseload(): Promise<CaseloadItem[]> {
-  const items: CaseloadItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await unwrap(api.GET('/api/caseload', { params: { query: { limit: 200, cursor } } }));
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return items;
-}
-
 const isPhase = (value: string): value is EpisodePhase => episodePhases.some((phase) => phase === value);
+
+// A case manager carries up to ~150 episodes: rendering them all at once is one task of over a
+// second on a slow phone, and nothing shows until it ends. The first screenful renders with the
+// data; the rest follows in slices the browser can paint and take input between.
+const FIRST_ROWS = 20;
+const MORE_ROWS = 40;
+
+/** How many of `total` rows to render now: FIRST_ROWS, then MORE_ROWS more after each paint. */
+function useRowsRendered(total: number): number {
+  const [count, setCount] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setCount((current) => current + MORE_ROWS)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.min(count, total);
+}
 
 export function CaseloadPage() {
   const t = useT();
@@ -53,7 +56,7 @@ export function CaseloadPage() {
   const { locale } = useLocale();
   const format = useFormat();
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const caseload = useQuery({ queryKey: caseloadKey, queryFn: fetchCaseload });
+  const caseload = useQuery({ queryKey: caseloadKey, queryFn: () => takeEarlyRead(caseloadEarlyRead, fetchCaseload) });
   const [filters, setFilters] = useState<CaseloadFilters>({ programId: null, phase: null, level: null, endingBy: null });
   const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
   const session = useSession();
@@ -62,16 +65,29 @@ export function CaseloadPage() {
 
   const today = useToday();
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);
-  const phaseLabel = (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase);
-  // Every level running today: an outpatient level and an opioid treatment program side by side.
-  const levelText = (row: CaseloadItem) =>
-    row.levels.length === 0
-      ? t('episode.noPlacement')
-      : row.levels.map((level) => levelLabel(tMaybe, level.edition, level.code)).join(' + ');
-  const sortName = (row: CaseloadItem) => `${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`;
+  const labels = useMemo(
+    () => ({
+      phase: (row: CaseloadItem) => (isPhase(row.phase) ? t(`phase.${row.phase}`) : row.phase),
+      // Every level running today: an outpatient level and an opioid treatment program side by side.
+      level: (row: CaseloadItem) =>
+        row.levels.length === 0
+          ? t('episode.noPlacement')
+          : row.levels.map((level) => levelLabel(tMaybe, level.edition, level.code)).join(' + '),
+      name: (row: CaseloadItem) => `${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`,
+    }),
+    [t, tMaybe],
+  );
+  const { phase: phaseLabel, level: levelText } = labels;
 
-  const rows = caseload.data ?? [];
-  const shown = sortCaseload(filterCaseload(rows, filters), sort, { name: sortName, phase: phaseLabel, level: levelText }, collator);
+  // The rows arrive in one synchronous update (TanStack Query): rendering them deferred lets
+  // React do it in slices between which the browser paints and answers taps.
+  const data = useDeferredValue(caseload.data);
+  const rows = useMemo(() => data ?? [], [data]);
+  // Sorted once per change of data, filter or order, not again for each slice of rows rendered.
+  const shown = useMemo(() => sortCaseload(filterCaseload(rows, filters), sort, labels, collator), [rows, filters, sort, labels, collator]);
+  const rendered = shown.slice(0, useRowsRendered(shown.length));
+  // One number format for every row (format.number makes one per call).
+  const numberFormat = useMemo(() => new Intl.NumberFormat(intlLocale(locale)), [locale]);
   const programOptions = distinctOptions(
     rows,
     (row) => row.programId,
@@ -110,8 +126,8 @@ export function CaseloadPage() {
   );
 
   let body;
-  if (caseload.isPending || caseload.isError) {
-    body = <QueryStatus isPending={caseload.isPending} error={caseload.error} retry={() => void caseload.refetch()} />;
+  if (caseload.isError || data === undefined) {
+    body = <QueryStatus isPending={!caseload.isError} error={caseload.error} retry={() => void caseload.refetch()} />;
   } else if (rows.length === 0) {
     body = (
       <Paper withBorder p="lg">
@@ -144,7 +160,7 @@ export function CaseloadPage() {
   } else if (narrow) {
     body = (
       <Stack component="ul" aria-label={t('caseload.tableLabel')} gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-        {shown.map((row) => (
+        {rendered.map((row) => (
           <Paper component="li" key={row.episodeId} withBorder p="sm">
             <Stack gap={4}>
               <Group justify="space-between" gap="xs">
@@ -205,7 +221,7 @@ export function CaseloadPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((row) => (
+            {rendered.map((row) => (
               <Table.Tr key={row.episodeId}>
                 <Table.Th scope="row" fw="normal" style={{ whiteSpace: 'nowrap' }}>
                   {nameLink(row)}
@@ -215,7 +231,7 @@ export function CaseloadPage() {
                 <Table.Td>
                   <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
                 </Table.Td>
-                <Table.Td ta="end">{format.number(daysInPhase(row))}</Table.Td>
+                <Table.Td ta="end">{numberFormat.format(daysInPhase(row))}</Table.Td>
                 <Table.Td>{levelText(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>

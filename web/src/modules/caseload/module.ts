@@ -1,5 +1,7 @@
 import { clinicalRoles } from '../../api/codes.ts';
+import { openedAt, readEarly } from '../../api/earlyRead.ts';
 import type { WebModule } from '../../app/webModule.ts';
+import { caseloadEarlyRead, fetchCaseload } from './caseloadQueries.ts';
 import { caseloadMessages } from './messages.ts';
 
 /** My caseload, and a supervisor's reassignment of a colleague's caseload. */
@@ -15,3 +17,9 @@ export const caseloadModule: WebModule<typeof caseloadMessages> = {
     },
   ],
 };
+
+// Opened on My caseload: its code and its rows come alongside the session, not after it.
+if (openedAt() === '/caseload') {
+  import('./CaseloadPage.tsx').catch(() => undefined);
+  readEarly(caseloadEarlyRead, fetchCaseload);
+}

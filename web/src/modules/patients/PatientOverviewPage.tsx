@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PatientModuleSections } from '../../components/ModuleSections.tsx';
+import { PatientModuleSections, usePatientSections, type LoadedPatientSection } from '../../components/ModuleSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -60,20 +60,28 @@ export function PatientOverviewPage() {
   const t = useT();
   const { id = '' } = useParams();
   const patient = usePatient(id);
-  if (patient.isPending || patient.isError) {
+  // The page paints once, with every section in place: nothing pushes it down afterwards.
+  const sections = usePatientSections();
+  // The record arrives in one synchronous update (TanStack Query): rendering the page deferred
+  // lets React do it in slices between which the browser paints and answers taps.
+  const deferred = useDeferredValue(patient.data);
+  // Never another patient's record while this one's is on its way.
+  const data = patient.data !== undefined && deferred?.id === patient.data.id ? deferred : undefined;
+  if (patient.isError || data === undefined || sections.sections === null) {
+    const error = patient.isError ? patient.error : sections.error;
     return (
       <Page title={t('patient.loadingTitle')}>
-        <QueryStatus isPending={patient.isPending} error={patient.error} retry={() => void patient.refetch()} />
+        <QueryStatus isPending={error === null} error={error} retry={patient.isError ? () => void patient.refetch() : sections.retry} />
         <Anchor component={Link} to="/patients">
           {t('patient.backToSearch')}
         </Anchor>
       </Page>
     );
   }
-  return <PatientOverview patient={patient.data} />;
+  return <PatientOverview patient={data} sections={sections.sections} />;
 }
 
-function PatientOverview({ patient }: { patient: Patient }) {
+function PatientOverview({ patient, sections }: { patient: Patient; sections: readonly LoadedPatientSection[] }) {
   const t = useT();
   const { tMaybe } = useTranslator();
   const format = useFormat();
@@ -157,7 +165,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
       {patient.mergedIntoId !== null && <MergedBanner survivorId={patient.mergedIntoId} />}
 
       {/* Sections that must be seen first (a negative order: the emergency access banner). */}
-      <PatientModuleSections patient={patient} top />
+      <PatientModuleSections patient={patient} sections={sections.filter((section) => section.order < 0)} />
 
       <Stack gap="sm" component="section" aria-labelledby="episodes-heading">
         <Title order={2} fz="lg" id="episodes-heading">
@@ -194,7 +202,7 @@ function PatientOverview({ patient }: { patient: Patient }) {
       </Stack>
 
       {/* Every module's part of the overview (their module.ts: patientSections). */}
-      <PatientModuleSections patient={patient} />
+      <PatientModuleSections patient={patient} sections={sections.filter((section) => section.order >= 0)} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('patient.section.contact')}>

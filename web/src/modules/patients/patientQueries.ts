@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { takeEarlyRead } from '../../api/earlyRead.ts';
 import { ApiError, networkProblemType, parseRetryAfter, problemType, toProblem, type Problem } from '../../api/problem.ts';
 import type { OkBody, RequestBody, User } from '../../api/types.ts';
 import { parsePossibleDuplicates, type PossibleDuplicates } from './patientHelpers.ts';
+import { fetchPatient, patientEarlyRead } from './patientRead.ts';
 
 export type Patient = OkBody<'/api/patients/{id}', 'get'>;
 export type PatientSummary = OkBody<'/api/patients', 'get'>['items'][number];
@@ -19,7 +21,7 @@ export const caseloadKey = ['caseload'] as const;
 export function usePatient(id: string) {
   return useQuery({
     queryKey: [...patientsKey, 'one', id],
-    queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id } } })),
+    queryFn: () => takeEarlyRead(patientEarlyRead(id), () => fetchPatient(id)),
   });
 }
 

@@ -1,10 +1,16 @@
 import { Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { useInViewport } from '@mantine/hooks';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OkBody } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
-// The charting library is large: it loads with this section only, never with the app's first page.
+// The charting library is large (about 105 KB compressed) and drawing the charts is long work
+// on a phone: it loads when the section is scrolled to, never with the app's first page.
 const ScoreCharts = lazy(() => import('./ScoreCharts.tsx'));
+
+// About one chart's height (heading, 240 px plot, caption), kept free until the charts are drawn
+// so that they do not push what follows down the screen.
+const CHART_HEIGHT = 320;
 
 type ScoreHistory = OkBody<'/api/patients/{id}/score-history', 'get'>;
 
@@ -21,11 +27,26 @@ export function PatientScoreTrends({ history }: { history: ScoreHistory | undefi
         {instruments.length === 0 ? (
           <Text c="dimmed">{t('trends.empty')}</Text>
         ) : (
-          <Suspense fallback={<Loader size="sm" aria-label={t('trends.loading')} />}>
-            <ScoreCharts instruments={instruments} />
-          </Suspense>
+          <ChartsWhenSeen instruments={instruments} loading={t('trends.loading')} />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function ChartsWhenSeen({ instruments, loading }: { instruments: ScoreHistory['instruments']; loading: string }) {
+  const { ref, inViewport } = useInViewport();
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (inViewport) setSeen(true);
+  }, [inViewport]);
+  return (
+    <div ref={ref} style={{ minHeight: instruments.length * CHART_HEIGHT }}>
+      {seen && (
+        <Suspense fallback={<Loader size="sm" aria-label={loading} />}>
+          <ScoreCharts instruments={instruments} />
+        </Suspense>
+      )}
+    </div>
   );
 }
