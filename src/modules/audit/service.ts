@@ -6,7 +6,7 @@ import { toCsv } from '../../lib/http/csv.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
-import { auditExport, EXPORT_ROW_CAP, filterNames } from './exports.ts';
+import { auditExport, capped, filterNames } from './exports.ts';
 import type { AuditEventSchema, AuditFilters, AuditQuery, PatientLookupQuery } from './schemas.ts';
 
 /** The trail of the actor's organization, with names for ids, filtered; newest first (by seq). */
@@ -102,11 +102,7 @@ const EXPORT_HEADER = [
 export async function exportAuditEvents(db: Database, ctx: RequestContext, query: AuditFilters) {
   requirePermission(ctx.actor, 'audit:read');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await auditSelect(tx, ctx, query)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(auditSelect(tx, ctx, query));
     await auditExport(audit, 'audit-log', query, shown.length, truncated);
     const csv = toCsv(
       EXPORT_HEADER,

@@ -8,7 +8,7 @@ import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { badRequest, fieldProblem, notFound } from '../../lib/errors.ts';
 import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, encodeCursor } from '../../lib/http/schemas.ts';
-import { auditExport, EXPORT_ROW_CAP, filterNames } from '../audit/exports.ts';
+import { auditExport, capped, filterNames } from '../audit/exports.ts';
 import { todayOf } from '../patients/access.ts';
 import type { ReviewStatus } from './codes.ts';
 import { presentDisclosure } from './presenter.ts';
@@ -131,11 +131,7 @@ const EMERGENCY_HEADER = [
 export async function exportEmergencyDisclosures(db: Database, ctx: RequestContext, status: ReviewStatus) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await emergencySelect(tx, ctx, status)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(emergencySelect(tx, ctx, status));
     await auditExport(audit, 'emergency-disclosures', { status }, shown.length, truncated);
     const csv = toCsv(
       EMERGENCY_HEADER,
@@ -256,11 +252,7 @@ const LOG_HEADER = [
 export async function exportDisclosureLog(db: Database, ctx: RequestContext, query: DisclosureLogQuery) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await disclosureLogSelect(tx, ctx, query)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(disclosureLogSelect(tx, ctx, query));
     await auditExport(audit, 'disclosure-log', query, shown.length, truncated);
     const csv = toCsv(
       LOG_HEADER,
@@ -289,7 +281,7 @@ export async function exportDisclosureLog(db: Database, ctx: RequestContext, que
 
 // ---------------------------------------------------------------- consents expiring soon
 
-/** The most rows the expiring-consents list shows (the export holds up to EXPORT_ROW_CAP). */
+/** The most rows the expiring-consents list shows (the export holds up to audit/exports.ts's EXPORT_ROW_CAP). */
 const EXPIRING_LIST_CAP = 500;
 
 function expiringSelect(executor: Executor, ctx: RequestContext, withinDays: number) {
@@ -346,11 +338,8 @@ export async function expiringConsents(db: Database, ctx: RequestContext, within
 export async function exportExpiringConsents(db: Database, ctx: RequestContext, withinDays: number) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await expiringSelect(tx, ctx, withinDays)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP).map(presentExpiring(ctx));
+    const { rows, truncated } = await capped(expiringSelect(tx, ctx, withinDays));
+    const shown = rows.map(presentExpiring(ctx));
     await auditExport(audit, 'expiring-consents', { withinDays }, shown.length, truncated);
     const csv = toCsv(
       ['expires_on', 'days_left', 'patient', 'recipient', 'kind', 'signed_on', 'signature', 'consent_id', 'patient_id'],

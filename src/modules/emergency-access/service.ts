@@ -10,6 +10,7 @@ import { AuditedRefusal, conflict, forbidden, notFound } from '../../lib/errors.
 import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
+import { capped } from '../audit/exports.ts';
 import { canSeePatient, patientVisibleTo } from '../patients/access.ts';
 import { checkCurrentCredentials } from '../session/mfa.ts';
 import type { EmergencyAccessReviewStatus, EmergencyAccessState } from './codes.ts';
@@ -420,13 +421,7 @@ export async function exportGrants(
 ): Promise<{ csv: string; rows: number; truncated: boolean }> {
   requirePermission(ctx.actor, 'emergency-access:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const fetched = await byStatus(query.status, tx, ctx)
-      .orderBy('g.startedAt')
-      .orderBy('g.id')
-      .limit(EXPORT_LIMIT + 1)
-      .execute();
-    const truncated = fetched.length > EXPORT_LIMIT;
-    const rows = fetched.slice(0, EXPORT_LIMIT);
+    const { rows, truncated } = await capped(byStatus(query.status, tx, ctx).orderBy('g.startedAt').orderBy('g.id'), EXPORT_LIMIT);
     await audit({
       action: 'export',
       recordType: RECORD_TYPE,
