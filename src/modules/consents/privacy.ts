@@ -210,15 +210,20 @@ function presentLogItem(row: LogRow) {
   };
 }
 
+/** One page of the disclosures log, one row more than `limit` (npm run bench runs it raw beside the API). */
+export function disclosureLogPageQuery(executor: Executor, ctx: RequestContext, query: DisclosureLogQuery, limit: number) {
+  let select = disclosureLogSelect(executor, ctx, query);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
+  if (after) select = select.where(sql<boolean>`(d.disclosed_at, d.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  return select.limit(limit + 1);
+}
+
 /** Every disclosure of the organization, newest first: what, to whom, under which consent, by whom, when, whose. */
 export async function disclosureLog(db: Database, ctx: RequestContext, query: DisclosureLogQuery) {
   requirePermission(ctx.actor, 'disclosures:review');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   return withAudit(db, ctx, async (tx, audit) => {
-    let select = disclosureLogSelect(tx, ctx, query);
-    if (after) select = select.where(sql<boolean>`(d.disclosed_at, d.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const rows = await select.limit(limit + 1).execute();
+    const rows = await disclosureLogPageQuery(tx, ctx, query, limit).execute();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await audit({
@@ -284,7 +289,8 @@ export async function exportDisclosureLog(db: Database, ctx: RequestContext, que
 /** The most rows the expiring-consents list shows (the export holds up to audit/exports.ts's EXPORT_ROW_CAP). */
 const EXPIRING_LIST_CAP = 500;
 
-function expiringSelect(executor: Executor, ctx: RequestContext, withinDays: number) {
+/** Consents in effect expiring within `withinDays`, soonest first (npm run bench runs it raw beside the API). */
+export function expiringSelect(executor: Executor, ctx: RequestContext, withinDays: number) {
   const today = todayOf(ctx.actor);
   return executor
     .selectFrom('consents as c')

@@ -312,21 +312,27 @@ export async function grantsSummary(db: Database, ctx: RequestContext) {
   });
 }
 
+/** One page of the queue, one row more than `limit` (npm run bench runs it raw beside the API). */
+export function grantsPageQuery(executor: Executor, ctx: RequestContext, query: QueueQuery, limit: number) {
+  const status = query.status ?? 'awaiting-review';
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
+  let select = byStatus(status, executor, ctx);
+  if (status === 'awaiting-review') {
+    if (after) select = select.where(sql<SqlBool>`(g.started_at, g.id) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+    select = select.orderBy('g.startedAt').orderBy('g.id');
+  } else {
+    if (after) select = select.where(sql<SqlBool>`(g.reviewed_at, g.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+    select = select.orderBy('g.reviewedAt', 'desc').orderBy('g.id', 'desc');
+  }
+  return select.limit(limit + 1);
+}
+
 export async function listGrants(db: Database, ctx: RequestContext, query: QueueQuery) {
   requirePermission(ctx.actor, 'emergency-access:review');
   const status = query.status ?? 'awaiting-review';
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   return withAudit(db, ctx, async (tx, audit) => {
-    let select = byStatus(status, tx, ctx);
-    if (status === 'awaiting-review') {
-      if (after) select = select.where(sql<SqlBool>`(g.started_at, g.id) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
-      select = select.orderBy('g.startedAt').orderBy('g.id');
-    } else {
-      if (after) select = select.where(sql<SqlBool>`(g.reviewed_at, g.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
-      select = select.orderBy('g.reviewedAt', 'desc').orderBy('g.id', 'desc');
-    }
-    const rows = await select.limit(limit + 1).execute();
+    const rows = await grantsPageQuery(tx, ctx, query, limit).execute();
     const result = toPage(rows, limit, (row) => [
       (status === 'awaiting-review' ? row.startedAt : (row.reviewedAt ?? row.startedAt)).toISOString(),
       row.id,
