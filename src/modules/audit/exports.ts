@@ -6,7 +6,7 @@ import type { Audit } from '../../lib/audit/audit.ts';
  * emergency disclosures). A larger set is cut at the newest rows and the answer says so
  * (`X-Export-Truncated: true`); narrow the dates to get the rest.
  */
-export const EXPORT_ROW_CAP = 50_000;
+const EXPORT_ROW_CAP = 50_000;
 
 /**
  * At most `cap` rows of `query` and whether it held more: fetches one row past the cap, so

@@ -56,8 +56,15 @@ export const bench: ModuleBench = {
       },
       {
         name: '  the same + patientVisibleTo + episodeVisibleTo',
-        sql: () => raw(caseloadRows(env).where(patientVisibleTo(cmActor, today, 'p')).where(episodeVisibleTo(cmActor, today, 'e.id'))),
-        plan: caseloadRows(env).where(patientVisibleTo(cmActor, today, 'p')).where(episodeVisibleTo(cmActor, today, 'e.id')),
+        sql: () =>
+          raw(
+            caseloadRows(env)
+              .where(patientVisibleTo(cmActor, today, 'p'))
+              .where(episodeVisibleTo(cmActor, today, 'e.id')),
+          ),
+        plan: caseloadRows(env)
+          .where(patientVisibleTo(cmActor, today, 'p'))
+          .where(episodeVisibleTo(cmActor, today, 'e.id')),
       },
       {
         name: 'patient overview, restricted patient (case manager)',
