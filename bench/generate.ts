@@ -8,7 +8,7 @@ import { idSql, idOf, ORG, type BenchWorld, type ModuleBench } from './world.ts'
  * Synthetic data for the benchmark, generated set-based inside PostgreSQL (INSERT … SELECT over
  * generate_series): one statement per table, no row-by-row round trips. Invented names only.
  * This file makes the organization, its 5 programs, a case manager for every 150 patients
- * (their caseload) and a supervisor per program; each module's `bench.ts` adds its own rows,
+ * (their caseload), a supervisor per program and a privacy officer; each module's `bench.ts` adds its own rows,
  * in the registry's order (docs/modules.md).
  */
 export async function moduleBenches(only?: readonly string[]): Promise<ModuleBench[]> {
@@ -30,6 +30,7 @@ export function reusedWorld(patients: number): BenchWorld {
     programIds: [1, 2, 3, 4, 5].map((n) => idOf('8001', n)),
     caseManagerIds: Array.from({ length: caseManagers }, (_, i) => idOf('8002', i + 1)),
     supervisorIds: [1, 2, 3, 4, 5].map((n) => idOf('8003', n)),
+    privacyOfficerId: idOf('8004', 1),
   };
 }
 
@@ -39,14 +40,16 @@ export async function generate(client: pg.Client, patients: number, passwordHash
   await client.query(`INSERT INTO organizations (id, name, time_zone) VALUES ('${ORG}'::uuid, 'Bench Org', 'America/Chicago')`);
   await client.query(`INSERT INTO programs (id, organization_id, name, case_management_model)
     SELECT ${idSql('8001', 'g')}, '${ORG}'::uuid, 'Program ' || g, 'broker-generalist' FROM generate_series(1, 5) g`);
-  // Case managers 1..N, then one supervisor per program.
+  // Case managers 1..N, then one supervisor per program, then the privacy officer.
   await client.query(
     `INSERT INTO users (id, organization_id, email, display_name, roles, status, password_hash)
      SELECT ${idSql('8002', 'g')}, '${ORG}'::uuid, 'cm' || g || '@bench.invalid', 'Case Manager ' || g, ARRAY['case-manager'], 'active', $1
        FROM generate_series(1, $2::int) g
      UNION ALL
      SELECT ${idSql('8003', 'g')}, '${ORG}'::uuid, 'sup' || g || '@bench.invalid', 'Supervisor ' || g, ARRAY['supervisor'], 'active', $1
-       FROM generate_series(1, 5) g`,
+       FROM generate_series(1, 5) g
+     UNION ALL
+     SELECT ${idSql('8004', '1')}, '${ORG}'::uuid, 'po1@bench.invalid', 'Privacy Officer 1', ARRAY['privacy-officer'], 'active', $1`,
     [passwordHash, caseManagers],
   );
   // Case manager g works in program 1 + g % 5; supervisor g in program g.

@@ -170,6 +170,14 @@ try {
     ]);
     const supervisor = new TestClient(app);
     await supervisor.signIn('sup1@bench.invalid', PASSWORD, supervisorTotp);
+    // Privacy officers too (the audit search, the disclosures log, the review queues).
+    const privacyOfficerTotp = newTotpSecret();
+    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now() WHERE id = $2', [
+      sealMfaSecret(testSecrets, 'mfaSecret', world.privacyOfficerId, privacyOfficerTotp),
+      world.privacyOfficerId,
+    ]);
+    const privacyOfficer = new TestClient(app);
+    await privacyOfficer.signIn('po1@bench.invalid', PASSWORD, privacyOfficerTotp);
     const actorOf = (userId: string, roles: Actor['roles']): Actor => ({
       userId,
       organizationId: world.organizationId,
@@ -184,6 +192,7 @@ try {
     });
     const cmActor = actorOf(world.caseManagerIds[0] ?? '', ['case-manager']);
     const supActor = actorOf(world.supervisorIds[0] ?? '', ['supervisor']);
+    const poActor = actorOf(world.privacyOfficerId, ['privacy-officer']);
     const myPatients = (
       await client.query<{ id: string }>(`SELECT patient_id AS id FROM care_team_members WHERE user_id = $1 LIMIT 100`, [cmActor.userId])
     ).rows.map((r) => r.id);
@@ -205,8 +214,10 @@ try {
       db: handle.db,
       caseManager,
       supervisor,
+      privacyOfficer,
       cmActor,
       supActor,
+      poActor,
       ctxOf: (actor) => ({ actor, requestId: 'bench', ip: null, userAgent: null }),
       today,
       myPatients,

@@ -5,7 +5,8 @@ import type { TestClient } from '../test/support/client.ts';
 
 /**
  * What `npm run bench` hands each module's `bench.ts` (docs/modules.md): the synthetic
- * organization (5 programs, a case manager per 150 patients, a supervisor per program), then
+ * organization (5 programs, a case manager per 150 patients, a supervisor per program, a
+ * privacy officer), then
  * the running app and its callers to time scenarios through the API beside raw SQL.
  * Ids follow fixed patterns so that modules can generate set-based rows for each other:
  * patient g is `patientId(g)`, its episode `episodeId(g)`, its case manager `caseManagerOf(g)`.
@@ -16,6 +17,7 @@ export interface BenchWorld {
   programIds: string[];
   caseManagerIds: string[];
   supervisorIds: string[];
+  privacyOfficerId: string;
 }
 
 export interface BenchEnv {
@@ -23,8 +25,10 @@ export interface BenchEnv {
   db: Database;
   caseManager: TestClient;
   supervisor: TestClient;
+  privacyOfficer: TestClient;
   cmActor: Actor;
   supActor: Actor;
+  poActor: Actor;
   ctxOf: (actor: Actor) => RequestContext;
   today: string;
   /** A caseload's worth of patient ids the case manager may open. */

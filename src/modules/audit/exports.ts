@@ -6,7 +6,20 @@ import type { Audit } from '../../lib/audit/audit.ts';
  * emergency disclosures). A larger set is cut at the newest rows and the answer says so
  * (`X-Export-Truncated: true`); narrow the dates to get the rest.
  */
-export const EXPORT_ROW_CAP = 50_000;
+const EXPORT_ROW_CAP = 50_000;
+
+/**
+ * At most `cap` rows of `query` and whether it held more: fetches one row past the cap, so
+ * "cut" is known without a count. Every export reads through it (the emergency-access
+ * export with its own, smaller cap).
+ */
+export async function capped<T>(
+  query: { limit: (n: number) => { execute: () => Promise<T[]> } },
+  cap = EXPORT_ROW_CAP,
+): Promise<{ rows: T[]; truncated: boolean }> {
+  const fetched = await query.limit(cap + 1).execute();
+  return { rows: fetched.slice(0, cap), truncated: fetched.length > cap };
+}
 
 /** The names of the filters a query used (never their values: those may be names or free text). */
 export function filterNames(query: object): string[] {

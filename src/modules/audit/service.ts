@@ -6,7 +6,7 @@ import { toCsv } from '../../lib/http/csv.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
-import { auditExport, EXPORT_ROW_CAP, filterNames } from './exports.ts';
+import { auditExport, capped, filterNames } from './exports.ts';
 import type { AuditEventSchema, AuditFilters, AuditQuery, PatientLookupQuery } from './schemas.ts';
 
 /** The trail of the actor's organization, with names for ids, filtered; newest first (by seq). */
@@ -40,14 +40,19 @@ function auditSelect(executor: Executor, ctx: RequestContext, query: AuditFilter
   return select.orderBy('auditEvents.seq', 'desc');
 }
 
+/** One page of the trail, one row more than `limit` (npm run bench runs it raw beside the API). */
+export function auditPageQuery(executor: Executor, ctx: RequestContext, query: AuditQuery, limit: number) {
+  let select = auditSelect(executor, ctx, query);
+  const after = decodeCursor(query.cursor, ['number']);
+  if (after) select = select.where('auditEvents.seq', '<', Number(after[0]));
+  return select.limit(limit + 1);
+}
+
 /** The privacy officer's view of the trail: newest first. Reading it is itself audited. */
 export async function listAuditEvents(db: Database, ctx: RequestContext, query: AuditQuery) {
   requirePermission(ctx.actor, 'audit:read');
   const limit = query.limit ?? 50;
-  let select = auditSelect(db, ctx, query);
-  const after = decodeCursor(query.cursor, ['number']);
-  if (after) select = select.where('auditEvents.seq', '<', Number(after[0]));
-  const rows = await select.limit(limit + 1).execute();
+  const rows = await auditPageQuery(db, ctx, query, limit).execute();
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',
     recordType: 'audit-log',
@@ -102,11 +107,7 @@ const EXPORT_HEADER = [
 export async function exportAuditEvents(db: Database, ctx: RequestContext, query: AuditFilters) {
   requirePermission(ctx.actor, 'audit:read');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await auditSelect(tx, ctx, query)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(auditSelect(tx, ctx, query));
     await auditExport(audit, 'audit-log', query, shown.length, truncated);
     const csv = toCsv(
       EXPORT_HEADER,

@@ -8,7 +8,7 @@ import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { badRequest, fieldProblem, notFound } from '../../lib/errors.ts';
 import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, encodeCursor } from '../../lib/http/schemas.ts';
-import { auditExport, EXPORT_ROW_CAP, filterNames } from '../audit/exports.ts';
+import { auditExport, capped, filterNames } from '../audit/exports.ts';
 import { todayOf } from '../patients/access.ts';
 import type { ReviewStatus } from './codes.ts';
 import { presentDisclosure } from './presenter.ts';
@@ -131,11 +131,7 @@ const EMERGENCY_HEADER = [
 export async function exportEmergencyDisclosures(db: Database, ctx: RequestContext, status: ReviewStatus) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await emergencySelect(tx, ctx, status)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(emergencySelect(tx, ctx, status));
     await auditExport(audit, 'emergency-disclosures', { status }, shown.length, truncated);
     const csv = toCsv(
       EMERGENCY_HEADER,
@@ -214,15 +210,20 @@ function presentLogItem(row: LogRow) {
   };
 }
 
+/** One page of the disclosures log, one row more than `limit` (npm run bench runs it raw beside the API). */
+export function disclosureLogPageQuery(executor: Executor, ctx: RequestContext, query: DisclosureLogQuery, limit: number) {
+  let select = disclosureLogSelect(executor, ctx, query);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
+  if (after) select = select.where(sql<boolean>`(d.disclosed_at, d.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  return select.limit(limit + 1);
+}
+
 /** Every disclosure of the organization, newest first: what, to whom, under which consent, by whom, when, whose. */
 export async function disclosureLog(db: Database, ctx: RequestContext, query: DisclosureLogQuery) {
   requirePermission(ctx.actor, 'disclosures:review');
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   return withAudit(db, ctx, async (tx, audit) => {
-    let select = disclosureLogSelect(tx, ctx, query);
-    if (after) select = select.where(sql<boolean>`(d.disclosed_at, d.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const rows = await select.limit(limit + 1).execute();
+    const rows = await disclosureLogPageQuery(tx, ctx, query, limit).execute();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     await audit({
@@ -256,11 +257,7 @@ const LOG_HEADER = [
 export async function exportDisclosureLog(db: Database, ctx: RequestContext, query: DisclosureLogQuery) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await disclosureLogSelect(tx, ctx, query)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP);
+    const { rows: shown, truncated } = await capped(disclosureLogSelect(tx, ctx, query));
     await auditExport(audit, 'disclosure-log', query, shown.length, truncated);
     const csv = toCsv(
       LOG_HEADER,
@@ -289,10 +286,11 @@ export async function exportDisclosureLog(db: Database, ctx: RequestContext, que
 
 // ---------------------------------------------------------------- consents expiring soon
 
-/** The most rows the expiring-consents list shows (the export holds up to EXPORT_ROW_CAP). */
+/** The most rows the expiring-consents list shows (the export holds up to audit/exports.ts's EXPORT_ROW_CAP). */
 const EXPIRING_LIST_CAP = 500;
 
-function expiringSelect(executor: Executor, ctx: RequestContext, withinDays: number) {
+/** Consents in effect expiring within `withinDays`, soonest first (npm run bench runs it raw beside the API). */
+export function expiringSelect(executor: Executor, ctx: RequestContext, withinDays: number) {
   const today = todayOf(ctx.actor);
   return executor
     .selectFrom('consents as c')
@@ -346,11 +344,8 @@ export async function expiringConsents(db: Database, ctx: RequestContext, within
 export async function exportExpiringConsents(db: Database, ctx: RequestContext, withinDays: number) {
   requirePermission(ctx.actor, 'disclosures:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const rows = await expiringSelect(tx, ctx, withinDays)
-      .limit(EXPORT_ROW_CAP + 1)
-      .execute();
-    const truncated = rows.length > EXPORT_ROW_CAP;
-    const shown = rows.slice(0, EXPORT_ROW_CAP).map(presentExpiring(ctx));
+    const { rows, truncated } = await capped(expiringSelect(tx, ctx, withinDays));
+    const shown = rows.map(presentExpiring(ctx));
     await auditExport(audit, 'expiring-consents', { withinDays }, shown.length, truncated);
     const csv = toCsv(
       ['expires_on', 'days_left', 'patient', 'recipient', 'kind', 'signed_on', 'signature', 'consent_id', 'patient_id'],

@@ -10,6 +10,7 @@ import { AuditedRefusal, conflict, forbidden, notFound } from '../../lib/errors.
 import { toCsv } from '../../lib/http/csv.ts';
 import { decodeCursor, toPage } from '../../lib/http/schemas.ts';
 import { newId } from '../../lib/ids.ts';
+import { capped } from '../audit/exports.ts';
 import { canSeePatient, patientVisibleTo } from '../patients/access.ts';
 import { checkCurrentCredentials } from '../session/mfa.ts';
 import type { EmergencyAccessReviewStatus, EmergencyAccessState } from './codes.ts';
@@ -311,21 +312,27 @@ export async function grantsSummary(db: Database, ctx: RequestContext) {
   });
 }
 
+/** One page of the queue, one row more than `limit` (npm run bench runs it raw beside the API). */
+export function grantsPageQuery(executor: Executor, ctx: RequestContext, query: QueueQuery, limit: number) {
+  const status = query.status ?? 'awaiting-review';
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
+  let select = byStatus(status, executor, ctx);
+  if (status === 'awaiting-review') {
+    if (after) select = select.where(sql<SqlBool>`(g.started_at, g.id) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+    select = select.orderBy('g.startedAt').orderBy('g.id');
+  } else {
+    if (after) select = select.where(sql<SqlBool>`(g.reviewed_at, g.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+    select = select.orderBy('g.reviewedAt', 'desc').orderBy('g.id', 'desc');
+  }
+  return select.limit(limit + 1);
+}
+
 export async function listGrants(db: Database, ctx: RequestContext, query: QueueQuery) {
   requirePermission(ctx.actor, 'emergency-access:review');
   const status = query.status ?? 'awaiting-review';
   const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   return withAudit(db, ctx, async (tx, audit) => {
-    let select = byStatus(status, tx, ctx);
-    if (status === 'awaiting-review') {
-      if (after) select = select.where(sql<SqlBool>`(g.started_at, g.id) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
-      select = select.orderBy('g.startedAt').orderBy('g.id');
-    } else {
-      if (after) select = select.where(sql<SqlBool>`(g.reviewed_at, g.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
-      select = select.orderBy('g.reviewedAt', 'desc').orderBy('g.id', 'desc');
-    }
-    const rows = await select.limit(limit + 1).execute();
+    const rows = await grantsPageQuery(tx, ctx, query, limit).execute();
     const result = toPage(rows, limit, (row) => [
       (status === 'awaiting-review' ? row.startedAt : (row.reviewedAt ?? row.startedAt)).toISOString(),
       row.id,
@@ -420,13 +427,7 @@ export async function exportGrants(
 ): Promise<{ csv: string; rows: number; truncated: boolean }> {
   requirePermission(ctx.actor, 'emergency-access:review');
   return withAudit(db, ctx, async (tx, audit) => {
-    const fetched = await byStatus(query.status, tx, ctx)
-      .orderBy('g.startedAt')
-      .orderBy('g.id')
-      .limit(EXPORT_LIMIT + 1)
-      .execute();
-    const truncated = fetched.length > EXPORT_LIMIT;
-    const rows = fetched.slice(0, EXPORT_LIMIT);
+    const { rows, truncated } = await capped(byStatus(query.status, tx, ctx).orderBy('g.startedAt').orderBy('g.id'), EXPORT_LIMIT);
     await audit({
       action: 'export',
       recordType: RECORD_TYPE,
