@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import type { RequestContext, RequestMeta } from '../context.ts';
 import { newId } from '../ids.ts';
+import { prepared } from '../db/prepared.ts';
 
 import type { AuditAction } from '../../codes.ts';
 
@@ -33,7 +34,8 @@ export async function writeAudit(
   entry: AuditEntry,
 ): Promise<void> {
   const details = meta.apiKeyCreatedBy ? { ...entry.details, apiKeyCreatedBy: meta.apiKeyCreatedBy } : (entry.details ?? {});
-  await executor
+  // Every request writes one: a named statement (src/lib/db/prepared.ts).
+  const insert = executor
     .insertInto('auditEvents')
     .values({
       id: newId(),
@@ -48,8 +50,8 @@ export async function writeAudit(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
       details: JSON.stringify(details),
-    })
-    .execute();
+    });
+  await executor.executeQuery(prepared(insert));
 }
 
 export type Audit = (entry: AuditEntry) => Promise<void>;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SessionRow, UserRow } from '../../db/schema.ts';
 import type { Executor } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { RequestMeta } from '../context.ts';
 import { newId } from '../ids.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -79,7 +80,8 @@ export async function findSession(
   token: string,
   policy: SessionPolicy,
 ): Promise<{ session: SessionRow; user: UserRow; timeZone: string; mfaRequiredForAll: boolean } | null> {
-  const row = await db
+  // Read on every request: a named statement (src/lib/db/prepared.ts).
+  const query = db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .innerJoin('organizations', 'organizations.id', 'users.organizationId')
@@ -90,8 +92,8 @@ export async function findSession(
     .where('sessions.endedAt', 'is', null)
     .where('sessions.absoluteExpiresAt', '>', sql<Date>`now()`)
     .where('sessions.lastSeenAt', '>', sql<Date>`now() - make_interval(mins => ${policy.idleMinutes})`)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+    .where('users.status', '=', 'active');
+  const [row] = (await db.executeQuery(prepared(query))).rows;
   if (!row) return null;
   const { organizationTimeZone, organizationMfaRequiredForAll, ...fields } = row as typeof row & Record<string, unknown>;
   const session: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../db/schema.ts';
+import { nameStatements } from './prepared.ts';
 
 export type Database = Kysely<DB>;
 
@@ -27,6 +28,7 @@ export function connectDatabase(connectionString: string, options: { max?: numbe
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
+  nameStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return {
     db,

@@ -10,6 +10,7 @@ import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
 import { currentMember, episodeVisibleTo, patientVisibleTo, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
 import { nextDueSql } from '../contacts/queries.ts';
+import { prepared } from '../../lib/db/prepared.ts';
 
 export const CaseloadRow = Type.Object({
   episodeId: Type.String({ format: 'uuid' }),
@@ -61,7 +62,16 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       'm.role as myRole',
       sql<LevelEdition | null>`lvl.level_edition`.as('levelEdition'),
       sql<string | null>`lvl.level_code`.as('levelCode'),
-      sql<string | null>`pcm.display_name`.as('primaryCaseManagerName'),
+      // On most rows the primary case manager is the caseload's owner, whose membership (m) is
+      // already in hand. Looking the primary up by episode instead lets PostgreSQL choose the
+      // exclusion constraint's GiST index, which cost more than the rest of the row together
+      // (docs/performance.md, "My caseload"); only other roles' rows ask the care team.
+      sql<string | null>`CASE WHEN m.role = 'primary-case-manager'
+        THEN (SELECT u.display_name FROM users u WHERE u.id = m.user_id)
+        ELSE (SELECT u.display_name FROM care_team_members c JOIN users u ON u.id = c.user_id
+               WHERE c.episode_id = e.id AND c.role = 'primary-case-manager'
+                 AND c.started_on <= ${today}::date AND (c.ended_on IS NULL OR c.ended_on > ${today}::date)
+               LIMIT 1) END`.as('primaryCaseManagerName'),
       sql<{ edition: LevelEdition; code: string }[]>`coalesce(lvls.levels, '[]'::json)`.as('levels'),
       sql<string | null>`lvls.next_planned_end::text`.as('nextPlannedEnd'),
       sql<string>`(SELECT max(ph.started_on) FROM episode_phases ph WHERE ph.episode_id = e.id)::text`.as('phaseStartedOn'),
@@ -100,20 +110,6 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
           .where('pl.startDate', '<=', today)
           .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
           .as('lvls'),
-      (join) => join.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('careTeamMembers as c')
-          .innerJoin('users as u', 'u.id', 'c.userId')
-          .select('u.displayName')
-          .whereRef('c.episodeId', '=', 'e.id')
-          .where('c.role', '=', 'primary-case-manager')
-          .where('c.startedOn', '<=', today)
-          .where((w) => w.or([w('c.endedOn', 'is', null), w('c.endedOn', '>', today)]))
-          .limit(1)
-          .as('pcm'),
       (join) => join.onTrue(),
     )
     // The same fragment the patient access check uses: I am on the team today.
@@ -157,7 +153,7 @@ export async function myCaseload(db: Database, ctx: RequestContext, query: Casel
   if (other && !ctx.actor.roles.includes('supervisor'))
     throw forbidden('supervisors-only', 'Only a supervisor sees a colleague’s caseload.');
   const whose = other ? { ...ctx.actor, userId: query.userId ?? ctx.actor.userId } : ctx.actor;
-  const rows = await caseloadQuery(db, whose, query, today, limit, other ? ctx.actor : undefined).execute();
+  const { rows } = await db.executeQuery(prepared(caseloadQuery(db, whose, query, today, limit, other ? ctx.actor : undefined)));
   const result = toPage(rows, limit, (row) => [row.sortLast, row.sortFirst, row.episodeId]);
   await writeAudit(db, actorMeta(ctx), {
     action: 'read',

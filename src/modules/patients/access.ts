@@ -4,6 +4,7 @@ import { withAudit, type Audit, type AuditEntry, type Executor } from '../../lib
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
 import type { Database } from '../../lib/db/database.ts';
+import { prepared } from '../../lib/db/prepared.ts';
 import { AuditedRefusal, notFound } from '../../lib/errors.ts';
 import type { PatientRecordKind } from '../../lib/modules.ts';
 
@@ -102,15 +103,15 @@ export function episodeVisibleTo(actor: Actor, today: string, episodeColumn: str
 export async function canSeePatient(executor: Executor, actor: Actor, patientId: string): Promise<boolean> {
   // A record merged into another is seen by those who see the survivor (its episodes moved
   // there): `asked` is the record named, `p` the one whose visibility decides. One statement.
-  const row = await executor
+  // Every read of a patient's data runs it: a named statement (src/lib/db/prepared.ts).
+  const query = executor
     .selectFrom('patients as asked')
     .innerJoin('patients as p', (join) => join.on(sql<boolean>`p.id = coalesce(asked.merged_into_id, asked.id)`))
     .select('p.id')
     .where('asked.id', '=', patientId)
     .where('asked.organizationId', '=', actor.organizationId)
-    .where(patientVisibleTo(actor))
-    .executeTakeFirst();
-  return row !== undefined;
+    .where(patientVisibleTo(actor));
+  return (await executor.executeQuery(prepared(query))).rows.length > 0;
 }
 
 /**

@@ -1,0 +1,41 @@
+// Named ("prepared") statements for the few queries the server runs many times a second with
+// only their parameters changing. Kysely sends every statement unnamed, so PostgreSQL parses,
+// analyses and plans it anew each time; for My caseload (a large statement with a dozen
+// subqueries) planning cost as much as running it under load (docs/performance.md, "Under
+// load"). Sent with a name, a connection parses it once, and after five executions PostgreSQL
+// may keep one generic plan when it costs no more than the custom ones.
+//
+// Only statements a module asks for are named, never all of them: a generic plan can be badly
+// wrong for a statement whose best plan depends on its parameters (the name search's trigram
+// plans), and each name holds memory in every connection for as long as it lives.
+import { createHash } from 'node:crypto';
+import type { CompiledQuery, Compilable } from 'kysely';
+import type pg from 'pg';
+
+// The texts to send named, and their names. Bounded: a statement whose text varies without
+// end (an IN list of any length) would otherwise grow it; past the bound, texts go unnamed.
+const names = new Map<string, string>();
+const MAX_NAMED = 200;
+
+/** The query compiled, its text to be sent as a named statement (run it with `db.executeQuery`). */
+export function prepared<R>(query: Compilable<R>): CompiledQuery<R> {
+  const compiled = query.compile();
+  if (!names.has(compiled.sql) && names.size < MAX_NAMED)
+    names.set(compiled.sql, `bw_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 24)}`);
+  return compiled;
+}
+
+type QueryFunction = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+/** Makes every connection of `pool` send the texts `prepared` named as named statements. */
+export function nameStatements(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as QueryFunction;
+    (client as unknown as { query: QueryFunction }).query = (config, values, callback) => {
+      const name = typeof config === 'string' ? names.get(config) : undefined;
+      if (name === undefined) return query(config, values, callback);
+      // A name is the hash of its text, so one connection never sees one name with two texts.
+      return query({ name, text: config, values }, callback);
+    };
+  });
+}
