@@ -135,13 +135,17 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
   );
   const pid = server.process.pid ?? 0;
   try {
+    // Patients the person can open: a restricted record (docs/restrictions.md) answers 404 to
+    // those it shuts out, which is the product working, not an error of the load.
+    const unrestricted = (alias: string) =>
+      `NOT EXISTS (SELECT 1 FROM record_restrictions r WHERE r.patient_id = ${alias}.patient_id AND r.lifted_at IS NULL)`;
     const users: User[] = [];
     const caseManagers = world.caseManagerIds.slice(0, 10);
     for (const [index, id] of caseManagers.entries()) {
       const session = await signIn(server.origin, `cm${index + 1}@bench.invalid`, options.password);
       const patients = (
         await client.query<{ id: string }>(
-          'SELECT patient_id AS id FROM care_team_members WHERE user_id = $1 AND ended_on IS NULL ORDER BY patient_id LIMIT 150',
+          `SELECT patient_id AS id FROM care_team_members m WHERE user_id = $1 AND ended_on IS NULL AND ${unrestricted('m')} ORDER BY patient_id LIMIT 150`,
           [id],
         )
       ).rows.map((row) => row.id);
@@ -150,9 +154,10 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     for (const [index, id] of world.supervisorIds.slice(0, 2).entries()) {
       const session = await signIn(server.origin, `sup${index + 1}@bench.invalid`, options.password, options.supervisorTotps.get(id));
       const patients = (
-        await client.query<{ id: string }>('SELECT patient_id AS id FROM episodes WHERE program_id = $1 ORDER BY id LIMIT 300', [
-          world.programIds[index],
-        ])
+        await client.query<{ id: string }>(
+          `SELECT patient_id AS id FROM episodes e WHERE program_id = $1 AND ${unrestricted('e')} ORDER BY id LIMIT 300`,
+          [world.programIds[index]],
+        )
       ).rows.map((row) => row.id);
       users.push({ email: `sup${index + 1}@bench.invalid`, supervisor: true, ...session, patients });
     }
