@@ -105,6 +105,15 @@ try {
   const backend = stopEmbedded ? ((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? null) : null;
   if (backend) os.setPriority(backend, 19);
   const world = values.reuse ? reusedWorld(patients) : await generate(client, patients, await hashPassword(PASSWORD), benches);
+  // Generated audit rows arrive unsealed (the insert trigger refuses chain columns). Left so, a
+  // running server's sealer spends the timed minutes sealing a backlog no real trail has: half a
+  // core of PostgreSQL through a whole load run at 100,000 patients. Seal them before timing.
+  let sealedRows = 0;
+  for (;;) {
+    const sealed = (await client.query<{ sealed: number }>('SELECT sealed FROM audit_seal(5000)')).rows[0]?.sealed ?? 0;
+    if (sealed === 0) break;
+    sealedRows += sealed;
+  }
   if (backend) {
     try {
       os.setPriority(backend, os.getPriority());
@@ -114,7 +123,7 @@ try {
   }
   const generation = (performance.now() - started) / 1000;
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}`;
+  const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}${sealedRows > 0 ? ` (${sealedRows.toLocaleString('en-US')} audit rows sealed)` : ''}`;
 
   if (values.load) {
     // Supervisors must have a second factor: give the two signing in an authenticator each.
