@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { PassThrough } from 'node:stream';
 import { after, describe, test } from 'node:test';
+import { SESSION_COOKIE } from '../../src/lib/auth/sessions.ts';
 import { startTestApp } from '../support/app.ts';
 import { testEnv } from '../support/db.ts';
 import { signedIn, TestClient } from '../support/client.ts';
@@ -256,6 +257,11 @@ describe('health and readiness', () => {
     assert.equal(down.statusCode, 503);
     assert.equal(down.json<{ type: string }>().type, '/api/problems/unavailable');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200, 'health does not need the database');
+    // Any other call that needs the database (a session's lookup) says it is unreachable: not that the server is busy.
+    const call = await t.app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION_COOKIE]: 'a-session-token-of-no-one' } });
+    assert.equal(call.statusCode, 503, call.body);
+    assert.equal(call.json<{ code: string }>().code, 'unavailable');
+    assert.equal(call.headers['retry-after'], '5');
     relay.restore();
     // No event says the pool has dropped its dead connections: ask again, under a deadline.
     await pollUntil('/api/ready to answer 200 after the database is back', 5_000, async () => {

@@ -37,3 +37,22 @@ test('three times the pool size of concurrent denied reads: all 404, all audited
     .execute();
   assert.equal(audited.length, POOL * 3, 'every denial is audited');
 });
+
+test('when every connection stays busy past the wait, the answer says the server is busy (not that the database is down) and when to retry', async () => {
+  // Every connection of the pool held, as under a load heavier than the pool: the request waits its 3 s for one, then gives up.
+  const held = await Promise.all(Array.from({ length: POOL }, () => t.pool.connect()));
+  let answer;
+  try {
+    answer = await owner.get(`/api/patients/${patient.id}`);
+  } finally {
+    for (const client of held) client.release();
+  }
+  assert.equal(answer.status, 503, JSON.stringify(answer.body));
+  assert.equal(answer.body.type, '/api/problems/unavailable');
+  assert.equal(answer.body.code, 'server-busy');
+  assert.doesNotMatch(String(answer.body.detail), /not reachable/i);
+  assert.match(String(answer.headers['retry-after']), /^[1-9]\d*$/);
+  assert.equal(answer.body.retryAfterSeconds, Number(answer.headers['retry-after']));
+  // Once connections are free again, the same read answers.
+  assert.equal((await owner.get(`/api/patients/${patient.id}`)).status, 200);
+});

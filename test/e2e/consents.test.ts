@@ -116,6 +116,53 @@ before(async () => {
       );
       assert.equal(consent.status, 201, JSON.stringify(consent.body));
       spanishConsent = String(consent.body.id);
+      // For the timeline: a refusal to sign, a disclosure under the consent and one in a medical emergency.
+      const refused = await call(
+        'POST',
+        `/api/patients/${patients.es}/consents`,
+        {
+          kind: 'specific',
+          disclosingParty: 'Riverbend Recovery Center',
+          recipientKind: 'named',
+          recipientName: 'Centro Laboral Norte',
+          informationKinds: ['attendance'],
+          informationDescription: 'Mis fechas de asistencia',
+          purposes: ['care-coordination'],
+          expirationKind: 'date',
+          expiresOn: inDays(90),
+          language: 'es',
+          signatureMethod: 'refused',
+          signer: 'patient',
+          signedOn: today,
+        },
+        own,
+      );
+      assert.equal(refused.status, 201, JSON.stringify(refused.body));
+      const disclosed = await call(
+        'POST',
+        `/api/patients/${patients.es}/disclosures`,
+        {
+          recipientName: 'Clínica Familiar del Este',
+          recipientClass: 'treating-provider',
+          informationKinds: ['attendance'],
+          purpose: 'care-coordination',
+        },
+        own,
+      );
+      assert.equal(disclosed.status, 201, JSON.stringify(disclosed.body));
+      const emergency = await call(
+        'POST',
+        `/api/patients/${patients.es}/emergency-disclosures`,
+        {
+          recipientName: 'Dra. Ana Ruiz',
+          recipientAffiliation: 'Hospital San Lucas, Urgencias',
+          informationKinds: ['medications'],
+          emergencyNature: 'Inconsciente; urgencias pidió la dosis actual de metadona',
+          disclosedAt: new Date().toISOString(),
+        },
+        own,
+      );
+      assert.equal(emergency.status, 201, JSON.stringify(emergency.body));
     }
   }
 });
@@ -229,6 +276,37 @@ test('record a consent signed on screen, see it at a glance, revoke it, and see 
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the accounting of disclosures');
     if (shots) await page.screenshot({ path: path.join(shots, 'accounting-en.png'), fullPage: true });
   });
+  await step(page, 'the timeline tells what happened to the consent and what was shared', async () => {
+    await page.goto(`${server.origin}/patients/${patients.en}`);
+    await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Timeline: Marisol Vega' }).waitFor();
+    const list = page.getByRole('list', { name: 'Timeline' });
+    const tpoRecipient = 'My treating providers, health plans, third-party payers and people helping to operate this program';
+    const signed = `Consent signed for treatment, payment and operations: ${tpoRecipient}`;
+    const revoked = new RegExp(`^Consent revoked on [A-Z][a-z]+ \\d{1,2}, \\d{4}: ${tpoRecipient}$`);
+    const shared = 'Information disclosed to Eastside Family Clinic';
+    const emergency = 'Information disclosed to Dr. Imani Reyes in a medical emergency';
+    await list.getByRole('link', { name: emergency }).waitFor();
+    // Newest first: the consent, what was shared under it, its revocation (the emergency disclosure is at the time it was given).
+    const texts = (await list.getByRole('link').allInnerTexts()).filter((text) => /^(Consent|Information)/.test(text));
+    const order = texts.filter((text) => text !== emergency);
+    assert.equal(order.length, 3, JSON.stringify(texts));
+    assert.match(order[0] ?? '', revoked);
+    assert.deepEqual(order.slice(1), [shared, signed]);
+    // The person signed and revoked it; the case manager recorded it. A disclosure is the case manager's own act.
+    const entry = (text: string | RegExp) => list.getByRole('listitem').filter({ has: page.getByRole('link', { name: text }) });
+    assert.match(await entry(signed).innerText(), /Consents · recorded by Rosa Delgado$/);
+    assert.match(await entry(revoked).innerText(), /Consents · recorded by Rosa Delgado$/);
+    assert.match(await entry(shared).innerText(), /Disclosures · by Rosa Delgado$/);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the timeline with consents and disclosures');
+    if (shots) await page.screenshot({ path: path.join(shots, 'timeline-consents-en.png'), fullPage: true });
+    // A disclosure opens the accounting of disclosures; a consent, the consents page.
+    await list.getByRole('link', { name: emergency }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accounting of disclosures: Marisol Vega' }).waitFor();
+    await page.goBack();
+    await list.getByRole('link', { name: signed }).click();
+    await page.getByRole('heading', { level: 1, name: 'Consents and disclosures: Marisol Vega' }).waitFor();
+  });
   assert.deepEqual(breakage, []);
   await context.close();
 });
@@ -257,6 +335,34 @@ test('in Spanish: the consents page and the printable consent', { timeout: 120_0
     await document.getByText('Dado de palabra, con Lucía Romero como testigo').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the printable consent');
     if (shots) await page.screenshot({ path: path.join(shots, 'consent-print-es.png'), fullPage: true });
+  });
+  await step(page, 'the timeline in Spanish', async () => {
+    await page.goto(`${server.origin}/patients/${patients.es}`);
+    await page.getByRole('link', { name: 'Cronología', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cronología: Joaquín Ibarra' }).waitFor();
+    const list = page.getByRole('list', { name: 'Cronología' });
+    const emergency = 'Información divulgada a Dra. Ana Ruiz en una emergencia médica';
+    await list.getByRole('link', { name: emergency }).waitFor();
+    const texts = (await list.getByRole('link').allInnerTexts()).filter((text) => /^(Consentimiento|Información|La persona)/.test(text));
+    assert.deepEqual(
+      texts.filter((text) => text !== emergency),
+      [
+        'Información divulgada a Clínica Familiar del Este',
+        'La persona se negó a firmar un consentimiento para un destinatario: Centro Laboral Norte',
+        'Consentimiento firmado para un destinatario: Clínica Familiar del Este',
+      ],
+    );
+    const entry = (text: string) => list.getByRole('listitem').filter({ has: page.getByRole('link', { name: text, exact: true }) });
+    assert.match(
+      await entry('Consentimiento firmado para un destinatario: Clínica Familiar del Este').innerText(),
+      /Consentimientos · registrado por Lucía Romero$/,
+    );
+    assert.match(await entry(emergency).innerText(), /Divulgaciones · por Lucía Romero$/);
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish timeline');
+    if (shots) await page.screenshot({ path: path.join(shots, 'timeline-consents-es.png'), fullPage: true });
+    await list.getByRole('link', { name: emergency }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lista de divulgaciones: Joaquín Ibarra' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Dra. Ana Ruiz' }).waitFor();
   });
   assert.deepEqual(breakage, []);
   await context.close();

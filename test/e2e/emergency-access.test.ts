@@ -181,6 +181,22 @@ test(
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the chart under emergency access');
       if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-chart-en.png'), fullPage: true });
     });
+    await step(page, 'the episode says so too', async () => {
+      // The access is to the whole chart: one of its episodes, reached from the overview, carries the same banner.
+      await page.getByRole('link', { name: 'Episode details: Riverbend Outpatient' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Marisol Núñez — Riverbend Outpatient' }).waitFor();
+      const banner = page.getByRole('status').filter({ hasText: 'You are reading this chart by emergency access until' });
+      await banner.waitFor();
+      assert.match((await banner.textContent()) ?? '', /until .*(CST|CDT)/, 'the banner names the time zone');
+      // Above the episode's own sections, where the reader looks first.
+      const [bannerBox, phaseBox] = await Promise.all([
+        banner.boundingBox(),
+        page.getByRole('heading', { level: 2, name: 'Phase of care' }).boundingBox(),
+      ]);
+      assert.ok(bannerBox && phaseBox && bannerBox.y < phaseBox.y, 'the banner comes before the phase of care');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on an episode under emergency access');
+      if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-episode-en.png'), fullPage: true });
+    });
     assert.deepEqual(breakage, []);
     await context.close();
 
@@ -258,6 +274,27 @@ test('the same screens in Spanish', { timeout: 120_000 }, async () => {
     await dialog.getByText('todo lo que abra queda registrado como acceso de emergencia;').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish dialog');
     if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-dialog-es.png'), fullPage: true });
+  });
+  await step(page, 'the Spanish banner on the chart and on its episode', async () => {
+    const dialog = page.getByRole('dialog', { name: /^Acceso de emergencia al expediente de Marisol Núñez/ });
+    await dialog
+      .getByLabel(/^¿Por qué necesita este expediente ahora/)
+      .fill('Llamaron de urgencias: sobredosis, necesitan sus medicamentos');
+    await dialog.getByLabel(/^Su contraseña/).fill(people.spanish.password);
+    await dialog.getByRole('button', { name: 'Abrir el expediente ahora' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Marisol Núñez' }).waitFor();
+    const text = 'Está leyendo este expediente con acceso de emergencia hasta';
+    await page.getByRole('status').filter({ hasText: text }).waitFor();
+    await page.getByRole('link', { name: 'Detalles del episodio: Riverbend Outpatient' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Marisol Núñez — Riverbend Outpatient' }).waitFor();
+    const banner = page.getByRole('status').filter({ hasText: text });
+    await banner.getByRole('button', { name: 'Terminar el acceso de emergencia ahora' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the Spanish episode under emergency access');
+    if (shots) await page.screenshot({ path: path.join(shots, 'emergency-access-episode-es.png'), fullPage: true });
+    // Ending it from the episode closes the chart and takes the reader back to emergency access.
+    await banner.getByRole('button', { name: 'Terminar el acceso de emergencia ahora' }).click();
+    await page.getByText('Terminó el acceso de emergencia.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Acceso de emergencia' }).waitFor();
   });
   assert.deepEqual(breakage, []);
   await context.close();

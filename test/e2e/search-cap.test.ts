@@ -140,3 +140,50 @@ test(
     await spanishContext.close();
   },
 );
+
+test('the merge dialog’s search says so too, in English and in Spanish', { timeout: 180_000 }, async () => {
+  for (const [person, locale] of [
+    [people.english, 'en-US'],
+    [people.spanish, 'es-US'],
+  ] as const) {
+    const english = locale === 'en-US';
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+    const page = await context.newPage();
+    const breakage = watchForBreakage(page);
+    await step(page, `too many matches in the merge dialog, ${locale}`, async () => {
+      await signIn(page, person, english ? 'Sign in' : 'Iniciar sesión', english ? 'Today' : 'Hoy');
+      // One of the Marlows this case manager registered: the record to keep.
+      const kept = await page.evaluate(async () => {
+        const answer = (await (await fetch('/api/patients?q=marlowe%20omar&limit=1')).json()) as { items: { id: string }[] };
+        return answer.items[0]?.id ?? '';
+      });
+      assert.notEqual(kept, '');
+      await page.goto(`${server.origin}/patients/${kept}`);
+      const open = english ? 'Merge a duplicate record into this one' : 'Combinar un expediente duplicado con este';
+      await page.getByRole('button', { name: open }).click();
+      const dialog = page.getByRole('dialog', { name: open });
+      await dialog.getByLabel(english ? /^Name of the other record/ : /^Nombre del otro expediente/).fill('marl');
+      await dialog.getByRole('button', { name: english ? 'Search' : 'Buscar', exact: true }).click();
+      // The dialog cannot take a birth date: it asks only for what it can search by.
+      await dialog
+        .getByRole('status')
+        .filter({
+          hasText: english
+            ? `More than ${SEARCH_MATCH_CAP} people match: add letters of the last name or a first name.`
+            : `Más de ${SEARCH_MATCH_CAP} personas coinciden: agregue letras del apellido o un nombre.`,
+        })
+        .waitFor();
+      // The closest are still offered, to choose if the duplicate is among them.
+      assert.ok((await dialog.getByRole('radio').count()) > 0);
+      assert.deepEqual(await seriousA11yViolations(page), [], `axe on the merge dialog past the cap, ${locale}`);
+      if (shots) await page.screenshot({ path: path.join(shots, `merge-too-many-${english ? 'en' : 'es'}.png`), fullPage: true });
+      // A narrower search: no notice.
+      await dialog.getByLabel(english ? /^Name of the other record/ : /^Nombre del otro expediente/).fill('marlowe ana');
+      await dialog.getByRole('button', { name: english ? 'Search' : 'Buscar', exact: true }).click();
+      await dialog.getByRole('radio').first().waitFor();
+      assert.equal(await dialog.getByText(english ? /^More than/ : /^Más de/).count(), 0);
+    });
+    assert.deepEqual(breakage, []);
+    await context.close();
+  }
+});

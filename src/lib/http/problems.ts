@@ -36,6 +36,15 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
   if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22007' || pgCode === '22008') {
     return invalidBody('invalid-value', 'A value in the request cannot be stored as given.');
   }
+  if (isPoolWaitTimeout(error)) {
+    // The database answers; every connection to it was in use for the whole wait. Saying it is
+    // unreachable sent people (and operators) looking for an outage that was only load.
+    return new Problem(503, 'unavailable', 'Server busy', 'Every database connection stayed in use; try again in a moment.', {
+      code: 'server-busy',
+      headers: { 'retry-after': String(BUSY_RETRY_SECONDS) },
+      extensions: { retryAfterSeconds: BUSY_RETRY_SECONDS },
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new Problem(503, 'unavailable', 'Service unavailable', 'The database is not reachable; try again shortly.', {
       headers: { 'retry-after': '5' },
@@ -48,13 +57,22 @@ function toProblem(error: FastifyError & { validation?: ErrorObject[]; validatio
   return new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side. It has been logged.');
 }
 
+/** A short wait: the pool frees connections as fast as requests finish. */
+const BUSY_RETRY_SECONDS = 2;
+
+/**
+ * pg-pool's own error when no connection was free before `connectionTimeoutMillis` (all in use);
+ * a new connection that cannot reach the server fails differently ("Connection terminated due to
+ * connection timeout", ECONNREFUSED), and that is the database being unavailable.
+ */
+function isPoolWaitTimeout(error: unknown): boolean {
+  return (error as Error).message === 'timeout exceeded when trying to connect';
+}
+
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message ?? '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
-  );
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /Connection terminated/i.test(message);
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp } from '../../../test/support/app.ts';
 import { signedIn } from '../../../test/support/client.ts';
-import { makeOrganization, makePatient, makeUser } from '../../../test/support/factories.ts';
+import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../../../test/support/factories.ts';
 import { sealAuditBatch, verifyAuditChain } from '../../lib/audit/chain.ts';
 
 /**
@@ -153,6 +153,44 @@ test('a grant opens the chart, every read in it is marked, ending it or running 
   assert.equal(ended.status, 200);
   assert.equal(ended.body.state, 'ended');
   assert.equal((await stranger.get(`/api/patients/${p.id}`)).status, 404);
+});
+
+test('the episode screen says so too, for the grant holder only, and no more once it ends', async () => {
+  const program = await makeProgram(t.db, org.id);
+  await addMembership(t.db, org.id, program.id, ownerMade.user.id);
+  const p = await patient();
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+  const opened = await owner.post<{ id: string }>(`/api/patients/${p.id}/episodes`, {
+    programId: program.id,
+    referralSource: 'self',
+    openedOn: today,
+    phase: 'intake',
+    primaryCaseManagerId: ownerMade.user.id,
+  });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  const episodePath = `/api/episodes/${opened.body.id}`;
+  assert.equal((await stranger.get(episodePath)).status, 404);
+
+  const grant = await breakGlass(p.id);
+  const options = tagged();
+  const episode = await stranger.request<{ emergencyAccess?: { id: string; expiresAt: string } | null }>(
+    'GET',
+    episodePath,
+    undefined,
+    options,
+  );
+  assert.equal(episode.status, 200, JSON.stringify(episode.body));
+  assert.deepEqual(episode.body.emergencyAccess, { id: grant.id, expiresAt: grant.expiresAt });
+  const rows = await auditOf(options.headers['x-request-id']);
+  assert.equal(rows.length, 1, 'the banner is read inside the episode’s one audited read');
+  assert.equal(rows[0]?.details.emergencyAccessId, grant.id);
+
+  const own = await owner.get<{ emergencyAccess?: unknown }>(episodePath);
+  assert.equal(own.status, 200);
+  assert.equal(own.body.emergencyAccess, null, 'the care team reads the episode the ordinary way');
+
+  assert.equal((await stranger.post(`/api/emergency-access/${grant.id}/end`)).status, 200);
+  assert.equal((await stranger.get(episodePath)).status, 404);
 });
 
 test('the duration is the organization’s setting', async () => {

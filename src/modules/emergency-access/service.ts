@@ -233,6 +233,12 @@ export async function emergencyAccessOverview(executor: Executor, ctx: RequestCo
   return row ? { id: row.id, expiresAt: row.expiresAt.toISOString() } : null;
 }
 
+/** The same on the episode screen: one reaches an episode from the chart, and the banner must follow. */
+export async function emergencyAccessEpisode(executor: Executor, ctx: RequestContext, episodeId: string) {
+  const episode = await executor.selectFrom('episodes').select('patientId').where('id', '=', episodeId).executeTakeFirstOrThrow();
+  return emergencyAccessOverview(executor, ctx, episode.patientId);
+}
+
 // The privacy officer's review ------------------------------------------------------------------
 
 function grantsQuery(executor: Executor, ctx: RequestContext) {

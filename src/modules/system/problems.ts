@@ -8,6 +8,7 @@ export const PROBLEM_CODES = {
   'data-rule': [],
   'no-such-route': [],
   'not-ready': [],
+  'server-busy': [],
   'unknown-api-key': [],
   'session-expired': [],
   'api-key-not-allowed': [],

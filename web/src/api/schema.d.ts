@@ -4702,6 +4702,12 @@ export interface paths {
                                     unansweredAttempts: number;
                                 };
                             };
+                            emergencyAccess?: {
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
                             firstContactDate: string | null;
                             /** Format: uuid */
                             id: string;

@@ -9,7 +9,9 @@ function lazily<P extends object>(sections: readonly ScreenSection<P>[]) {
     Component: lazy(() => section.load().then((component) => ({ default: component }))),
   }));
 }
-const episodeParts = lazily(episodeSections);
+// A negative order goes at the top of the episode screen, as on the overview (the emergency access banner).
+const episodeTopParts = lazily(episodeSections.filter((section) => section.order < 0));
+const episodeParts = lazily(episodeSections.filter((section) => section.order >= 0));
 
 /** A module's part of the patient overview, its code loaded. */
 export interface LoadedPatientSection {
@@ -74,11 +76,11 @@ export function PatientModuleSections({ patient, sections }: { patient: PatientV
   return sections.map(({ key, Component }) => <Component key={key} patient={patient} />);
 }
 
-/** Every module's part of the episode screen. */
-export function EpisodeModuleSections({ episode, open }: { episode: EpisodeView; open: boolean }) {
+/** Every module's part of the episode screen: those that must be seen first (`top`), or the rest. */
+export function EpisodeModuleSections({ episode, open, top = false }: { episode: EpisodeView; open: boolean; top?: boolean }) {
   return (
     <Suspense fallback={null}>
-      {episodeParts.map(({ key, Component }) => (
+      {(top ? episodeTopParts : episodeParts).map(({ key, Component }) => (
         <Component key={key} episode={episode} open={open} />
       ))}
     </Suspense>

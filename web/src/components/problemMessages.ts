@@ -120,6 +120,10 @@ export const problemMessages = {
     en: 'Bridgeway is starting, or cannot reach its database. Try again in a moment.',
     es: 'Bridgeway se está iniciando o no puede conectarse con su base de datos. Intente de nuevo en un momento.',
   },
+  'problem.server-busy': {
+    en: 'Bridgeway is very busy right now. Wait a few seconds and try again.',
+    es: 'Bridgeway está muy ocupado en este momento. Espere unos segundos e intente de nuevo.',
+  },
   'problem.unknown-api-key': { en: 'The API key is unknown, expired or revoked.', es: 'La clave de API no existe, venció o fue revocada.' },
   'problem.session-expired': {
     en: 'Your session ended. Sign in again to continue.',

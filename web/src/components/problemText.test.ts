@@ -33,12 +33,21 @@ test('a problem is explained by its code, else its type, else its status, never 
       { type: '/api/problems/internal', status: 500, code: 'internal' },
       'Hubo un problema en el servidor. Intente de nuevo en un momento. Si sigue pasando, avísele a quien administra Bridgeway.',
     ],
+    // A busy server is not a server error: it says to wait a moment.
+    [
+      { type: '/api/problems/unavailable', status: 503, code: 'server-busy' },
+      'Bridgeway está muy ocupado en este momento. Espere unos segundos e intente de nuevo.',
+    ],
     [{ type: '/api/problems/network', status: 0 }, 'No se puede conectar con Bridgeway. Revise su conexión a internet e intente de nuevo.'],
     [{ type: 'about:blank', status: 418 }, 'Pasó algo inesperado. Intente de nuevo.'],
   ];
   for (const [problem, expected] of cases) {
     assert.equal(describeProblem({ title: 'English title', ...problem }, es), expected, JSON.stringify(problem));
   }
+  assert.equal(
+    describeProblem({ type: '/api/problems/unavailable', title: 'Server busy', status: 503, code: 'server-busy' }, en),
+    'Bridgeway is very busy right now. Wait a few seconds and try again.',
+  );
   assert.deepEqual(problemKeys({ type: '/api/problems/conflict', title: '', status: 409, code: 'email-taken' }), [
     'problem.email-taken',
     'problem.conflict',

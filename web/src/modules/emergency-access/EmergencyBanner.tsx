@@ -3,31 +3,35 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import type { PatientView } from '../../app/webModule.ts';
+import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { emergencyAccessKey } from './emergencyQueries.ts';
+
+/** The reader's own grant in force, as the overview and the episode screen both answer it. */
+type ActiveGrant = NonNullable<PatientView['emergencyAccess']>;
 
 /**
  * On the chart while the reader holds emergency access to it: until when (with the time zone),
  * that every read is recorded, and a way to end it now. Nothing when the chart is open to them
  * the ordinary way.
  */
-export function EmergencyBanner({ patient }: { patient: PatientView }) {
+function Banner({ grant }: { grant: ActiveGrant | null | undefined }) {
   const t = useT();
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const grant = patient.emergencyAccess;
   const end = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/emergency-access/{id}/end', { params: { path: { id } } })),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('emergencyAccess.ended') });
+      // Neither the chart nor its episodes may be shown again from the cache once the access ends.
       queryClient.removeQueries({ queryKey: ['patients'] });
+      queryClient.removeQueries({ queryKey: ['episodes'] });
       await queryClient.invalidateQueries({ queryKey: emergencyAccessKey });
       await navigate('/emergency-access');
     },
   });
-  if (grant === null) return null;
+  if (grant === null || grant === undefined) return null;
   return (
     <Alert color="red" variant="light" title={t('emergencyAccess.banner.title')} role="status" aria-live="polite">
       <Stack gap="sm" align="flex-start">
@@ -38,4 +42,14 @@ export function EmergencyBanner({ patient }: { patient: PatientView }) {
       </Stack>
     </Alert>
   );
+}
+
+/** The banner on the patient overview. */
+export function EmergencyBanner({ patient }: { patient: PatientView }) {
+  return <Banner grant={patient.emergencyAccess} />;
+}
+
+/** The same banner on each of the patient's episodes: the access is to the whole chart, and so is the warning. */
+export function EpisodeEmergencyBanner({ episode }: { episode: EpisodeView }) {
+  return <Banner grant={episode.emergencyAccess} />;
 }

@@ -26,6 +26,9 @@ export const emergencyAccessModule: WebModule<typeof emergencyAccessMessages> = 
       load: () => import('./ReviewDetailPage.tsx').then((m) => m.ReviewDetailPage),
     },
   ],
-  // The banner comes before every other module's part of the chart.
+  // The banner comes before every other module's part of the chart and of each episode.
   patientSections: [{ key: 'emergency-access', order: -100, load: () => import('./EmergencyBanner.tsx').then((m) => m.EmergencyBanner) }],
+  episodeSections: [
+    { key: 'emergency-access', order: -100, load: () => import('./EmergencyBanner.tsx').then((m) => m.EpisodeEmergencyBanner) },
+  ],
 };

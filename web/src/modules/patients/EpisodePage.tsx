@@ -126,6 +126,9 @@ function EpisodeView({ episode }: { episode: Episode }) {
         {t('episode.backToPatient', { name })}
       </Anchor>
 
+      {/* Sections that must be seen first (a negative order: the emergency access banner). */}
+      <EpisodeModuleSections episode={episode} open={open} top />
+
       <Section title={t('episode.section.phase')}>
         {open ? (
           <Stack gap="xs">

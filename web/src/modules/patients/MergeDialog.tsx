@@ -142,21 +142,29 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
               {t('merge.noResults')}
             </Text>
           ) : (
-            <Radio.Group
-              label={t('merge.pick')}
-              value={null}
-              onChange={(id) => setChosen(candidates.find((item) => item.id === id) ?? null)}
-            >
-              <Stack gap="xs" mt="xs">
-                {candidates.map((item) => (
-                  <Radio
-                    key={item.id}
-                    value={item.id}
-                    label={`${displayName(item)} · ${t('merge.bornOn', { date: format.dateInSentence(item.dateOfBirth) })}`}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+            <>
+              {results.data.tooManyMatches && (
+                // As on the patients page: the list is the closest of the first matches found, not of all.
+                <Alert color="yellow" role="status" aria-live="polite">
+                  {t('merge.tooManyMatches', { count: results.data.matchCap })}
+                </Alert>
+              )}
+              <Radio.Group
+                label={t('merge.pick')}
+                value={null}
+                onChange={(id) => setChosen(candidates.find((item) => item.id === id) ?? null)}
+              >
+                <Stack gap="xs" mt="xs">
+                  {candidates.map((item) => (
+                    <Radio
+                      key={item.id}
+                      value={item.id}
+                      label={`${displayName(item)} · ${t('merge.bornOn', { date: format.dateInSentence(item.dateOfBirth) })}`}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            </>
           ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

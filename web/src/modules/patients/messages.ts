@@ -144,6 +144,11 @@ export const patientMessages = {
     en: 'No other record matches. You can only find records you have access to.',
     es: 'Ningún otro expediente coincide. Solo puede encontrar expedientes a los que tiene acceso.',
   },
+  // The dialog searches by name only, so it does not ask for a birth date (patients.tooManyMatches does).
+  'merge.tooManyMatches': {
+    en: 'More than {count} people match: add letters of the last name or a first name.',
+    es: 'Más de {count} personas coinciden: agregue letras del apellido o un nombre.',
+  },
   'merge.pick': { en: 'Choose the duplicate record', es: 'Elija el expediente duplicado' },
   'merge.bornOn': { en: 'born {date}', es: 'nació el {date}' },
   'merge.kept': { en: 'Kept (this record)', es: 'Se conserva (este expediente)' },

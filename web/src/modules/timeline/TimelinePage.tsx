@@ -116,7 +116,7 @@ function EntryRow({ entry, patientId }: { entry: TimelineEntry; patientId: strin
         )}
         <Text size="xs" c="dark.6">
           {tMaybe(`timeline.kind.${entry.kind}`) ?? entry.kind}
-          {entry.actorName ? ` · ${t('timeline.by', { name: entry.actorName })}` : ''}
+          {entry.actorName ? ` · ${t(entry.kind === 'consent' ? 'timeline.recordedBy' : 'timeline.by', { name: entry.actorName })}` : ''}
         </Text>
       </Stack>
     </Group>
@@ -138,7 +138,7 @@ function useEntryText() {
     if (code === 'task-reassigned' && p.toPatient === true) code = 'task-to-patient';
     if (typeof p.dueOn === 'string') params.dueOn = format.date(p.dueOn);
     if (typeof p.endedOn === 'string') params.endedOn = format.dateInSentence(p.endedOn);
-    if (p.consentKind !== undefined) params.consentKind = coded('consent.kind', p.consentKind);
+    if (p.consentKind !== undefined) params.consentKind = coded('timeline.consentKind', p.consentKind);
     if (p.phase !== undefined) params.phase = coded('phase', p.phase);
     if (p.role !== undefined) params.role = coded('careTeamRole', p.role);
     if (p.closureReason !== undefined) params.reason = coded('closureReason', p.closureReason);

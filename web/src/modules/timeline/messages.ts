@@ -1,7 +1,17 @@
 // The patient timeline. English and Spanish side by side.
-import type { Messages } from '../../i18n/messages.ts';
+import type { Message, Messages } from '../../i18n/messages.ts';
+import type { ConsentKind } from '../../../../src/modules/consents/codes.ts';
+
+// What a consent is for, inside a timeline sentence (lower case; the consents module's own
+// labels are headings and options). A new kind of consent fails the type check until it has words.
+const consentKindPhrases = {
+  'timeline.consentKind.tpo': { en: 'treatment, payment and operations', es: 'tratamiento, pago y operaciones' },
+  'timeline.consentKind.specific': { en: 'one recipient', es: 'un destinatario' },
+  'timeline.consentKind.counseling-notes': { en: 'counseling notes', es: 'notas de consejería' },
+} satisfies Record<`timeline.consentKind.${ConsentKind}`, Message>;
 
 export const timelineMessages = {
+  ...consentKindPhrases,
   'timeline.title': { en: 'Timeline', es: 'Cronología' },
   'timeline.titleOf': { en: 'Timeline: {name}', es: 'Cronología: {name}' },
   'timeline.intro': {
@@ -24,6 +34,8 @@ export const timelineMessages = {
   'timeline.loadOlder': { en: 'Load older', es: 'Cargar anteriores' },
   'timeline.end': { en: 'That is everything.', es: 'Eso es todo.' },
   'timeline.by': { en: 'by {name}', es: 'por {name}' },
+  // The person signs, refuses or revokes a consent; staff only record it.
+  'timeline.recordedBy': { en: 'recorded by {name}', es: 'registrado por {name}' },
   'timeline.entry.need-proposed': { en: '{domain}: need proposed by a screen', es: '{domain}: necesidad propuesta por una prueba' },
   'timeline.entry.need-identified': { en: '{domain}: need identified', es: '{domain}: necesidad identificada' },
   'timeline.entry.need-being-addressed': { en: '{domain}: need being addressed', es: '{domain}: necesidad en atención' },
@@ -54,12 +66,12 @@ export const timelineMessages = {
     es: 'Revisión ASAM (corregida después): se eligió {level}, no el nivel indicado',
   },
   'timeline.entry.consent-recorded': {
-    en: 'Consent signed: {recipient} ({consentKind})',
-    es: 'Consentimiento firmado: {recipient} ({consentKind})',
+    en: 'Consent signed for {consentKind}: {recipient}',
+    es: 'Consentimiento firmado para {consentKind}: {recipient}',
   },
   'timeline.entry.consent-refused': {
-    en: 'Consent refused: {recipient} ({consentKind})',
-    es: 'Consentimiento no firmado (la persona se negó): {recipient} ({consentKind})',
+    en: 'The person refused to sign a consent for {consentKind}: {recipient}',
+    es: 'La persona se negó a firmar un consentimiento para {consentKind}: {recipient}',
   },
   'timeline.entry.consent-revoked': {
     en: 'Consent revoked on {endedOn}: {recipient}',
