@@ -49,7 +49,7 @@ export type EpisodeView = OkBody<'/api/episodes/{id}', 'get'>;
  */
 export interface ScreenSection<P> {
   key: string;
-  /** Lowest first; on the patient overview a negative order places it at the top, above the care. */
+  /** Lowest first; a negative order places it at the top (the patient overview: above the care; the episode screen: above its phase). */
   order: number;
   load: () => Promise<ComponentType<P>>;
 }
