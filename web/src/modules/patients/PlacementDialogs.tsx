@@ -209,7 +209,8 @@ export function EndPlacementForm({ episode, placement, draftForm, onClose }: Pla
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {draft.restored !== null && <RestoredDraftNotice />}
+        {/* Until a conflict moves the version on: the stale notice then says what happened. */}
+        {draft.restored !== null && stale.base.version === draft.restored.base?.version && <RestoredDraftNotice />}
         <Text size="sm">{t('placement.endIntro', { level })}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput
@@ -301,7 +302,8 @@ export function EditPlacementForm({ episode, placement, draftForm, onClose }: Pl
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {draft.restored !== null && <RestoredDraftNotice />}
+        {/* Until a conflict moves the version on: the stale notice then says what happened. */}
+        {draft.restored !== null && stale.base.version === draft.restored.base?.version && <RestoredDraftNotice />}
         <Text size="sm">{t('placement.editIntro', { level })}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput
