@@ -192,7 +192,11 @@ test('English at a desk: a consent and a level-of-care edit survive the session 
     // The version first read is stale: a conflict to compare, the colleague's note untouched.
     await dialog.getByText('Someone else changed this').waitFor();
     assert.equal((await placementOf(other.headers)).note, 'Bus pass from the county', 'not overwritten');
-    assert.equal(await dialog.getByRole('textbox', { name: 'Note (optional)' }).inputValue(), 'Drives herself to group on Tuesdays', 'what was typed stays');
+    assert.equal(
+      await dialog.getByRole('textbox', { name: 'Note (optional)' }).inputValue(),
+      'Drives herself to group on Tuesdays',
+      'what was typed stays',
+    );
     assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the conflict after restoring');
     if (shots) await page.screenshot({ path: path.join(shots, 'draft-placement-conflict-en.png'), fullPage: true });
     // Saving again, having seen theirs, is the user's choice.
