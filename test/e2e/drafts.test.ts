@@ -43,7 +43,7 @@ before(async () => {
       { ...lucia, roles: ['case-manager'] },
     ],
   });
-  const programId = Object.values(org.programs)[0] ?? '';
+  const { programId } = org;
   const names = { en: ['Marisol', 'Vega'], es: ['Ernesto', 'Salas'] } as const;
   for (const [key, person] of [
     ['en', rosa],

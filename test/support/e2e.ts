@@ -64,6 +64,8 @@ export interface OrgWithStaff {
   adminSecret: string;
   /** Program ids by name, in the order given. */
   programs: Record<string, string>;
+  /** The first program's id (most tests have one). */
+  programId: string;
   /** Each person's user id, by email. */
   ids: Record<string, string>;
 }
@@ -131,7 +133,8 @@ export async function orgWithStaff(
     const accepted = await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password });
     assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
   }
-  return { admin: headers, adminEmail: admin.email, adminPassword: admin.password, adminSecret, programs, ids };
+  const programId = Object.values(programs)[0] ?? '';
+  return { admin: headers, adminEmail: admin.email, adminPassword: admin.password, adminSecret, programs, programId, ids };
 }
 
 /** A session over the API for `email`, as the headers a later call sends. */
