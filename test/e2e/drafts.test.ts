@@ -94,7 +94,9 @@ async function signInAgain(page: Page, person: { email: string; password: string
 
 async function choose(scope: Locator, page: Page, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).first().click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  // On a phone the list keeps moving while the dialog settles (and slower still on a loaded
+  // machine), so a pointer click may never find it still: pick the option directly.
+  await page.getByRole('option', { name: option, exact: true }).dispatchEvent('click');
 }
 
 async function placementOf(headers: Record<string, string>): Promise<{ note: string | null; version: number }> {
@@ -255,9 +257,7 @@ test('Spanish on a phone: a new level of care and a need survive the session end
   await step(page, 'a need typed, the session ends, sign in: it is back', async () => {
     await page.getByRole('button', { name: 'Registrar una necesidad' }).click();
     let dialog = page.getByRole('dialog', { name: 'Registrar una necesidad' });
-    await dialog.getByLabel('Área de vida', { exact: true }).first().click();
-    // The list stays in motion on a phone while the dialog settles: pick the option directly.
-    await page.getByRole('option', { name: 'Vivienda', exact: true }).dispatchEvent('click');
+    await choose(dialog, page, 'Área de vida', 'Vivienda');
     await dialog.getByLabel('Qué se necesita (opcional)').fill('Un cuarto cerca de la parada del autobús');
     await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Registrar una necesidad' }), 'Iniciar sesión');
     await signInAgain(page, lucia, 'Iniciar sesión');
