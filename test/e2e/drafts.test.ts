@@ -107,7 +107,7 @@ async function placementOf(headers: Record<string, string>): Promise<{ note: str
   return found;
 }
 
-test('English at a desk: a consent and a level-of-care edit survive the session ending', { timeout: 180_000 }, async () => {
+test('English at a desk: a consent, a level-of-care edit and a task survive the session ending', { timeout: 180_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   const urls: string[] = [];
@@ -206,7 +206,21 @@ test('English at a desk: a consent and a level-of-care edit survive the session 
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await placementOf(other.headers)).note, 'Drives herself to group on Tuesdays');
   });
-  assert.ok(!urls.some((url) => /drug|Tuesdays|Dana/i.test(decodeURIComponent(url))), 'what was typed never went into a URL');
+  await step(page, 'a task of her own on Today comes back too', async () => {
+    await page.goto(`${server.origin}/today`);
+    await page.getByRole('button', { name: 'Add a task of my own' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+    await dialog.getByLabel(/^What is to be done/).fill('Finish the naloxone training module');
+    await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Add task' }), 'Sign in');
+    await signInAgain(page, rosa, 'Sign in');
+    dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+    await dialog.getByText('What you typed is back').waitFor();
+    assert.equal(await dialog.getByLabel(/^What is to be done/).inputValue(), 'Finish the naloxone training module');
+    await dialog.getByRole('button', { name: 'Add task' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Finish the naloxone training module').first().waitFor();
+  });
+  assert.ok(!urls.some((url) => /drug|Tuesdays|Dana|naloxone/i.test(decodeURIComponent(url))), 'what was typed never went into a URL');
   assert.deepEqual(breakage, []);
   await context.close();
 });
