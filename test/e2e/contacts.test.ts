@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -34,47 +34,15 @@ const admin = { email: 'avery@riverbend.invalid', password: 'riverbend admin pas
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
+  const org = await orgWithStaff(call, {
     timeZone: TZ,
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
+    admin: { name: 'Avery Admin', ...admin },
+    people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })),
   });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
-  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
-  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  admin.secret = String(enrolment.body.secret);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  admin.secret = org.adminSecret;
   // Admitted three weeks ago, never contacted: the weekly intake contact is overdue.
   const openedOn = new Date(Date.now() - 21 * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
   for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: ['case-manager'],
-        programIds: [String(program.body.id)],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
     const session = await call('POST', '/api/session', { email: person.email, password: person.password });
     const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
     const me = (session.body.user as { id: string }).id;
@@ -88,7 +56,7 @@ before(async () => {
     const episode = await call(
       'POST',
       `/api/patients/${String(patient.body.id)}/episodes`,
-      { programId: String(program.body.id), referralSource: 'self', openedOn, phase: 'intake', primaryCaseManagerId: me },
+      { programId: org.programId, referralSource: 'self', openedOn, phase: 'intake', primaryCaseManagerId: me },
       own,
     );
     assert.equal(episode.status, 201, JSON.stringify(episode.body));

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -64,45 +64,12 @@ const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicag
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 before(async () => {
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: 'America/Chicago',
-    adminName: 'Avery Admin',
-    adminEmail,
-    adminPassword,
+  // Only the clinical staff work in the program; the privacy officer works across the organization.
+  const org = await orgWithStaff(call, {
+    admin: { name: 'Avery Admin', email: adminEmail, password: adminPassword },
+    people: Object.values(people).map((person) => ({ ...person, programs: person.roles.includes('case-manager') ? undefined : [] })),
   });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const adminSession = await call('POST', '/api/session', { email: adminEmail, password: adminPassword });
-  let headers = { cookie: adminSession.cookie, 'x-csrf-token': String(adminSession.body.csrfToken) };
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  adminSecret.value = String(enrolment.body.secret);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(adminSecret.value), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
-  for (const person of Object.values(people)) {
-    const clinical = person.roles.includes('case-manager');
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: person.roles,
-        programIds: clinical ? [String(program.body.id)] : [],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
-  }
+  adminSecret.value = org.adminSecret;
   // The privacy officer enrols a second factor (required of the role) before the browser signs in.
   const officerSession = await call('POST', '/api/session', { email: people.officer.email, password: people.officer.password });
   const officerHeaders = { cookie: officerSession.cookie, 'x-csrf-token': String(officerSession.body.csrfToken) };
@@ -130,7 +97,7 @@ before(async () => {
   const episode = await call(
     'POST',
     `/api/patients/${String(patient.body.id)}/episodes`,
-    { programId: String(program.body.id), referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
+    { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
     own,
   );
   assert.equal(episode.status, 201, JSON.stringify(episode.body));

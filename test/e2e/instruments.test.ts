@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -32,45 +32,7 @@ const people = {
 let rosaEpisode = '';
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: 'America/Chicago',
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
-  });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
-  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
-  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
-  for (const person of Object.values(people)) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: ['case-manager'],
-        programIds: [String(program.body.id)],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
-  }
+  const org = await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   // Rosa has a patient with an open episode to screen.
   const rosa = await call('POST', '/api/session', { email: people.en.email, password: people.en.password });
   const rosaHeaders = { cookie: rosa.cookie, 'x-csrf-token': String(rosa.body.csrfToken) };
@@ -86,7 +48,7 @@ before(async () => {
   const episode = await call(
     'POST',
     `/api/patients/${String(patient.body.id)}/episodes`,
-    { programId: String(program.body.id), referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
+    { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
     rosaHeaders,
   );
   assert.equal(episode.status, 201, JSON.stringify(episode.body));

@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, recordDiagnostics, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import type { Locator } from 'playwright-core';
+import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -25,26 +23,8 @@ after(async () => {
   await database.drop();
 });
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  cookie: string;
-}
 type Headers = Record<string, string>;
-
-async function call(method: string, url: string, body?: unknown, headers: Headers = {}): Promise<Answer> {
-  const response = await fetch(`${server.origin}${url}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-  };
-}
+const { call, signIn } = e2eServer(server.origin);
 
 async function signInOverHttp(email: string, password: string): Promise<Headers> {
   const signIn = await call('POST', '/api/session', { email, password });
@@ -57,42 +37,7 @@ const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', passwor
 
 /** Arranged over HTTP: the organization, its admin, a program and two case managers in it (one reads Spanish). */
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: 'America/Chicago',
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
-  });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  let headers = await signInOverHttp('avery@riverbend.invalid', adminPassword);
-  // An admin must enrol a second factor before anything else.
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const code = hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now()));
-  const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: code }, headers);
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
-  assert.equal(program.status, 201, JSON.stringify(program.body));
-  for (const person of [rosa, lucia]) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: ['case-manager'],
-        programIds: [String(program.body.id)],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    const accepted = await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password });
-    assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
-  }
+  await orgWithStaff(call, { people: [rosa, lucia].map((person) => ({ ...person, roles: ['case-manager'] })) });
 });
 
 /** Registered over HTTP by the given session; answers the patient's id. */
@@ -107,25 +52,6 @@ async function changeMeanwhile(headers: Headers, id: string, changes: Record<str
   const current = await call('GET', `/api/patients/${id}`, undefined, headers);
   const saved = await call('PATCH', `/api/patients/${id}`, { ...changes, version: current.body.version }, headers);
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
-}
-
-async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  const diagnostics = recordDiagnostics(page);
-  try {
-    return await work();
-  } catch (error) {
-    const file = path.join(os.tmpdir(), `bridgeway-e2e-${name.replace(/\W+/g, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`${name} failed (screenshot: ${file}): ${(error as Error).message}\n${diagnostics.join('\n')}`);
-  }
-}
-
-async function signIn(page: Page, person: { email: string; password: string }, submit: string, heading: string): Promise<void> {
-  await page.goto(`${server.origin}/sign-in`);
-  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
-  await page.getByRole('button', { name: submit }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
 /** The top of the element is on screen: the user sees it without scrolling. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { launchBrowser, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { apiSession, e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -39,29 +39,7 @@ const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 type Headers = Record<string, string>;
 
-/** An invited person who sets a password and signs in; with `mfa`, enrols a second factor by the API. */
-async function invite(
-  admin: Headers,
-  person: { name: string; email: string; password: string; locale: string },
-  roles: string[],
-  programIds: string[],
-) {
-  const invited = await call(
-    'POST',
-    '/api/users',
-    { email: person.email, displayName: person.name, roles, programIds, locale: person.locale },
-    admin,
-  );
-  assert.equal(invited.status, 201, JSON.stringify(invited.body));
-  const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-  assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
-  const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-  return {
-    headers: { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) },
-    id: (session.body.user as { id: string }).id,
-  };
-}
-
+/** Enrols a second factor by the API (privacy officers must have one). */
 async function enrol(headers: Headers): Promise<{ secret: string; headers: Headers }> {
   const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
   const secret = String(enrolment.body.secret);
@@ -76,33 +54,18 @@ async function enrol(headers: Headers): Promise<{ secret: string; headers: Heade
 }
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
+  // Two case managers at work (Rosa's trail is what the officer searches), and the officers.
+  const org = await orgWithStaff(call, {
     timeZone: zone,
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
+    people: [
+      { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', roles: ['case-manager'] },
+      { name: 'Dana Whitfield', email: 'dana@riverbend.invalid', password: 'dana chooses a passphrase', roles: ['case-manager'] },
+      ...Object.values(officers).map((officer) => ({ ...officer, roles: ['privacy-officer'], programs: [] })),
+    ],
   });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
-  const admin = (await enrol({ cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) })).headers;
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, admin);
-  const programId = String(program.body.id);
-
-  // Two case managers at work: Rosa's trail is what the officer searches.
-  const rosa = await invite(
-    admin,
-    { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
-    ['case-manager'],
-    [programId],
-  );
-  const dana = await invite(
-    admin,
-    { name: 'Dana Whitfield', email: 'dana@riverbend.invalid', password: 'dana chooses a passphrase', locale: 'en' },
-    ['case-manager'],
-    [programId],
-  );
+  const { programId } = org;
+  const rosa = await apiSession(call, 'rosa@riverbend.invalid', 'rosa chooses a passphrase');
+  const dana = await apiSession(call, 'dana@riverbend.invalid', 'dana chooses a passphrase');
   for (const [who, first, last] of [
     [rosa, 'Marisol', 'Vega'],
     [dana, 'Joaquín', 'Ibarra'],
@@ -118,7 +81,7 @@ before(async () => {
     const episode = await call(
       'POST',
       `/api/patients/${patientId}/episodes`,
-      { programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: who.id },
+      { programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: who.userId },
       who.headers,
     );
     assert.equal(episode.status, 201, JSON.stringify(episode.body));
@@ -175,8 +138,7 @@ before(async () => {
     for (let i = 0; i < 55; i += 1) assert.equal((await call('GET', `/api/patients/${patientId}`, undefined, who.headers)).status, 200);
   }
   for (const officer of Object.values(officers)) {
-    const made = await invite(admin, officer, ['privacy-officer'], []);
-    officer.secret = (await enrol(made.headers)).secret;
+    officer.secret = (await enrol((await apiSession(call, officer.email, officer.password)).headers)).secret;
   }
 });
 

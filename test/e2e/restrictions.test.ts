@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { launchBrowser, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -62,39 +62,9 @@ async function session(email: string, password: string, totp?: string): Promise<
 }
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: TZ,
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
-  });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  let headers = await session('avery@riverbend.invalid', adminPassword);
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
-  const programId = String(program.body.id);
-  for (const who of [sam, rosa, kim, ana, dana]) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      { email: who.email, displayName: who.name, roles: who.roles, programIds: [programId], locale: who.locale },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    who.id = (invited.body.user as { id: string }).id;
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: who.password })).status, 204);
-  }
+  const org = await orgWithStaff(call, { timeZone: TZ, people: [sam, rosa, kim, ana, dana] });
+  const { programId } = org;
+  for (const who of [sam, rosa, kim, ana, dana]) who.id = org.ids[who.email] ?? '';
   // The supervisor enrols the second factor supervisors must have.
   const limited = await session(sam.email, sam.password);
   const samEnrolment = await call('POST', '/api/session/mfa/enrolment', {}, limited);

@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { SEARCH_MATCH_CAP } from '../../src/modules/patients/queries.ts';
 import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -34,45 +33,7 @@ const people = {
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 
 before(async () => {
-  const adminEmail = 'avery@riverbend.invalid';
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: 'America/Chicago',
-    adminName: 'Avery Admin',
-    adminEmail,
-    adminPassword,
-  });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const adminSession = await call('POST', '/api/session', { email: adminEmail, password: adminPassword });
-  let headers = { cookie: adminSession.cookie, 'x-csrf-token': String(adminSession.body.csrfToken) };
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
-  for (const person of Object.values(people)) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: ['case-manager'],
-        programIds: [String(program.body.id)],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
-  }
+  await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   // More people named Marlow… than search ranks, registered by each case manager: written
   // straight to the database, as registering them one by one through the API would take minutes.
   const client = new pg.Client({ connectionString: database.url });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, step } from '../support/e2e.ts';
+import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 
 /**
@@ -32,46 +32,10 @@ const people = {
 const patientIds: Record<'en' | 'es', string> = { en: '', es: '' };
 
 before(async () => {
-  const adminPassword = 'riverbend admin passphrase';
-  const setup = await call('POST', '/api/setup', {
-    organizationName: 'Riverbend Recovery Center',
-    timeZone: 'America/Chicago',
-    adminName: 'Avery Admin',
-    adminEmail: 'avery@riverbend.invalid',
-    adminPassword,
-  });
-  assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const signIn = await call('POST', '/api/session', { email: 'avery@riverbend.invalid', password: adminPassword });
-  let headers = { cookie: signIn.cookie, 'x-csrf-token': String(signIn.body.csrfToken) };
-  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, headers);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(String(enrolment.body.secret)), timeStep(Date.now())) },
-    headers,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
-  const program = await call('POST', '/api/programs', { name: 'Riverbend Outpatient', caseManagementModel: 'broker-generalist' }, headers);
+  const org = await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
   const { addDays } = await import('../../src/lib/dates.ts');
   for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
-    const invited = await call(
-      'POST',
-      '/api/users',
-      {
-        email: person.email,
-        displayName: person.name,
-        roles: ['case-manager'],
-        programIds: [String(program.body.id)],
-        locale: person.locale,
-      },
-      headers,
-    );
-    assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
-    assert.equal((await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password })).status, 204);
     // Each has a patient in care with two tasks: one overdue, one due today.
     const session = await call('POST', '/api/session', { email: person.email, password: person.password });
     const mine = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
@@ -90,7 +54,7 @@ before(async () => {
       'POST',
       `/api/patients/${patientIds[key]}/episodes`,
       {
-        programId: String(program.body.id),
+        programId: org.programId,
         referralSource: 'self',
         openedOn: addDays(today, -20),
         phase: 'intake',

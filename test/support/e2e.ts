@@ -1,6 +1,7 @@
 // What the browser tests share: the JSON API over HTTP (to arrange data), a named step that
 // leaves a screenshot and the page's console when it fails, and signing in through the page.
 import os from 'node:os';
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { recordDiagnostics } from './browser.ts';
@@ -38,6 +39,112 @@ export function e2eServer(origin: string) {
   }
 
   return { call, signIn };
+}
+
+type Call = ReturnType<typeof e2eServer>['call'];
+type Headers = Record<string, string>;
+
+/** Someone invited by the administrator who has accepted and set their password. */
+export interface StaffMember {
+  name: string;
+  email: string;
+  password: string;
+  roles: readonly string[];
+  locale?: string;
+  /** Names of the programs they work in; all of the organization's when left out. */
+  programs?: readonly string[];
+}
+
+export interface OrgWithStaff {
+  /** The administrator's session (second factor enrolled). */
+  admin: Headers;
+  adminEmail: string;
+  adminPassword: string;
+  /** The administrator's authenticator secret; the enrolment spent the current time step's code. */
+  adminSecret: string;
+  /** Program ids by name, in the order given. */
+  programs: Record<string, string>;
+  /** The first program's id (most tests have one). */
+  programId: string;
+  /** Each person's user id, by email. */
+  ids: Record<string, string>;
+}
+
+/**
+ * The setup every browser test starts from: the organization (with its first administrator, who
+ * enrols the second factor administrators must have), its programs, and staff invited into them
+ * who have accepted and set their passwords.
+ */
+export async function orgWithStaff(
+  call: Call,
+  options: {
+    organization?: string;
+    timeZone?: string;
+    admin?: { name: string; email: string; password: string };
+    programs?: readonly string[];
+    people: readonly StaffMember[];
+  },
+): Promise<OrgWithStaff> {
+  const admin = options.admin ?? { name: 'Avery Admin', email: 'avery@riverbend.invalid', password: 'riverbend admin passphrase' };
+  const setup = await call('POST', '/api/setup', {
+    organizationName: options.organization ?? 'Riverbend Recovery Center',
+    timeZone: options.timeZone ?? 'America/Chicago',
+    adminName: admin.name,
+    adminEmail: admin.email,
+    adminPassword: admin.password,
+  });
+  assert.equal(setup.status, 201, JSON.stringify(setup.body));
+  const signedIn = await call('POST', '/api/session', { email: admin.email, password: admin.password });
+  assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const partial = { cookie: signedIn.cookie, 'x-csrf-token': String(signedIn.body.csrfToken) };
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, partial);
+  const adminSecret = String(enrolment.body.secret);
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(adminSecret), timeStep(Date.now())) },
+    partial,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  const headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const programs: Record<string, string> = {};
+  for (const name of options.programs ?? ['Riverbend Outpatient']) {
+    const program = await call('POST', '/api/programs', { name, caseManagementModel: 'broker-generalist' }, headers);
+    assert.equal(program.status, 201, JSON.stringify(program.body));
+    programs[name] = String(program.body.id);
+  }
+  const ids: Record<string, string> = {};
+  for (const person of options.people) {
+    const programIds = (person.programs ?? Object.keys(programs)).map((name) => {
+      const id = programs[name];
+      assert.ok(id, `no program named ${name}`);
+      return id;
+    });
+    const invited = await call(
+      'POST',
+      '/api/users',
+      { email: person.email, displayName: person.name, roles: person.roles, programIds, locale: person.locale ?? 'en' },
+      headers,
+    );
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    ids[person.email] = (invited.body.user as { id: string }).id;
+    const token = String(invited.body.invitationUrl).split('/invitations/')[1] ?? '';
+    const accepted = await call('POST', `/api/invitations/${token}/acceptance`, { password: person.password });
+    assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
+  }
+  const programId = Object.values(programs)[0] ?? '';
+  return { admin: headers, adminEmail: admin.email, adminPassword: admin.password, adminSecret, programs, programId, ids };
+}
+
+/** A session over the API for `email`, as the headers a later call sends. */
+export async function apiSession(call: Call, email: string, password: string): Promise<{ headers: Headers; userId: string }> {
+  const session = await call('POST', '/api/session', { email, password });
+  assert.equal(session.status, 200, JSON.stringify(session.body));
+  return {
+    headers: { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) },
+    userId: (session.body.user as { id: string }).id,
+  };
 }
 
 /** One named step of a browser test: on failure, a full-page screenshot and the page's console. */

@@ -9,7 +9,7 @@ const MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 export interface Draft<V> {
   userId: string;
-  /** Which form: `patient:<id>` or `patient:new`. */
+  /** Which form, named by its module: `patient:<id>`, `consent:new:<patientId>`, `episode:<id>:placement`, … */
   form: string;
   values: V;
   /** The record as it was when the user started typing, so a save sends only their changes. */

@@ -6,6 +6,8 @@ import { api, unwrap } from '../../api/client.ts';
 import { messagesIn } from '../../app/catalogue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -43,6 +45,9 @@ type Values = {
   witnessName: string;
   signedOn: string;
 };
+
+/** Which kept draft (components/forms/drafts.ts) is a new consent for this patient. */
+export const consentDraftForm = (patientId: string) => `consent:new:${patientId}`;
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
@@ -90,11 +95,13 @@ function ConsentForm({
   const today = useToday();
   const session = useSession();
   const queryClient = useQueryClient();
+  const draft = useKeptDraft<Values>(session.user.id, consentDraftForm(patientId));
   const [signature, setSignature] = useState<string | null>(null);
   const [signatureError, setSignatureError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: {
+    // A drawn signature is not kept with the draft: the person signs what is on screen now.
+    initialValues: draft.restored?.values ?? {
       kind: preset?.recipientName ? 'specific' : 'tpo',
       disclosingParty: session.organization.name,
       recipientKind: preset?.recipientName ? 'named' : 'general-designation',
@@ -149,6 +156,8 @@ function ConsentForm({
       onClose();
     },
     onError: (error) => {
+      // A new consent has no version to keep: it is created afresh after sign-in.
+      if (draft.keepIfSignedOut(error, form.getValues())) return;
       problem.show(error);
       const text = (error as { problem?: { errors?: { path: string }[] } }).problem?.errors?.some((e) => e.path === '/signatureImage');
       setSignatureError(text ? t('signature.required') : null);
@@ -190,6 +199,7 @@ function ConsentForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <Radio.Group label={t('consents.form.kind')} value={values.kind} onChange={(kind) => changeKind(kind)} required>
           <Stack gap={6} mt={4}>

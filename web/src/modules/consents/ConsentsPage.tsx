@@ -30,7 +30,9 @@ import { usePatient } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 import { CONSENT_PURPOSES, INFORMATION_KINDS, RECIPIENT_CLASSES } from '../../../../src/modules/consents/codes.ts';
 import { consentsKey, stateColor, useConsentsQuery, type CheckResult, type ConsentSummary, type DisclosureMade } from './consentQueries.ts';
-import { ConsentFormDialog } from './ConsentFormDialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { consentDraftForm, ConsentFormDialog } from './ConsentFormDialog.tsx';
 import { EmergencyDisclosureDialog } from './EmergencyDisclosureDialog.tsx';
 
 /** A patient's consents, the check before anything is shared, and the way to record either. */
@@ -39,7 +41,11 @@ export function ConsentsPage() {
   const t = useT();
   const patient = usePatient(id);
   const consents = useConsentsQuery(id);
-  const [recording, setRecording] = useState<{ recipientName?: string } | null>(null);
+  const session = useSession();
+  // Back after the session ended while recording one: the form opens again with what was typed.
+  const [recording, setRecording] = useState<{ recipientName?: string } | null>(() =>
+    hasDraft(session.user.id, consentDraftForm(id)) ? {} : null,
+  );
   const [emergency, setEmergency] = useState(false);
   const [revoking, setRevoking] = useState<ConsentSummary | null>(null);
 

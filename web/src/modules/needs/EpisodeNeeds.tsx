@@ -4,20 +4,43 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { dateInZone } from '../../i18n/format.ts';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { LIFE_DOMAINS, NEED_URGENCIES } from '../../../../src/modules/needs/codes.ts';
 import { NEED_TRANSITIONS } from '../../../../src/modules/needs/transitions.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { needStatusColor, urgencyColor, type Need } from './needQueries.ts';
 
 type Action = { kind: 'dismiss' | 'update'; need: Need } | { kind: 'add' } | null;
 
+/** Which kept draft (components/forms/drafts.ts) belongs to a needs dialog. */
+const addDraftForm = (episodeId: string) => `needs:${episodeId}:add`;
+const needDraftForm = (kind: 'dismiss' | 'update', need: Need) => `need:${need.id}:${kind}`;
+
+/** The needs dialog the user was typing in when their session ended, to open again after sign-in. */
+function restoredAction(userId: string, episodeId: string, needs: readonly Need[]): Action {
+  if (hasDraft(userId, addDraftForm(episodeId))) return { kind: 'add' };
+  for (const need of needs) {
+    for (const kind of ['dismiss', 'update'] as const) if (hasDraft(userId, needDraftForm(kind, need))) return { kind, need };
+  }
+  return null;
+}
+
+function useNeedDraft<V>(form: string) {
+  const session = useSession();
+  return useKeptDraft<V>(session.user.id, form);
+}
+
 /** An episode's needs (read with the episode): proposals from positive screens on top, then open needs by urgency. */
 export function EpisodeNeeds({ episodeId, open, needs }: { episodeId: string; open: boolean; needs: readonly Need[] }) {
   const t = useT();
-  const [action, setAction] = useState<Action>(null);
+  const session = useSession();
+  const [action, setAction] = useState<Action>(() => restoredAction(session.user.id, episodeId, needs));
   const proposals = needs.filter((need) => need.status === 'proposed');
   const working = needs.filter((need) => need.status === 'identified' || need.status === 'being-addressed');
   const closed = needs.filter((need) => !proposals.includes(need) && !working.includes(need));
@@ -50,7 +73,7 @@ export function EpisodeNeeds({ episodeId, open, needs }: { episodeId: string; op
   );
 }
 
-function useTransition(onDone?: () => void) {
+function useTransition(onDone?: () => void, onError?: (error: Error) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ need, to, note }: { need: Need; to: Need['status']; note?: string }) =>
@@ -65,6 +88,7 @@ function useTransition(onDone?: () => void) {
       await queryClient.invalidateQueries({ queryKey: ['patients'] });
       onDone?.();
     },
+    onError,
   });
 }
 
@@ -191,15 +215,21 @@ function NeedTable({ needs, onUpdate }: { needs: readonly Need[]; onUpdate: (nee
   );
 }
 
-function DismissDialog({ need, onClose }: { need: Need; onClose: () => void }) {
+function DismissDialog({ need: shown, onClose }: { need: Need; onClose: () => void }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const dismiss = useTransition(onClose);
+  const draft = useNeedDraft<{ reason: string }>(needDraftForm('dismiss', shown));
+  // A restored draft dismisses the need as first read: a change made meanwhile is a 409.
+  const need = { ...shown, version: draft.restored?.base?.version ?? shown.version };
+  const [reason, setReason] = useState(draft.restored?.values.reason ?? '');
+  const dismiss = useTransition(onClose, (error) => {
+    draft.keepIfSignedOut(error, { reason }, { values: { reason: '' }, version: need.version });
+  });
   const { fieldErrors, alert } = useServerErrors(dismiss.error, ['note']);
   const domain = t(`domain.${need.domain}`);
   return (
     <Dialog opened onClose={onClose} title={t('needs.dismiss.title')}>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('needs.dismiss.explain', { domain })}</Text>
         <Textarea
           label={t('needs.reason')}
@@ -224,15 +254,26 @@ function DismissDialog({ need, onClose }: { need: Need; onClose: () => void }) {
   );
 }
 
-function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
+interface UpdateValues {
+  to: Need['status'];
+  urgency: Need['urgency'];
+  note: string;
+}
+
+function UpdateDialog({ need: shown, onClose }: { need: Need; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const draft = useNeedDraft<UpdateValues>(needDraftForm('update', shown));
+  // A restored draft changes the need as first read (status, urgency, version), so a change made
+  // meanwhile is a 409 rather than overwritten.
+  const first = draft.restored?.base;
+  const need = first ? { ...shown, status: first.values.to, urgency: first.values.urgency, version: first.version } : shown;
   // The current status first: changing only the urgency is a plain edit, not a status change.
   const choices = [need.status, ...NEED_TRANSITIONS[need.status]];
-  const [to, setTo] = useState<Need['status']>(need.status);
-  const [urgency, setUrgency] = useState<Need['urgency']>(need.urgency);
-  const [note, setNote] = useState('');
+  const [to, setTo] = useState<Need['status']>(draft.restored?.values.to ?? need.status);
+  const [urgency, setUrgency] = useState<Need['urgency']>(draft.restored?.values.urgency ?? need.urgency);
+  const [note, setNote] = useState(draft.restored?.values.note ?? '');
   const save = useMutation({
     mutationFn: async () => {
       let version = need.version;
@@ -253,11 +294,16 @@ function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ['patients'] });
       onClose();
     },
+    onError: (error) => {
+      const base = { values: { to: need.status, urgency: need.urgency, note: '' }, version: need.version };
+      draft.keepIfSignedOut(error, { to, urgency, note }, base);
+    },
   });
   const { alert } = useServerErrors(save.error, []);
   return (
     <Dialog opened onClose={onClose} title={`${t('needs.change.title')}: ${t(`domain.${need.domain}`)}`}>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Select
           label={t('needs.status')}
           data={choices.map((status) => ({ value: status, label: t(`needStatus.${status}`) }))}
@@ -302,12 +348,25 @@ function UpdateDialog({ need, onClose }: { need: Need; onClose: () => void }) {
   );
 }
 
+interface AddValues {
+  domain: (typeof LIFE_DOMAINS)[number] | null;
+  urgency: (typeof NEED_URGENCIES)[number];
+  description: string;
+}
+
 function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; opened: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [domain, setDomain] = useState<(typeof LIFE_DOMAINS)[number] | null>(null);
-  const [urgency, setUrgency] = useState<(typeof NEED_URGENCIES)[number]>('soon');
-  const [description, setDescription] = useState('');
+  const draft = useNeedDraft<AddValues>(addDraftForm(episodeId));
+  const [domain, setDomain] = useState<AddValues['domain']>(draft.restored?.values.domain ?? null);
+  const [urgency, setUrgency] = useState<AddValues['urgency']>(draft.restored?.values.urgency ?? 'soon');
+  const [description, setDescription] = useState(draft.restored?.values.description ?? '');
+  // Shown until this dialog is closed once: it is not opened with a draft again.
+  const [restored, setRestored] = useState(draft.restored !== null);
+  const close = () => {
+    setRestored(false);
+    onClose();
+  };
   const add = useMutation({
     mutationFn: () =>
       unwrap(
@@ -320,13 +379,16 @@ function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; open
       await queryClient.invalidateQueries({ queryKey: ['episodes'] });
       setDomain(null);
       setDescription('');
-      onClose();
+      close();
     },
+    // A new need has no version: it is added afresh after sign-in.
+    onError: (error) => draft.keepIfSignedOut(error, { domain, urgency, description }),
   });
   const { alert } = useServerErrors(add.error, []);
   return (
-    <Dialog opened={opened} onClose={onClose} title={t('needs.add')}>
+    <Dialog opened={opened} onClose={close} title={t('needs.add')}>
       <Stack gap="md">
+        {restored && <RestoredDraftNotice />}
         <Select
           label={t('needs.domain')}
           data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}
@@ -350,7 +412,7 @@ function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; open
         />
         <ProblemAlert message={alert} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
           <Button onClick={() => add.mutate()} disabled={domain === null} loading={add.isPending}>

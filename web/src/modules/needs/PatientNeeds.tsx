@@ -4,11 +4,25 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { LIFE_DOMAINS, STRENGTH_KINDS } from '../../../../src/modules/needs/codes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { needStatusColor, urgencyColor, type NeedsOverview, type Strength } from './needQueries.ts';
+
+/** Which kept draft (components/forms/drafts.ts) is a strength being added or edited. */
+const strengthDraftForm = (patientId: string, strength: Strength | null) => `strength:${patientId}:${strength?.id ?? 'new'}`;
+
+interface StrengthValues {
+  domain: Strength['domain'] | null;
+  kind: Strength['kind'];
+  description: string;
+  quoted: boolean;
+}
 
 /** The patient overview's needs: what is open in open episodes (the episode screen has the detail) and what waits for review. */
 export function NeedsSummary({ needs }: { needs: NeedsOverview }) {
@@ -54,7 +68,12 @@ export function StrengthsSection({
 }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<Editing>(null);
+  const session = useSession();
+  // Back after the session ended while typing one: the dialog opens again with what was typed.
+  const [editing, setEditing] = useState<Editing>(() => {
+    const kept = [null, ...strengths].find((strength) => hasDraft(session.user.id, strengthDraftForm(patientId, strength)));
+    return kept === undefined ? null : { strength: kept };
+  });
   const [removing, setRemoving] = useState<Strength | null>(null);
   const remove = useMutation({
     mutationFn: (strength: Strength) =>
@@ -155,26 +174,36 @@ export function StrengthsSection({
 function StrengthDialog({ patientId, strength, onClose }: { patientId: string; strength: Strength | null; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [domain, setDomain] = useState<Strength['domain'] | null>(strength?.domain ?? null);
-  const [kind, setKind] = useState<Strength['kind']>(strength?.kind ?? 'skill');
-  const [description, setDescription] = useState(strength?.description ?? '');
-  const [quoted, setQuoted] = useState(strength?.inPatientsWords ?? false);
+  const session = useSession();
+  const draft = useKeptDraft<StrengthValues>(session.user.id, strengthDraftForm(patientId, strength));
+  const kept = draft.restored?.values;
+  // A restored edit saves against the strength as first read: a change made meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? strength?.version ?? 0;
+  const [domain, setDomain] = useState<Strength['domain'] | null>(kept ? kept.domain : (strength?.domain ?? null));
+  const [kind, setKind] = useState<Strength['kind']>(kept?.kind ?? strength?.kind ?? 'skill');
+  const [description, setDescription] = useState(kept?.description ?? strength?.description ?? '');
+  const [quoted, setQuoted] = useState(kept?.quoted ?? strength?.inPatientsWords ?? false);
   const save = useMutation({
     mutationFn: () => {
       const body = { domain: domain ?? 'employment', kind, description, inPatientsWords: quoted };
       return strength
-        ? unwrap(api.PATCH('/api/strengths/{id}', { params: { path: { id: strength.id } }, body: { ...body, version: strength.version } }))
+        ? unwrap(api.PATCH('/api/strengths/{id}', { params: { path: { id: strength.id } }, body: { ...body, version } }))
         : unwrap(api.POST('/api/patients/{id}/strengths', { params: { path: { id: patientId } }, body }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['patients'] });
       onClose();
     },
+    onError: (error) => {
+      const values = { domain, kind, description, quoted };
+      draft.keepIfSignedOut(error, values, strength ? { values, version } : null);
+    },
   });
   const { fieldErrors, alert } = useServerErrors(save.error, ['description']);
   return (
     <Dialog opened onClose={onClose} title={strength ? t('strengths.edit') : t('strengths.add')}>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Select
           label={t('needs.domain')}
           data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}

@@ -5,11 +5,12 @@ import type { ReactNode } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { careTeamRoles, type CareTeamRole } from '../../api/codes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
-import { useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
+import { useEpisodeDraft, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 import { type CareTeamMember, type Episode } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
 
@@ -26,13 +27,21 @@ interface MemberValues {
 
 const text = (error: ReactNode): string | undefined => (typeof error === 'string' ? error : undefined);
 
-export function MemberForm({ episode, staff, onClose }: { episode: Episode; staff: StaffChoice[] | null; onClose: () => void }) {
+interface EpisodeFormProps {
+  episode: Episode;
+  staff: StaffChoice[] | null;
+  draftForm: string;
+  onClose: () => void;
+}
+
+export function MemberForm({ episode, staff, draftForm, onClose }: EpisodeFormProps) {
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
+  const draft = useEpisodeDraft<MemberValues>(draftForm);
   const form = useForm<MemberValues>({
     mode: 'controlled',
-    initialValues: {
+    initialValues: draft.restored?.values ?? {
       kind: 'external',
       role: null,
       userId: null,
@@ -79,7 +88,9 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
       refresh();
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   const submit = form.onSubmit(() => {
     problem.clear();
@@ -88,6 +99,7 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         {staff !== null ? (
           <Stack gap={4}>
@@ -152,13 +164,14 @@ export function MemberForm({ episode, staff, onClose }: { episode: Episode; staf
   );
 }
 
-export function EndMemberForm({ member, onClose }: { member: CareTeamMember; onClose: () => void }) {
+export function EndMemberForm({ member, draftForm, onClose }: { member: CareTeamMember; draftForm: string; onClose: () => void }) {
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
+  const draft = useEpisodeDraft<{ endedOn: string }>(draftForm);
   const form = useForm<{ endedOn: string }>({
     mode: 'controlled',
-    initialValues: { endedOn: today < member.startedOn ? member.startedOn : today },
+    initialValues: draft.restored?.values ?? { endedOn: today < member.startedOn ? member.startedOn : today },
     validate: (v) => ({ endedOn: v.endedOn === '' ? t('careTeam.endRequired') : null }),
   });
   const problem = useFormProblem(form);
@@ -174,7 +187,9 @@ export function EndMemberForm({ member, onClose }: { member: CareTeamMember; onC
       refresh();
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   const submit = form.onSubmit(() => {
     problem.clear();
@@ -183,6 +198,7 @@ export function EndMemberForm({ member, onClose }: { member: CareTeamMember; onC
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('careTeam.endIntro', { name: member.name, role: t(`careTeamRole.${member.role}`) })}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput
@@ -205,7 +221,7 @@ interface HandoffValues {
   note: string;
 }
 
-export function HandoffForm({ episode, staff, onClose }: { episode: Episode; staff: StaffChoice[] | null; onClose: () => void }) {
+export function HandoffForm({ episode, staff, draftForm, onClose }: EpisodeFormProps) {
   const t = useT();
   const session = useSession();
   const today = useToday();
@@ -219,9 +235,10 @@ export function HandoffForm({ episode, staff, onClose }: { episode: Episode; sta
     }
   }
   const choices = (staff ?? teamStaff).filter((choice) => choice.id !== current?.userId);
+  const draft = useEpisodeDraft<HandoffValues>(draftForm);
   const form = useForm<HandoffValues>({
     mode: 'controlled',
-    initialValues: { toUserId: null, on: today, note: '' },
+    initialValues: draft.restored?.values ?? { toUserId: null, on: today, note: '' },
     validate: (v) => ({
       toUserId: v.toUserId === null ? t('handoff.toRequired') : null,
       on: v.on === '' ? t('handoff.dateRequired') : null,
@@ -243,7 +260,9 @@ export function HandoffForm({ episode, staff, onClose }: { episode: Episode; sta
       refresh();
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   const submit = form.onSubmit(() => {
     problem.clear();
@@ -254,6 +273,7 @@ export function HandoffForm({ episode, staff, onClose }: { episode: Episode; sta
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{explain}</Text>
         <ProblemAlert message={problem.alert} />
         <Select

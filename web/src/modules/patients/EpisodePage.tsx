@@ -7,7 +7,7 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
-import { EpisodeDialogs, type EpisodeDialog, type StaffChoice } from './EpisodeDialogs.tsx';
+import { EpisodeDialogs, restoredEpisodeDialog, type EpisodeDialog, type StaffChoice } from './EpisodeDialogs.tsx';
 import { useProgramMembers } from '../programs/programQueries.ts';
 import { EpisodeModuleSections } from '../../components/ModuleSections.tsx';
 import { Details, Section } from './PatientOverviewPage.tsx';
@@ -35,7 +35,8 @@ function EpisodeView({ episode }: { episode: Episode }) {
   const { tMaybe } = useTranslator();
   const format = useFormat();
   const session = useSession();
-  const [dialog, setDialog] = useState<EpisodeDialog>(null);
+  // Back after the session ended in one of its dialogs: it opens again with what was typed.
+  const [dialog, setDialog] = useState<EpisodeDialog>(() => restoredEpisodeDialog(session.user.id, episode));
 
   const open = episode.closedOn === null;
   // Who changes the care team (src/modules/episodes/care-team.ts): the primary case manager

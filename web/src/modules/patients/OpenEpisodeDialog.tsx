@@ -6,6 +6,8 @@ import { clinicalRoles, openingPhases, referralSources, type ReferralSource } fr
 import type { RequestBody } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -32,6 +34,9 @@ interface OpenEpisodeDialogProps {
   onOpened: (episode: Episode) => void;
 }
 
+/** Which kept draft (components/forms/drafts.ts) is an episode being opened for this patient. */
+export const openEpisodeDraftForm = (patientId: string) => `episode:new:${patientId}`;
+
 export function OpenEpisodeDialog({ patient, onClose, onOpened }: OpenEpisodeDialogProps) {
   const t = useT();
   return (
@@ -55,10 +60,11 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
   const staff = useStaffPicker(isSupervisor);
   // When the staff list cannot be read, the user opens the episode as its primary case manager.
   const pickStaff = isSupervisor && staff.isSuccess;
+  const draft = useKeptDraft<Values>(session.user.id, openEpisodeDraftForm(patient.id));
 
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: {
+    initialValues: draft.restored?.values ?? {
       programId: onlyProgram,
       referralSource: null,
       referralDate: '',
@@ -105,7 +111,10 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
       void queryClient.invalidateQueries({ queryKey: caseloadKey });
       onOpened(episode);
     },
-    onError: problem.show,
+    // A new episode has no version: it is opened afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
 
   const submit = form.onSubmit(() => {
@@ -132,6 +141,7 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <Select
           label={t('openEpisode.program')}

@@ -9,10 +9,10 @@ import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvid
 import { intlLocale } from '../../i18n/format.ts';
 import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
 import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
-import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { hasDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
-import { OpenEpisodeDialog } from './OpenEpisodeDialog.tsx';
+import { OpenEpisodeDialog, openEpisodeDraftForm } from './OpenEpisodeDialog.tsx';
 import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
@@ -97,7 +97,7 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
   useEffect(() => {
     if (dialog?.draft) takeDraft(session.user.id, patientDraftForm(patient.id));
   }, [dialog, session.user.id, patient.id]);
-  const [opening, setOpening] = useState(false);
+  const [opening, setOpening] = useState(() => hasDraft(session.user.id, openEpisodeDraftForm(patient.id)));
   const [merging, setMerging] = useState(false);
 
   const age = ageOn(patient.dateOfBirth, today);

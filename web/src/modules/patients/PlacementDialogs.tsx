@@ -5,12 +5,13 @@ import { api, unwrap } from '../../api/client.ts';
 import { levelEditions, levelsOfCare, type LevelEdition } from '../../api/codes.ts';
 import { changedFields } from '../../components/forms/changes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
-import { loadPlacement, useRefresh } from './episodeDialogParts.tsx';
+import { loadPlacement, useEpisodeDraft, useRefresh } from './episodeDialogParts.tsx';
 import { levelKeys } from './patientHelpers.ts';
 import { type Episode, type Placement } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
@@ -29,14 +30,15 @@ interface PlacementValues {
   asamReviewId: string | null;
 }
 
-export function PlacementForm({ episode, onClose }: { episode: Episode; onClose: () => void }) {
+export function PlacementForm({ episode, draftForm, onClose }: { episode: Episode; draftForm: string; onClose: () => void }) {
   const t = useT();
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
+  const draft = useEpisodeDraft<PlacementValues>(draftForm);
   const form = useForm<PlacementValues>({
     mode: 'controlled',
-    initialValues: {
+    initialValues: draft.restored?.values ?? {
       // Programs keep to one edition for years: offer the one this episode already uses.
       levelEdition: episode.placements.at(-1)?.levelEdition ?? 'asam-3',
       levelCode: null,
@@ -75,7 +77,10 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
       refresh();
       onClose();
     },
-    onError: problem.show,
+    // A new placement has no version: it is added afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   const submit = form.onSubmit(() => {
     problem.clear();
@@ -84,6 +89,7 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <CitedReviewSelect
           reviews={episode.asamReviews ?? []}
@@ -145,22 +151,28 @@ export function PlacementForm({ episode, onClose }: { episode: Episode; onClose:
 interface PlacementDialogProps {
   episode: Episode;
   placement: Placement;
+  draftForm: string;
   onClose: () => void;
 }
 
-export function EndPlacementForm({ episode, placement, onClose }: PlacementDialogProps) {
+export function EndPlacementForm({ episode, placement, draftForm, onClose }: PlacementDialogProps) {
   const t = useT();
   const format = useFormat();
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
+  const draft = useEpisodeDraft<{ actualEndDate: string }>(draftForm);
   const form = useForm<{ actualEndDate: string }>({
     mode: 'controlled',
-    initialValues: { actualEndDate: today < placement.startDate ? placement.startDate : today },
+    initialValues: draft.restored?.values ?? { actualEndDate: today < placement.startDate ? placement.startDate : today },
     validate: (v) => ({ actualEndDate: v.actualEndDate === '' ? t('placement.endRequired') : null }),
   });
   // Measured against the placement as saved (not yet ended), so a conflict shows who ended it when.
-  const stale = useStaleRecord(form, { values: { actualEndDate: placement.actualEndDate ?? '' }, version: placement.version });
+  // A restored draft saves against the placement as first read: a change made meanwhile is a 409.
+  const stale = useStaleRecord(
+    form,
+    draft.restored?.base ?? { values: { actualEndDate: placement.actualEndDate ?? '' }, version: placement.version },
+  );
   const problem = useFormProblem(form);
   const save = useMutation({
     mutationFn: () =>
@@ -175,6 +187,7 @@ export function EndPlacementForm({ episode, placement, onClose }: PlacementDialo
       onClose();
     },
     onError: async (error) => {
+      if (draft.keepIfSignedOut(error, form.getValues(), stale.base)) return;
       try {
         const load = async () => {
           const latest = await loadPlacement(episode.id, placement.id);
@@ -196,6 +209,8 @@ export function EndPlacementForm({ episode, placement, onClose }: PlacementDialo
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {/* Until a conflict moves the version on: the stale notice then says what happened. */}
+        {draft.restored !== null && stale.base.version === draft.restored.base?.version && <RestoredDraftNotice />}
         <Text size="sm">{t('placement.endIntro', { level })}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput
@@ -235,19 +250,21 @@ const editBodyOf = (v: EditPlacementValues) => ({
   note: orNull(v.note),
 });
 
-export function EditPlacementForm({ episode, placement, onClose }: PlacementDialogProps) {
+export function EditPlacementForm({ episode, placement, draftForm, onClose }: PlacementDialogProps) {
   const t = useT();
   const format = useFormat();
   const { tMaybe } = useTranslator();
   const refresh = useRefresh();
+  const draft = useEpisodeDraft<EditPlacementValues>(draftForm);
   const form = useForm<EditPlacementValues>({
     mode: 'controlled',
-    initialValues: editValuesOf(placement),
+    initialValues: draft.restored?.values ?? editValuesOf(placement),
     validate: (v) => ({
       plannedEndDate: v.plannedEndDate !== '' && v.plannedEndDate < placement.startDate ? t('placement.plannedBeforeStart') : null,
     }),
   });
-  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: placement.version });
+  // A restored draft sends only the user's changes, against the placement as first read.
+  const stale = useStaleRecord(form, draft.restored?.base ?? { values: editValuesOf(placement), version: placement.version });
   const problem = useFormProblem(form);
   const save = useMutation({
     mutationFn: async () => {
@@ -262,6 +279,7 @@ export function EditPlacementForm({ episode, placement, onClose }: PlacementDial
       onClose();
     },
     onError: async (error) => {
+      if (draft.keepIfSignedOut(error, form.getValues(), stale.base)) return;
       try {
         const load = async () => {
           const latest = await loadPlacement(episode.id, placement.id);
@@ -284,6 +302,8 @@ export function EditPlacementForm({ episode, placement, onClose }: PlacementDial
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {/* Until a conflict moves the version on: the stale notice then says what happened. */}
+        {draft.restored !== null && stale.base.version === draft.restored.base?.version && <RestoredDraftNotice />}
         <Text size="sm">{t('placement.editIntro', { level })}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput

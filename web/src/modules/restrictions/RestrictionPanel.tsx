@@ -5,6 +5,9 @@ import { api, unwrap } from '../../api/client.ts';
 import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -41,6 +44,15 @@ export function PatientRestrictionPanel({ patient }: { patient: PatientView }) {
   );
 }
 
+/** Which kept draft (components/forms/drafts.ts) is a restriction being set on this record. */
+const restrictionDraftForm = (target: Target) => `restriction:${target.scope}:${target.id}`;
+
+interface RestrictionValues {
+  reason: RestrictionReason;
+  allowed: string[];
+  excluded: string[];
+}
+
 /**
  * A restriction (docs/restrictions.md): a clear badge for everyone who still sees a restricted
  * record, who restricted it and who else is allowed or excluded; a supervisor restricts,
@@ -59,7 +71,8 @@ function RestrictionPanel({
   const format = useFormat();
   const session = useSession();
   const supervisor = session.user.roles.includes('supervisor');
-  const [editing, setEditing] = useState(false);
+  // Back after the session ended while choosing: the dialog opens again with the choices made.
+  const [editing, setEditing] = useState(() => supervisor && hasDraft(session.user.id, restrictionDraftForm(target)));
   const [lifting, setLifting] = useState(false);
   const queryClient = useQueryClient();
   const lift = useMutation({
@@ -140,15 +153,21 @@ function RestrictionDialog({ target, current, onClose }: { target: Target; curre
   const session = useSession();
   const queryClient = useQueryClient();
   const staff = useStaffPicker(true);
-  const [reason, setReason] = useState<RestrictionReason>(current?.reason ?? 'staff-relative');
-  const [allowed, setAllowed] = useState<string[]>(current?.allowed.map((p) => p.id).filter((id) => id !== session.user.id) ?? []);
-  const [excluded, setExcluded] = useState<string[]>(current?.excluded.map((p) => p.id) ?? []);
+  const draft = useKeptDraft<RestrictionValues>(session.user.id, restrictionDraftForm(target));
+  const kept = draft.restored?.values;
+  // A restored change goes against the restriction as first read: one changed meanwhile is a 409.
+  const version = draft.restored ? draft.restored.base?.version : current?.version;
+  const [reason, setReason] = useState<RestrictionReason>(kept?.reason ?? current?.reason ?? 'staff-relative');
+  const [allowed, setAllowed] = useState<string[]>(
+    kept?.allowed ?? current?.allowed.map((p) => p.id).filter((id) => id !== session.user.id) ?? [],
+  );
+  const [excluded, setExcluded] = useState<string[]>(kept?.excluded ?? current?.excluded.map((p) => p.id) ?? []);
   const options = (staff.data ?? [])
     .filter((user) => user.id !== session.user.id)
     .map((user) => ({ value: user.id, label: user.displayName }));
   const save = useMutation({
     mutationFn: () => {
-      const body = { reason, allowedUserIds: allowed, excludedUserIds: excluded, ...(current ? { version: current.version } : {}) };
+      const body = { reason, allowedUserIds: allowed, excludedUserIds: excluded, ...(version !== undefined ? { version } : {}) };
       const params = { path: { id: target.id } };
       return target.scope === 'patient'
         ? unwrap(api.PUT('/api/patients/{id}/restriction', { params, body }))
@@ -158,6 +177,10 @@ function RestrictionDialog({ target, current, onClose }: { target: Target; curre
       await queryClient.invalidateQueries({ queryKey: target.scope === 'patient' ? patientsKey : episodesKey });
       onClose();
     },
+    onError: (error) => {
+      const values = { reason, allowed, excluded };
+      draft.keepIfSignedOut(error, values, version === undefined ? null : { values, version });
+    },
   });
   return (
     <Dialog
@@ -166,6 +189,7 @@ function RestrictionDialog({ target, current, onClose }: { target: Target; curre
       title={target.scope === 'patient' ? t('restriction.dialog.title') : t('restriction.dialog.episodeTitle')}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('restriction.explain')}</Text>
         <Select
           label={t('restriction.reason')}

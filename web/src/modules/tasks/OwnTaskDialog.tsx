@@ -4,13 +4,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useToday } from '../patients/useToday.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { tasksKey, todayKey } from './taskQueries.ts';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** Which kept draft (components/forms/drafts.ts) is a task of one's own being added. */
+export const ownTaskDraftForm = 'task:new:own';
 
 interface Values {
   title: string;
@@ -32,9 +38,11 @@ function OwnTaskForm({ onClose }: { onClose: () => void }) {
   const t = useT();
   const today = useToday();
   const queryClient = useQueryClient();
+  const session = useSession();
+  const draft = useKeptDraft<Values>(session.user.id, ownTaskDraftForm);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { title: '', dueOn: today, priority: 'normal' },
+    initialValues: draft.restored?.values ?? { title: '', dueOn: today, priority: 'normal' },
     validate: (v) => ({
       title: v.title.trim() === '' ? t('tasks.titleRequired') : null,
       dueOn: v.dueOn === '' ? t('tasks.dueRequired') : null,
@@ -49,7 +57,10 @@ function OwnTaskForm({ onClose }: { onClose: () => void }) {
       void queryClient.invalidateQueries({ queryKey: todayKey });
       onClose();
     },
-    onError: problem.show,
+    // A new task has no version: it is added afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   return (
     <form
@@ -60,6 +71,7 @@ function OwnTaskForm({ onClose }: { onClose: () => void }) {
       })}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('tasks.addOwn.intro')}</Text>
         <ProblemAlert message={problem.alert} />
         <TextInput label={t('tasks.title')} required maxLength={200} data-autofocus {...form.getInputProps('title')} />

@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { patientsKey } from '../patients/patientQueries.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -24,7 +27,9 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   const format = useFormat();
   const today = useToday();
   const [showClosed, setShowClosed] = useState(false);
-  const [adding, setAdding] = useState(false);
+  const session = useSession();
+  // Back after the session ended while typing one: the dialog opens again with what was typed.
+  const [adding, setAdding] = useState(() => hasDraft(session.user.id, taskDraftForm(patient.id)));
   const status = useTaskStatus();
   const problemText = useProblemText();
   // Read with the overview (one screen, one audited read).
@@ -32,7 +37,6 @@ export function PatientTasks({ patient }: { patient: Patient }) {
   const open = items.filter((task) => task.status === 'open');
   const closed = items.filter((task) => task.status !== 'open');
   const readOnly = patient.mergedIntoId !== null;
-  const session = useSession();
   const people = assigneeChoices(patient, session.user.id, t);
 
   return (
@@ -123,6 +127,9 @@ function assigneeChoices(patient: Patient, me: string, t: ReturnType<typeof useT
   ];
 }
 
+/** Which kept draft (components/forms/drafts.ts) is a task being added for this patient. */
+const taskDraftForm = (patientId: string) => `task:new:${patientId}`;
+
 interface Values {
   title: string;
   dueOn: string;
@@ -137,9 +144,16 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
   const session = useSession();
   const queryClient = useQueryClient();
   const openEpisodes = patient.episodes.filter((episode) => episode.closedOn === null);
+  const draft = useKeptDraft<Values>(session.user.id, taskDraftForm(patient.id));
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { title: '', dueOn: today, priority: 'normal', assignee: session.user.id, episodeId: openEpisodes[0]?.id ?? null },
+    initialValues: draft.restored?.values ?? {
+      title: '',
+      dueOn: today,
+      priority: 'normal',
+      assignee: session.user.id,
+      episodeId: openEpisodes[0]?.id ?? null,
+    },
     validate: (v) => ({
       title: v.title.trim() === '' ? t('tasks.titleRequired') : null,
       dueOn: v.dueOn === '' ? t('tasks.dueRequired') : null,
@@ -171,7 +185,10 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
       void queryClient.invalidateQueries({ queryKey: timelineKey });
       onClose();
     },
-    onError: problem.show,
+    // A new task has no version: it is added afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   return (
     <form
@@ -182,6 +199,7 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
       })}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <TextInput label={t('tasks.title')} required maxLength={200} data-autofocus {...form.getInputProps('title')} />
         <Group grow align="flex-start">

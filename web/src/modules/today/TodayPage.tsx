@@ -6,7 +6,9 @@ import { api, unwrap } from '../../api/client.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
-import { OwnTaskDialog } from '../tasks/OwnTaskDialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { OwnTaskDialog, ownTaskDraftForm } from '../tasks/OwnTaskDialog.tsx';
 import { todayKey, useTaskStatus } from '../tasks/taskQueries.ts';
 import type { TodayTaskItem } from '../tasks/TodayTask.tsx';
 import { todaySections, type TodayView } from './sections.tsx';
@@ -24,7 +26,9 @@ export function TodayPage() {
   });
   const status = useTaskStatus();
   const [done, setDone] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const session = useSession();
+  // Back after the session ended while adding one: the dialog opens again with what was typed.
+  const [adding, setAdding] = useState(() => hasDraft(session.user.id, ownTaskDraftForm));
   const view: TodayView | undefined = today.data;
   const whoseName = view && staffId ? view.staff.find((member) => member.id === staffId)?.name : undefined;
 
