@@ -35,22 +35,20 @@ export async function writeAudit(
 ): Promise<void> {
   const details = meta.apiKeyCreatedBy ? { ...entry.details, apiKeyCreatedBy: meta.apiKeyCreatedBy } : (entry.details ?? {});
   // Every request writes one: a named statement (src/lib/db/prepared.ts).
-  const insert = executor
-    .insertInto('auditEvents')
-    .values({
-      id: newId(),
-      organizationId: meta.organizationId,
-      actorUserId: meta.actorUserId ?? null,
-      actorApiKeyId: meta.actorApiKeyId ?? null,
-      action: entry.action,
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      patientId: entry.patientId ?? null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      details: JSON.stringify(details),
-    });
+  const insert = executor.insertInto('auditEvents').values({
+    id: newId(),
+    organizationId: meta.organizationId,
+    actorUserId: meta.actorUserId ?? null,
+    actorApiKeyId: meta.actorApiKeyId ?? null,
+    action: entry.action,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    patientId: entry.patientId ?? null,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    details: JSON.stringify(details),
+  });
   await executor.executeQuery(prepared(insert));
 }
 
