@@ -64,12 +64,50 @@ function stampBuild(): Plugin {
   };
 }
 
+/**
+ * The app's first script (src/main.tsx) is small and loads React, the UI kit and the frame
+ * (src/app/start.tsx) itself, after it has asked for the language, the session and the opened
+ * page. index.html names that chunk and what it imports as `modulepreload`, so the browser
+ * downloads it with the first script instead of one round trip after it.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'bridgeway-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (bundle === undefined) return;
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        if (start === undefined) throw new Error('the app chunk (src/app/start.tsx) is not in the build');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const already = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        const files: string[] = [];
+        const visit = (fileName: string) => {
+          if (already.has(fileName) || files.includes(fileName)) return;
+          files.push(fileName);
+          for (const imported of (bundle[fileName] as { imports?: string[] } | undefined)?.imports ?? []) visit(imported);
+        };
+        visit(start.fileName);
+        return files.map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   plugins: [
     messagesByLanguage(root),
     react(),
     stampBuild(),
+    preloadAppChunk(),
     VitePWA({
       // The page asks before it reloads into a new version (web/src/pwa/), never mid-form.
       registerType: 'prompt',
