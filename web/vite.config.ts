@@ -76,17 +76,18 @@ function preloadAppChunk(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, context) {
+      handler(html, context) {
         const bundle = context.bundle;
         if (bundle === undefined) return;
         const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        const start = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith('/src/app/start.tsx')));
         if (start === undefined) throw new Error('the app chunk (src/app/start.tsx) is not in the build');
         const entry = chunks.find((chunk) => chunk.isEntry);
-        const already = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        const already = new Set([entry?.fileName, ...(entry?.imports ?? [])].filter((file) => file !== undefined));
+        const listed = (fileName: string) => already.has(fileName) || html.includes(`/${fileName}"`);
         const files: string[] = [];
         const visit = (fileName: string) => {
-          if (already.has(fileName) || files.includes(fileName)) return;
+          if (listed(fileName) || files.includes(fileName)) return;
           files.push(fileName);
           for (const imported of (bundle[fileName] as { imports?: string[] } | undefined)?.imports ?? []) visit(imported);
         };
@@ -101,6 +102,48 @@ function preloadAppChunk(): Plugin {
   };
 }
 
+/**
+ * The modules of the first render: the app chunk (src/app/start.tsx: React, the UI kit, the
+ * frame) and the pages that start loading with the app (`preload: true`: sign-in and home, one of
+ * which nearly every visit shows, and which every first page downloads). They go into one chunk
+ * (`app`, below) instead of the dozens of small shared chunks the splitter would otherwise make
+ * of them: over HTTP/1.1 a phone fetches six files at a time, one round trip each (150 ms on
+ * slow 4G), so sign-in's 64 requests before its first render were seconds of waiting; now 10.
+ * A page opened later imports the kit's components from that chunk, which it already has.
+ */
+const FIRST_RENDER_ROOTS = ['/src/app/start.tsx', '/src/modules/session/SignInPage.tsx', '/src/modules/home/HomePage.tsx'];
+const firstRender = new Set<string>();
+/** What src/main.tsx imports: one chunk beside it (it shares some with later pages), not six. */
+const firstScript = new Set<string>();
+function collectFirstRender(): Plugin {
+  return {
+    name: 'bridgeway-first-render-modules',
+    apply: 'build',
+    buildEnd() {
+      firstRender.clear();
+      const visit = (id: string) => {
+        if (firstRender.has(id)) return;
+        firstRender.add(id);
+        for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+      };
+      const find = (root: string) => {
+        const id = [...this.getModuleIds()].find((candidate) => candidate.endsWith(root));
+        if (id === undefined) throw new Error(`${root} is not in the build (web/vite.config.ts)`);
+        return id;
+      };
+      // What the first script (src/main.tsx) itself needs stays in it, so that it runs, and asks
+      // for the language, the session and the page, without waiting for the app chunk.
+      const main = find('/src/main.tsx');
+      visit(main);
+      firstScript.clear();
+      for (const id of firstRender) if (id !== main) firstScript.add(id);
+      for (const root of FIRST_RENDER_ROOTS) visit(find(root));
+      for (const id of firstScript) firstRender.delete(id);
+      firstRender.delete(main);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   plugins: [
@@ -108,6 +151,7 @@ export default defineConfig({
     react(),
     stampBuild(),
     preloadAppChunk(),
+    collectFirstRender(),
     VitePWA({
       // The page asks before it reloads into a new version (web/src/pwa/), never mid-form.
       registerType: 'prompt',
@@ -148,6 +192,18 @@ export default defineConfig({
     precompress(),
   ],
   build: {
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Each group's modules only: what a grouped module imports from the other group stays there.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'first', test: (id: string) => firstScript.has(id), priority: 20 },
+            { name: 'app', test: (id: string) => firstRender.has(id), priority: 10 },
+          ],
+        },
+      },
+    },
     outDir: 'dist',
     emptyOutDir: true,
     // Built for whoever debugs a stack trace on the server, but with no sourceMappingURL comment:

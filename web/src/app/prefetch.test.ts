@@ -23,7 +23,10 @@ test('every page address is matched as React Router matches it', () => {
   for (const route of pageRoutes) {
     // The page's own address with each parameter filled in, and with a parameter named like a
     // static segment of another page (`/patients/new` if there were such a page).
-    const addresses = [route.path.replace(/:\w+/g, 'x-1'), ...pageRoutes.map((other) => route.path.replace(/:\w+/, other.path.split('/')[2] ?? 'y'))];
+    const addresses = [
+      route.path.replace(/:\w+/g, 'x-1'),
+      ...pageRoutes.map((other) => route.path.replace(/:\w+/, other.path.split('/')[2] ?? 'y')),
+    ];
     for (const address of addresses) {
       const expected = matchRoutes(routes, address)?.at(-1);
       const actual = routeAt(address);

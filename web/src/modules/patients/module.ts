@@ -27,7 +27,8 @@ export const patientsModule: WebModule<PatientModuleMessages> = {
       // Opened on a patient's overview: the sections' code with the page's, the patient as soon
       // as the session says who is asking; the page paints once when all three are there.
       prefetch: {
-        code: () => void import('../../components/ModuleSections.tsx').then((sections) => sections.loadPatientSections()).catch(() => undefined),
+        code: () =>
+          void import('../../components/ModuleSections.tsx').then((sections) => sections.loadPatientSections()).catch(() => undefined),
         data: ({ id }) => {
           if (id !== undefined) readEarly(patientEarlyRead(id), () => fetchPatient(id));
         },
