@@ -338,10 +338,10 @@ async function auditRows(patientId: string, action: 'read' | 'access-denied'): P
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const result = await client.query<{ n: string }>('SELECT count(*) AS n FROM audit_events WHERE (patient_id = $1 OR record_id = $1) AND action = $2', [
-      patientId,
-      action,
-    ]);
+    const result = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM audit_events WHERE (patient_id = $1 OR record_id = $1) AND action = $2',
+      [patientId, action],
+    );
     return Number(result.rows[0]?.n ?? 0);
   } finally {
     await client.end();

@@ -48,7 +48,7 @@ export interface PageRoute<K extends string> {
 }
 
 /** See PageRoute.prefetch. */
-export interface PagePrefetch {
+interface PagePrefetch {
   /** Code the page needs beyond its own (the patient overview's sections). */
   code?: () => void;
   /** The page's first read (api/earlyRead.ts), given the address's parameters (`:id`). */
