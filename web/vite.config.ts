@@ -64,12 +64,128 @@ function stampBuild(): Plugin {
   };
 }
 
+/**
+ * The app's first script (src/main.tsx) is small and loads React, the UI kit and the frame
+ * (src/app/start.tsx) itself, after it has asked for the language, the session and the opened
+ * page. index.html names that chunk and what it imports as `modulepreload`, so the browser
+ * downloads it with the first script instead of one round trip after it.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'bridgeway-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (bundle === undefined) return;
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const start = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith('/src/app/start.tsx')));
+        if (start === undefined) throw new Error('the app chunk (src/app/start.tsx) is not in the build');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const already = new Set([entry?.fileName, ...(entry?.imports ?? [])].filter((file) => file !== undefined));
+        const listed = (fileName: string) => already.has(fileName) || html.includes(`/${fileName}"`);
+        const files: string[] = [];
+        const visit = (fileName: string) => {
+          if (listed(fileName) || files.includes(fileName)) return;
+          files.push(fileName);
+          for (const imported of (bundle[fileName] as { imports?: string[] } | undefined)?.imports ?? []) visit(imported);
+        };
+        visit(start.fileName);
+        return files.map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
+ * The modules of the first render: the app chunk (src/app/start.tsx: React, the UI kit, the
+ * frame) and the pages that start loading with the app (`preload: true`: sign-in and home, one of
+ * which nearly every visit shows, and which every first page downloads). They go into one chunk
+ * (`app`, below) instead of the dozens of small shared chunks the splitter would otherwise make
+ * of them: over HTTP/1.1 a phone fetches six files at a time, one round trip each (150 ms on
+ * slow 4G), so sign-in's 64 requests before its first render were seconds of waiting; now 10.
+ * A page opened later imports the kit's components from that chunk, which it already has.
+ */
+const FIRST_RENDER_ROOTS = ['/src/app/start.tsx', '/src/modules/session/SignInPage.tsx', '/src/modules/home/HomePage.tsx'];
+const firstRender = new Set<string>();
+/** What src/main.tsx imports: one chunk beside it (it shares some with later pages), not six. */
+const firstScript = new Set<string>();
+// The UI kit's index re-exports every component: following it would put all of them (those of
+// every page) into the app chunk. The components the first render's own files name are followed
+// instead (`import { Button, Group } from '@mantine/core'`, read as each file is transformed).
+const KIT_INDEX = /[\\/]@mantine[\\/]core[\\/]esm[\\/]index\.mjs$/;
+const kitNamesByFile = new Map<string, string[]>();
+function collectFirstRender(): Plugin {
+  return {
+    name: 'bridgeway-first-render-modules',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]web[\\/]src[\\/].*\.tsx?$/.test(id)) return;
+      const names = [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@mantine\/core['"]/g)].flatMap((match) =>
+        (match[1] ?? '').split(',').flatMap((part) => {
+          const name =
+            part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0] ?? '';
+          return name === '' || part.trim().startsWith('type ') ? [] : [name];
+        }),
+      );
+      kitNamesByFile.set(id, names);
+    },
+    buildEnd() {
+      firstRender.clear();
+      const ids = [...this.getModuleIds()];
+      const kitFile = (name: string) => {
+        const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+        return ids.find(
+          (id) => /[\\/]@mantine[\\/]core[\\/]esm[\\/]/.test(id) && (id.endsWith(`/${name}.mjs`) || id.endsWith(`/${kebab}.mjs`)),
+        );
+      };
+      const visit = (id: string) => {
+        if (firstRender.has(id)) return;
+        firstRender.add(id);
+        const info = this.getModuleInfo(id);
+        for (const imported of info?.importedIds ?? []) {
+          if (KIT_INDEX.test(imported)) {
+            for (const name of kitNamesByFile.get(id) ?? []) {
+              const file = kitFile(name);
+              if (file !== undefined) visit(file);
+            }
+          } else visit(imported);
+        }
+      };
+      const find = (root: string) => {
+        const id = [...this.getModuleIds()].find((candidate) => candidate.endsWith(root));
+        if (id === undefined) throw new Error(`${root} is not in the build (web/vite.config.ts)`);
+        return id;
+      };
+      // What the first script (src/main.tsx) itself needs stays in it, so that it runs, and asks
+      // for the language, the session and the page, without waiting for the app chunk.
+      const main = find('/src/main.tsx');
+      visit(main);
+      firstScript.clear();
+      for (const id of firstRender) if (id !== main) firstScript.add(id);
+      for (const root of FIRST_RENDER_ROOTS) visit(find(root));
+      for (const id of firstScript) firstRender.delete(id);
+      firstRender.delete(main);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   plugins: [
     messagesByLanguage(root),
     react(),
     stampBuild(),
+    preloadAppChunk(),
+    collectFirstRender(),
     VitePWA({
       // The page asks before it reloads into a new version (web/src/pwa/), never mid-form.
       registerType: 'prompt',
@@ -110,6 +226,30 @@ export default defineConfig({
     precompress(),
   ],
   build: {
+    // The app chunk holds React DOM and the UI kit's parts of the first render (about 130 KB compressed).
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Each group's modules only: what a grouped module imports from the other group stays there.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'first', test: (id: string) => firstScript.has(id), priority: 20 },
+            { name: 'app', test: (id: string) => firstRender.has(id), priority: 10 },
+            // The rest, shared by several pages: grouped by the pages that use them, small groups
+            // merged, so a page opened later waits for a few files rather than twenty.
+            {
+              name: 'shared',
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 10000,
+              includeDependenciesRecursively: true,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
     outDir: 'dist',
     emptyOutDir: true,
     // Built for whoever debugs a stack trace on the server, but with no sourceMappingURL comment:

@@ -331,12 +331,17 @@ test(
 );
 
 async function viewedRows(patientId: string): Promise<number> {
+  return auditRows(patientId, 'read');
+}
+
+async function auditRows(patientId: string, action: 'read' | 'access-denied'): Promise<number> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const result = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE patient_id = $1 AND action = 'read'", [
-      patientId,
-    ]);
+    const result = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM audit_events WHERE (patient_id = $1 OR record_id = $1) AND action = $2',
+      [patientId, action],
+    );
     return Number(result.rows[0]?.n ?? 0);
   } finally {
     await client.end();
@@ -412,6 +417,21 @@ test(
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the audit log');
       await page.setViewportSize({ width: 390, height: 844 });
       await shoot(page, 'audit-log-patient-filter-en-390');
+    });
+
+    await step(page, "an admin opening a patient's address reads nothing and leaves no denial", async () => {
+      // The overview's first read starts with the app (its route's prefetch), but only once the
+      // session says the roles may open the page: an admin's would be refused and audited.
+      const deniedBefore = await auditRows(marisol.patientId, 'access-denied');
+      const patientReads: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/patients/')) patientReads.push(request.url());
+      });
+      await page.goto(`${server.origin}/patients/${marisol.patientId}`);
+      await page.getByRole('heading', { level: 1, name: 'You do not have access to this page' }).waitFor();
+      await settled(page);
+      assert.deepEqual(patientReads, [], 'no read of the patient');
+      assert.equal((await auditRows(marisol.patientId, 'access-denied')) - deniedBefore, 0, 'no access-denied row');
     });
     assert.deepEqual(breakage, []);
     await context.close();

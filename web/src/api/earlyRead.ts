@@ -1,9 +1,7 @@
-// A page opened directly (a bookmark, a link, a reload) used to wait for the session before its
-// code was even asked for, and for its code before its data: three round trips one after the
-// other on a slow connection. A module whose page is being opened asks for its code and its
-// first read at once instead, alongside the session (its module.ts, when the app starts); the
-// page takes that read when it renders. Signed out, the read fails (401) and is dropped: the
-// page, once someone has signed in, reads again.
+// A page opened directly (a bookmark, a link, a reload) starts its first read as soon as the
+// session says the person may open it (its route's `prefetch`, app/prefetch.ts), while its code
+// is still on the way; the page takes that read when it renders. A failed read is dropped and
+// the page reads again.
 
 interface EarlyRead {
   at: number;
@@ -28,9 +26,4 @@ export function takeEarlyRead<T>(key: string, read: () => Promise<T>): Promise<T
   reads.delete(key);
   if (early === undefined || Date.now() - early.at > FRESH_MS) return read();
   return (early.promise as Promise<T>).catch(() => read());
-}
-
-/** The path the app was opened at, or null outside a browser (node:test loads the modules). */
-export function openedAt(): string | null {
-  return typeof location === 'undefined' ? null : location.pathname;
 }

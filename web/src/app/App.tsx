@@ -1,41 +1,17 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from '../api/problem.ts';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { Locale } from '../api/types.ts';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
-import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
 import { AppRoutes } from './AppRoutes.tsx';
+import { queryClient } from './queryClient.ts';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
-/** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
-function onApiError(error: unknown): void {
-  if (!(error instanceof ApiError)) return;
-  if (error.problemType === 'unauthenticated' || error.problemType === 'mfa-enrolment-required') {
-    if (error.problemType === 'unauthenticated') markSessionEnded();
-    void queryClient.invalidateQueries({ queryKey: sessionKey });
-  }
-}
-
-const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onApiError }),
-  mutationCache: new MutationCache({ onError: onApiError }),
-  defaultOptions: {
-    queries: {
-      // Retry only when the server did not answer or failed; a 4xx will not change.
-      retry: (failureCount, error) => failureCount < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
-
-/** Starts the requests every first page waits for; main.tsx calls it before the messages arrive. */
-export function startLoading(): void {
-  prefetchSession(queryClient);
-}
+// The notifications' container is not needed for the first paint: it loads after it (their
+// messages wait in Mantine's store until it is there: components/notify.ts).
+const Notifications = lazy(() => import('@mantine/notifications').then((module) => ({ default: module.Notifications })));
 
 /** `messages` are `locale`'s words, loaded before the first render. */
 export function App({ locale, messages }: { locale: Locale; messages: MessageColumn }) {
@@ -52,7 +28,9 @@ function ThemedApp() {
   const theme = useMemo(() => createBridgewayTheme({ close }), [close]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-center" />
+      <Suspense fallback={null}>
+        <Notifications position="top-center" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />

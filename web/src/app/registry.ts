@@ -31,7 +31,8 @@ export interface NavItem {
   onHome: boolean;
 }
 
-function mayOpen(route: Pick<PageRoute<MessageKey>, 'roles'>, userRoles: readonly Role[]): boolean {
+/** Whether someone with these roles may open the page (the guard's rule: RequireRole). */
+export function mayOpen(route: Pick<PageRoute<MessageKey>, 'roles'>, userRoles: readonly Role[]): boolean {
   return route.roles === undefined || route.roles.some((role) => userRoles.includes(role));
 }
 

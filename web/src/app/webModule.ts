@@ -35,7 +35,24 @@ export interface PageRoute<K extends string> {
   load: () => Promise<ComponentType>;
   /** Start loading with the app instead (sign-in and home, which nearly every visit needs). */
   preload?: boolean;
+  /**
+   * What to start when the app is opened on this page (a bookmark, a link, a reload), so that
+   * it travels alongside the session check instead of after it. The app matches the opened
+   * address once (app/prefetch.ts) and starts the page's code (`load`) and `code` at once, for
+   * anyone; `data` only once the session has answered and says the person's roles may open the
+   * page: a read of patient data is audited, and so would be the refusal of one the page would
+   * never have made.
+   */
+  prefetch?: PagePrefetch;
   nav?: NavEntry<K>;
+}
+
+/** See PageRoute.prefetch. */
+interface PagePrefetch {
+  /** Code the page needs beyond its own (the patient overview's sections). */
+  code?: () => void;
+  /** The page's first read (api/earlyRead.ts), given the address's parameters (`:id`). */
+  data?: (params: Readonly<Record<string, string | undefined>>) => void;
 }
 
 /** The patient overview and the episode screen as the API answers them (every module's part included). */

@@ -1,6 +1,5 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setRequestLocale } from '../api/client.ts';
-import { isLocale } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
 import type { MessageKey } from '../app/catalogue.ts';
 import {
@@ -15,34 +14,8 @@ import {
   intlLocale,
 } from './format.ts';
 import { loadedMessages, loadMessages, type MessageColumn } from './languageChunks.ts';
+import { storeLocale } from './storedLocale.ts';
 import { createTranslator, type Params } from './translate.ts';
-
-const storageKey = 'bridgeway.locale';
-
-/** The language to start in: the one chosen on this device, else the browser's. */
-export function browserLocale(): Locale {
-  const stored = readStoredLocale();
-  if (stored !== null) return stored;
-  const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag)) ?? '';
-  return preferred.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
-
-function readStoredLocale(): Locale | null {
-  try {
-    const value = localStorage.getItem(storageKey);
-    return isLocale(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function storeLocale(locale: Locale): void {
-  try {
-    localStorage.setItem(storageKey, locale);
-  } catch {
-    // Private browsing may refuse storage; the choice still holds for this page.
-  }
-}
 
 interface I18nValue {
   locale: Locale;

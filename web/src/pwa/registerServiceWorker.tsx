@@ -1,6 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
-import { notifications } from '@mantine/notifications';
 import { registerSW } from 'virtual:pwa-register';
+import { showNotification } from '../components/notify.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 
 const NOTICE_ID = 'bridgeway-update';
@@ -8,7 +8,7 @@ const NOTICE_ID = 'bridgeway-update';
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 function announceNewVersion(reload: () => void): void {
-  notifications.show({
+  showNotification({
     id: NOTICE_ID,
     autoClose: false,
     withBorder: true,

@@ -1,6 +1,6 @@
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { showNotification } from '../../components/notify.ts';
 import type { Locale, Session } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { sessionKey } from '../session/sessionQueries.ts';
@@ -15,7 +15,7 @@ export function useSaveLanguage() {
       queryClient.setQueryData<Session | null>(sessionKey, (session) => (session ? { ...session, user } : session));
     },
     onError: () => {
-      notifications.show({ color: 'red', title: t('language.saveFailedTitle'), message: t('language.saveFailed') });
+      showNotification({ color: 'red', title: t('language.saveFailedTitle'), message: t('language.saveFailed') });
     },
   });
   return mutation;

@@ -1,5 +1,5 @@
 import { clinicalRoles } from '../../api/codes.ts';
-import { openedAt, readEarly } from '../../api/earlyRead.ts';
+import { readEarly } from '../../api/earlyRead.ts';
 import type { WebModule } from '../../app/webModule.ts';
 import { caseloadEarlyRead, fetchCaseload } from './caseloadQueries.ts';
 import { caseloadMessages } from './messages.ts';
@@ -13,13 +13,9 @@ export const caseloadModule: WebModule<typeof caseloadMessages> = {
       path: '/caseload',
       roles: clinicalRoles,
       load: () => import('./CaseloadPage.tsx').then((m) => m.CaseloadPage),
+      // Opened on My caseload: its rows come as soon as the session says who is asking.
+      prefetch: { data: () => readEarly(caseloadEarlyRead, fetchCaseload) },
       nav: { label: 'nav.caseload', description: 'nav.caseload.description', order: 10, onHome: true },
     },
   ],
 };
-
-// Opened on My caseload: its code and its rows come alongside the session, not after it.
-if (openedAt() === '/caseload') {
-  import('./CaseloadPage.tsx').catch(() => undefined);
-  readEarly(caseloadEarlyRead, fetchCaseload);
-}

@@ -1,5 +1,5 @@
 import { clinicalRoles } from '../../api/codes.ts';
-import { openedAt, readEarly } from '../../api/earlyRead.ts';
+import { readEarly } from '../../api/earlyRead.ts';
 import type { WebModule } from '../../app/webModule.ts';
 import { episodeMessages } from './episodeMessages.ts';
 import { patientMessages } from './messages.ts';
@@ -20,16 +20,20 @@ export const patientsModule: WebModule<PatientModuleMessages> = {
       load: () => import('./PatientsPage.tsx').then((m) => m.PatientsPage),
       nav: { label: 'nav.patients', description: 'nav.patients.description', order: 20, onHome: true },
     },
-    { path: '/patients/:id', roles: clinicalRoles, load: () => import('./PatientOverviewPage.tsx').then((m) => m.PatientOverviewPage) },
+    {
+      path: '/patients/:id',
+      roles: clinicalRoles,
+      load: () => import('./PatientOverviewPage.tsx').then((m) => m.PatientOverviewPage),
+      // Opened on a patient's overview: the sections' code with the page's, the patient as soon
+      // as the session says who is asking; the page paints once when all three are there.
+      prefetch: {
+        code: () =>
+          void import('../../components/ModuleSections.tsx').then((sections) => sections.loadPatientSections()).catch(() => undefined),
+        data: ({ id }) => {
+          if (id !== undefined) readEarly(patientEarlyRead(id), () => fetchPatient(id));
+        },
+      },
+    },
     { path: '/episodes/:id', roles: clinicalRoles, load: () => import('./EpisodePage.tsx').then((m) => m.EpisodePage) },
   ],
 };
-
-// Opened on a patient's overview: its code, its sections' code and the patient come alongside
-// the session, not one after the other.
-const openedPatient = /^\/patients\/([^/]+)$/.exec(openedAt() ?? '')?.[1];
-if (openedPatient !== undefined) {
-  import('./PatientOverviewPage.tsx').catch(() => undefined);
-  import('../../components/ModuleSections.tsx').then((sections) => sections.loadPatientSections()).catch(() => undefined);
-  readEarly(patientEarlyRead(openedPatient), () => fetchPatient(openedPatient));
-}

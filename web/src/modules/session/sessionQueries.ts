@@ -51,10 +51,11 @@ export function useSetupQuery() {
 /**
  * Asks whether the organization exists and who is signed in as the app starts: every first
  * page waits for both, and so they travel while its code downloads instead of after it renders.
+ * Resolves with the session's answer (the same request the guard then reads, not a second one).
  */
-export function prefetchSession(queryClient: QueryClient): void {
+export function prefetchSession(queryClient: QueryClient): Promise<Session | null> {
   void queryClient.prefetchQuery(setupQuery);
-  void queryClient.prefetchQuery(sessionQuery);
+  return queryClient.fetchQuery(sessionQuery);
 }
 
 /** Records a session the server just answered with (sign-in, MFA confirmation). */

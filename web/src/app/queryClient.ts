@@ -1,0 +1,35 @@
+// The app's one query cache, and the requests every first page waits for. Apart from App.tsx
+// so that the app's first script (main.tsx) starts them before React and the UI kit arrive.
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/problem.ts';
+import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
+import { prefetchOpenedPage } from './prefetch.ts';
+
+/** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
+function onApiError(error: unknown): void {
+  if (!(error instanceof ApiError)) return;
+  if (error.problemType === 'unauthenticated' || error.problemType === 'mfa-enrolment-required') {
+    if (error.problemType === 'unauthenticated') markSessionEnded();
+    void queryClient.invalidateQueries({ queryKey: sessionKey });
+  }
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      // Retry only when the server did not answer or failed; a 4xx will not change.
+      retry: (failureCount, error) => failureCount < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/**
+ * Starts the requests every first page waits for (the setup and session checks), and the
+ * opened page's code and first read (app/prefetch.ts); main.tsx calls it first of all.
+ */
+export function startLoading(): void {
+  prefetchOpenedPage(location.pathname, prefetchSession(queryClient));
+}
