@@ -119,7 +119,11 @@ test('the table follows registrations, episodes, names, closings, voidings, merg
   assert.deepEqual(await finders('ostrowski'), { supA: [id], supB: [id], supAB: [id], supC: [] }, 'once for a supervisor of both');
 
   const current = await cm.get<{ version: number }>(`/api/patients/${id}`);
-  const renamed = await cm.patch(`/api/patients/${id}`, { version: current.body.version, legalLastName: 'Kowalczyk', preferredName: 'Gris' });
+  const renamed = await cm.patch(`/api/patients/${id}`, {
+    version: current.body.version,
+    legalLastName: 'Kowalczyk',
+    preferredName: 'Gris',
+  });
   assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
   await assertKept('a name change');
   assert.deepEqual(await finders('kowalczyk'), { supA: [id], supB: [id], supAB: [id], supC: [] }, 'the new name');
@@ -165,9 +169,14 @@ test('the table follows registrations, episodes, names, closings, voidings, merg
   // episode: this is the trigger's own rule, exercised directly).
   const again = await open(programA.id);
   assert.deepEqual(
-    (await t.db.selectFrom('programSearchNames').select('episodes').where('patientId', '=', id).where('programId', '=', programA.id).execute()).map(
-      (row) => row.episodes,
-    ),
+    (
+      await t.db
+        .selectFrom('programSearchNames')
+        .select('episodes')
+        .where('patientId', '=', id)
+        .where('programId', '=', programA.id)
+        .execute()
+    ).map((row) => row.episodes),
     [2],
   );
   for (const episodeId of [again, inA]) {

@@ -63,7 +63,7 @@ export const bench: ModuleBench = {
       },
       // The plan each role does not use, to show why it does not (src/modules/patients/queries.ts).
       {
-        name: '  the same, supervisor, name-index plan (before)',
+        name: '  search, supervisor, name-index plan (before)',
         sql: (i) => raw(searchPatientsQuery(db, supActor, { q: fragment(i) }, 50, 'name-index')),
       },
       {
