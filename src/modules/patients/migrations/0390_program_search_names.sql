@@ -32,7 +32,10 @@ SET LOCAL maintenance_work_mem = '256MB';
 INSERT INTO program_search_names (organization_id, program_id, patient_id, search_name, episodes)
 SELECT e.organization_id, e.program_id, e.patient_id, p.search_name, count(*)
   FROM episodes e JOIN patients p ON p.id = e.patient_id
- GROUP BY e.organization_id, e.program_id, e.patient_id, p.search_name;
+ GROUP BY e.organization_id, e.program_id, e.patient_id, p.search_name
+ -- In the patients' order, as rows added later will be: a search then reads its candidates'
+ -- patient records (and their episodes) in the order they lie on disk, not at random.
+ ORDER BY e.patient_id, e.program_id;
 
 -- Keys and indexes after the rows: built (and checked) once rather than row by row.
 ALTER TABLE program_search_names ADD PRIMARY KEY (id), ADD UNIQUE (patient_id, program_id),
