@@ -281,13 +281,19 @@ function visiblePatientIds(executor: Executor, actor: Actor, today: string, { pr
 function programNameCandidates(executor: Executor, actor: Actor, today: string, q: string | undefined) {
   let byProgram = executor
     .selectFrom('programMemberships as pm')
+    // The actor's programs before this one, once per program: empty for someone supervising
+    // one program (most), whose matches then need no probe for having been met already.
+    .innerJoinLateral(
+      sql<{ ids: string[] }>`(SELECT ARRAY(SELECT pm2.program_id FROM program_memberships pm2
+                                  WHERE pm2.user_id = pm.user_id AND pm2.program_id < pm.program_id) AS ids)`.as('earlier'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('programSearchNames as s', 's.programId', 'pm.programId')
     .select('s.patientId as id')
     .where('pm.userId', '=', actor.userId)
     .where(sql<boolean>`${actor.roles.includes('supervisor')}`)
     .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_memberships pm2 JOIN program_search_names s2 ON s2.program_id = pm2.program_id
-                    WHERE pm2.user_id = pm.user_id AND pm2.program_id < pm.program_id AND s2.patient_id = s.patient_id)`,
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_search_names s2 WHERE s2.patient_id = s.patient_id AND s2.program_id = ANY (earlier.ids))`,
     );
   if (q) byProgram = byProgram.where(sql<boolean>`bw_fold(${q}) <% s.search_name`);
   const otherwise = executor
