@@ -293,14 +293,17 @@ function programNameCandidates(executor: Executor, actor: Actor, today: string, 
     .where('pm.userId', '=', actor.userId)
     .where(sql<boolean>`${actor.roles.includes('supervisor')}`)
     .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_search_names s2 WHERE s2.patient_id = s.patient_id AND s2.program_id = ANY (earlier.ids))`,
+      // A probe per match, never a join (OFFSET 0): for a common fragment PostgreSQL would
+      // rather hash the whole table than probe the few hundred matches the cap lets through.
+      sql<boolean>`(cardinality(earlier.ids) = 0 OR NOT EXISTS (
+        SELECT 1 FROM program_search_names s2 WHERE s2.patient_id = s.patient_id AND s2.program_id = ANY (earlier.ids) OFFSET 0))`,
     );
   if (q) byProgram = byProgram.where(sql<boolean>`bw_fold(${q}) <% s.search_name`);
   const otherwise = executor
     .selectFrom(visiblePatientIds(executor, actor, today, { programs: false }).as('r'))
     .select('r.id')
     .where(
-      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_search_names s3 WHERE s3.patient_id = r.id AND ${supervisesProgram(actor, 's3.program_id')})`,
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_search_names s3 WHERE s3.patient_id = r.id AND ${supervisesProgram(actor, 's3.program_id')} OFFSET 0)`,
     );
   return byProgram.unionAll(otherwise);
 }
