@@ -30,7 +30,8 @@ import type { BenchEnv } from './world.ts';
  * whose name contains it; `--keep` (with DATABASE_URL) leaves the database for EXPLAIN by hand,
  * and `--reuse <database>` (with DATABASE_URL and the same `--patients`) times a kept one again,
  * migrated to the code at hand: two versions of a query on one dataset, without generating
- * a million patients twice. With `--load`: `--baseline DIR` (another checkout's server first,
+ * a million patients twice; `--interleave` times the scenarios round-robin rather than one
+ * after another, so that a shared machine's changing load falls on every row alike. With `--load`: `--baseline DIR` (another checkout's server first,
  * then this one's, on the same data), `--statements` (pg_stat_statements), `--server-flags` and
  * `--server-log` (profiles, GC traces, heap snapshots): docs/performance.md, "Under load".
  */
@@ -60,6 +61,10 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     // A database an earlier `--keep` left (its name, on DATABASE_URL): migrate, then time it.
     reuse: { type: 'string' },
+    // Time the scenarios round-robin (each one's API and SQL once per round) instead of each in
+    // one stretch: on a shared machine the load changes by the minute, and this makes it fall on
+    // every row alike, so that two rows of one run (a plan before and after) compare fairly.
+    interleave: { type: 'boolean', default: false },
     // Only these modules' rows and scenarios (comma-separated names, e.g. `patients,episodes`):
     // a lean million for the search scenarios, when a whole generation would take an hour.
     modules: { type: 'string' },
@@ -245,11 +250,32 @@ try {
       .filter((scenario) => only === undefined || scenario.name.toLowerCase().includes(only));
 
     console.log(`\nBridgeway bench: ${described}`);
-    console.log(`${iterations} timed runs per scenario after 10 warm-up runs; milliseconds\n`);
+    console.log(`${iterations} timed runs per scenario after 10 warm-up runs${values.interleave ? ', round-robin' : ''}; milliseconds\n`);
     const rows: string[][] = [['scenario', 'api p50', 'api p95', 'sql p50', 'sql p95', 'api/sql p50']];
-    for (const { name, app: viaApi, sql: viaSql } of scenarios) {
-      const apiSamples = viaApi ? await time(viaApi) : null;
-      const sqlSamples = await time(viaSql);
+    const timed = new Map<(typeof scenarios)[number], { api: number[] | null; sql: number[] }>();
+    if (values.interleave) {
+      const take = async (work: (i: number) => Promise<unknown>, i: number, into: number[] | null) => {
+        const t0 = performance.now();
+        await work(i);
+        into?.push(performance.now() - t0);
+      };
+      for (const scenario of scenarios) timed.set(scenario, { api: scenario.app ? [] : null, sql: [] });
+      for (let i = -10; i < iterations; i++) {
+        for (const scenario of scenarios) {
+          const samples = timed.get(scenario);
+          if (scenario.app) await take(scenario.app, i + 10, i < 0 ? null : (samples?.api ?? null));
+          await take(scenario.sql, i + 10, i < 0 ? null : (samples?.sql ?? null));
+        }
+      }
+      for (const samples of timed.values()) {
+        samples.api?.sort((a, b) => a - b);
+        samples.sql.sort((a, b) => a - b);
+      }
+    } else {
+      for (const scenario of scenarios)
+        timed.set(scenario, { api: scenario.app ? await time(scenario.app) : null, sql: await time(scenario.sql) });
+    }
+    for (const [{ name }, { api: apiSamples, sql: sqlSamples }] of timed) {
       rows.push([
         name,
         apiSamples ? pct(apiSamples, 50).toFixed(1) : '–',

@@ -114,7 +114,7 @@ function surnamesOf(lastName: RawBuilder<string>) {
                               WHERE s <> '' AND s <> ALL (${surnameParticles}::text[]))`;
 }
 
-type SearchPlan = 'name-index' | 'visible-first';
+type SearchPlan = 'name-index' | 'visible-first' | 'program-names';
 
 /**
  * How many matches a search ranks (docs/performance.md, "Search past a cap"): counting stops at
@@ -130,16 +130,22 @@ export const SEARCH_MATCH_CAP = 300;
  * Search within what the actor may see: part of a name (ranked by word similarity, accents
  * and case ignored), a birth date, an identifier, or the digits of a phone number.
  *
- * Two plans, one answer (test/api/patient-search-plans.test.ts compares them):
+ * Three plans, one answer (test/api/patient-search-plans.test.ts and
+ * test/api/program-search-names.test.ts compare them):
  * - `name-index` starts from the trigram index (`search_name`) and checks each match's
- *   visibility. It wins when the actor sees a large share of the organization: a supervisor
- *   sees whole programs, and a fragment matches few of them relative to what they see.
+ *   visibility: the organization's every match, most of them someone else's at a million
+ *   patients. Kept for a supervisor's search without a name (a birth date, an identifier).
+ * - `program-names` (supervisors searching a name) starts from the trigram index of
+ *   `program_search_names` (migration 0390), which holds each program's patients' names:
+ *   only the matches in the programs the actor supervises, then the few patients they see
+ *   otherwise (their care teams, registrations, emergency access).
  * - `visible-first` starts from the patients the actor can see by relationship (their current
- *   care teams, the programs they supervise, their registrations without an episode), a few
- *   hundred rows for a case manager whatever the organization's size, and filters those. Used
- *   for everyone who does not supervise a program: at a million patients a common fragment
- *   matches tens of thousands of records, nearly all of them someone else's.
- * The chosen plan is a matter of speed only: both apply `patientVisibleTo` and the same filters.
+ *   care teams, the programs they supervise, their registrations without an episode, their
+ *   emergency access), a few hundred rows for a case manager whatever the organization's size,
+ *   and filters those. Used for everyone who does not supervise a program: at a million
+ *   patients a common fragment matches tens of thousands of records, nearly all of them
+ *   someone else's.
+ * The chosen plan is a matter of speed only: all apply `patientVisibleTo` and the same filters.
  * Either ranks at most `cap` + 1 matches (SEARCH_MATCH_CAP): with `cap` or fewer, all of them,
  * so the answer does not depend on the plan; with more, those the plan met first.
  */
@@ -173,21 +179,32 @@ export function searchPatientsCounted(executor: Executor, actor: Actor, query: P
 
 /** Every match the actor may see, unordered, with its rank (word similarity to the name, if any). */
 function searchMatches(executor: Executor, actor: Actor, query: PatientSearchQuery, plan?: SearchPlan) {
-  const chosen = plan ?? (actor.roles.includes('supervisor') ? 'name-index' : 'visible-first');
+  const supervisor = actor.roles.includes('supervisor');
+  const chosen = plan ?? (supervisor ? (query.q ? 'program-names' : 'name-index') : 'visible-first');
   const today = todayOf(actor);
   const from =
     chosen === 'name-index'
       ? executor.selectFrom('patients as p')
-      : executor.selectFrom(
-          // OFFSET 0 keeps the outer filters out of this subquery, so that PostgreSQL cannot
-          // answer the name filter from the trigram index and then probe the relationships.
-          executor
-            .selectFrom('patients')
-            .selectAll()
-            .where('id', 'in', visiblePatientIds(executor, actor, today))
-            .offset(0)
-            .as('p'),
-        );
+      : chosen === 'visible-first'
+        ? executor.selectFrom(
+            // OFFSET 0 keeps the outer filters out of this subquery, so that PostgreSQL cannot
+            // answer the name filter from the trigram index and then probe the relationships.
+            executor
+              .selectFrom('patients')
+              .selectAll()
+              .where('id', 'in', visiblePatientIds(executor, actor, today, { programs: true }))
+              .offset(0)
+              .as('p'),
+          )
+        : executor
+            .selectFrom(programNameCandidates(executor, actor, today, query.q).as('c'))
+            // Each candidate's record by its key, in the order met (OFFSET 0 again: the name
+            // filter stays outside, so the organization-wide trigram index is not used), so
+            // that reading stops as soon as the cap's worth of visible matches is found.
+            .innerJoinLateral(
+              (eb) => eb.selectFrom('patients').selectAll().whereRef('patients.id', '=', 'c.id').offset(0).as('p'),
+              (join) => join.onTrue(),
+            );
   let select = from
     .select([
       'p.id',
@@ -218,20 +235,14 @@ function searchMatches(executor: Executor, actor: Actor, query: PatientSearchQue
 
 /**
  * The ids of every patient `patientVisibleTo` can admit, by relationship (a superset: the
- * predicate itself is still applied to each): one branch per way of seeing a patient.
+ * predicate itself is still applied to each): one branch per way of seeing a patient; with
+ * `programs: false`, all but the programs the actor supervises.
  */
-function visiblePatientIds(executor: Executor, actor: Actor, today: string) {
-  return executor
+function visiblePatientIds(executor: Executor, actor: Actor, today: string, { programs }: { programs: boolean }) {
+  const byRelationship = executor
     .selectFrom('careTeamMembers as m')
     .select('m.patientId as id')
     .where(currentMember('m', actor.userId, today))
-    .union(
-      executor
-        .selectFrom('episodes as e')
-        .select('e.patientId as id')
-        .where('e.organizationId', '=', actor.organizationId)
-        .where(supervisesProgram(actor, 'e.program_id')),
-    )
     .union(
       executor
         .selectFrom('patients as r')
@@ -240,5 +251,59 @@ function visiblePatientIds(executor: Executor, actor: Actor, today: string) {
         .where('r.organizationId', '=', actor.organizationId)
         .where('r.deletedAt', 'is', null)
         .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = r.id)`),
+    )
+    .union(
+      executor
+        .selectFrom('emergencyAccessGrants as g')
+        .select('g.patientId as id')
+        .where('g.userId', '=', actor.userId)
+        .where('g.endedAt', 'is', null)
+        .where(sql<boolean>`g.expires_at > now()`),
     );
+  if (!programs) return byRelationship;
+  return byRelationship.union(
+    executor
+      .selectFrom('episodes as e')
+      .select('e.patientId as id')
+      .where('e.organizationId', '=', actor.organizationId)
+      .where(supervisesProgram(actor, 'e.program_id')),
+  );
+}
+
+/**
+ * The `program-names` plan's candidates, unordered, each patient once (a superset of the
+ * matches the actor may see; the caller applies the predicate and the name filter to each):
+ * first the name's matches among the patients of the programs the actor supervises, from
+ * `program_search_names` (a patient of two of them is met in the first only), then the
+ * patients the actor sees otherwise and who are in none of those programs. UNION ALL keeps it
+ * a stream, so the caller's cap stops the reading.
+ */
+function programNameCandidates(executor: Executor, actor: Actor, today: string, q: string | undefined) {
+  let byProgram = executor
+    .selectFrom('programMemberships as pm')
+    // The actor's programs before this one, once per program: empty for someone supervising
+    // one program (most), whose matches then need no probe for having been met already.
+    .innerJoinLateral(
+      sql<{ ids: string[] }>`(SELECT ARRAY(SELECT pm2.program_id FROM program_memberships pm2
+                                  WHERE pm2.user_id = pm.user_id AND pm2.program_id < pm.program_id) AS ids)`.as('earlier'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin('programSearchNames as s', 's.programId', 'pm.programId')
+    .select('s.patientId as id')
+    .where('pm.userId', '=', actor.userId)
+    .where(sql<boolean>`${actor.roles.includes('supervisor')}`)
+    .where(
+      // A probe per match, never a join (OFFSET 0): for a common fragment PostgreSQL would
+      // rather hash the whole table than probe the few hundred matches the cap lets through.
+      sql<boolean>`(cardinality(earlier.ids) = 0 OR NOT EXISTS (
+        SELECT 1 FROM program_search_names s2 WHERE s2.patient_id = s.patient_id AND s2.program_id = ANY (earlier.ids) OFFSET 0))`,
+    );
+  if (q) byProgram = byProgram.where(sql<boolean>`bw_fold(${q}) <% s.search_name`);
+  const otherwise = executor
+    .selectFrom(visiblePatientIds(executor, actor, today, { programs: false }).as('r'))
+    .select('r.id')
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM program_search_names s3 WHERE s3.patient_id = r.id AND ${supervisesProgram(actor, 's3.program_id')} OFFSET 0)`,
+    );
+  return byProgram.unionAll(otherwise);
 }

@@ -59,4 +59,7 @@ export const patientRecordKinds: readonly PatientRecordKind[] = [
   { table: 'patientIdentifiers', recordType: 'patient-identifier', path: null, merge: 'move', mergeFilter: sql`retired_at IS NULL` },
   { table: 'patientCoverages', recordType: 'patient-coverage', path: null, merge: 'move' },
   mergeKind,
+  // Search's copy of names by program (migration 0390): triggers on episodes and patients keep
+  // it, so a merge leaves it to them (the merged record's episodes move, and their rows with them).
+  { table: 'programSearchNames', recordType: 'program-search-name', path: null, merge: 'stay' },
 ];

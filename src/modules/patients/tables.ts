@@ -69,6 +69,16 @@ interface PatientCoveragesTable {
   endDate: string | null;
 }
 
+/** For each program, the names of its patients, for search (migration 0390; kept by triggers). */
+interface ProgramSearchNamesTable {
+  id: Generated<string>;
+  organizationId: string;
+  programId: string;
+  patientId: string;
+  searchName: string;
+  episodes: number;
+}
+
 /** What a merge moved, per table of patient data (the registry's table names). */
 export type MergeMoves = Record<string, unknown[]>;
 
@@ -108,6 +118,7 @@ declare module '../../db/schema.ts' {
     patientIdentifiers: PatientIdentifiersTable;
     patientCoverages: PatientCoveragesTable;
     patientMerges: PatientMergesTable;
+    programSearchNames: ProgramSearchNamesTable;
   }
 }
 
