@@ -285,14 +285,22 @@ export function AuditPage() {
               type="date"
               label={t('audit.filter.from')}
               value={draft.from}
-              onChange={(event) => setDraft((current) => ({ ...current, from: event.currentTarget.value }))}
+              onChange={(event) => {
+                // Read now: React may run the updater after the event, when currentTarget is null
+                // (the page went blank in a browser test on a loaded machine).
+                const from = event.currentTarget.value;
+                setDraft((current) => ({ ...current, from }));
+              }}
               w={{ base: '100%', xs: 180 }}
             />
             <TextInput
               type="date"
               label={t('audit.filter.to')}
               value={draft.to}
-              onChange={(event) => setDraft((current) => ({ ...current, to: event.currentTarget.value }))}
+              onChange={(event) => {
+                const to = event.currentTarget.value;
+                setDraft((current) => ({ ...current, to }));
+              }}
               error={rangeError}
               w={{ base: '100%', xs: 180 }}
             />

@@ -116,14 +116,22 @@ export function DisclosureLogPage() {
               type="date"
               label={t('audit.filter.from')}
               value={draft.from}
-              onChange={(event) => setDraft((current) => ({ ...current, from: event.currentTarget.value }))}
+              onChange={(event) => {
+                // Read now: React may run the updater after the event, when currentTarget is null
+                // (the page went blank in a browser test on a loaded machine).
+                const from = event.currentTarget.value;
+                setDraft((current) => ({ ...current, from }));
+              }}
               w={{ base: '100%', xs: 180 }}
             />
             <TextInput
               type="date"
               label={t('audit.filter.to')}
               value={draft.to}
-              onChange={(event) => setDraft((current) => ({ ...current, to: event.currentTarget.value }))}
+              onChange={(event) => {
+                const to = event.currentTarget.value;
+                setDraft((current) => ({ ...current, to }));
+              }}
               error={rangeError}
               w={{ base: '100%', xs: 180 }}
             />
@@ -139,7 +147,10 @@ export function DisclosureLogPage() {
             <TextInput
               label={t('disclosureLog.recipient')}
               value={draft.recipient}
-              onChange={(event) => setDraft((current) => ({ ...current, recipient: event.currentTarget.value }))}
+              onChange={(event) => {
+                const recipient = event.currentTarget.value;
+                setDraft((current) => ({ ...current, recipient }));
+              }}
               maxLength={200}
               w={{ base: '100%', xs: 260 }}
             />
