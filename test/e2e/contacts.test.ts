@@ -2,27 +2,17 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Contacts and notes (issue 9): a case manager logs a phone contact with a DAP note, signs it,
  * cannot edit it, adds an addendum and sees the episode's next-due date move; a draft typed
  * with the network cut is sent when it returns; the log dialog in Spanish on a phone.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 const TZ = 'America/Chicago';
 const people = {

@@ -2,12 +2,10 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { apiSession, e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * A session ending during an edit (issue 8, defect 4) in the dialogs people type most in: the
@@ -16,15 +14,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * sends it; an edit still goes against the version first read, so a colleague's change made
  * meanwhile is a conflict, never overwritten. English at a desk, Spanish on a phone.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 const TZ = 'America/Chicago';

@@ -2,12 +2,10 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Break-the-glass (Part 2 issue 11, item 6): a case manager of the program who is not on the
@@ -16,15 +14,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * finds the event in the queue, opens it, sees what was read and reviews it with a finding.
  * A Spanish-speaking colleague sees the same screens in Spanish. Axe on each screen.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 const people = {
   owner: {

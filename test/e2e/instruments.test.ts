@@ -2,27 +2,17 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * The instrument catalogue and its scoring preview (issue 10, first part): a case manager
  * scores a PHQ-9 with question 9 above 0 and sees the critical alert; the ASQ's question 5
  * appears only once a question 1–4 is answered yes; the same screens in Spanish on a phone.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 const people = {
   en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },

@@ -2,12 +2,10 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Needs, strengths and the patient-facing mode (issue 10, items 4–6): a case manager hands the
@@ -16,15 +14,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * completed screen proposes needs, one is confirmed and one dismissed with a reason. The same
  * screens in Spanish, and the strengths inventory.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 const people = {
   en: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Editing a patient while someone else saves the same record (issue 8, defect 3): the form
@@ -14,17 +12,9 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * changed are compared, and saving again applies the user's changes on top of the other
  * version. In Spanish on a phone, the server's field errors arrive in Spanish too.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call, signIn } = await e2eHarness();
 
 type Headers = Record<string, string>;
-const { call, signIn } = e2eServer(server.origin);
 
 async function signInOverHttp(email: string, password: string): Promise<Headers> {
   const signIn = await call('POST', '/api/session', { email, password });

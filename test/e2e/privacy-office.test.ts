@@ -3,13 +3,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { apiSession, e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
+import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * The privacy officer's screens (docs/privacy-office.md): signs in with a second factor, opens
@@ -18,15 +16,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * emergency disclosure with a finding, opens the disclosures log and the expiring consents; a
  * Spanish-speaking privacy officer sees the landing page in Spanish. Axe on each screen.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call } = await e2eHarness();
 
 const zone = 'America/Chicago';
 const today = new Date().toLocaleDateString('en-CA', { timeZone: zone });

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { launchBrowser, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Restricted records and sensitive notes (docs/restrictions.md): a counselor marks a note
@@ -15,15 +13,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * specialist on the team sees the contact but not the note (Spanish); the excluded colleague no
  * longer finds the chart.
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { server, browser, call } = await e2eHarness();
 
 const TZ = 'America/Chicago';
 const shotsDir = process.env.BRIDGEWAY_SCREENSHOTS;

@@ -2,13 +2,11 @@
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import pg from 'pg';
 import { SEARCH_MATCH_CAP } from '../../src/modules/patients/queries.ts';
-import { launchBrowser, seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { createTestDatabase } from '../support/db.ts';
-import { e2eServer, orgWithStaff, step } from '../support/e2e.ts';
-import { freePort, startServer, stopServer } from '../support/server.ts';
+import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * A search that matches more people than search ranks (SEARCH_MATCH_CAP) says so and asks for
@@ -16,15 +14,7 @@ import { freePort, startServer, stopServer } from '../support/server.ts';
  * narrower search shows the usual count. Each case manager registered the matching people
  * (a registration without an episode is seen by whoever made it).
  */
-const database = await createTestDatabase();
-const server = await startServer({ DATABASE_URL: database.url }, await freePort());
-const { call, signIn } = e2eServer(server.origin);
-const browser = await launchBrowser();
-after(async () => {
-  await browser.close();
-  await stopServer(server);
-  await database.drop();
-});
+const { database, server, browser, call, signIn } = await e2eHarness();
 
 const people = {
   english: { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' },

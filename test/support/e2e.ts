@@ -4,17 +4,36 @@ import os from 'node:os';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { recordDiagnostics } from './browser.ts';
+import { after } from 'node:test';
+import { launchBrowser, recordDiagnostics } from './browser.ts';
+import { createTestDatabase } from './db.ts';
+import { freePort, startServer, stopServer } from './server.ts';
 
-export interface ApiAnswer {
+interface ApiAnswer {
   status: number;
   body: Record<string, unknown>;
   /** The session cookie a sign-in sets (`name=value`), else empty. */
   cookie: string;
 }
 
+/**
+ * A browser test file's world: its own database, the server on it and a browser, all closed
+ * when the file's tests are done; with the server's JSON call and sign-in.
+ */
+export async function e2eHarness() {
+  const database = await createTestDatabase();
+  const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+  const browser = await launchBrowser();
+  after(async () => {
+    await browser.close();
+    await stopServer(server);
+    await database.drop();
+  });
+  return { database, server, browser, ...e2eServer(server.origin) };
+}
+
 /** The server at `origin`: a JSON call, and signing in through its sign-in page. */
-export function e2eServer(origin: string) {
+function e2eServer(origin: string) {
   async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
     const response = await fetch(`${origin}${url}`, {
       method,
