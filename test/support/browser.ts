@@ -49,19 +49,32 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
-/** axe-core's serious and critical findings on the page as it is now. */
+/**
+ * axe-core's serious and critical findings on the page as a person sees it once it settles.
+ * A notification fading in or out has, for a moment, too little contrast, and one can start
+ * fading while axe is reading the page (its four seconds run out, or a lazily loaded one
+ * arrives): so a finding counts only when a second look, after the page settles again, finds
+ * it too. A real defect is there both times.
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  // Judge the page as a person sees it once it settles: a toast fading in has, for a moment,
-  // too little contrast.
+  const first = await axeFindings(page);
+  if (first.length === 0) return first;
+  await page.waitForTimeout(300);
+  const second = new Set(await axeFindings(page));
+  return first.filter((finding) => second.has(finding));
+}
+
+async function axeFindings(page: Page): Promise<string[]> {
   await settled(page);
-  await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run()).violations;
   });
+  // One finding per element, so the second look is compared element by element.
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}`));
 }
 
 /** Page errors and CSP violations: either means the page is broken for someone. */
