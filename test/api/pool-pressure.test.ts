@@ -38,12 +38,12 @@ test('three times the pool size of concurrent denied reads: all 404, all audited
   assert.equal(audited.length, POOL * 3, 'every denial is audited');
 });
 
-test('when every connection stays busy past the wait, the answer says the server is busy (not that the database is down) and when to retry', async () => {
+test('when every connection stays busy past the wait, the answer (and /api/ready) says the server is busy, not that the database is down, and when to retry', async () => {
   // Every connection of the pool held, as under a load heavier than the pool: the request waits its 3 s for one, then gives up.
   const held = await Promise.all(Array.from({ length: POOL }, () => t.pool.connect()));
-  let answer;
+  let answer, ready;
   try {
-    answer = await owner.get(`/api/patients/${patient.id}`);
+    [answer, ready] = await Promise.all([owner.get(`/api/patients/${patient.id}`), owner.get('/api/ready')]);
   } finally {
     for (const client of held) client.release();
   }
@@ -53,6 +53,10 @@ test('when every connection stays busy past the wait, the answer says the server
   assert.doesNotMatch(String(answer.body.detail), /not reachable/i);
   assert.match(String(answer.headers['retry-after']), /^[1-9]\d*$/);
   assert.equal(answer.body.retryAfterSeconds, Number(answer.headers['retry-after']));
+  // The readiness check says the same: a busy pool is load, not a database that is down or not migrated.
+  assert.equal(ready.status, 503, JSON.stringify(ready.body));
+  assert.equal(ready.body.code, 'server-busy');
+  assert.doesNotMatch(String(ready.body.detail), /not reachable|migrated/i);
   // Once connections are free again, the same read answers.
   assert.equal((await owner.get(`/api/patients/${patient.id}`)).status, 200);
 });

@@ -65,7 +65,7 @@ const BUSY_RETRY_SECONDS = 2;
  * a new connection that cannot reach the server fails differently ("Connection terminated due to
  * connection timeout", ECONNREFUSED), and that is the database being unavailable.
  */
-function isPoolWaitTimeout(error: unknown): boolean {
+export function isPoolWaitTimeout(error: unknown): boolean {
   return (error as Error).message === 'timeout exceeded when trying to connect';
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isMigrated, loadMigrations } from '../../lib/db/migrate.ts';
 import { Problem } from '../../lib/errors.ts';
+import { isPoolWaitTimeout } from '../../lib/http/problems.ts';
 import { problems } from '../../lib/http/schemas.ts';
 
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,7 +35,9 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let ready = false;
       try {
         ready = await isMigrated(app.pool, expectedMigrations);
-      } catch {
+      } catch (error) {
+        // Every connection busy is load, not an outage: say so (server-busy), as any other call would.
+        if (isPoolWaitTimeout(error)) throw error;
         ready = false;
       }
       if (!ready)

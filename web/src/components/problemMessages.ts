@@ -120,6 +120,11 @@ export const problemMessages = {
     en: 'Bridgeway is starting, or cannot reach its database. Try again in a moment.',
     es: 'Bridgeway se está iniciando o no puede conectarse con su base de datos. Intente de nuevo en un momento.',
   },
+  // The database is down or restarting (a busy one says server-busy): nothing reads or saves.
+  'problem.unavailable': {
+    en: 'Bridgeway cannot reach its database right now: nothing can be read or saved. Try again in a minute. If it keeps happening, tell your administrator.',
+    es: 'Bridgeway no puede conectarse con su base de datos en este momento: no se puede consultar ni guardar nada. Intente de nuevo en un minuto. Si sigue pasando, avísele a quien administra Bridgeway.',
+  },
   'problem.server-busy': {
     en: 'Bridgeway is very busy right now. Wait a few seconds and try again.',
     es: 'Bridgeway está muy ocupado en este momento. Espere unos segundos e intente de nuevo.',

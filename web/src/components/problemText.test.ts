@@ -38,6 +38,11 @@ test('a problem is explained by its code, else its type, else its status, never 
       { type: '/api/problems/unavailable', status: 503, code: 'server-busy' },
       'Bridgeway está muy ocupado en este momento. Espere unos segundos e intente de nuevo.',
     ],
+    // A database that is down is not "something went wrong": nothing reads or saves, try again later.
+    [
+      { type: '/api/problems/unavailable', status: 503, code: 'unavailable' },
+      'Bridgeway no puede conectarse con su base de datos en este momento: no se puede consultar ni guardar nada. Intente de nuevo en un minuto. Si sigue pasando, avísele a quien administra Bridgeway.',
+    ],
     [{ type: '/api/problems/network', status: 0 }, 'No se puede conectar con Bridgeway. Revise su conexión a internet e intente de nuevo.'],
     [{ type: 'about:blank', status: 418 }, 'Pasó algo inesperado. Intente de nuevo.'],
   ];
