@@ -23,7 +23,8 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toLoca
 
 const rosa = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' };
 const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
-const charts = { en: { patient: '', episode: '', consent: '' }, es: { patient: '', episode: '' } };
+const charts = { en: { patient: '', episode: '', consent: '', review: '' }, es: { patient: '', episode: '', assessment: '' } };
+const allRated = { '1': { rating: 1 }, '2': { rating: 0 }, '3': { rating: 2 }, '4': { rating: 2 }, '5': { rating: 3 }, '6': { rating: 2 } };
 
 before(async () => {
   const org = await orgWithStaff(call, {
@@ -81,6 +82,48 @@ before(async () => {
   );
   assert.equal(consent.status, 201, JSON.stringify(consent.body));
   charts.en.consent = String(consent.body.id);
+  // Rosa has a completed ASAM review to correct.
+  const review = await call('POST', `/api/episodes/${charts.en.episode}/asam-reviews`, { edition: 'asam-3' }, own.headers);
+  assert.equal(review.status, 201, JSON.stringify(review.body));
+  const rated = await call(
+    'PATCH',
+    `/api/asam-reviews/${String(review.body.id)}`,
+    { version: review.body.version, dimensions: allRated, indicatedLevel: '2.1', availableLevel: '2.1', chosenLevel: '2.1' },
+    own.headers,
+  );
+  assert.equal(rated.status, 200, JSON.stringify(rated.body));
+  const completed = await call(
+    'POST',
+    `/api/asam-reviews/${String(review.body.id)}/completion`,
+    { version: rated.body.version },
+    own.headers,
+  );
+  assert.equal(completed.status, 200, JSON.stringify(completed.body));
+  charts.en.review = String(review.body.id);
+  // Lucía has a completed PHQ-2 to correct.
+  const hers = await apiSession(call, lucia.email, lucia.password);
+  const phq2 = await call(
+    'POST',
+    `/api/episodes/${charts.es.episode}/assessments`,
+    { instrumentKey: 'phq-2', mode: 'in-person' },
+    hers.headers,
+  );
+  assert.equal(phq2.status, 201, JSON.stringify(phq2.body));
+  const answered = await call(
+    'PATCH',
+    `/api/assessments/${String(phq2.body.id)}`,
+    { version: phq2.body.version, answers: { '1': 3, '2': 0 } },
+    hers.headers,
+  );
+  assert.equal(answered.status, 200, JSON.stringify(answered.body));
+  const scored = await call(
+    'POST',
+    `/api/assessments/${String(phq2.body.id)}/completion`,
+    { version: answered.body.version },
+    hers.headers,
+  );
+  assert.equal(scored.status, 200, JSON.stringify(scored.body));
+  charts.es.assessment = String(phq2.body.id);
 });
 
 /** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
@@ -105,7 +148,7 @@ async function noteOf(page: Page, contactId: string): Promise<ServerNote> {
 }
 
 test(
-  'English at a desk: a contact, its note, a follow-up, a revocation and an emergency disclosure survive the session ending',
+  'English at a desk: a contact, its note, a follow-up, a revocation, an emergency disclosure and an ASAM correction survive the session ending',
   { timeout: 240_000 },
   async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -247,69 +290,73 @@ test(
   },
 );
 
-test('Spanish on a phone: a contact and the reason for emergency access survive the session ending', { timeout: 240_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const urls: string[] = [];
-  page.on('framenavigated', (frame) => urls.push(frame.url()));
-  const breakage = watchForBreakage(page);
+test(
+  'Spanish on a phone: a contact, the reason for emergency access and an assessment correction survive the session ending',
+  { timeout: 240_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('framenavigated', (frame) => urls.push(frame.url()));
+    const breakage = watchForBreakage(page);
 
-  await step(page, 'un contacto: la sesión termina al guardar, inicia sesión, está de vuelta', async () => {
-    await signIn(page, lucia, 'Iniciar sesión', 'Hoy');
-    await page.goto(`${server.origin}/episodes/${charts.es.episode}`);
-    const episodeUrl = page.url();
-    await page.getByRole('button', { name: 'Registrar un contacto' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Registrar un contacto' });
-    await dialog.getByLabel('Minutos').fill('20');
-    await dialog.getByLabel('Dónde', { exact: true }).fill('En la casa de su hermana');
-    await dialog.getByLabel('Quiénes participaron').fill('Ernesto y su hermana Marta');
-    await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Registrar contacto' }), 'Iniciar sesión');
-    await page.getByText('Su sesión terminó').waitFor();
-    await signInAgain(page, lucia, 'Iniciar sesión');
-    dialog = page.getByRole('dialog', { name: 'Registrar un contacto' });
-    await dialog.getByText('Lo que usted escribió está de vuelta').waitFor();
-    assert.equal(page.url(), episodeUrl, 'back on the same episode');
-    assert.equal(await dialog.getByLabel('Minutos').inputValue(), '20');
-    assert.equal(await dialog.getByLabel('Dónde', { exact: true }).inputValue(), 'En la casa de su hermana');
-    assert.equal(await dialog.getByLabel('Quiénes participaron').inputValue(), 'Ernesto y su hermana Marta');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `nothing wider than the phone (${overflow}px)`);
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored contact');
-    if (shots) await page.screenshot({ path: path.join(shots, 'draft-contact-restored-es-phone.png'), fullPage: true });
-    await dialog.getByRole('button', { name: 'Registrar contacto' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Contacto / }).waitFor();
-  });
+    await step(page, 'un contacto: la sesión termina al guardar, inicia sesión, está de vuelta', async () => {
+      await signIn(page, lucia, 'Iniciar sesión', 'Hoy');
+      await page.goto(`${server.origin}/episodes/${charts.es.episode}`);
+      const episodeUrl = page.url();
+      await page.getByRole('button', { name: 'Registrar un contacto' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Registrar un contacto' });
+      await dialog.getByLabel('Minutos').fill('20');
+      await dialog.getByLabel('Dónde', { exact: true }).fill('En la casa de su hermana');
+      await dialog.getByLabel('Quiénes participaron').fill('Ernesto y su hermana Marta');
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Registrar contacto' }), 'Iniciar sesión');
+      await page.getByText('Su sesión terminó').waitFor();
+      await signInAgain(page, lucia, 'Iniciar sesión');
+      dialog = page.getByRole('dialog', { name: 'Registrar un contacto' });
+      await dialog.getByText('Lo que usted escribió está de vuelta').waitFor();
+      assert.equal(page.url(), episodeUrl, 'back on the same episode');
+      assert.equal(await dialog.getByLabel('Minutos').inputValue(), '20');
+      assert.equal(await dialog.getByLabel('Dónde', { exact: true }).inputValue(), 'En la casa de su hermana');
+      assert.equal(await dialog.getByLabel('Quiénes participaron').inputValue(), 'Ernesto y su hermana Marta');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `nothing wider than the phone (${overflow}px)`);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored contact');
+      if (shots) await page.screenshot({ path: path.join(shots, 'draft-contact-restored-es-phone.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Registrar contacto' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Contacto / }).waitFor();
+    });
 
-  await step(page, 'la razón del acceso de emergencia vuelve; la contraseña no', async () => {
-    await page.goto(`${server.origin}/emergency-access`);
-    const pageUrl = page.url();
-    await page.getByLabel(/^Apellido/).fill('nunez');
-    await page.getByLabel(/^Fecha de nacimiento/).fill('1979-11-02');
-    await page.getByRole('button', { name: 'Buscar' }).click();
-    await page.getByRole('button', { name: 'Usar acceso de emergencia: Marisol Núñez' }).click();
-    let dialog = page.getByRole('dialog', { name: /^Acceso de emergencia al expediente de Marisol Núñez/ });
-    const reason = 'Llamaron de urgencias de noche: sobredosis, necesitan sus medicamentos';
-    await dialog.getByLabel(/^¿Por qué necesita este expediente ahora/).fill(reason);
-    await dialog.getByLabel(/^Su contraseña/).fill(lucia.password);
-    await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Abrir el expediente ahora' }), 'Iniciar sesión');
-    await signInAgain(page, lucia, 'Iniciar sesión');
-    dialog = page.getByRole('dialog', { name: /^Acceso de emergencia al expediente de Marisol Núñez/ });
-    await dialog.getByText('Lo que usted escribió está de vuelta').waitFor();
-    assert.equal(page.url(), pageUrl, 'back on emergency access');
-    assert.equal(await dialog.getByLabel(/^¿Por qué necesita este expediente ahora/).inputValue(), reason);
-    assert.equal(await dialog.getByLabel(/^Su contraseña/).inputValue(), '', 'the password is never kept');
-    const kept = await page.evaluate(() => sessionStorage.getItem('bridgeway.drafts') ?? '');
-    assert.ok(!kept.includes(lucia.password), 'nor stored');
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored reason');
-    if (shots) await page.screenshot({ path: path.join(shots, 'draft-emergency-access-restored-es-phone.png'), fullPage: true });
-    await dialog.getByLabel(/^Su contraseña/).fill(lucia.password);
-    await dialog.getByRole('button', { name: 'Abrir el expediente ahora' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Marisol Núñez' }).waitFor();
-  });
-  assert.ok(
-    !urls.some((url) => /hermana|Marta|urgencias|sobredosis/i.test(decodeURIComponent(url))),
-    'what was typed never went into a URL',
-  );
-  assert.deepEqual(breakage, []);
-  await context.close();
-});
+    await step(page, 'la razón del acceso de emergencia vuelve; la contraseña no', async () => {
+      await page.goto(`${server.origin}/emergency-access`);
+      const pageUrl = page.url();
+      await page.getByLabel(/^Apellido/).fill('nunez');
+      await page.getByLabel(/^Fecha de nacimiento/).fill('1979-11-02');
+      await page.getByRole('button', { name: 'Buscar' }).click();
+      await page.getByRole('button', { name: 'Usar acceso de emergencia: Marisol Núñez' }).click();
+      let dialog = page.getByRole('dialog', { name: /^Acceso de emergencia al expediente de Marisol Núñez/ });
+      const reason = 'Llamaron de urgencias de noche: sobredosis, necesitan sus medicamentos';
+      await dialog.getByLabel(/^¿Por qué necesita este expediente ahora/).fill(reason);
+      await dialog.getByLabel(/^Su contraseña/).fill(lucia.password);
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Abrir el expediente ahora' }), 'Iniciar sesión');
+      await signInAgain(page, lucia, 'Iniciar sesión');
+      dialog = page.getByRole('dialog', { name: /^Acceso de emergencia al expediente de Marisol Núñez/ });
+      await dialog.getByText('Lo que usted escribió está de vuelta').waitFor();
+      assert.equal(page.url(), pageUrl, 'back on emergency access');
+      assert.equal(await dialog.getByLabel(/^¿Por qué necesita este expediente ahora/).inputValue(), reason);
+      assert.equal(await dialog.getByLabel(/^Su contraseña/).inputValue(), '', 'the password is never kept');
+      const kept = await page.evaluate(() => sessionStorage.getItem('bridgeway.drafts') ?? '');
+      assert.ok(!kept.includes(lucia.password), 'nor stored');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored reason');
+      if (shots) await page.screenshot({ path: path.join(shots, 'draft-emergency-access-restored-es-phone.png'), fullPage: true });
+      await dialog.getByLabel(/^Su contraseña/).fill(lucia.password);
+      await dialog.getByRole('button', { name: 'Abrir el expediente ahora' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Marisol Núñez' }).waitFor();
+    });
+    assert.ok(
+      !urls.some((url) => /hermana|Marta|urgencias|sobredosis/i.test(decodeURIComponent(url))),
+      'what was typed never went into a URL',
+    );
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
