@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
@@ -23,6 +24,9 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toLoca
 
 const rosa = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase', locale: 'en' };
 const lucia = { name: 'Lucía Romero', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase larga', locale: 'es' };
+const marcus = { name: 'Marcus Bell', email: 'marcus@riverbend.invalid', password: 'marcus supervises the team', locale: 'en' };
+/** Marcus's authenticator: each sign-in spends a later time step than the one before. */
+const marcusTotp = { secret: '', step: 0 };
 const charts = { en: { patient: '', episode: '', consent: '', review: '' }, es: { patient: '', episode: '', assessment: '' } };
 const allRated = { '1': { rating: 1 }, '2': { rating: 0 }, '3': { rating: 2 }, '4': { rating: 2 }, '5': { rating: 3 }, '6': { rating: 2 } };
 
@@ -32,8 +36,22 @@ before(async () => {
     people: [
       { ...rosa, roles: ['case-manager'] },
       { ...lucia, roles: ['case-manager'] },
+      { ...marcus, roles: ['supervisor'] },
     ],
   });
+  // A supervisor enrols the second factor the role requires.
+  const marcusSession = await call('POST', '/api/session', { email: marcus.email, password: marcus.password });
+  const partial = { cookie: marcusSession.cookie, 'x-csrf-token': String(marcusSession.body.csrfToken) };
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, partial);
+  marcusTotp.secret = String(enrolment.body.secret);
+  marcusTotp.step = timeStep(Date.now());
+  const confirmed = await call(
+    'POST',
+    '/api/session/mfa/enrolment/confirm',
+    { totp: hotp(base32Decode(marcusTotp.secret), marcusTotp.step) },
+    partial,
+  );
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
   const names = { en: ['Marisol', 'Núñez'], es: ['Ernesto', 'Salas'] } as const;
   for (const [key, person] of [
     ['en', rosa],
@@ -124,7 +142,27 @@ before(async () => {
   );
   assert.equal(scored.status, 200, JSON.stringify(scored.body));
   charts.es.assessment = String(phq2.body.id);
+  // Lucía registers someone like Rosa's Marisol Núñez, whom she cannot see: a supervisor reviews it.
+  const registration = await call(
+    'POST',
+    '/api/patients',
+    { legalFirstName: 'Marisol', legalLastName: 'Nunez', dateOfBirth: '1979-11-02' },
+    hers.headers,
+  );
+  assert.equal(registration.status, 202, JSON.stringify(registration.body));
 });
+
+/** Marcus's password, then a code of a time step not yet spent (waiting for it when need be). */
+async function signInSupervisor(page: Page) {
+  await page.getByLabel('Email').fill(marcus.email);
+  await page.getByLabel('Password').fill(marcus.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const next = marcusTotp.step + 1;
+  while (next > timeStep(Date.now()) + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+  marcusTotp.step = next;
+  await page.getByLabel('Authenticator code').fill(hotp(base32Decode(marcusTotp.secret), next));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+}
 
 /** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
 async function loseSessionOnSave(context: BrowserContext, page: Page, save: Locator, signInHeading: string) {
@@ -356,6 +394,76 @@ test(
       !urls.some((url) => /hermana|Marta|urgencias|sobredosis/i.test(decodeURIComponent(url))),
       'what was typed never went into a URL',
     );
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);
+
+test(
+  'A supervisor at a desk: a caseload reassignment and a registration decision survive the session ending',
+  { timeout: 240_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('framenavigated', (frame) => urls.push(frame.url()));
+    const breakage = watchForBreakage(page);
+
+    await step(page, 'a caseload reassignment being prepared comes back', async () => {
+      await page.goto(`${server.origin}/sign-in`);
+      await signInSupervisor(page);
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.goto(`${server.origin}/caseload`);
+      const caseloadUrl = page.url();
+      await page.getByRole('button', { name: 'Reassign a caseload' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Reassign a caseload' });
+      await dialog.getByLabel(/^Whose caseload moves/).click();
+      await page.getByRole('option', { name: 'Rosa Delgado', exact: true }).dispatchEvent('click');
+      await dialog.getByLabel(/^Colleagues who receive it/).click();
+      await page.getByRole('option', { name: 'Lucía Romero', exact: true }).dispatchEvent('click');
+      await dialog.getByLabel(/^Handoff note/).fill('Rosa is on leave from Monday; Marisol’s court date is the 14th');
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Reassign caseload' }), 'Sign in');
+      await signInSupervisor(page);
+      dialog = page.getByRole('dialog', { name: 'Reassign a caseload' });
+      await dialog.getByText('What you typed is back').waitFor();
+      assert.equal(page.url(), caseloadUrl, 'back on the caseload');
+      assert.equal(await dialog.getByLabel(/^Handoff note/).inputValue(), 'Rosa is on leave from Monday; Marisol’s court date is the 14th');
+      assert.equal(await dialog.getByRole('textbox', { name: /^Whose caseload moves/ }).inputValue(), 'Rosa Delgado');
+      await dialog.getByText('Lucía Romero').first().waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored reassignment');
+      if (shots) await page.screenshot({ path: path.join(shots, 'draft-reassign-restored-en.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // Cancelled: the next one starts empty.
+      await page.getByRole('button', { name: 'Reassign a caseload' }).click();
+      dialog = page.getByRole('dialog', { name: 'Reassign a caseload' });
+      assert.equal(await dialog.getByLabel(/^Handoff note/).inputValue(), '');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    });
+
+    await step(page, 'a registration decision being written comes back and is saved', async () => {
+      await page.goto(`${server.origin}/registration-reviews`);
+      const reviewsUrl = page.url();
+      await page.getByRole('button', { name: 'Review: Marisol Nunez' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Review the registration of Marisol Nunez' });
+      await dialog.getByRole('radio', { name: 'A different person: register them' }).check();
+      await dialog.getByLabel(/^Note for Lucía Romero/).fill('A different Marisol: the clinic confirmed another mother’s name');
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Save the decision' }), 'Sign in');
+      await signInSupervisor(page);
+      dialog = page.getByRole('dialog', { name: 'Review the registration of Marisol Nunez' });
+      await dialog.getByText('What you typed is back').waitFor();
+      assert.equal(page.url(), reviewsUrl, 'back on the reviews');
+      assert.equal(
+        await dialog.getByLabel(/^Note for Lucía Romero/).inputValue(),
+        'A different Marisol: the clinic confirmed another mother’s name',
+      );
+      assert.ok(await dialog.getByRole('radio', { name: 'A different person: register them' }).isChecked());
+      await dialog.getByRole('button', { name: 'Save the decision' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Marisol Nunez was registered.').waitFor();
+    });
+    assert.ok(!urls.some((url) => /leave|court|mother/i.test(decodeURIComponent(url))), 'what was typed never went into a URL');
     assert.deepEqual(breakage, []);
     await context.close();
   },
