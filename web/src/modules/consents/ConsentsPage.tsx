@@ -37,6 +37,17 @@ import { useSession } from '../session/SessionContext.tsx';
 import { consentDraftForm, ConsentFormDialog } from './ConsentFormDialog.tsx';
 import { EmergencyDisclosureDialog, emergencyDisclosureDraftForm } from './EmergencyDisclosureDialog.tsx';
 
+/** Which kept draft (components/forms/drafts.ts) is a disclosure being recorded for this patient. */
+const disclosureDraftForm = (patientId: string) => `disclosure:new:${patientId}`;
+
+interface DisclosureValues {
+  recipientName: string;
+  recipientClass: (typeof RECIPIENT_CLASSES)[number];
+  informationKind: (typeof INFORMATION_KINDS)[number];
+  purpose: (typeof CONSENT_PURPOSES)[number];
+  description: string;
+}
+
 /** Which kept draft (components/forms/drafts.ts) is this consent being ended. */
 const revokeDraftForm = (consentId: string) => `consent:end:${consentId}`;
 
@@ -278,11 +289,16 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
   const format = useFormat();
   const describe = useProblemText();
   const queryClient = useQueryClient();
-  const [recipientName, setRecipientName] = useState('');
-  const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>('treating-provider');
-  const [informationKind, setInformationKind] = useState<(typeof INFORMATION_KINDS)[number]>('attendance');
-  const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>('treatment');
-  const [description, setDescription] = useState('');
+  const session = useSession();
+  // Back after the session ended while recording one: the choices and the description are back;
+  // the check runs again (a consent may have changed meanwhile) before it is recorded.
+  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId));
+  const kept = draft.restored?.values;
+  const [recipientName, setRecipientName] = useState(kept?.recipientName ?? '');
+  const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>(kept?.recipientClass ?? 'treating-provider');
+  const [informationKind, setInformationKind] = useState<(typeof INFORMATION_KINDS)[number]>(kept?.informationKind ?? 'attendance');
+  const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>(kept?.purpose ?? 'treatment');
+  const [description, setDescription] = useState(kept?.description ?? '');
   const [result, setResult] = useState<CheckResult | null>(null);
   const [made, setMade] = useState<DisclosureMade | null>(null);
   const body = { recipientName, recipientClass, informationKinds: [informationKind], purpose };
@@ -306,6 +322,10 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
       setMade(answer);
       await queryClient.invalidateQueries({ queryKey: consentsKey(patientId) });
     },
+    // A new disclosure has no version: it is checked and recorded afresh after sign-in.
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { recipientName, recipientClass, informationKind, purpose, description });
+    },
   });
   const reset = () => {
     setResult(null);
@@ -318,6 +338,7 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
         <Title order={2} fz="lg" id="check-heading">
           {t('consents.check.title')}
         </Title>
+        {draft.restored !== null && <RestoredDraftNotice />}
         <form
           onSubmit={(event) => {
             event.preventDefault();
