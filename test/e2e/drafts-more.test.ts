@@ -10,10 +10,12 @@ import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * A session ending during an edit (issue 8, defect 4), in the screens drafts.test.ts leaves
- * out: logging a contact and writing its note, a follow-up task from the contact, revoking a
- * consent, documenting a disclosure in a medical emergency, and the reason given for emergency
- * access (never the password). The save is refused, the user signs in again and lands on the
- * same screen with what they typed (never in the URL). English at a desk, Spanish on a phone.
+ * out: logging a contact and writing its note, a follow-up task from the contact, recording a
+ * disclosure, revoking a consent, documenting a disclosure in a medical emergency, correcting an
+ * ASAM review or an assessment, merging a duplicate record, the reason given for emergency
+ * access (never the password), and a supervisor's caseload reassignment and registration
+ * decision. The save is refused, the user signs in again and lands on the same screen with what
+ * they typed (never in the URL). English at a desk, Spanish on a phone.
  */
 const { server, browser, call, signIn } = await e2eHarness();
 
@@ -194,7 +196,7 @@ async function noteOf(page: Page, contactId: string): Promise<ServerNote> {
 }
 
 test(
-  'English at a desk: a contact, its note, a follow-up, a revocation, an emergency disclosure and an ASAM correction survive the session ending',
+  'English at a desk: a contact, its note, a follow-up, a disclosure, a revocation, an emergency disclosure, an ASAM correction and a merge survive the session ending',
   { timeout: 240_000 },
   async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
