@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropDrafts, hasDraft, keepDraft, peekDraft, takeDraft } from './drafts.ts';
+import { draftIdsOf, dropDrafts, hasDraft, keepDraft, peekDraft, takeDraft } from './drafts.ts';
 
 function memory() {
   const items = new Map<string, string>();
@@ -38,4 +38,15 @@ test('a draft expires after 12 hours, a newer one replaces an older, and signing
   keepDraft({ userId: 'rosa', form: 'patient:9', values: {}, base: null }, 0, store);
   dropDrafts(store);
   assert.equal(hasDraft('rosa', 'patient:9', 1, store), false);
+});
+
+test('a list screen finds which of its records has a draft, for this user only', () => {
+  const store = memory();
+  keepDraft({ userId: 'rosa', form: 'registration-review:r7', values: { note: 'same person' }, base: null }, 0, store);
+  keepDraft({ userId: 'rosa', form: 'patient:9', values: {}, base: null }, 0, store);
+  keepDraft({ userId: 'luis', form: 'registration-review:r8', values: { note: '' }, base: null }, 0, store);
+  assert.deepEqual(draftIdsOf('rosa', 'registration-review:', 10, store), ['r7']);
+  assert.deepEqual(draftIdsOf('rosa', 'registration-review:', 12 * 60 * 60 * 1000 + 1, store), [], 'too old');
+  takeDraft('rosa', 'registration-review:r7', 20, store);
+  assert.deepEqual(draftIdsOf('rosa', 'registration-review:', 30, store), [], 'taken');
 });

@@ -59,6 +59,17 @@ export function hasDraft(userId: string, form: string, now = Date.now(), store: 
   return peekDraft(userId, form, now, store) !== null;
 }
 
+/**
+ * The forms named `<prefix><id>` that `userId` has a draft of, as their ids: a list screen
+ * opens the dialog again for the one record whose dialog was open when the session ended.
+ */
+export function draftIdsOf(userId: string, prefix: string, now = Date.now(), store: Storage | null = storage()): string[] {
+  if (store === null) return [];
+  return read(store)
+    .filter((kept) => kept.userId === userId && kept.form.startsWith(prefix) && now - kept.savedAt < MAX_AGE_MS)
+    .map((kept) => kept.form.slice(prefix.length));
+}
+
 /** Hands back the draft of `form` for `userId`, once: it is removed as it is taken. */
 export function takeDraft<V>(userId: string, form: string, now = Date.now(), store: Storage | null = storage()): Draft<V> | null {
   if (store === null) return null;

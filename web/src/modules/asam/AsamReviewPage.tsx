@@ -5,8 +5,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { keepDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
+import { hasDraft, keepDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -18,6 +19,9 @@ import { asamReviewKey, levelsDiffer, useAsamReview, type AsamReview } from './a
 import { reviewStatusColor } from './EpisodeAsamReviews.tsx';
 
 const RATINGS = ['0', '1', '2', '3', '4'];
+
+/** Which kept draft (components/forms/drafts.ts) is the reason for correcting this completed review. */
+const correctionDraftForm = (reviewId: string) => `asam-review:${reviewId}:correction`;
 type LevelField = 'indicatedLevel' | 'availableLevel' | 'chosenLevel';
 const LEVEL_FIELDS: readonly LevelField[] = ['indicatedLevel', 'availableLevel', 'chosenLevel'];
 
@@ -72,7 +76,10 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
   const [review, setReview] = useState(() => (restored?.base ? { ...initial, version: restored.base.version } : initial));
   const [draft, setDraft] = useState(() => restored?.values ?? draftOf(initial));
   const [saved, setSaved] = useState(false);
-  const [correcting, setCorrecting] = useState(false);
+  // Back after the session ended while giving the reason: the dialog opens again with it.
+  const [correcting, setCorrecting] = useState(
+    () => initial.status === 'completed' && hasDraft(session.user.id, correctionDraftForm(initial.id)),
+  );
   const editable = review.status === 'in-progress';
   const edition = review.edition;
   const levelOptions = LEVELS_OF_CARE[edition].map((code) => ({ value: code, label: levelLabel(tMaybe, edition, code) }));
@@ -263,40 +270,53 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
 
 function CorrectDialog({ review, opened, onClose }: { review: AsamReview; opened: boolean; onClose: () => void }) {
   const t = useT();
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('asam.correct')}>
+      {opened && <CorrectForm review={review} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function CorrectForm({ review, onClose }: { review: AsamReview; onClose: () => void }) {
+  const t = useT();
   const describe = useProblemText();
   const navigate = useNavigate();
-  const [reason, setReason] = useState('');
+  const session = useSession();
+  const draft = useKeptDraft<{ reason: string }>(session.user.id, correctionDraftForm(review.id));
+  // A restored correction goes against the review as first read: one changed meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? review.version;
+  const [reason, setReason] = useState(draft.restored?.values.reason ?? '');
   const correct = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.POST('/api/asam-reviews/{id}/corrections', { params: { path: { id: review.id } }, body: { version: review.version, reason } }),
-      ),
+      unwrap(api.POST('/api/asam-reviews/{id}/corrections', { params: { path: { id: review.id } }, body: { version, reason } })),
     onSuccess: (correction) => {
       onClose();
       void navigate(`/asam-reviews/${correction.id}`);
     },
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { reason }, { values: { reason }, version });
+    },
   });
   return (
-    <Dialog opened={opened} onClose={onClose} title={t('asam.correct')}>
-      <Stack gap="md">
-        <Textarea
-          label={t('asam.correctionReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-        />
-        <ProblemAlert message={correct.error ? describe(correct.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => correct.mutate()} disabled={reason.trim() === ''} loading={correct.isPending}>
-            {t('asam.correct')}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <Stack gap="md">
+      {draft.restored !== null && <RestoredDraftNotice />}
+      <Textarea
+        label={t('asam.correctionReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+      />
+      <ProblemAlert message={correct.error ? describe(correct.error) : null} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => correct.mutate()} disabled={reason.trim() === ''} loading={correct.isPending}>
+          {t('asam.correct')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -29,7 +29,8 @@ import {
   type CaseloadSortKey,
 } from './caseload.ts';
 import { caseloadEarlyRead, fetchCaseload, type CaseloadItem } from './caseloadQueries.ts';
-import { ReassignCaseloadDialog } from './ReassignCaseloadDialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { ReassignCaseloadDialog, reassignDraftForm } from './ReassignCaseloadDialog.tsx';
 
 const isPhase = (value: string): value is EpisodePhase => episodePhases.some((phase) => phase === value);
 
@@ -61,7 +62,8 @@ export function CaseloadPage() {
   const [sort, setSort] = useState<CaseloadSort>({ key: 'name', direction: 'asc' });
   const session = useSession();
   const isSupervisor = hasAnyRole(session, ['supervisor']);
-  const [reassigning, setReassigning] = useState(false);
+  // Back after the session ended while reassigning: the dialog opens again with what was chosen.
+  const [reassigning, setReassigning] = useState(() => isSupervisor && hasDraft(session.user.id, reassignDraftForm(false)));
 
   const today = useToday();
   const collator = useMemo(() => new Intl.Collator(locale === 'es' ? 'es-US' : 'en-US', { sensitivity: 'base', numeric: true }), [locale]);

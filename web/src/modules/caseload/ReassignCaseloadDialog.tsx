@@ -7,11 +7,14 @@ import type { OkBody } from '../../api/types.ts';
 import { clinicalRoles } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { caseloadKey, episodesKey, patientsKey, useStaffPicker } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
+import { useSession } from '../session/SessionContext.tsx';
 
 type Reassignment = OkBody<'/api/caseload-reassignments', 'post'>;
 
@@ -21,6 +24,15 @@ interface Values {
   on: string;
   note: string;
 }
+
+/**
+ * Which kept draft (components/forms/drafts.ts) is a reassignment being prepared: one started
+ * from the caseload's own button (`fromUserId` null) or from a colleague's row in the team's load.
+ */
+export const reassignDraftForm = (fromRow: boolean) => `caseload:reassign:${fromRow ? 'team' : 'caseload'}`;
+
+/** What is kept: the form, and the episodes unticked. */
+type Kept = Values & { unchosen: string[] };
 
 /** A supervisor moves a colleague's caseload, all or chosen episodes, to one or several colleagues (each as a handoff). */
 export function ReassignCaseloadDialog({
@@ -46,9 +58,14 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
   const queryClient = useQueryClient();
   const staff = useStaffPicker(true);
   const [result, setResult] = useState<Reassignment | null>(null);
+  const session = useSession();
+  const draft = useKeptDraft<Kept>(session.user.id, reassignDraftForm(fromUserId !== null));
+  const kept = draft.restored?.values;
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { fromUserId, toUserIds: [], on: today, note: '' },
+    initialValues: kept
+      ? { fromUserId: kept.fromUserId, toUserIds: kept.toUserIds, on: kept.on, note: kept.note }
+      : { fromUserId, toUserIds: [], on: today, note: '' },
     validate: (v) => ({
       fromUserId: v.fromUserId === null ? t('reassign.fromRequired') : null,
       toUserIds:
@@ -72,7 +89,7 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
   });
   // Only episodes where they are the primary case manager move (a handoff is of that role).
   const episodes = (theirs.data?.items ?? []).filter((row) => row.myRole === 'primary-case-manager');
-  const [unchosen, setUnchosen] = useState<Set<string>>(new Set());
+  const [unchosen, setUnchosen] = useState<Set<string>>(() => new Set(kept?.unchosen ?? []));
   const chosen = episodes.filter((row) => !unchosen.has(row.episodeId)).map((row) => row.episodeId);
   const clinical = (staff.data ?? []).filter((user) => user.roles.some((role) => clinicalRoles.includes(role)));
   const nameOf = (id: string) => clinical.find((user) => user.id === id)?.displayName ?? id;
@@ -98,7 +115,10 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
       void queryClient.invalidateQueries({ queryKey: episodesKey });
       void queryClient.invalidateQueries({ queryKey: patientsKey });
     },
-    onError: problem.show,
+    // A reassignment has no version: it is sent afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, { ...form.getValues(), unchosen: [...unchosen] })) problem.show(error);
+    },
   });
 
   if (result !== null) {
@@ -137,6 +157,7 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('reassign.intro')}</Text>
         {staff.isError && <ProblemAlert message={t('reassign.staffError')} />}
         <ProblemAlert message={problem.alert} />

@@ -4,10 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { episodePhases } from '../../api/codes.ts';
+import { peekDraft } from '../../components/forms/drafts.ts';
 import { QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { caseloadKey } from '../patients/patientQueries.ts';
-import { ReassignCaseloadDialog } from './ReassignCaseloadDialog.tsx';
+import { useSession } from '../session/SessionContext.tsx';
+import { ReassignCaseloadDialog, reassignDraftForm } from './ReassignCaseloadDialog.tsx';
 
 const openPhases = episodePhases.filter((phase) => phase !== 'closed');
 
@@ -19,7 +21,11 @@ export function TeamLoad() {
     queryKey: [...caseloadKey, 'loads'],
     queryFn: () => unwrap(api.GET('/api/caseload-loads')),
   });
-  const [reassigning, setReassigning] = useState<string | null>(null);
+  const session = useSession();
+  // Back after the session ended while reassigning a colleague's caseload: the dialog opens again.
+  const [reassigning, setReassigning] = useState<string | null>(
+    () => peekDraft<{ fromUserId: string | null }>(session.user.id, reassignDraftForm(true))?.values.fromUserId ?? null,
+  );
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="team-load">

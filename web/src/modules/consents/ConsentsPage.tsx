@@ -31,9 +31,31 @@ import { useToday } from '../patients/useToday.ts';
 import { CONSENT_PURPOSES, INFORMATION_KINDS, RECIPIENT_CLASSES } from '../../../../src/modules/consents/codes.ts';
 import { consentsKey, stateColor, useConsentsQuery, type CheckResult, type ConsentSummary, type DisclosureMade } from './consentQueries.ts';
 import { hasDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { consentDraftForm, ConsentFormDialog } from './ConsentFormDialog.tsx';
-import { EmergencyDisclosureDialog } from './EmergencyDisclosureDialog.tsx';
+import { EmergencyDisclosureDialog, emergencyDisclosureDraftForm } from './EmergencyDisclosureDialog.tsx';
+
+/** Which kept draft (components/forms/drafts.ts) is a disclosure being recorded for this patient. */
+const disclosureDraftForm = (patientId: string) => `disclosure:new:${patientId}`;
+
+interface DisclosureValues {
+  recipientName: string;
+  recipientClass: (typeof RECIPIENT_CLASSES)[number];
+  informationKind: (typeof INFORMATION_KINDS)[number];
+  purpose: (typeof CONSENT_PURPOSES)[number];
+  description: string;
+}
+
+/** Which kept draft (components/forms/drafts.ts) is this consent being ended. */
+const revokeDraftForm = (consentId: string) => `consent:end:${consentId}`;
+
+interface RevokeValues {
+  reason: 'revoked' | 'expiration-event';
+  endedOn: string;
+  method: string;
+}
 
 /** A patient's consents, the check before anything is shared, and the way to record either. */
 export function ConsentsPage() {
@@ -41,17 +63,32 @@ export function ConsentsPage() {
   const t = useT();
   const patient = usePatient(id);
   const consents = useConsentsQuery(id);
+  if (patient.isPending || consents.isPending) return <Loader />;
+  if (patient.isError || consents.isError) return <ProblemAlert message={t('common.loadFailed')} />;
+  return <ConsentsView id={id} patient={patient.data} consents={consents.data} />;
+}
+
+function ConsentsView({
+  id,
+  patient,
+  consents,
+}: {
+  id: string;
+  patient: NonNullable<ReturnType<typeof usePatient>['data']>;
+  consents: ConsentSummary[];
+}) {
+  const t = useT();
   const session = useSession();
   // Back after the session ended while recording one: the form opens again with what was typed.
   const [recording, setRecording] = useState<{ recipientName?: string } | null>(() =>
     hasDraft(session.user.id, consentDraftForm(id)) ? {} : null,
   );
-  const [emergency, setEmergency] = useState(false);
-  const [revoking, setRevoking] = useState<ConsentSummary | null>(null);
-
-  if (patient.isPending || consents.isPending) return <Loader />;
-  if (patient.isError || consents.isError) return <ProblemAlert message={t('common.loadFailed')} />;
-  const name = displayName(patient.data);
+  const [emergency, setEmergency] = useState(() => hasDraft(session.user.id, emergencyDisclosureDraftForm(id)));
+  const [revokingId, setRevokingId] = useState<string | null>(
+    () => consents.find((consent) => hasDraft(session.user.id, revokeDraftForm(consent.id)))?.id ?? null,
+  );
+  const revoking = consents.find((consent) => consent.id === revokingId) ?? null;
+  const name = displayName(patient);
 
   return (
     <Page
@@ -74,22 +111,22 @@ export function ConsentsPage() {
           {t('consents.accounting')}
         </Anchor>
       </Group>
-      <ConsentList consents={consents.data} onRevoke={setRevoking} />
+      <ConsentList consents={consents} onRevoke={(consent) => setRevokingId(consent.id)} />
       <DisclosureCheck patientId={id} onCapture={(recipientName) => setRecording({ recipientName })} />
       <ConsentFormDialog
         patientId={id}
         opened={recording !== null}
         preset={recording ?? undefined}
-        patientLanguage={patient.data.preferredLanguage}
+        patientLanguage={patient.preferredLanguage}
         onClose={() => setRecording(null)}
       />
       <EmergencyDisclosureDialog patientId={id} opened={emergency} onClose={() => setEmergency(false)} />
       <Dialog
         opened={revoking !== null}
-        onClose={() => setRevoking(null)}
+        onClose={() => setRevokingId(null)}
         title={t('consents.revoke.title', { recipient: revoking?.recipientName ?? '' })}
       >
-        {revoking && <RevokeForm consent={revoking} onClose={() => setRevoking(null)} />}
+        {revoking && <RevokeForm consent={revoking} onClose={() => setRevokingId(null)} />}
       </Dialog>
     </Page>
   );
@@ -174,20 +211,29 @@ function RevokeForm({ consent, onClose }: { consent: ConsentSummary; onClose: ()
   const today = useToday();
   const describe = useProblemText();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState<'revoked' | 'expiration-event'>('revoked');
-  const [endedOn, setEndedOn] = useState(today);
-  const [method, setMethod] = useState('');
+  const session = useSession();
+  const draft = useKeptDraft<RevokeValues>(session.user.id, revokeDraftForm(consent.id));
+  const kept = draft.restored?.values;
+  // A restored revocation goes against the consent as first read: one changed meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? consent.version;
+  const [reason, setReason] = useState<'revoked' | 'expiration-event'>(kept?.reason ?? 'revoked');
+  const [endedOn, setEndedOn] = useState(kept?.endedOn ?? today);
+  const [method, setMethod] = useState(kept?.method ?? '');
   const end = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/consents/{id}/end', {
           params: { path: { id: consent.id } },
-          body: { version: consent.version, reason, endedOn, method },
+          body: { version, reason, endedOn, method },
         }),
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: consentsKey(consent.patientId) });
       onClose();
+    },
+    onError: (error) => {
+      const values = { reason, endedOn, method };
+      draft.keepIfSignedOut(error, values, { values, version });
     },
   });
   return (
@@ -198,6 +244,7 @@ function RevokeForm({ consent, onClose }: { consent: ConsentSummary; onClose: ()
       }}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('consents.revoke.explain')}</Text>
         <ProblemAlert message={end.error ? describe(end.error) : null} />
         {consent.expirationKind !== 'date' && (
@@ -242,11 +289,16 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
   const format = useFormat();
   const describe = useProblemText();
   const queryClient = useQueryClient();
-  const [recipientName, setRecipientName] = useState('');
-  const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>('treating-provider');
-  const [informationKind, setInformationKind] = useState<(typeof INFORMATION_KINDS)[number]>('attendance');
-  const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>('treatment');
-  const [description, setDescription] = useState('');
+  const session = useSession();
+  // Back after the session ended while recording one: the choices and the description are back;
+  // the check runs again (a consent may have changed meanwhile) before it is recorded.
+  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId));
+  const kept = draft.restored?.values;
+  const [recipientName, setRecipientName] = useState(kept?.recipientName ?? '');
+  const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>(kept?.recipientClass ?? 'treating-provider');
+  const [informationKind, setInformationKind] = useState<(typeof INFORMATION_KINDS)[number]>(kept?.informationKind ?? 'attendance');
+  const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>(kept?.purpose ?? 'treatment');
+  const [description, setDescription] = useState(kept?.description ?? '');
   const [result, setResult] = useState<CheckResult | null>(null);
   const [made, setMade] = useState<DisclosureMade | null>(null);
   const body = { recipientName, recipientClass, informationKinds: [informationKind], purpose };
@@ -270,6 +322,10 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
       setMade(answer);
       await queryClient.invalidateQueries({ queryKey: consentsKey(patientId) });
     },
+    // A new disclosure has no version: it is checked and recorded afresh after sign-in.
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { recipientName, recipientClass, informationKind, purpose, description });
+    },
   });
   const reset = () => {
     setResult(null);
@@ -282,6 +338,7 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
         <Title order={2} fz="lg" id="check-heading">
           {t('consents.check.title')}
         </Title>
+        {draft.restored !== null && <RestoredDraftNotice />}
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -4,11 +4,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { INFORMATION_KINDS } from '../../../../src/modules/consents/codes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { consentsKey, type Disclosure } from './consentQueries.ts';
+
+/** Which kept draft (components/forms/drafts.ts) is an emergency disclosure being documented for this patient. */
+export const emergencyDisclosureDraftForm = (patientId: string) => `disclosure:emergency:${patientId}`;
+
+interface Values {
+  recipientName: string;
+  recipientAffiliation: string;
+  informationKinds: string[];
+  emergencyNature: string;
+  disclosedAt: string;
+}
 
 /** A local date-time for the input, now, to the minute. */
 function nowLocal(): string {
@@ -29,12 +43,15 @@ export function EmergencyDisclosureDialog({ patientId, opened, onClose }: { pati
 function EmergencyForm({ patientId, onClose }: { patientId: string; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const form = useForm({
+  const session = useSession();
+  const draft = useKeptDraft<Values>(session.user.id, emergencyDisclosureDraftForm(patientId));
+  const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: {
+    // A restored one keeps the time typed: the disclosure was made then, not at sign-in.
+    initialValues: draft.restored?.values ?? {
       recipientName: '',
       recipientAffiliation: '',
-      informationKinds: [] as string[],
+      informationKinds: [],
       emergencyNature: '',
       disclosedAt: nowLocal(),
     },
@@ -60,7 +77,10 @@ function EmergencyForm({ patientId, onClose }: { patientId: string; onClose: () 
       await queryClient.invalidateQueries({ queryKey: consentsKey(patientId) });
       onClose();
     },
-    onError: problem.show,
+    // A new disclosure has no version: it is documented afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   return (
     <form
@@ -71,6 +91,7 @@ function EmergencyForm({ patientId, onClose }: { patientId: string; onClose: () 
       noValidate
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <Text size="sm">{t('consents.emergency.explain')}</Text>
         <ProblemAlert message={problem.alert} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,11 +1,13 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { hasDraft } from '../../components/forms/drafts.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { ContactStatusLine } from './ContactStatusLine.tsx';
 import type { EpisodeContacts as EpisodeContactsData } from './contactQueries.ts';
-import { LogContactDialog } from './LogContactDialog.tsx';
+import { useSession } from '../session/SessionContext.tsx';
+import { contactDraftForm, LogContactDialog } from './LogContactDialog.tsx';
 
 /** The episode screen's contacts: where the episode stands, the newest contacts, and logging one. */
 export function EpisodeContacts({
@@ -20,7 +22,9 @@ export function EpisodeContacts({
   contacts: EpisodeContactsData | undefined;
 }) {
   const t = useT();
-  const [logging, setLogging] = useState(false);
+  const session = useSession();
+  // Back after the session ended while logging one: the dialog opens again with what was typed.
+  const [logging, setLogging] = useState(() => open && hasDraft(session.user.id, contactDraftForm(patientId, episodeId)));
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="sm">
@@ -95,7 +99,8 @@ function ContactTable({ contacts }: { contacts: EpisodeContactsData['recent'] })
 /** The patient page's part: the newest contacts, and logging one (filed under the open episode). */
 export function PatientContacts({ patientId, contacts }: { patientId: string; contacts: EpisodeContactsData['recent'] }) {
   const t = useT();
-  const [logging, setLogging] = useState(false);
+  const session = useSession();
+  const [logging, setLogging] = useState(() => hasDraft(session.user.id, contactDraftForm(patientId)));
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="sm">

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import {
@@ -17,6 +19,22 @@ import { useSession } from '../session/SessionContext.tsx';
 import { instantIn, localNow } from './contactQueries.ts';
 
 const FIELDS = ['occurredAt', 'durationMinutes', 'mode', 'activities', 'location', 'participants'] as const;
+
+/**
+ * Which kept draft (components/forms/drafts.ts) is a contact being logged for this patient: from
+ * the episode screen (under that episode) or the patient's page (under the open episode).
+ */
+export const contactDraftForm = (patientId: string, episodeId?: string | null) => `contact:new:${patientId}:${episodeId ?? 'open'}`;
+
+interface Values {
+  mode: ContactMode;
+  when: string;
+  minutes: string;
+  activities: ContactActivity[];
+  structure: string;
+  location: string;
+  participants: string;
+}
 
 /**
  * Logging a contact, quick on a phone: how, when, minutes, activities and the note's structure;
@@ -35,19 +53,30 @@ export function LogContactDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('contacts.log')}>
+      {opened && <LogContactForm patientId={patientId} episodeId={episodeId} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function LogContactForm({ patientId, episodeId, onClose }: { patientId: string; episodeId?: string | null; onClose: () => void }) {
+  const t = useT();
   const session = useSession();
   const timeZone = session.organization.timeZone;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<ContactMode>('phone');
-  const [when, setWhen] = useState(() => localNow(timeZone));
-  const [minutes, setMinutes] = useState('15');
-  const [activities, setActivities] = useState<ContactActivity[]>(['monitoring']);
-  const [structure, setStructure] = useState<string>('dap');
-  const [location, setLocation] = useState('');
-  const [participants, setParticipants] = useState('');
+  const draft = useKeptDraft<Values>(session.user.id, contactDraftForm(patientId, episodeId));
+  const kept = draft.restored?.values;
+  const [mode, setMode] = useState<ContactMode>(kept?.mode ?? 'phone');
+  // A restored contact keeps the time typed: it happened then, not when signing in again.
+  const [when, setWhen] = useState(() => kept?.when ?? localNow(timeZone));
+  const [minutes, setMinutes] = useState(kept?.minutes ?? '15');
+  const [activities, setActivities] = useState<ContactActivity[]>(kept?.activities ?? ['monitoring']);
+  const [structure, setStructure] = useState<string>(kept?.structure ?? 'dap');
+  const [location, setLocation] = useState(kept?.location ?? '');
+  const [participants, setParticipants] = useState(kept?.participants ?? '');
   const attempt = mode === 'attempted-not-reached';
-
   const log = useMutation({
     mutationFn: () =>
       unwrap(
@@ -71,97 +100,100 @@ export function LogContactDialog({
       onClose();
       if (contact.note) void navigate(`/contacts/${contact.id}`);
     },
+    // A new contact has no version: it is logged afresh after sign-in.
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { mode, when, minutes, activities, structure, location, participants });
+    },
   });
   const errors = useServerErrors(log.error, FIELDS);
 
   return (
-    <Dialog opened={opened} onClose={onClose} title={t('contacts.log')}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          log.mutate();
-        }}
-      >
-        <Stack gap="md">
-          <Select
-            label={t('contacts.mode')}
-            data={CONTACT_MODES.map((value) => ({ value, label: t(`contactMode.${value}`) }))}
-            value={mode}
-            onChange={(value) => value && setMode(value)}
-            allowDeselect={false}
-            error={errors.fieldErrors.mode}
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        log.mutate();
+      }}
+    >
+      <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
+        <Select
+          label={t('contacts.mode')}
+          data={CONTACT_MODES.map((value) => ({ value, label: t(`contactMode.${value}`) }))}
+          value={mode}
+          onChange={(value) => value && setMode(value)}
+          allowDeselect={false}
+          error={errors.fieldErrors.mode}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput
+            label={t('contacts.when')}
+            type="datetime-local"
+            value={when}
+            max={localNow(timeZone)}
+            onChange={(event) => setWhen(event.currentTarget.value)}
+            error={errors.fieldErrors.occurredAt}
+            required
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              label={t('contacts.when')}
-              type="datetime-local"
-              value={when}
-              max={localNow(timeZone)}
-              onChange={(event) => setWhen(event.currentTarget.value)}
-              error={errors.fieldErrors.occurredAt}
-              required
-            />
-            <TextInput
-              label={t('contacts.minutes')}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              value={minutes}
-              onChange={(event) => setMinutes(event.currentTarget.value)}
-              error={errors.fieldErrors.durationMinutes}
-              required
-            />
+          <TextInput
+            label={t('contacts.minutes')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            value={minutes}
+            onChange={(event) => setMinutes(event.currentTarget.value)}
+            error={errors.fieldErrors.durationMinutes}
+            required
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('contacts.activities')}
+          description={t('contacts.activitiesHelp')}
+          value={activities}
+          onChange={(value) => setActivities(value)}
+          error={errors.fieldErrors.activities}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
+            {CONTACT_ACTIVITIES.map((value) => (
+              <Checkbox key={value} value={value} label={t(`activity.${value}`)} />
+            ))}
           </SimpleGrid>
-          <Checkbox.Group
-            label={t('contacts.activities')}
-            description={t('contacts.activitiesHelp')}
-            value={activities}
-            onChange={(value) => setActivities(value)}
-            error={errors.fieldErrors.activities}
-          >
-            <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
-              {CONTACT_ACTIVITIES.map((value) => (
-                <Checkbox key={value} value={value} label={t(`activity.${value}`)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          {!attempt && (
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="note-structure-label">
-                {t('contacts.noteStructure')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="note-structure-label"
-                value={structure}
-                onChange={setStructure}
-                data={[...NOTE_STRUCTURES, 'none' as const].map((value) => ({ value, label: t(`note.structure.${value}`) }))}
-              />
-            </Stack>
-          )}
-          <TextInput
-            label={t('contacts.location')}
-            value={location}
-            onChange={(event) => setLocation(event.currentTarget.value)}
-            error={errors.fieldErrors.location}
-          />
-          <TextInput
-            label={t('contacts.participants')}
-            value={participants}
-            onChange={(event) => setParticipants(event.currentTarget.value)}
-            error={errors.fieldErrors.participants}
-          />
-          <ProblemAlert message={errors.alert} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={log.isPending}>
-              {t('contacts.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+        </Checkbox.Group>
+        {!attempt && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="note-structure-label">
+              {t('contacts.noteStructure')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="note-structure-label"
+              value={structure}
+              onChange={setStructure}
+              data={[...NOTE_STRUCTURES, 'none' as const].map((value) => ({ value, label: t(`note.structure.${value}`) }))}
+            />
+          </Stack>
+        )}
+        <TextInput
+          label={t('contacts.location')}
+          value={location}
+          onChange={(event) => setLocation(event.currentTarget.value)}
+          error={errors.fieldErrors.location}
+        />
+        <TextInput
+          label={t('contacts.participants')}
+          value={participants}
+          onChange={(event) => setParticipants(event.currentTarget.value)}
+          error={errors.fieldErrors.participants}
+        />
+        <ProblemAlert message={errors.alert} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={log.isPending}>
+            {t('contacts.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { markSessionEnded, sessionKey } from '../session/sessionQueries.ts';
 import type { Note } from './contactQueries.ts';
 import { deleteDraft, getDraft, putDraft } from './draftStore.ts';
 
@@ -25,6 +27,7 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
   const onServer = useRef(text);
   const sending = useRef(false);
   const editable = note.status === 'draft' && note.author.id === userId;
+  const queryClient = useQueryClient();
 
   const send = useCallback(async () => {
     if (sending.current) return;
@@ -48,13 +51,21 @@ export function useDraftAutosave(note: Note, userId: string, onSaved: (note: Not
       } else if (result.response.status === 409 && isStale(result.error)) {
         setTheirs(result.error.current);
         setState('conflict');
-      } else setState('unsent');
+      } else {
+        setState('unsent');
+        if (result.response.status === 401) {
+          // The session ended (idle timeout, or ended elsewhere): the text stays on this device and
+          // sign-in shows; signed in again, this screen opens and the text above is sent (issue 8).
+          markSessionEnded();
+          void queryClient.invalidateQueries({ queryKey: sessionKey });
+        }
+      }
     } catch {
       setState('unsent'); // no connection: the text is on the device; the retry sends it
     } finally {
       sending.current = false;
     }
-  }, [note.id, userId, onSaved]);
+  }, [note.id, userId, onSaved, queryClient]);
 
   // A draft left on this device by an earlier visit (typed offline) comes back first.
   useEffect(() => {

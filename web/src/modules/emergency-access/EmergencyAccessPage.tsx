@@ -6,15 +6,30 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { OkBody } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { peekDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { Page } from '../../components/Page.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { myGrantsKey } from './emergencyQueries.ts';
 
 type Found = OkBody<'/api/emergency-access/lookups', 'post'>['items'][number];
+
+/**
+ * Which kept draft (components/forms/drafts.ts) is the reason being given for emergency access:
+ * the reason and whose chart it was for, never the password (typed again after sign-in).
+ */
+const breakGlassDraftForm = 'emergency-access:reason';
+
+interface KeptReason {
+  patient: Found;
+  reason: string;
+}
 
 /**
  * Emergency access for a clinician: find the person (search shows only the charts one may
@@ -22,8 +37,12 @@ type Found = OkBody<'/api/emergency-access/lookups', 'post'>['items'][number];
  */
 export function EmergencyAccessPage() {
   const t = useT();
+  const session = useSession();
   const [found, setFound] = useState<Found[] | null>(null);
-  const [chosen, setChosen] = useState<Found | null>(null);
+  // Back after the session ended while giving the reason: the dialog opens again for that person.
+  const [chosen, setChosen] = useState<Found | null>(
+    () => peekDraft<KeptReason>(session.user.id, breakGlassDraftForm)?.values.patient ?? null,
+  );
   return (
     <Page title={t('emergencyAccess.title')} intro={t('emergencyAccess.intro')}>
       <MyGrants />
@@ -174,9 +193,12 @@ function BreakGlassForm({ patient, onClose }: { patient: Found; onClose: () => v
   // The organization's setting: the same query the organization page reads.
   const organization = useQuery({ queryKey: ['organization'], queryFn: () => unwrap(api.GET('/api/organization')) });
   const hours = organization.data?.emergencyAccessHours ?? 4;
+  const session = useSession();
+  const draft = useKeptDraft<KeptReason>(session.user.id, breakGlassDraftForm);
+  const restored = draft.restored?.values.patient.id === patient.id ? draft.restored : null;
   const form = useForm({
     mode: 'controlled',
-    initialValues: { reason: '', currentPassword: '' },
+    initialValues: { reason: restored?.values.reason ?? '', currentPassword: '' },
     validate: {
       reason: (value) => (value.trim().length < 10 ? t('emergencyAccess.dialog.reasonShort') : null),
       currentPassword: (value) => (value === '' ? t('emergencyAccess.dialog.passwordRequired') : null),
@@ -199,7 +221,8 @@ function BreakGlassForm({ patient, onClose }: { patient: Found; onClose: () => v
     },
     onError: (error) => {
       form.setFieldValue('currentPassword', '');
-      problem.show(error);
+      // The reason is kept; the password never is.
+      if (!draft.keepIfSignedOut(error, { patient, reason: form.getValues().reason })) problem.show(error);
     },
   });
   return (
@@ -219,6 +242,7 @@ function BreakGlassForm({ patient, onClose }: { patient: Found; onClose: () => v
             <List.Item>{t('emergencyAccess.dialog.reviewed')}</List.Item>
           </List>
         </div>
+        {restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <Textarea
           label={t('emergencyAccess.dialog.reason')}

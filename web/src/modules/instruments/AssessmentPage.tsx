@@ -4,12 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { isAsked } from '../../../../src/modules/instruments/rules.ts';
 import { HandToPatient } from '../patient-mode/HandToPatient.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { statusColor } from './EpisodeAssessments.tsx';
 import { GivenAnswer, ItemInput, ResultPanel } from './InstrumentForm.tsx';
 import {
@@ -44,6 +48,9 @@ export function AssessmentPage() {
 
 type Reasoned = 'abandon' | 'correct' | null;
 
+/** Which kept draft (components/forms/drafts.ts) is the reason for abandoning or correcting this assessment. */
+const reasonDraftForm = (assessmentId: string, action: 'abandon' | 'correct') => `assessment:${assessmentId}:${action}`;
+
 function Administer({ initial, definition }: { initial: Assessment; definition: Definition }) {
   const t = useT();
   const format = useFormat();
@@ -53,7 +60,12 @@ function Administer({ initial, definition }: { initial: Assessment; definition: 
   const [assessment, setAssessment] = useState(initial);
   const [answers, setAnswers] = useState<Record<string, Answer>>(initial.answers as Record<string, Answer>);
   const [sex, setSex] = useState(initial.context.sex ?? null);
-  const [reasoned, setReasoned] = useState<Reasoned>(null);
+  const session = useSession();
+  // Back after the session ended while giving the reason: the dialog opens again with it.
+  const [reasoned, setReasoned] = useState<Reasoned>(() => {
+    const action = initial.status === 'in-progress' ? 'abandon' : initial.status === 'completed' ? 'correct' : null;
+    return action !== null && hasDraft(session.user.id, reasonDraftForm(initial.id, action)) ? action : null;
+  });
   const editable = assessment.status === 'in-progress';
   // Saves go one after another, each with the version the last one answered: a quick second
   // click never races the first into a 409 of our own making.
@@ -255,45 +267,69 @@ function ReasonDialog({
   onDone: (next: Assessment) => void;
 }) {
   const t = useT();
+  return (
+    <Dialog opened={action !== null} onClose={onClose} title={action === 'abandon' ? t('assessment.abandon') : t('assessment.correct')}>
+      {action !== null && <ReasonForm key={action} action={action} assessment={assessment} onClose={onClose} onDone={onDone} />}
+    </Dialog>
+  );
+}
+
+function ReasonForm({
+  action,
+  assessment,
+  onClose,
+  onDone,
+}: {
+  action: 'abandon' | 'correct';
+  assessment: Assessment;
+  onClose: () => void;
+  onDone: (next: Assessment) => void;
+}) {
+  const t = useT();
   const describe = useProblemText();
   const navigate = useNavigate();
-  const [reason, setReason] = useState('');
+  const session = useSession();
+  const draft = useKeptDraft<{ reason: string }>(session.user.id, reasonDraftForm(assessment.id, action));
+  // A restored reason goes against the assessment as first read: one changed meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? assessment.version;
+  const [reason, setReason] = useState(draft.restored?.values.reason ?? '');
   const run = useMutation({
     mutationFn: () => {
-      const options = { params: { path: { id: assessment.id } }, body: { version: assessment.version, reason } };
+      const options = { params: { path: { id: assessment.id } }, body: { version, reason } };
       return action === 'abandon'
         ? unwrap(api.POST('/api/assessments/{id}/abandonment', options))
         : unwrap(api.POST('/api/assessments/{id}/corrections', options));
     },
     onSuccess: (next) => {
-      setReason('');
       onClose();
       if (action === 'correct') void navigate(`/assessments/${next.id}`);
       else onDone(next);
     },
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { reason }, { values: { reason }, version });
+    },
   });
   return (
-    <Dialog opened={action !== null} onClose={onClose} title={action === 'abandon' ? t('assessment.abandon') : t('assessment.correct')}>
-      <Stack gap="md">
-        <Text size="sm">{action === 'abandon' ? t('assessment.abandon.explain') : t('assessment.correct.explain')}</Text>
-        <Textarea
-          label={t('assessment.reason')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          autosize
-          minRows={2}
-          required
-        />
-        <ProblemAlert message={run.error ? describe(run.error) : null} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => run.mutate()} disabled={reason.trim() === ''} loading={run.isPending}>
-            {action === 'abandon' ? t('assessment.abandon') : t('assessment.correct')}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <Stack gap="md">
+      {draft.restored !== null && <RestoredDraftNotice />}
+      <Text size="sm">{action === 'abandon' ? t('assessment.abandon.explain') : t('assessment.correct.explain')}</Text>
+      <Textarea
+        label={t('assessment.reason')}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+      />
+      <ProblemAlert message={run.error ? describe(run.error) : null} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => run.mutate()} disabled={reason.trim() === ''} loading={run.isPending}>
+          {action === 'abandon' ? t('assessment.abandon') : t('assessment.correct')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

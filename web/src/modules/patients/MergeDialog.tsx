@@ -8,9 +8,12 @@ import { api, unwrap } from '../../api/client.ts';
 import { ApiError, networkProblemType, parseRetryAfter, toProblem } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { displayName } from './patientHelpers.ts';
 import { caseloadKey, episodesKey, patientsKey, usePatient, type Patient, type PatientSummary } from './patientQueries.ts';
 
@@ -37,6 +40,15 @@ function refreshAll(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: caseloadKey });
 }
 
+/** Which kept draft (components/forms/drafts.ts) is a merge into this patient's record being confirmed. */
+export const mergeDraftForm = (patientId: string) => `patient:${patientId}:merge`;
+
+/** What is kept: the record chosen to merge in, and why. */
+interface KeptMerge {
+  chosen: PatientSummary;
+  reason: string;
+}
+
 export function MergeDialog({ patient, opened, onClose }: { patient: Patient; opened: boolean; onClose: () => void }) {
   const t = useT();
   return (
@@ -50,13 +62,17 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const session = useSession();
+  const kept = useKeptDraft<KeptMerge>(session.user.id, mergeDraftForm(patient.id));
+  // A restored merge goes against the record as first read: one changed meanwhile is a 409.
+  const version = kept.restored?.base?.version ?? patient.version;
   const [draft, setDraft] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [tooShort, setTooShort] = useState(false);
-  const [chosen, setChosen] = useState<PatientSummary | null>(null);
+  const [chosen, setChosen] = useState<PatientSummary | null>(kept.restored?.values.chosen ?? null);
   const form = useForm<{ reason: string; mergedPatientId: string }>({
     mode: 'controlled',
-    initialValues: { reason: '', mergedPatientId: '' },
+    initialValues: { reason: kept.restored?.values.reason ?? '', mergedPatientId: '' },
     validate: (v) => ({ reason: v.reason.trim() === '' ? t('merge.reasonRequired') : null }),
   });
   const problem = useFormProblem(form);
@@ -70,7 +86,7 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
   const merge = useMutation({
     mutationFn: () => {
       if (chosen === null) throw new Error('checked before sending');
-      return mergePatient(patient.id, { mergedPatientId: chosen.id, version: patient.version, reason: form.getValues().reason.trim() });
+      return mergePatient(patient.id, { mergedPatientId: chosen.id, version, reason: form.getValues().reason.trim() });
     },
     onSuccess: (mergeId) => {
       refreshAll(queryClient);
@@ -91,6 +107,8 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
       onClose();
     },
     onError: (error) => {
+      const values = chosen === null ? null : { chosen, reason: form.getValues().reason };
+      if (values !== null && kept.keepIfSignedOut(error, values, { values, version })) return;
       if (error instanceof ApiError && error.problemType === 'stale-version') refreshAll(queryClient);
       else problem.show(error);
     },
@@ -197,6 +215,7 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
           {card(t('merge.kept'), patient)}
           {card(t('merge.mergedAway'), chosen)}
         </SimpleGrid>
+        {kept.restored !== null && <RestoredDraftNotice />}
         <Alert color="orange" variant="light" title={t('merge.warningTitle')}>
           {t('merge.warning', { name: displayName(chosen), survivor: displayName(patient) })}
         </Alert>

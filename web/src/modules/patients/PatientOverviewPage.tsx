@@ -13,7 +13,7 @@ import { hasDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts
 import { useSession } from '../session/SessionContext.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
 import { OpenEpisodeDialog, openEpisodeDraftForm } from './OpenEpisodeDialog.tsx';
-import { MergeDialog, MergedBanner } from './MergeDialog.tsx';
+import { mergeDraftForm, MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
@@ -98,7 +98,8 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
     if (dialog?.draft) takeDraft(session.user.id, patientDraftForm(patient.id));
   }, [dialog, session.user.id, patient.id]);
   const [opening, setOpening] = useState(() => hasDraft(session.user.id, openEpisodeDraftForm(patient.id)));
-  const [merging, setMerging] = useState(false);
+  // Back after the session ended while confirming a merge: the dialog opens again with the reason.
+  const [merging, setMerging] = useState(() => patient.mergedIntoId === null && hasDraft(session.user.id, mergeDraftForm(patient.id)));
 
   const age = ageOn(patient.dateOfBirth, today);
   const legal = legalNameIfDifferent(patient);

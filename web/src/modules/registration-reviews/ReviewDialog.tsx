@@ -6,11 +6,17 @@ import { api, unwrap } from '../../api/client.ts';
 import type { RegistrationReview, RegistrationReviewDetail } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { patientsKey } from '../patients/patientQueries.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { reviewsKey } from './reviewQueries.ts';
+
+/** Kept drafts (components/forms/drafts.ts) of a decision are named this and the review's id. */
+export const reviewDraftPrefix = 'registration-review:';
 
 export function ReviewDialog({ review, onClose }: { review: RegistrationReview | null; onClose: () => void }) {
   const t = useT();
@@ -35,21 +41,25 @@ function ReviewForm({ id, onClose }: { id: string; onClose: () => void }) {
     queryKey: [...reviewsKey, 'detail', id],
     queryFn: () => unwrap(api.GET('/api/registration-reviews/{id}', { params: { path: { id } } })),
   });
+  const session = useSession();
+  const draft = useKeptDraft<DecisionValues>(session.user.id, `${reviewDraftPrefix}${id}`);
   const form = useForm<DecisionValues>({
     mode: 'controlled',
-    initialValues: { decision: null, note: '' },
+    initialValues: draft.restored?.values ?? { decision: null, note: '' },
     validate: {
       decision: (value) => (value === null ? t('reviews.decision.required') : null),
       note: (value) => (value.trim() === '' ? t('reviews.note.required') : null),
     },
   });
   const problem = useFormProblem(form);
+  // A restored decision goes against the review as first read: one decided meanwhile is a 409.
+  const version = () => draft.restored?.base?.version ?? detail.data?.version ?? 1;
   const save = useMutation({
     mutationFn: (values: DecisionValues & { decision: 'register' | 'decline' }) =>
       unwrap(
         api.POST('/api/registration-reviews/{id}/decision', {
           params: { path: { id } },
-          body: { decision: values.decision, note: values.note.trim(), version: detail.data?.version ?? 1 },
+          body: { decision: values.decision, note: values.note.trim(), version: version() },
         }),
       ),
     onSuccess: (review) => {
@@ -62,7 +72,10 @@ function ReviewForm({ id, onClose }: { id: string; onClose: () => void }) {
       });
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      const values = form.getValues();
+      if (!draft.keepIfSignedOut(error, values, { values, version: version() })) problem.show(error);
+    },
   });
 
   if (!detail.data) return <QueryStatus error={detail.error} isPending={detail.isPending} retry={() => void detail.refetch()} />;
@@ -76,6 +89,7 @@ function ReviewForm({ id, onClose }: { id: string; onClose: () => void }) {
       })}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Registration review={review} />
           <Candidates review={review} />

@@ -11,7 +11,8 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
-import { ReviewDialog } from './ReviewDialog.tsx';
+import { draftIdsOf } from '../../components/forms/drafts.ts';
+import { reviewDraftPrefix, ReviewDialog } from './ReviewDialog.tsx';
 
 import { reviewsKey } from './reviewQueries.ts';
 const statusColors: Record<RegistrationReview['status'], string> = { pending: 'yellow', registered: 'green', declined: 'gray' };
@@ -24,9 +25,12 @@ const statusColors: Record<RegistrationReview['status'], string> = { pending: 'y
 export function ReviewsPage() {
   const t = useT();
   const format = useFormat();
-  const supervisor = useSession().user.roles.includes('supervisor');
+  const session = useSession();
+  const supervisor = session.user.roles.includes('supervisor');
   const [show, setShow] = useState<'pending' | 'all'>(supervisor ? 'pending' : 'all');
-  const [reviewing, setReviewing] = useState<RegistrationReview | null>(null);
+  const [chosen, setChosen] = useState<RegistrationReview | null>(null);
+  // Back after the session ended while deciding: that registration's dialog opens again once listed.
+  const [keptId, setKeptId] = useState(() => (supervisor ? (draftIdsOf(session.user.id, reviewDraftPrefix)[0] ?? null) : null));
   const reviews = useInfiniteQuery({
     queryKey: [...reviewsKey, show],
     queryFn: ({ pageParam }) =>
@@ -39,6 +43,11 @@ export function ReviewsPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = reviews.data?.pages.flatMap((page) => page.items) ?? [];
+  const reviewing = chosen ?? rows.find((review) => review.id === keptId) ?? null;
+  const setReviewing = (review: RegistrationReview | null) => {
+    setKeptId(null);
+    setChosen(review);
+  };
   const name = (review: RegistrationReview) => `${review.registration.legalFirstName} ${review.registration.legalLastName}`;
 
   const columns: Column<RegistrationReview>[] = [

@@ -4,15 +4,22 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { patientsKey } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { tasksKey, timelineKey, todayKey } from './taskQueries.ts';
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** Which kept draft (components/forms/drafts.ts) is a follow-up task being made from this record. */
+const followUpDraftForm = (source: { recordType: string; recordId: string }) => `task:follow-up:${source.recordType}:${source.recordId}`;
 
 interface Values {
   title: string;
@@ -34,7 +41,9 @@ export function FollowUpTask({
   source: { recordType: string; recordId: string };
 }) {
   const t = useT();
-  const [opened, setOpened] = useState(false);
+  const session = useSession();
+  // Back after the session ended while typing one: the dialog opens again with what was typed.
+  const [opened, setOpened] = useState(() => hasDraft(session.user.id, followUpDraftForm(source)));
   const [added, setAdded] = useState<string | null>(null);
   return (
     <Group gap="sm">
@@ -77,9 +86,11 @@ function FollowUpForm({
   const t = useT();
   const today = useToday();
   const queryClient = useQueryClient();
+  const session = useSession();
+  const draft = useKeptDraft<Values>(session.user.id, followUpDraftForm(source));
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { title: '', dueOn: today, priority: 'normal' },
+    initialValues: draft.restored?.values ?? { title: '', dueOn: today, priority: 'normal' },
     validate: (v) => ({
       title: v.title.trim() === '' ? t('tasks.titleRequired') : null,
       dueOn: v.dueOn === '' ? t('tasks.dueRequired') : null,
@@ -104,7 +115,10 @@ function FollowUpForm({
       for (const queryKey of [tasksKey, patientsKey, todayKey, timelineKey]) void queryClient.invalidateQueries({ queryKey });
       onClose(task.title);
     },
-    onError: problem.show,
+    // A new task has no version: it is added afresh after sign-in.
+    onError: (error) => {
+      if (!draft.keepIfSignedOut(error, form.getValues())) problem.show(error);
+    },
   });
   return (
     <form
@@ -115,6 +129,7 @@ function FollowUpForm({
       })}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <TextInput label={t('tasks.title')} required maxLength={200} data-autofocus {...form.getInputProps('title')} />
         <Group grow align="flex-start">
