@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { AuditedRefusal } from '../errors.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Database } from '../db/database.ts';
+import { transactionWithSavepoint, type Database } from '../db/database.ts';
 import type { RequestContext, RequestMeta } from '../context.ts';
 import { newId } from '../ids.ts';
 import { prepared } from '../db/prepared.ts';
@@ -79,13 +79,13 @@ export function changedFields(input: object, current: object): string[] {
  */
 export async function withAudit<T>(db: Database, ctx: RequestContext, work: (tx: Transaction<DB>, audit: Audit) => Promise<T>): Promise<T> {
   const meta = actorMeta(ctx);
-  const outcome = await db.transaction().execute(async (tx): Promise<{ value: T } | { refused: AuditedRefusal }> => {
+  // BEGIN and SAVEPOINT work in one round trip (src/lib/db/database.ts).
+  const outcome = await transactionWithSavepoint(db, 'work', async (tx): Promise<{ value: T } | { refused: AuditedRefusal }> => {
     let written = 0;
     const audit: Audit = async (entry) => {
       written += 1;
       await writeAudit(tx, meta, entry);
     };
-    await sql`SAVEPOINT work`.execute(tx);
     try {
       const value = await work(tx, audit);
       if (written === 0) throw new Error('withAudit: the work wrote no audit row');

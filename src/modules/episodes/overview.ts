@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { Type, type Static } from 'typebox';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -30,10 +31,14 @@ const EpisodeSummary = Type.Object({
 });
 type EpisodeSummary = Static<typeof EpisodeSummary>;
 
-/** Open episodes first, then the most recent; each with today's level of care and team. */
+/**
+ * Open episodes first, then the most recent; each with today's level of care and team. The
+ * three lists are read in one statement (each as JSON): one round trip, not three, on every
+ * overview (docs/performance.md, "Under load").
+ */
 async function episodeSummaries(executor: Executor, ctx: RequestContext, patientId: string): Promise<EpisodeSummary[]> {
   const today = todayOf(ctx.actor);
-  const episodes = await executor
+  const episodesQuery = executor
     .selectFrom('episodes as e')
     .innerJoin('programs as pr', 'pr.id', 'e.programId')
     .select(['e.id', 'e.programId', 'pr.name as programName', 'e.phase', 'e.openedOn', 'e.closedOn'])
@@ -41,29 +46,30 @@ async function episodeSummaries(executor: Executor, ctx: RequestContext, patient
     // An episode restricted against the reader is not listed (docs/restrictions.md).
     .where(episodeVisibleTo(ctx.actor, today, 'e.id'))
     .orderBy((eb) => eb.case().when('e.closedOn', 'is', null).then(0).else(1).end())
-    .orderBy('e.openedOn', 'desc')
-    .execute();
-  if (episodes.length === 0) return [];
-  const [levels, team] = await Promise.all([
-    executor
-      .selectFrom('placements')
-      .select(['episodeId', 'levelEdition', 'levelCode', 'concurrent', 'note'])
-      .where('patientId', '=', patientId)
-      .where('startDate', '<=', today)
-      .where((eb) => eb.or([eb('actualEndDate', 'is', null), eb('actualEndDate', '>', today)]))
-      .orderBy('concurrent')
-      .orderBy('startDate', 'desc')
-      .execute(),
-    executor
-      .selectFrom('careTeamMembers as m')
-      .leftJoin('users as u', 'u.id', 'm.userId')
-      .select(['m.episodeId', 'm.userId', 'm.role', 'm.externalName', 'u.displayName'])
-      .where('m.patientId', '=', patientId)
-      .where('m.startedOn', '<=', today)
-      .where((eb) => eb.or([eb('m.endedOn', 'is', null), eb('m.endedOn', '>', today)]))
-      .orderBy('m.startedOn')
-      .execute(),
-  ]);
+    .orderBy('e.openedOn', 'desc');
+  const levelsQuery = executor
+    .selectFrom('placements')
+    .select(['episodeId', 'levelEdition', 'levelCode', 'concurrent', 'note'])
+    .where('patientId', '=', patientId)
+    .where('startDate', '<=', today)
+    .where((eb) => eb.or([eb('actualEndDate', 'is', null), eb('actualEndDate', '>', today)]))
+    .orderBy('concurrent')
+    .orderBy('startDate', 'desc');
+  const teamQuery = executor
+    .selectFrom('careTeamMembers as m')
+    .leftJoin('users as u', 'u.id', 'm.userId')
+    .select(['m.episodeId', 'm.userId', 'm.role', 'm.externalName', 'u.displayName'])
+    .where('m.patientId', '=', patientId)
+    .where('m.startedOn', '<=', today)
+    .where((eb) => eb.or([eb('m.endedOn', 'is', null), eb('m.endedOn', '>', today)]))
+    .orderBy('m.startedOn');
+  const { episodes, levels, team } = await executor
+    .selectNoFrom([
+      jsonArrayFrom(episodesQuery).as('episodes'),
+      jsonArrayFrom(levelsQuery).as('levels'),
+      jsonArrayFrom(teamQuery).as('team'),
+    ])
+    .executeTakeFirstOrThrow();
   return episodes.map((episode) => {
     const running = levels.filter((row) => row.episodeId === episode.id);
     const level = running[0];

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Expression, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { withAudit, type Audit, type AuditEntry, type Executor } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
@@ -101,17 +101,23 @@ export function episodeVisibleTo(actor: Actor, today: string, episodeColumn: str
 }
 
 export async function canSeePatient(executor: Executor, actor: Actor, patientId: string): Promise<boolean> {
-  // A record merged into another is seen by those who see the survivor (its episodes moved
-  // there): `asked` is the record named, `p` the one whose visibility decides. One statement.
   // Every read of a patient's data runs it: a named statement (src/lib/db/prepared.ts).
-  const query = executor
+  return (await executor.executeQuery(prepared(seenPatient(executor, actor, patientId)))).rows.length > 0;
+}
+
+/**
+ * The query behind `canSeePatient`: a row when the actor may see the patient. A record merged
+ * into another is seen by those who see the survivor (its episodes moved there): `asked` is the
+ * record named, `p` the one whose visibility decides. One statement.
+ */
+function seenPatient(executor: Executor, actor: Actor, patientId: string | Expression<string>) {
+  return executor
     .selectFrom('patients as asked')
     .innerJoin('patients as p', (join) => join.on(sql<boolean>`p.id = coalesce(asked.merged_into_id, asked.id)`))
     .select('p.id')
     .where('asked.id', '=', patientId)
     .where('asked.organizationId', '=', actor.organizationId)
     .where(patientVisibleTo(actor));
-  return (await executor.executeQuery(prepared(query))).rows.length > 0;
 }
 
 /**
@@ -125,7 +131,7 @@ async function patientOf(
   kind: PatientRecordKind,
   id: string,
   lock: boolean,
-): Promise<{ patientId: string; visible: boolean } | null> {
+): Promise<{ patientId: string; visible: boolean; seen: boolean | null } | null> {
   const column = kind.patientColumn ?? 'patient_id';
   const today = todayOf(actor);
   const rules: RawBuilder<boolean>[] = [];
@@ -135,9 +141,16 @@ async function patientOf(
     );
   if (kind.rowVisibleTo) rules.push(kind.rowVisibleTo(actor, today, 'r'));
   const visible = rules.length > 0 ? sql.join(rules, sql` AND `) : sql`true`;
-  const row = await sql<{ patientId: string; visible: boolean }>`
-    SELECT ${sql.ref(`r.${column}`)} AS patient_id, (${visible}) AS visible FROM ${sql.table(kind.table)} AS r
-     WHERE r.id = ${id}::uuid AND r.organization_id = ${actor.organizationId}::uuid ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(tx);
+  // A read asks whether the actor may see the patient in the same statement (canSeePatient's
+  // query on the record's patient): one round trip instead of two. A change locks the record
+  // first and asks afterwards, in a statement of its own, so the answer is read after whatever
+  // change it waited for (a statement's subqueries keep the snapshot it started with).
+  const seen = lock ? sql`NULL::boolean` : sql`EXISTS (${seenPatient(tx, actor, sql.ref<string>(`r.${column}`))})`;
+  const query = sql<{ patientId: string; visible: boolean; seen: boolean | null }>`
+    SELECT ${sql.ref(`r.${column}`)} AS patient_id, (${visible}) AS visible, ${seen} AS seen FROM ${sql.table(kind.table)} AS r
+     WHERE r.id = ${id}::uuid AND r.organization_id = ${actor.organizationId}::uuid ${lock ? sql`FOR UPDATE OF r` : sql``}`;
+  // Every read and change of patient data runs it: a named statement (src/lib/db/prepared.ts).
+  const row = await tx.executeQuery(prepared({ compile: () => query.compile(tx) }));
   return row.rows[0] ?? null;
 }
 
@@ -165,7 +178,7 @@ export async function checkPatientRecord(
   options: { lock: boolean },
 ): Promise<PatientRecord> {
   const found = await patientOf(tx, actor, kind, id, options.lock);
-  if (found === null || !found.visible || !(await canSeePatient(tx, actor, found.patientId)))
+  if (found === null || !found.visible || !(found.seen ?? (await canSeePatient(tx, actor, found.patientId))))
     throw refusal(kind, id, found?.patientId ?? null);
   return { id, patientId: found.patientId };
 }

@@ -1,3 +1,5 @@
+import { sql, type Expression } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { Type, type Static } from 'typebox';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -56,29 +58,72 @@ export async function loadSections(
   return Object.fromEntries(loaded);
 }
 
-/** The patient's own record with its phones, identifiers and coverages (inside the access check). */
+/**
+ * The patient's own record with its phones, identifiers and coverages (inside the access check):
+ * the three lists in one statement, each as JSON (docs/performance.md, "Under load").
+ */
 export async function presentPatient(executor: Executor, patient: PatientRow): Promise<PatientView> {
-  const [phones, identifiers, coverages] = await Promise.all([
-    executor
-      .selectFrom('patientPhones')
-      .select(['number', 'kind', 'consentToText', 'voicemailSafe'])
-      .where('patientId', '=', patient.id)
-      .orderBy('position')
-      .execute(),
-    executor
-      .selectFrom('patientIdentifiers')
-      .select(['system', 'value', 'label'])
-      .where('patientId', '=', patient.id)
-      .where('retiredAt', 'is', null)
-      .orderBy('system')
-      .execute(),
-    executor
-      .selectFrom('patientCoverages')
-      .select(['kind', 'payerName', 'memberId', 'startDate', 'endDate'])
-      .where('patientId', '=', patient.id)
-      .orderBy('startDate', 'desc')
-      .execute(),
-  ]);
+  const lists = await executor
+    .selectNoFrom([
+      jsonArrayFrom(phonesOf(executor, patient.id)).as('phones'),
+      jsonArrayFrom(identifiersOf(executor, patient.id)).as('identifiers'),
+      jsonArrayFrom(coveragesOf(executor, patient.id)).as('coverages'),
+    ])
+    .executeTakeFirstOrThrow();
+  return patientView(patient, lists);
+}
+
+/**
+ * The same, read by id: the row and its three lists in one statement, one round trip instead of
+ * four on every overview. Undefined when there is no such row.
+ */
+export async function readPresentedPatient(
+  executor: Executor,
+  patientId: string,
+): Promise<{ patient: PatientRow; view: PatientView } | undefined> {
+  const row = await executor
+    .selectFrom('patients')
+    .selectAll('patients')
+    .select([
+      jsonArrayFrom(phonesOf(executor, sql.ref('patients.id'))).as('presentedPhones'),
+      jsonArrayFrom(identifiersOf(executor, sql.ref('patients.id'))).as('presentedIdentifiers'),
+      jsonArrayFrom(coveragesOf(executor, sql.ref('patients.id'))).as('presentedCoverages'),
+    ])
+    .where('patients.id', '=', patientId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { presentedPhones: phones, presentedIdentifiers: identifiers, presentedCoverages: coverages, ...patient } = row;
+  return { patient, view: patientView(patient, { phones, identifiers, coverages }) };
+}
+
+type PatientId = string | Expression<string>;
+
+function phonesOf(executor: Executor, patientId: PatientId) {
+  return executor
+    .selectFrom('patientPhones')
+    .select(['number', 'kind', 'consentToText', 'voicemailSafe'])
+    .where('patientId', '=', patientId)
+    .orderBy('position');
+}
+
+function identifiersOf(executor: Executor, patientId: PatientId) {
+  return executor
+    .selectFrom('patientIdentifiers')
+    .select(['system', 'value', 'label'])
+    .where('patientId', '=', patientId)
+    .where('retiredAt', 'is', null)
+    .orderBy('system');
+}
+
+function coveragesOf(executor: Executor, patientId: PatientId) {
+  return executor
+    .selectFrom('patientCoverages')
+    .select(['kind', 'payerName', 'memberId', 'startDate', 'endDate'])
+    .where('patientId', '=', patientId)
+    .orderBy('startDate', 'desc');
+}
+
+function patientView(patient: PatientRow, lists: Pick<PatientView, 'phones' | 'identifiers' | 'coverages'>): PatientView {
   return {
     id: patient.id,
     legalFirstName: patient.legalFirstName,
@@ -102,9 +147,9 @@ export async function presentPatient(executor: Executor, patient: PatientRow): P
     emergencyContactName: patient.emergencyContactName,
     emergencyContactRelationship: patient.emergencyContactRelationship,
     emergencyContactPhone: patient.emergencyContactPhone,
-    phones,
-    identifiers,
-    coverages,
+    phones: lists.phones,
+    identifiers: lists.identifiers,
+    coverages: lists.coverages,
     mergedIntoId: patient.mergedIntoId,
     version: patient.version,
     createdAt: patient.createdAt.toISOString(),

@@ -8,7 +8,7 @@ import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem
 import type { ModuleRegistry } from '../../lib/modules.ts';
 import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
-import { loadSections, presentPatient, type PatientOverview } from './presenter.ts';
+import { loadSections, presentPatient, readPresentedPatient, type PatientOverview } from './presenter.ts';
 import { findDuplicateCandidates, SEARCH_MATCH_CAP, searchPatientsCounted } from './queries.ts';
 import { patientKind } from './records.ts';
 import { requestReview, type ReviewView } from './reviews.ts';
@@ -185,8 +185,9 @@ export async function createPatient(
 
 export async function getPatient(db: Database, ctx: RequestContext, registry: ModuleRegistry, patientId: string): Promise<PatientOverview> {
   return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
-    const patient = await tx.selectFrom('patients').selectAll().where('id', '=', patientId).executeTakeFirstOrThrow();
-    return overview(tx, ctx, registry, patient);
+    const read = await readPresentedPatient(tx, patientId);
+    if (!read) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
+    return { ...read.view, ...(await loadSections(tx, ctx, registry.overviewSections, patientId)) };
   });
 }
 
