@@ -93,10 +93,22 @@ for (const language of [
     password: 'Contraseña',
     lang: 'es',
   },
-  { name: "Spanish, the browser's", locale: 'es-MX', stored: undefined, title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', lang: 'es' },
+  {
+    name: "Spanish, the browser's",
+    locale: 'es-MX',
+    stored: undefined,
+    title: 'Iniciar sesión',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    lang: 'es',
+  },
 ]) {
   test(`${language.name}: the form is there before the app, in the same boxes and words as the app's`, { timeout: 60_000 }, async () => {
-    const { context, page, letThrough } = await slowAppPage({ locale: language.locale, storedLocale: language.stored, width: language.width });
+    const { context, page, letThrough } = await slowAppPage({
+      locale: language.locale,
+      storedLocale: language.stored,
+      width: language.width,
+    });
     await step(page, `static sign-in ${language.name}`, async () => {
       await page.goto(`${server.origin}/sign-in`, { waitUntil: 'commit' });
       await page.getByRole('heading', { level: 1, name: language.title }).waitFor();

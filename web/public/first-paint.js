@@ -1,4 +1,4 @@
-/* global document, localStorage, location, navigator */
+/* global document, location */
 // Run by index.html while it is parsed, before the first paint (a classic script: the CSP allows
 // no inline script, and a module would run only after parsing). On /sign-in only, it shows
 // index.html's static sign-in form in the person's language, so a slow phone paints the form
