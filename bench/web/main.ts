@@ -12,7 +12,8 @@ import { formatTable, launchChromium, measurePage, medianRun, type Browser, type
  * (`node src/main.ts`) from a fresh production build, with its own embedded PostgreSQL in a
  * temporary folder. Each page is measured `--runs` times; the table shows the median run.
  * PORT, BRIDGEWAY_PG_PORT and BRIDGEWAY_DATA_DIR (an empty or new folder) choose where it runs;
- * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer).
+ * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer);
+ * `--page NAME` (repeatable: sign-in, 'My caseload', 'patient page') measures only those pages.
  */
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     details: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     save: { type: 'string' },
+    // Only these pages (repeatable): `--page sign-in --page 'My caseload'`.
+    page: { type: 'string', multiple: true },
   },
 });
 const runs = Number(values.runs);
@@ -97,7 +100,8 @@ try {
     { page: 'sign-in', url: `${origin}/sign-in`, cookie: null },
     { page: 'My caseload', url: `${origin}/caseload`, cookie: session.cookie },
     { page: 'patient page', url: `${origin}/patients/${patientId}`, cookie: session.cookie },
-  ];
+  ].filter(({ page }) => values.page === undefined || values.page.includes(page));
+  if (pages.length === 0) throw new Error('--page: choose sign-in, My caseload or patient page');
   browser = await launchChromium();
   const rows: { page: string; result: PageResult }[] = [];
   for (const { page, url, cookie } of pages) {

@@ -1,6 +1,7 @@
 import './mantineStyles.ts';
 import './app/global.css';
 import { setRequestLocale } from './api/client.ts';
+import { releaseBootShell } from './app/bootShell.ts';
 import { startLoading } from './app/queryClient.ts';
 import { loadMessages } from './i18n/languageChunks.ts';
 import { browserLocale } from './i18n/storedLocale.ts';
@@ -21,6 +22,7 @@ Promise.all([loadMessages(locale), import('./app/start.tsx')]).then(
   ([messages, app]) => app.start(root, locale, messages),
   (error: unknown) => {
     // No words of either language arrived, or not the app (the connection dropped): say so in both.
+    releaseBootShell();
     root.textContent = 'Bridgeway could not load. Reload the page. / Bridgeway no se pudo cargar. Vuelva a cargar la página.';
     throw error;
   },

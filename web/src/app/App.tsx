@@ -1,11 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
-import { lazy, Suspense, useMemo } from 'react';
+import { BrowserRouter, useLocation } from 'react-router';
+import { lazy, Suspense, useLayoutEffect, useMemo } from 'react';
 import type { Locale } from '../api/types.ts';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
 import { AppRoutes } from './AppRoutes.tsx';
+import { bootSignInShown, releaseBootShell } from './bootShell.ts';
 import { queryClient } from './queryClient.ts';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
@@ -34,8 +35,26 @@ function ThemedApp() {
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />
+          <BootShellRelease />
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   );
+}
+
+/**
+ * Rendered after the routes: at the app's first render, and at each change of address, removes
+ * the static first paint, unless it is the sign-in form on /sign-in, which the sign-in page's
+ * form takes over itself (modules/session/staticSignIn.ts) once the setup and session checks
+ * have answered. Until then the app renders behind it (its loader is hidden); if the page
+ * leads elsewhere instead (someone signed in, or no organization yet), the form goes with the address.
+ * Layout effects run before the browser paints, children and earlier siblings first, so the
+ * static nodes and the app's never show together.
+ */
+function BootShellRelease() {
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    if (pathname !== '/sign-in' || !bootSignInShown()) releaseBootShell();
+  }, [pathname]);
+  return null;
 }

@@ -7,7 +7,7 @@ import type { MessageColumn } from '../i18n/languageChunks.ts';
 import { registerServiceWorker } from '../pwa/registerServiceWorker.tsx';
 import { App } from './App.tsx';
 
-/** Renders the app into `root` (replacing index.html's static header) and registers the service worker. */
+/** Renders the app into `root` (index.html's static first paint goes with its first render: App.tsx) and registers the service worker. */
 export function start(root: HTMLElement, locale: Locale, messages: MessageColumn): void {
   // The first render as a transition: React renders it in slices and lets the browser breathe
   // between them, instead of one long task on a slow phone's CPU (sign-in's total blocking time

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Code, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
@@ -12,6 +12,7 @@ import { ProblemAlert, useProblemText, useServerErrors } from '../../components/
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { normalizeTotp } from './passwordRules.ts';
+import { takeOverStaticSignIn } from './staticSignIn.ts';
 import { startPage } from './startPage.ts';
 import { clearSessionEnded, didSessionEnd, storeSession, useSessionQuery, useSetupQuery } from './sessionQueries.ts';
 
@@ -84,6 +85,28 @@ function SignInForm() {
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [missing, setMissing] = useState<{ email?: string; password?: string; totp?: string; organization?: string }>({});
   const codeInput = useRef<HTMLInputElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const [sendTypedForm, setSendTypedForm] = useState(false);
+
+  // On a first visit to /sign-in, index.html showed a static copy of this form before the app
+  // had arrived (public/first-paint.js): take over what was typed into it, the field the person
+  // was in and a press of "Sign in", in the same commit that removes it.
+  useLayoutEffect(() => {
+    const typed = takeOverStaticSignIn();
+    if (typed === null) return;
+    if (typed.email !== '') setEmail(typed.email);
+    if (typed.password !== '') setPassword(typed.password);
+    if (typed.focus !== null) ({ email: emailInput, password: passwordInput, submit: submitButton })[typed.focus].current?.focus();
+    if (typed.submitted) setSendTypedForm(true);
+  }, []);
+  useEffect(() => {
+    if (!sendTypedForm) return;
+    setSendTypedForm(false);
+    formElement.current?.requestSubmit();
+  }, [sendTypedForm]);
 
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => unwrap(api.POST('/api/session', { body })),
@@ -203,7 +226,7 @@ function SignInForm() {
           <Text size="sm">{t(`signIn.notice.${state.notice}`)}</Text>
         </Alert>
       )}
-      <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
+      <Paper ref={formElement} withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }} component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
           <ProblemAlert message={alert} title={alertTitle} />
           {adminHelp && (
@@ -214,6 +237,7 @@ function SignInForm() {
           {step === 'password' && (
             <>
               <TextInput
+                ref={emailInput}
                 label={t('signIn.email')}
                 type="email"
                 value={email}
@@ -226,6 +250,7 @@ function SignInForm() {
                 required
               />
               <PasswordField
+                ref={passwordInput}
                 label={t('signIn.password')}
                 value={password}
                 onChange={(event) => {
@@ -236,7 +261,7 @@ function SignInForm() {
                 autoComplete="current-password"
                 required
               />
-              <Button type="submit" size="md" loading={signIn.isPending}>
+              <Button ref={submitButton} type="submit" size="md" loading={signIn.isPending}>
                 {t('signIn.submit')}
               </Button>
             </>
