@@ -20,6 +20,8 @@ const { values } = parseArgs({
     details: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     save: { type: 'string' },
+    // Which pages to measure, by name (comma-separated): sign-in, caseload, patient. All by default.
+    pages: { type: 'string', default: 'sign-in,caseload,patient' },
   },
 });
 const runs = Number(values.runs);
@@ -93,11 +95,13 @@ try {
   const patientId = (caseload.body.items as { patientId: string }[] | undefined)?.[0]?.patientId;
   if (!patientId) throw new Error('the demo case manager has no patients on their caseload');
 
+  const chosen = new Set(values.pages.split(',').map((name) => name.trim()));
   const pages = [
-    { page: 'sign-in', url: `${origin}/sign-in`, cookie: null },
-    { page: 'My caseload', url: `${origin}/caseload`, cookie: session.cookie },
-    { page: 'patient page', url: `${origin}/patients/${patientId}`, cookie: session.cookie },
-  ];
+    { name: 'sign-in', page: 'sign-in', url: `${origin}/sign-in`, cookie: null },
+    { name: 'caseload', page: 'My caseload', url: `${origin}/caseload`, cookie: session.cookie },
+    { name: 'patient', page: 'patient page', url: `${origin}/patients/${patientId}`, cookie: session.cookie },
+  ].filter((candidate) => chosen.delete(candidate.name));
+  if (chosen.size > 0) throw new Error(`--pages: no page named ${[...chosen].join(', ')} (sign-in, caseload, patient)`);
   browser = await launchChromium();
   const rows: { page: string; result: PageResult }[] = [];
   for (const { page, url, cookie } of pages) {
