@@ -83,8 +83,10 @@ export function CaseloadPage() {
   const { phase: phaseLabel, level: levelText } = labels;
 
   // The rows arrive in one synchronous update (TanStack Query): rendering them deferred lets
-  // React do it in slices between which the browser paints and answers taps.
-  const data = useDeferredValue(caseload.data);
+  // React do it in slices between which the browser paints and answers taps. Deferred on the
+  // first render too (null: not yet), even when the rows were read before the page's code
+  // arrived: the heading and its sentence paint first, the filters and rows in the next render.
+  const data = useDeferredValue<CaseloadItem[] | null | undefined>(caseload.data, null) ?? undefined;
   const rows = useMemo(() => data ?? [], [data]);
   // Sorted once per change of data, filter or order, not again for each slice of rows rendered.
   const shown = useMemo(() => sortCaseload(filterCaseload(rows, filters), sort, labels, collator), [rows, filters, sort, labels, collator]);
