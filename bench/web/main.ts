@@ -12,8 +12,7 @@ import { formatTable, launchChromium, measurePage, medianRun, type Browser, type
  * (`node src/main.ts`) from a fresh production build, with its own embedded PostgreSQL in a
  * temporary folder. Each page is measured `--runs` times; the table shows the median run.
  * PORT, BRIDGEWAY_PG_PORT and BRIDGEWAY_DATA_DIR (an empty or new folder) choose where it runs;
- * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer);
- * `--page NAME` (repeatable: sign-in, 'My caseload', 'patient page') measures only those pages.
+ * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer).
  */
 const { values } = parseArgs({
   options: {
@@ -21,8 +20,8 @@ const { values } = parseArgs({
     details: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     save: { type: 'string' },
-    // Only these pages (repeatable): `--page sign-in --page 'My caseload'`.
-    page: { type: 'string', multiple: true },
+    // Which pages to measure, by name (comma-separated): sign-in, caseload, patient. All by default.
+    pages: { type: 'string', default: 'sign-in,caseload,patient' },
   },
 });
 const runs = Number(values.runs);
@@ -96,12 +95,13 @@ try {
   const patientId = (caseload.body.items as { patientId: string }[] | undefined)?.[0]?.patientId;
   if (!patientId) throw new Error('the demo case manager has no patients on their caseload');
 
+  const chosen = new Set(values.pages.split(',').map((name) => name.trim()));
   const pages = [
-    { page: 'sign-in', url: `${origin}/sign-in`, cookie: null },
-    { page: 'My caseload', url: `${origin}/caseload`, cookie: session.cookie },
-    { page: 'patient page', url: `${origin}/patients/${patientId}`, cookie: session.cookie },
-  ].filter(({ page }) => values.page === undefined || values.page.includes(page));
-  if (pages.length === 0) throw new Error('--page: choose sign-in, My caseload or patient page');
+    { name: 'sign-in', page: 'sign-in', url: `${origin}/sign-in`, cookie: null },
+    { name: 'caseload', page: 'My caseload', url: `${origin}/caseload`, cookie: session.cookie },
+    { name: 'patient', page: 'patient page', url: `${origin}/patients/${patientId}`, cookie: session.cookie },
+  ].filter((candidate) => chosen.delete(candidate.name));
+  if (chosen.size > 0) throw new Error(`--pages: no page named ${[...chosen].join(', ')} (sign-in, caseload, patient)`);
   browser = await launchChromium();
   const rows: { page: string; result: PageResult }[] = [];
   for (const { page, url, cookie } of pages) {

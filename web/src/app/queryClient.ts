@@ -3,6 +3,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem.ts';
 import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
+import { warmUpDateFormats } from '../i18n/format.ts';
 import { prefetchOpenedPage } from './prefetch.ts';
 
 /** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
@@ -31,5 +32,14 @@ export const queryClient = new QueryClient({
  * opened page's code and first read (app/prefetch.ts); main.tsx calls it first of all.
  */
 export function startLoading(): void {
-  prefetchOpenedPage(location.pathname, prefetchSession(queryClient));
+  const session = prefetchSession(queryClient);
+  prefetchOpenedPage(location.pathname, session);
+  // Signed in: the page will show dates. Its first formatter is made in a task of its own while
+  // the app's code downloads, not in the page's first render (i18n/format.ts).
+  session.then(
+    (current) => {
+      if (current !== null && current.stage === 'active') setTimeout(() => warmUpDateFormats(current.organization.timeZone), 0);
+    },
+    () => undefined,
+  );
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { episodeSections, patientSections } from '../app/registry.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { loadedPatientSections, loadPatientSections, type LoadedPatientSection } from '../app/patientSections.ts';
+import { episodeSections } from '../app/registry.ts';
 import type { EpisodeView, PatientView, ScreenSection } from '../app/webModule.ts';
 
 // Made once, so that React keeps each section's loaded code between renders.
@@ -13,34 +14,6 @@ function lazily<P extends object>(sections: readonly ScreenSection<P>[]) {
 const episodeTopParts = lazily(episodeSections.filter((section) => section.order < 0));
 const episodeParts = lazily(episodeSections.filter((section) => section.order >= 0));
 
-/** A module's part of the patient overview, its code loaded. */
-export interface LoadedPatientSection {
-  key: string;
-  order: number;
-  Component: ComponentType<{ patient: PatientView }>;
-}
-
-// The overview's sections are loaded all together, and the page waits for them: a section that
-// arrived after the page had painted (each on its own, a consent status, a restriction) pushed
-// what was below it down the screen while the reader was looking at it (layout shift).
-let patientSectionsLoaded: readonly LoadedPatientSection[] | null = null;
-let patientSectionsLoading: Promise<readonly LoadedPatientSection[]> | null = null;
-
-/** Starts loading every section's code, once (the overview calls it before it asks for the patient, so both come together). */
-export function loadPatientSections(): Promise<readonly LoadedPatientSection[]> {
-  patientSectionsLoading ??= Promise.all(
-    patientSections.map(async (section) => ({ key: section.key, order: section.order, Component: await section.load() })),
-  ).then(
-    (sections) => (patientSectionsLoaded = sections),
-    (error: unknown) => {
-      // A chunk that failed to load (a network blip) is asked for again next time.
-      patientSectionsLoading = null;
-      throw error;
-    },
-  );
-  return patientSectionsLoading;
-}
-
 /**
  * Every module's part of the patient overview (web/README.md "Adding a module"): `sections` once
  * all are loaded, else null; `error` when one did not load, and `retry`.
@@ -48,8 +21,9 @@ export function loadPatientSections(): Promise<readonly LoadedPatientSection[]> 
 export function usePatientSections() {
   // Asked for on the first render, so the code comes while the patient's record is fetched.
   const [sections, setSections] = useState(() => {
-    if (patientSectionsLoaded === null) loadPatientSections().catch(() => undefined);
-    return patientSectionsLoaded;
+    const loaded = loadedPatientSections();
+    if (loaded === null) loadPatientSections().catch(() => undefined);
+    return loaded;
   });
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);

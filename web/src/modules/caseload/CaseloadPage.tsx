@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
@@ -7,7 +7,6 @@ import { takeEarlyRead } from '../../api/earlyRead.ts';
 import { episodePhases, type EpisodePhase } from '../../api/codes.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { dateInZone, intlLocale } from '../../i18n/format.ts';
@@ -30,7 +29,11 @@ import {
 } from './caseload.ts';
 import { caseloadEarlyRead, fetchCaseload, type CaseloadItem } from './caseloadQueries.ts';
 import { hasDraft } from '../../components/forms/drafts.ts';
+import { CaseloadCard, CaseloadRow, tbodyClass, type RowText } from './CaseloadRows.tsx';
+import rowClasses from './CaseloadRows.module.css';
 import { ReassignCaseloadDialog, reassignDraftForm } from './ReassignCaseloadDialog.tsx';
+
+const cardsClass = rowClasses.cards;
 
 const isPhase = (value: string): value is EpisodePhase => episodePhases.some((phase) => phase === value);
 
@@ -82,8 +85,10 @@ export function CaseloadPage() {
   const { phase: phaseLabel, level: levelText } = labels;
 
   // The rows arrive in one synchronous update (TanStack Query): rendering them deferred lets
-  // React do it in slices between which the browser paints and answers taps.
-  const data = useDeferredValue(caseload.data);
+  // React do it in slices between which the browser paints and answers taps. Deferred on the
+  // first render too (null: not yet), even when the rows were read before the page's code
+  // arrived: the heading and its sentence paint first, the filters and rows in the next render.
+  const data = useDeferredValue<CaseloadItem[] | null | undefined>(caseload.data, null) ?? undefined;
   const rows = useMemo(() => data ?? [], [data]);
   // Sorted once per change of data, filter or order, not again for each slice of rows rendered.
   const shown = useMemo(() => sortCaseload(filterCaseload(rows, filters), sort, labels, collator), [rows, filters, sort, labels, collator]);
@@ -115,17 +120,35 @@ export function CaseloadPage() {
     { key: 'openedOn', label: t('caseload.col.opened') },
     { key: null, label: t('caseload.col.myRole') },
   ];
-  const daysInPhase = (row: CaseloadItem) => daysBetween(row.phaseStartedOn, today);
-  const plannedEnd = (row: CaseloadItem) => (row.nextPlannedEnd === null ? '—' : format.date(row.nextPlannedEnd));
+  const timeZone = session.organization.timeZone;
+  // Everything a row shows beside its record, made once per change of language or day, so the
+  // memoized rows render again only when their record, or this, changes.
+  const text = useMemo<RowText>(
+    () => ({
+      phase: phaseLabel,
+      phaseColor: (row) => (isPhase(row.phase) ? phaseColors[row.phase] : 'gray'),
+      level: levelText,
+      daysInPhase: (row) => daysBetween(row.phaseStartedOn, today),
+      number: (value) => numberFormat.format(value),
+      date: format.date,
+      plannedEnd: (row) => (row.nextPlannedEnd === null ? '—' : format.date(row.nextPlannedEnd)),
+      lastContact: (row) =>
+        row.lastContactAt === null ? t('caseload.never') : format.date(dateInZone(new Date(row.lastContactAt), timeZone)),
+      attempts: (row) => (row.unansweredAttempts > 0 ? t('caseload.attempts', { count: row.unansweredAttempts }) : null),
+      overdue: (row) => row.nextDueOn !== null && row.nextDueOn < today,
+      myRole: (row) => t(`careTeamRole.${row.myRole}`),
+      cardWork: (row) =>
+        t('caseload.cardWork', {
+          days: daysBetween(row.phaseStartedOn, today),
+          end: row.nextPlannedEnd === null ? '—' : format.date(row.nextPlannedEnd),
+        }),
+      cardProgram: (row) => t('caseload.card', { program: row.programName, date: format.dateInSentence(row.openedOn) }),
+    }),
+    [phaseLabel, levelText, today, numberFormat, format, t, timeZone],
+  );
 
   const sortBy = (key: CaseloadSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
-
-  const nameLink = (row: CaseloadItem) => (
-    <Anchor component={Link} to={`/patients/${row.patientId}`} fw={600} size="sm">
-      {`${row.legalLastName}, ${row.preferredName ?? row.legalFirstName}`}
-    </Anchor>
-  );
 
   let body;
   if (caseload.isError || data === undefined) {
@@ -161,23 +184,11 @@ export function CaseloadPage() {
     );
   } else if (narrow) {
     body = (
-      <Stack component="ul" aria-label={t('caseload.tableLabel')} gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+      <ul aria-label={t('caseload.tableLabel')} className={cardsClass}>
         {rendered.map((row) => (
-          <Paper component="li" key={row.episodeId} withBorder p="sm">
-            <Stack gap={4}>
-              <Group justify="space-between" gap="xs">
-                {nameLink(row)}
-                <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
-              </Group>
-              <Text size="sm">{levelText(row)}</Text>
-              <Text size="sm">{t('caseload.cardWork', { days: daysInPhase(row), end: plannedEnd(row) })}</Text>
-              <Text size="sm" c="dark.6">
-                {t('caseload.card', { program: row.programName, date: format.dateInSentence(row.openedOn) })}
-              </Text>
-            </Stack>
-          </Paper>
+          <CaseloadCard key={row.episodeId} row={row} text={text} />
         ))}
-      </Stack>
+      </ul>
     );
   } else {
     body = (
@@ -222,44 +233,11 @@ export function CaseloadPage() {
               ))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
+          <tbody className={tbodyClass}>
             {rendered.map((row) => (
-              <Table.Tr key={row.episodeId}>
-                <Table.Th scope="row" fw="normal" style={{ whiteSpace: 'nowrap' }}>
-                  {nameLink(row)}
-                </Table.Th>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.dateOfBirth)}</Table.Td>
-                <Table.Td>{row.programName}</Table.Td>
-                <Table.Td>
-                  <StatusBadge color={isPhase(row.phase) ? phaseColors[row.phase] : 'gray'}>{phaseLabel(row)}</StatusBadge>
-                </Table.Td>
-                <Table.Td ta="end">{numberFormat.format(daysInPhase(row))}</Table.Td>
-                <Table.Td>{levelText(row)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{plannedEnd(row)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.lastContactAt === null
-                    ? t('caseload.never')
-                    : format.date(dateInZone(new Date(row.lastContactAt), session.organization.timeZone))}
-                  {row.unansweredAttempts > 0 && (
-                    <Text span size="xs" c="orange.9" display="block">
-                      {t('caseload.attempts', { count: row.unansweredAttempts })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.nextDueOn === null ? (
-                    '—'
-                  ) : row.nextDueOn < today ? (
-                    <StatusBadge color="red">{format.date(row.nextDueOn)}</StatusBadge>
-                  ) : (
-                    format.date(row.nextDueOn)
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(row.openedOn)}</Table.Td>
-                <Table.Td>{t(`careTeamRole.${row.myRole}`)}</Table.Td>
-              </Table.Tr>
+              <CaseloadRow key={row.episodeId} row={row} text={text} />
             ))}
-          </Table.Tbody>
+          </tbody>
         </Table>
       </Table.ScrollContainer>
     );

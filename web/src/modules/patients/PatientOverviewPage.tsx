@@ -1,7 +1,8 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PatientModuleSections, usePatientSections, type LoadedPatientSection } from '../../components/ModuleSections.tsx';
+import type { LoadedPatientSection } from '../../app/patientSections.ts';
+import { PatientModuleSections, usePatientSections } from '../../components/ModuleSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';

@@ -1,5 +1,6 @@
 import { clinicalRoles } from '../../api/codes.ts';
 import { readEarly } from '../../api/earlyRead.ts';
+import { loadPatientSections } from '../../app/patientSections.ts';
 import type { WebModule } from '../../app/webModule.ts';
 import { episodeMessages } from './episodeMessages.ts';
 import { patientMessages } from './messages.ts';
@@ -24,11 +25,11 @@ export const patientsModule: WebModule<PatientModuleMessages> = {
       path: '/patients/:id',
       roles: clinicalRoles,
       load: () => import('./PatientOverviewPage.tsx').then((m) => m.PatientOverviewPage),
-      // Opened on a patient's overview: the sections' code with the page's, the patient as soon
-      // as the session says who is asking; the page paints once when all three are there.
+      // Opened on a patient's overview: the sections' code with the page's (all in the same round
+      // trip), the patient as soon as the session says who is asking; the page paints once when
+      // all are there.
       prefetch: {
-        code: () =>
-          void import('../../components/ModuleSections.tsx').then((sections) => sections.loadPatientSections()).catch(() => undefined),
+        code: () => void loadPatientSections().catch(() => undefined),
         data: ({ id }) => {
           if (id !== undefined) readEarly(patientEarlyRead(id), () => fetchPatient(id));
         },
