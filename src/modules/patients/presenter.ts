@@ -77,10 +77,7 @@ export async function presentPatient(executor: Executor, patient: PatientRow): P
  * The same, read by id: the row and its three lists in one statement, one round trip instead of
  * four on every overview. Undefined when there is no such row.
  */
-export async function readPresentedPatient(
-  executor: Executor,
-  patientId: string,
-): Promise<{ patient: PatientRow; view: PatientView } | undefined> {
+export async function readPresentedPatient(executor: Executor, patientId: string): Promise<PatientView | undefined> {
   const row = await executor
     .selectFrom('patients')
     .selectAll('patients')
@@ -93,7 +90,7 @@ export async function readPresentedPatient(
     .executeTakeFirst();
   if (!row) return undefined;
   const { presentedPhones: phones, presentedIdentifiers: identifiers, presentedCoverages: coverages, ...patient } = row;
-  return { patient, view: patientView(patient, { phones, identifiers, coverages }) };
+  return patientView(patient, { phones, identifiers, coverages });
 }
 
 type PatientId = string | Expression<string>;

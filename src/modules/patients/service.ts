@@ -8,7 +8,7 @@ import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem
 import type { ModuleRegistry } from '../../lib/modules.ts';
 import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
-import { loadSections, presentPatient, readPresentedPatient, type PatientOverview } from './presenter.ts';
+import { loadSections, presentPatient, readPresentedPatient, type PatientOverview, type PatientView } from './presenter.ts';
 import { findDuplicateCandidates, SEARCH_MATCH_CAP, searchPatientsCounted } from './queries.ts';
 import { patientKind } from './records.ts';
 import { requestReview, type ReviewView } from './reviews.ts';
@@ -59,8 +59,9 @@ async function explainIdentifierTaken(tx: Transaction<DB>, ctx: RequestContext, 
   );
 }
 
-async function overview(tx: Transaction<DB>, ctx: RequestContext, registry: ModuleRegistry, patient: PatientRow): Promise<PatientOverview> {
-  return { ...(await presentPatient(tx, patient)), ...(await loadSections(tx, ctx, registry.overviewSections, patient.id)) };
+/** The patient's record as presented, with every module's overview section. */
+async function overview(tx: Transaction<DB>, ctx: RequestContext, registry: ModuleRegistry, view: PatientView): Promise<PatientOverview> {
+  return { ...view, ...(await loadSections(tx, ctx, registry.overviewSections, view.id)) };
 }
 
 /**
@@ -179,15 +180,15 @@ export async function createPatient(
       patientId: patient.id,
       details: { confirmedNotDuplicate: input.confirmedNotDuplicate === true },
     });
-    return { patient: await overview(tx, ctx, registry, patient) };
+    return { patient: await overview(tx, ctx, registry, await presentPatient(tx, patient)) };
   });
 }
 
 export async function getPatient(db: Database, ctx: RequestContext, registry: ModuleRegistry, patientId: string): Promise<PatientOverview> {
   return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
-    const read = await readPresentedPatient(tx, patientId);
-    if (!read) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
-    return { ...read.view, ...(await loadSections(tx, ctx, registry.overviewSections, patientId)) };
+    const view = await readPresentedPatient(tx, patientId);
+    if (!view) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
+    return overview(tx, ctx, registry, view);
   });
 }
 
@@ -218,7 +219,7 @@ export async function updatePatient(
             .executeTakeFirstOrThrow()
         : current;
     await audit({ action: 'update', recordType: 'patient', recordId: patientId, details: { fields: [...fields, ...children] } });
-    return overview(tx, ctx, registry, patient);
+    return overview(tx, ctx, registry, await presentPatient(tx, patient));
   });
 }
 
