@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { intakeChart, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
+import { apiSession, enrolSecondFactor, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * A session ending during an edit (issue 8, defect 4), in the screens drafts.test.ts leaves
@@ -42,40 +43,24 @@ before(async () => {
     ],
   });
   // A supervisor enrols the second factor the role requires.
-  const marcusSession = await call('POST', '/api/session', { email: marcus.email, password: marcus.password });
-  const partial = { cookie: marcusSession.cookie, 'x-csrf-token': String(marcusSession.body.csrfToken) };
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, partial);
-  marcusTotp.secret = String(enrolment.body.secret);
-  marcusTotp.step = timeStep(Date.now());
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(marcusTotp.secret), marcusTotp.step) },
-    partial,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  const enrolled = await enrolSecondFactor(call, marcus.email, marcus.password);
+  marcusTotp.secret = enrolled.secret;
+  marcusTotp.step = enrolled.step;
   const names = { en: ['Marisol', 'Núñez'], es: ['Ernesto', 'Salas'] } as const;
   for (const [key, person] of [
     ['en', rosa],
     ['es', lucia],
   ] as const) {
     const own = await apiSession(call, person.email, person.password);
-    const patient = await call(
-      'POST',
-      '/api/patients',
-      { legalFirstName: names[key][0], legalLastName: names[key][1], dateOfBirth: '1979-11-02' },
-      own.headers,
+    const chart = await intakeChart(
+      call,
+      own,
+      { first: names[key][0], last: names[key][1], dateOfBirth: '1979-11-02' },
+      org.programId,
+      today,
     );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    const episode = await call(
-      'POST',
-      `/api/patients/${String(patient.body.id)}/episodes`,
-      { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: own.userId },
-      own.headers,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
-    charts[key].patient = String(patient.body.id);
-    charts[key].episode = String(episode.body.id);
+    charts[key].patient = chart.patient;
+    charts[key].episode = chart.episode;
   }
   // Rosa's patient has a consent to revoke.
   const own = await apiSession(call, rosa.email, rosa.password);
@@ -172,19 +157,6 @@ async function signInSupervisor(page: Page) {
   marcusTotp.step = next;
   await page.getByLabel('Authenticator code').fill(hotp(base32Decode(marcusTotp.secret), next));
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
-}
-
-/** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
-async function loseSessionOnSave(context: BrowserContext, page: Page, save: Locator, signInHeading: string) {
-  await context.clearCookies();
-  await save.click();
-  await page.getByRole('heading', { level: 1, name: signInHeading }).waitFor();
-}
-
-async function signInAgain(page: Page, person: { email: string; password: string }, submit: string) {
-  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
-  await page.getByRole('button', { name: submit }).click();
 }
 
 interface ServerNote {

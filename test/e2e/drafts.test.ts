@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { intakeChart, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
 import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
@@ -40,22 +41,9 @@ before(async () => {
     ['es', lucia],
   ] as const) {
     const own = await apiSession(call, person.email, person.password);
-    const patient = await call(
-      'POST',
-      '/api/patients',
-      { legalFirstName: names[key][0], legalLastName: names[key][1], dateOfBirth: '1984-06-19' },
-      own.headers,
-    );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    const episode = await call(
-      'POST',
-      `/api/patients/${String(patient.body.id)}/episodes`,
-      { programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: own.userId },
-      own.headers,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
-    charts[key].patient = String(patient.body.id);
-    charts[key].episode = String(episode.body.id);
+    const chart = await intakeChart(call, own, { first: names[key][0], last: names[key][1], dateOfBirth: '1984-06-19' }, programId, today);
+    charts[key].patient = chart.patient;
+    charts[key].episode = chart.episode;
   }
   // Rosa's episode has a level of care to edit.
   const own = await apiSession(call, rosa.email, rosa.password);
@@ -68,19 +56,6 @@ before(async () => {
   assert.equal(placement.status, 201, JSON.stringify(placement.body));
   charts.en.placement = String(placement.body.id);
 });
-
-/** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
-async function loseSessionOnSave(context: BrowserContext, page: Page, save: Locator, signInHeading: string) {
-  await context.clearCookies();
-  await save.click();
-  await page.getByRole('heading', { level: 1, name: signInHeading }).waitFor();
-}
-
-async function signInAgain(page: Page, person: { email: string; password: string }, submit: string) {
-  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(person.email);
-  await page.getByLabel(/^(Password|Contraseña)$/).fill(person.password);
-  await page.getByRole('button', { name: submit }).click();
-}
 
 async function choose(scope: Locator, page: Page, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).first().click();

@@ -113,20 +113,7 @@ export async function orgWithStaff(
     adminPassword: admin.password,
   });
   assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const signedIn = await call('POST', '/api/session', { email: admin.email, password: admin.password });
-  assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
-  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
-  const partial = { cookie: signedIn.cookie, 'x-csrf-token': String(signedIn.body.csrfToken) };
-  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, partial);
-  const adminSecret = String(enrolment.body.secret);
-  const confirmed = await call(
-    'POST',
-    '/api/session/mfa/enrolment/confirm',
-    { totp: hotp(base32Decode(adminSecret), timeStep(Date.now())) },
-    partial,
-  );
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  const headers = { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) };
+  const { secret: adminSecret, headers } = await enrolSecondFactor(call, admin.email, admin.password);
   const programs: Record<string, string> = {};
   for (const name of options.programs ?? ['Riverbend Outpatient']) {
     const program = await call('POST', '/api/programs', { name, caseManagementModel: 'broker-generalist' }, headers);
@@ -154,6 +141,28 @@ export async function orgWithStaff(
   }
   const programId = Object.values(programs)[0] ?? '';
   return { admin: headers, adminEmail: admin.email, adminPassword: admin.password, adminSecret, programs, programId, ids };
+}
+
+/**
+ * Signs `email` in over the API and enrols an authenticator, as administrators and supervisors
+ * must: its secret, the time step the enrolment spent (a later sign-in needs a later one) and
+ * the session's headers.
+ */
+export async function enrolSecondFactor(
+  call: Call,
+  email: string,
+  password: string,
+): Promise<{ secret: string; step: number; headers: Headers }> {
+  const signedIn = await call('POST', '/api/session', { email, password });
+  assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+  const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
+  const partial = { cookie: signedIn.cookie, 'x-csrf-token': String(signedIn.body.csrfToken) };
+  const enrolment = await call('POST', '/api/session/mfa/enrolment', {}, partial);
+  const secret = String(enrolment.body.secret);
+  const step = timeStep(Date.now());
+  const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: hotp(base32Decode(secret), step) }, partial);
+  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+  return { secret, step, headers: { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) } };
 }
 
 /** A session over the API for `email`, as the headers a later call sends. */
