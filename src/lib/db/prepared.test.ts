@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { connectDatabase } from './database.ts';
-import { prepared } from './prepared.ts';
+import { prepared, withNamedStatements } from './prepared.ts';
 
 const database = await createTestDatabase();
 // One connection, so the statements this test names are on the session it then inspects.
@@ -38,4 +38,19 @@ test('queries not asked for stay unnamed', async () => {
   const before = (await namedOnConnection()).length;
   await handle.db.selectFrom('organizations').select('id').where('name', '=', 'nobody').execute();
   assert.equal((await namedOnConnection()).length, before);
+});
+
+test('within withNamedStatements every statement is named, and only there', async () => {
+  const before = (await namedOnConnection()).length;
+  const byTimeZone = (zone: string) => handle.db.selectFrom('organizations').select('id').where('timeZone', '=', zone).execute();
+  await withNamedStatements(async () => {
+    await byTimeZone('America/Denver');
+    await byTimeZone('America/Boise');
+  });
+  const named = await namedOnConnection();
+  assert.equal(named.length, before + 1, JSON.stringify(named));
+  assert.ok(named.some((row) => row.statement.includes('"time_zone" = $1')));
+  // Outside, another text stays unnamed.
+  await handle.db.selectFrom('organizations').select('name').where('timeZone', '=', 'America/Denver').execute();
+  assert.equal((await namedOnConnection()).length, before + 1);
 });

@@ -7,7 +7,11 @@
 //
 // Only statements a module asks for are named, never all of them: a generic plan can be badly
 // wrong for a statement whose best plan depends on its parameters (the name search's trigram
-// plans), and each name holds memory in every connection for as long as it lives.
+// plans), and each name holds memory in every connection for as long as it lives. A module asks
+// for one query (`prepared`) or for every statement a piece of work sends (`withNamedStatements`:
+// the sections of a patient's overview, a dozen small reads of one patient's rows whose planning
+// cost more than their execution under load).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { CompiledQuery, Compilable } from 'kysely';
 import type pg from 'pg';
@@ -17,12 +21,30 @@ import type pg from 'pg';
 const names = new Map<string, string>();
 const MAX_NAMED = 200;
 
+/** The name `text` is sent under, registered now if the bound allows; undefined past the bound. */
+function nameOf(text: string): string | undefined {
+  const known = names.get(text);
+  if (known !== undefined || names.size >= MAX_NAMED) return known;
+  const name = `bw_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  names.set(text, name);
+  return name;
+}
+
 /** The query compiled, its text to be sent as a named statement (run it with `db.executeQuery`). */
 export function prepared<R>(query: Compilable<R>): CompiledQuery<R> {
   const compiled = query.compile();
-  if (!names.has(compiled.sql) && names.size < MAX_NAMED)
-    names.set(compiled.sql, `bw_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 24)}`);
+  nameOf(compiled.sql);
   return compiled;
+}
+
+const namingAll = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with every statement it sends named. Only for reads whose best plan does not depend
+ * on their parameters (one patient's or one episode's rows by id), never for a search.
+ */
+export function withNamedStatements<T>(work: () => Promise<T>): Promise<T> {
+  return namingAll.run(true, work);
 }
 
 type QueryFunction = (config: unknown, values?: unknown, callback?: unknown) => unknown;
@@ -32,7 +54,7 @@ export function nameStatements(pool: pg.Pool): void {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as QueryFunction;
     (client as unknown as { query: QueryFunction }).query = (config, values, callback) => {
-      const name = typeof config === 'string' ? names.get(config) : undefined;
+      const name = typeof config !== 'string' ? undefined : namingAll.getStore() ? nameOf(config) : names.get(config);
       if (name === undefined) return query(config, values, callback);
       // A name is the hash of its text, so one connection never sees one name with two texts.
       return query({ name, text: config, values }, callback);

@@ -5,6 +5,7 @@ import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { EpisodeSection } from '../../lib/modules.ts';
 import type { Database } from '../../lib/db/database.ts';
+import { withNamedStatements } from '../../lib/db/prepared.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -48,11 +49,14 @@ export async function getEpisode(
   episodeId: string,
   sections: readonly EpisodeSection[] = [],
 ): Promise<EpisodeView & Record<string, unknown>> {
-  return readPatientRecord(db, ctx, episodeKind, episodeId, async (tx) => {
-    const episode = await presentEpisode(tx, episodeId);
-    const parts = await Promise.all(sections.map(async (section) => [section.key, await section.load(tx, ctx, episodeId)] as const));
-    return { ...episode, ...Object.fromEntries(parts) };
-  });
+  // Reads of this episode's rows by id: named, planned once per connection (src/lib/db/prepared.ts).
+  return readPatientRecord(db, ctx, episodeKind, episodeId, (tx) =>
+    withNamedStatements(async () => {
+      const episode = await presentEpisode(tx, episodeId);
+      const parts = await Promise.all(sections.map(async (section) => [section.key, await section.load(tx, ctx, episodeId)] as const));
+      return { ...episode, ...Object.fromEntries(parts) };
+    }),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { Database } from '../../lib/db/database.ts';
+import { withNamedStatements } from '../../lib/db/prepared.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
 import type { ModuleRegistry } from '../../lib/modules.ts';
@@ -185,11 +186,15 @@ export async function createPatient(
 }
 
 export async function getPatient(db: Database, ctx: RequestContext, registry: ModuleRegistry, patientId: string): Promise<PatientOverview> {
-  return readPatientRecord(db, ctx, patientKind, patientId, async (tx) => {
-    const view = await readPresentedPatient(tx, patientId);
-    if (!view) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
-    return overview(tx, ctx, registry, view);
-  });
+  // A dozen reads of this patient's rows by id, the page staff open most: named, so a connection
+  // plans each once instead of on every request (src/lib/db/prepared.ts).
+  return readPatientRecord(db, ctx, patientKind, patientId, (tx) =>
+    withNamedStatements(async () => {
+      const view = await readPresentedPatient(tx, patientId);
+      if (!view) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
+      return overview(tx, ctx, registry, view);
+    }),
+  );
 }
 
 export async function updatePatient(
