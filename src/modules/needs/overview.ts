@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { Executor } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
@@ -15,7 +16,9 @@ async function loadOverview(executor: Executor, ctx: RequestContext, patientId: 
     .select(['n.domain', 'n.urgency', 'n.status'])
     .where('n.patientId', '=', patientId)
     .where('e.closedOn', 'is', null)
-    .where('n.status', '<>', 'dismissed')
+    // A literal, not a parameter: the read is a named statement (getPatient), and a generic plan
+    // may use the partial index needs_patient only if the predicate is visibly its own.
+    .where('n.status', '<>', sql.lit('dismissed'))
     .where(episodeVisibleTo(ctx.actor, todayOf(ctx.actor), 'e.id'))
     .execute();
   const rank = { urgent: 0, soon: 1, routine: 2 } as const;
