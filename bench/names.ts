@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../test/support/random.ts';
 
 /**
  * Names for the bench's synthetic patients, drawn by their real frequency from public-domain
@@ -50,24 +51,13 @@ export const nameSlots = {
   male: slots(firstNames.filter((row) => row.sex === 'M')),
 };
 
-/** A small deterministic generator (mulberry32), so that every run searches the same fragments. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * What staff type into search, `count` of them: three in four a surname, one in four a first
  * name, each picked by frequency (a common name is searched more often), then either the whole
  * name or its first 3, 4 or 5 letters, lower case.
  */
 export function searchFragments(count: number, seed = 8): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed); // every run searches the same fragments
   const pick = (pool: string[]) => pool[Math.floor(next() * pool.length)] ?? 'smith';
   return Array.from({ length: count }, () => {
     const name = next() < 0.75 ? pick(nameSlots.surnames) : pick(next() < 0.5 ? nameSlots.female : nameSlots.male);

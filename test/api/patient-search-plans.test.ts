@@ -9,6 +9,7 @@ import type { PatientSearchQuery } from '../../src/modules/patients/schemas.ts';
 import { startTestApp } from '../support/app.ts';
 import { signedIn } from '../support/client.ts';
 import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../support/factories.ts';
+import { seededRandom } from '../support/random.ts';
 
 /**
  * Patient search has two plans (src/modules/patients/queries.ts): from the name index, then
@@ -29,14 +30,8 @@ const programs = [
   await makeProgram(t.db, org.id, { name: 'Program C' }),
 ];
 
-/** A small deterministic generator (mulberry32): the same fixture on every run. */
-let state = 20_261_130;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let x = Math.imul(state ^ (state >>> 15), 1 | state);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-}
+// The same fixture on every run.
+const random = seededRandom(20_261_130);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 interface Staff {

@@ -10,6 +10,7 @@ import type { PatientSearchQuery } from '../../src/modules/patients/schemas.ts';
 import { startTestApp } from '../support/app.ts';
 import { signedIn, type TestClient } from '../support/client.ts';
 import { addMembership, makeOrganization, makePatient, makeProgram, makeUser } from '../support/factories.ts';
+import { seededRandom } from '../support/random.ts';
 
 /**
  * A supervisor's name search reads `program_search_names` (migration 0390): each program's
@@ -193,14 +194,8 @@ test('the table follows registrations, episodes, names, closings, voidings, merg
   assert.deepEqual(await finders('kowalczyk'), { supA: [], supB: [], supAB: [], supC: [id] });
 });
 
-/** A small deterministic generator (mulberry32): the same fixture on every run. */
-let state = 20_261_201;
-function random(): number {
-  state = (state + 0x6d2b79f5) | 0;
-  let x = Math.imul(state ^ (state >>> 15), 1 | state);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-}
+// The same fixture on every run.
+const random = seededRandom(20_261_201);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 test('the program-names plan gives every actor the rows of the name-index plan, restrictions and emergency access included', async () => {
