@@ -18,7 +18,9 @@ import { apiSession, enrolSecondFactor, orgWithStaff, step, e2eHarness } from '.
  * decision. The save is refused, the user signs in again and lands on the same screen with what
  * they typed (never in the URL). English at a desk, Spanish on a phone.
  */
-const { server, browser, call, signIn } = await e2eHarness();
+// Every sign-in again comes from this one address, more than a dozen within a minute or two:
+// beyond the per-address budget for credential routes (429 and a failed step otherwise).
+const { server, browser, call, signIn } = await e2eHarness({ CREDENTIAL_ATTEMPTS_PER_MINUTE: '200' });
 
 const shots = process.env.BRIDGEWAY_SCREENSHOTS;
 const TZ = 'America/Chicago';

@@ -17,12 +17,13 @@ interface ApiAnswer {
 }
 
 /**
- * A browser test file's world: its own database, the server on it and a browser, all closed
- * when the file's tests are done; with the server's JSON call and sign-in.
+ * A browser test file's world: its own database, the server on it (with `env` added to its
+ * environment) and a browser, all closed when the file's tests are done; with the server's JSON
+ * call and sign-in.
  */
-export async function e2eHarness() {
+export async function e2eHarness(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
-  const server = await startServer({ DATABASE_URL: database.url }, await freePort());
+  const server = await startServer({ ...env, DATABASE_URL: database.url }, await freePort());
   const browser = await launchBrowser();
   after(async () => {
     await browser.close();
@@ -81,6 +82,8 @@ export interface OrgWithStaff {
   adminPassword: string;
   /** The administrator's authenticator secret; the enrolment spent the current time step's code. */
   adminSecret: string;
+  /** The administrator's ten one-time recovery codes (a sign-in without waiting for a new time step). */
+  adminRecoveryCodes: string[];
   /** Program ids by name, in the order given. */
   programs: Record<string, string>;
   /** The first program's id (most tests have one). */
@@ -113,7 +116,7 @@ export async function orgWithStaff(
     adminPassword: admin.password,
   });
   assert.equal(setup.status, 201, JSON.stringify(setup.body));
-  const { secret: adminSecret, headers } = await enrolSecondFactor(call, admin.email, admin.password);
+  const { secret: adminSecret, recoveryCodes: adminRecoveryCodes, headers } = await enrolSecondFactor(call, admin.email, admin.password);
   const programs: Record<string, string> = {};
   for (const name of options.programs ?? ['Riverbend Outpatient']) {
     const program = await call('POST', '/api/programs', { name, caseManagementModel: 'broker-generalist' }, headers);
@@ -140,19 +143,28 @@ export async function orgWithStaff(
     assert.equal(accepted.status, 204, JSON.stringify(accepted.body));
   }
   const programId = Object.values(programs)[0] ?? '';
-  return { admin: headers, adminEmail: admin.email, adminPassword: admin.password, adminSecret, programs, programId, ids };
+  return {
+    admin: headers,
+    adminEmail: admin.email,
+    adminPassword: admin.password,
+    adminSecret,
+    adminRecoveryCodes,
+    programs,
+    programId,
+    ids,
+  };
 }
 
 /**
  * Signs `email` in over the API and enrols an authenticator, as administrators and supervisors
- * must: its secret, the time step the enrolment spent (a later sign-in needs a later one) and
- * the session's headers.
+ * must: its secret, the time step the enrolment spent (a later sign-in needs a later one), the
+ * recovery codes shown once and the session's headers.
  */
 export async function enrolSecondFactor(
   call: Call,
   email: string,
   password: string,
-): Promise<{ secret: string; step: number; headers: Headers }> {
+): Promise<{ secret: string; step: number; recoveryCodes: string[]; headers: Headers }> {
   const signedIn = await call('POST', '/api/session', { email, password });
   assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
   const { base32Decode, hotp, timeStep } = await import('../../src/lib/auth/totp.ts');
@@ -162,7 +174,12 @@ export async function enrolSecondFactor(
   const step = timeStep(Date.now());
   const confirmed = await call('POST', '/api/session/mfa/enrolment/confirm', { totp: hotp(base32Decode(secret), step) }, partial);
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-  return { secret, step, headers: { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) } };
+  return {
+    secret,
+    step,
+    recoveryCodes: confirmed.body.recoveryCodes as string[],
+    headers: { cookie: confirmed.cookie, 'x-csrf-token': String(confirmed.body.csrfToken) },
+  };
 }
 
 /** A session over the API for `email`, as the headers a later call sends. */

@@ -2,10 +2,14 @@ import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { draftIdsOf } from '../../components/forms/drafts.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useProgramsQuery } from '../programs/programQueries.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { cadenceKey, useCadenceQuery, type Cadence } from './contactQueries.ts';
 
 const PHASES = [
@@ -15,13 +19,19 @@ const PHASES = [
   ['continuingCare', 'continuing-care'],
 ] as const;
 type Field = (typeof PHASES)[number][0];
+type Values = Record<Field, string>;
+
+/** Kept drafts (components/forms/drafts.ts) of a program's cadence are named this and its id. */
+const cadenceDraftPrefix = 'cadence:';
 
 /** A program's expected days between contacts, per phase: for admins and supervisors of the program. */
 export function CadencePage() {
   const t = useT();
   const programs = useProgramsQuery();
-  const [programId, setProgramId] = useState<string | null>(null);
-  const chosen = programId ?? programs.data?.[0]?.id ?? null;
+  const session = useSession();
+  // Back after the session ended while editing one program's cadence: that program, with what was typed.
+  const [programId, setProgramId] = useState<string | null>(() => draftIdsOf(session.user.id, cadenceDraftPrefix)[0] ?? null);
+  const chosen = programs.data?.find((program) => program.id === programId)?.id ?? programs.data?.[0]?.id ?? null;
   return (
     <Page title={t('cadence.title')} intro={t('cadence.intro')}>
       <QueryStatus error={programs.error} isPending={programs.isPending} />
@@ -44,10 +54,13 @@ function CadenceForm({ programId }: { programId: string }) {
   const t = useT();
   const query = useCadenceQuery(programId);
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Record<Field, string> | null>(null);
+  const draft = useKeptDraft<Values>(useSession().user.id, `${cadenceDraftPrefix}${programId}`);
+  const [values, setValues] = useState<Values | null>(draft.restored?.values ?? null);
+  // A restored cadence saves against the version first read (a change made meanwhile is a 409);
+  // once saved, against the version saved.
+  const [keptVersion, setKeptVersion] = useState(draft.restored?.base?.version ?? null);
   useEffect(() => {
-    if (query.data && values === null)
-      setValues(Object.fromEntries(PHASES.map(([field]) => [field, String(query.data[field])])) as Record<Field, string>);
+    if (query.data && values === null) setValues(Object.fromEntries(PHASES.map(([field]) => [field, String(query.data[field])])) as Values);
   }, [query.data, values]);
   const save = useMutation({
     mutationFn: (current: Cadence) =>
@@ -55,12 +68,18 @@ function CadenceForm({ programId }: { programId: string }) {
         api.PUT('/api/programs/{id}/contact-cadence', {
           params: { path: { id: programId } },
           body: {
-            version: current.version,
+            version: keptVersion ?? current.version,
             ...(Object.fromEntries(PHASES.map(([field]) => [field, Number(values?.[field])])) as Record<Field, number>),
           },
         }),
       ),
-    onSuccess: (saved) => queryClient.setQueryData(cadenceKey(programId), saved),
+    onSuccess: (saved) => {
+      setKeptVersion(null);
+      queryClient.setQueryData(cadenceKey(programId), saved);
+    },
+    onError: (error, current) => {
+      if (values !== null) draft.keepIfSignedOut(error, values, { values, version: keptVersion ?? current.version });
+    },
   });
   const errors = useServerErrors(
     save.error,
@@ -77,6 +96,7 @@ function CadenceForm({ programId }: { programId: string }) {
         }}
       >
         <Stack gap="md">
+          {draft.restored !== null && keptVersion !== null && <RestoredDraftNotice />}
           {current.version === 0 && <Text c="dimmed">{t('cadence.defaults')}</Text>}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             {PHASES.map(([field, phase]) => (

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -12,6 +12,7 @@ import { NOTE_STRUCTURES, type NoteStructure } from '../../../../src/modules/con
 import { useSession } from '../session/SessionContext.tsx';
 import { Details } from '../patients/PatientOverviewPage.tsx';
 import { contactKey, useContactQuery, type Contact, type Note } from './contactQueries.ts';
+import { markErrorDraftForm, MarkErrorDialog } from './MarkErrorDialog.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { FollowUpTask } from '../tasks/FollowUpTask.tsx';
 
@@ -28,8 +29,9 @@ function ContactView({ contact }: { contact: Contact }) {
   const format = useFormat();
   const session = useSession();
   const queryClient = useQueryClient();
-  const [marking, setMarking] = useState(false);
-  const [reason, setReason] = useState('');
+  const canMark = contact.enteredInError === null && contact.staff.id === session.user.id;
+  // Back after the session ended while giving the reason: the dialog opens again with it.
+  const [marking, setMarking] = useState(() => canMark && hasDraft(session.user.id, markErrorDraftForm(contact.id)));
   const onNoteChanged = useCallback(
     (note: Note) => {
       queryClient.setQueryData(contactKey(contact.id), (current: Contact | undefined) => (current ? { ...current, note } : current));
@@ -37,22 +39,7 @@ function ContactView({ contact }: { contact: Contact }) {
     },
     [queryClient, contact.id],
   );
-  const mark = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/contacts/{id}/entered-in-error', {
-          params: { path: { id: contact.id } },
-          body: { version: contact.version, reason },
-        }),
-      ),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(contactKey(contact.id), updated);
-      void queryClient.invalidateQueries({ queryKey: ['episodes'] });
-      setMarking(false);
-    },
-  });
   const back = contact.episodeId ? `/episodes/${contact.episodeId}` : `/patients/${contact.patientId}`;
-  const canMark = contact.enteredInError === null && contact.staff.id === session.user.id;
 
   return (
     <Page
@@ -105,23 +92,7 @@ function ContactView({ contact }: { contact: Contact }) {
       ) : contact.enteredInError === null && contact.mode !== 'attempted-not-reached' ? (
         <StartNote contactId={contact.id} />
       ) : null}
-      <ConfirmDialog
-        opened={marking}
-        title={t('contacts.markError')}
-        confirmLabel={t('contacts.markError.confirm')}
-        destructive
-        busy={mark.isPending}
-        error={mark.error}
-        onConfirm={() => mark.mutate()}
-        onClose={() => setMarking(false)}
-      >
-        <Textarea
-          label={t('contacts.markError.reason')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          required
-        />
-      </ConfirmDialog>
+      <MarkErrorDialog contact={contact} opened={marking} onClose={() => setMarking(false)} />
     </Page>
   );
 }

@@ -2,6 +2,8 @@ import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textare
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -200,16 +202,27 @@ function Conflict({
   );
 }
 
+/** Which kept draft (components/forms/drafts.ts) is an addendum being written to this note. */
+const addendumDraftForm = (noteId: string) => `note:${noteId}:addendum`;
+
 function Addenda({ note, canAmend, onChanged }: { note: Note; canAmend: boolean; onChanged: (note: Note) => void }) {
   const t = useT();
   const format = useFormat();
   const describe = useProblemText();
-  const [body, setBody] = useState('');
+  const draft = useKeptDraft<{ body: string }>(useSession().user.id, addendumDraftForm(note.id));
+  const [body, setBody] = useState(draft.restored?.values.body ?? '');
+  // The mark goes once what was restored is saved (the form stays for the next addendum).
+  const [restoredShown, setRestoredShown] = useState(draft.restored !== null);
   const add = useMutation({
     mutationFn: () => unwrap(api.POST('/api/notes/{id}/addenda', { params: { path: { id: note.id } }, body: { body } })),
     onSuccess: (updated) => {
       setBody('');
+      setRestoredShown(false);
       onChanged(updated);
+    },
+    // An addendum only adds to the signed note: no version to hold it to.
+    onError: (error) => {
+      draft.keepIfSignedOut(error, { body });
     },
   });
   return (
@@ -233,6 +246,7 @@ function Addenda({ note, canAmend, onChanged }: { note: Note; canAmend: boolean;
           }}
         >
           <Stack gap="xs">
+            {restoredShown && <RestoredDraftNotice />}
             <Textarea
               label={t('note.addendumText')}
               value={body}

@@ -6,15 +6,27 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { hasDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Details } from '../patients/PatientOverviewPage.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { EMERGENCY_ACCESS_FINDINGS, type EmergencyAccessFinding } from '../../../../src/modules/emergency-access/codes.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { emergencyAccessKey, findingColors, stateColors, type GrantDetail } from './emergencyQueries.ts';
+
+/** Which kept draft (components/forms/drafts.ts) is the review of this emergency access. */
+const reviewDraftForm = (grantId: string) => `emergency-access-review:${grantId}`;
+
+interface ReviewValues {
+  finding: EmergencyAccessFinding | null;
+  note: string;
+}
 
 /** One break-the-glass event for the privacy officer: who, why, when, what was read, and the review. */
 export function ReviewDetailPage() {
@@ -38,7 +50,9 @@ function Detail({ grant }: { grant: GrantDetail }) {
   const t = useT();
   const { tMaybe } = useTranslator();
   const format = useFormat();
-  const [reviewing, setReviewing] = useState(false);
+  const session = useSession();
+  // Back after the session ended while reviewing: the dialog opens again with the finding and note.
+  const [reviewing, setReviewing] = useState(() => hasDraft(session.user.id, reviewDraftForm(grant.id)));
   return (
     <Page
       title={t('emergencyAccess.detail.title', { name: grant.patient.name })}
@@ -143,9 +157,12 @@ function ReviewDialog({ grant, opened, onClose }: { grant: GrantDetail; opened: 
 function ReviewForm({ grant, onClose }: { grant: GrantDetail; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const form = useForm<{ finding: EmergencyAccessFinding | null; note: string }>({
+  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(grant.id));
+  // A restored review goes against the event as first read: one reviewed meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? grant.version;
+  const form = useForm<ReviewValues>({
     mode: 'controlled',
-    initialValues: { finding: grant.review?.finding ?? null, note: grant.review?.note ?? '' },
+    initialValues: draft.restored?.values ?? { finding: grant.review?.finding ?? null, note: grant.review?.note ?? '' },
     validate: { finding: (value) => (value === null ? t('emergencyAccess.review.findingRequired') : null) },
   });
   const problem = useFormProblem(form);
@@ -154,7 +171,7 @@ function ReviewForm({ grant, onClose }: { grant: GrantDetail; onClose: () => voi
       unwrap(
         api.POST('/api/emergency-access/{id}/review', {
           params: { path: { id: grant.id } },
-          body: { version: grant.version, finding: values.finding, note: values.note.trim() === '' ? null : values.note.trim() },
+          body: { version, finding: values.finding, note: values.note.trim() === '' ? null : values.note.trim() },
         }),
       ),
     onSuccess: async () => {
@@ -162,7 +179,10 @@ function ReviewForm({ grant, onClose }: { grant: GrantDetail; onClose: () => voi
       await queryClient.invalidateQueries({ queryKey: emergencyAccessKey });
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      const values = form.getValues();
+      if (!draft.keepIfSignedOut(error, values, { values, version })) problem.show(error);
+    },
   });
   return (
     <form
@@ -173,6 +193,7 @@ function ReviewForm({ grant, onClose }: { grant: GrantDetail; onClose: () => voi
       })}
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <Radio.Group label={t('emergencyAccess.review.finding')} withAsterisk {...form.getInputProps('finding')}>
           <Stack gap="xs" mt="xs">

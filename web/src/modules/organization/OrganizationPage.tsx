@@ -2,21 +2,27 @@ import { Checkbox, NumberInput, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Locale, Organization, Session } from '../../api/types.ts';
 import { changedFields } from '../../components/forms/changes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect, TimeZoneSelect } from '../../components/inputs.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { languageNames } from '../../i18n/messages.ts';
+import { useSession } from '../session/SessionContext.tsx';
 import { sessionKey } from '../session/sessionQueries.ts';
 
 const organizationKey = ['organization'] as const;
+/** Which kept draft (components/forms/drafts.ts) is this form. */
+const organizationDraftForm = 'organization';
 
 /** The organization's name, time zone ("today" and "due" are computed in it), default language and whether all staff need two-step verification. */
 export function OrganizationPage() {
@@ -64,9 +70,10 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const draft = useKeptDraft<OrganizationValues>(useSession().user.id, organizationDraftForm);
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
-    initialValues: valuesOf(organization),
+    initialValues: draft.restored?.values ?? valuesOf(organization),
     validate: (v) => ({
       name: v.name.trim() === '' ? t('organization.nameRequired') : null,
       emergencyAccessHours:
@@ -75,8 +82,12 @@ function OrganizationForm({ organization }: { organization: Organization }) {
           : t('organization.emergencyAccessHoursRange'),
     }),
   });
-  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: organization.version });
+  // A restored draft saves against the settings as first read: a change made meanwhile is then
+  // the ordinary conflict, not overwritten.
+  const stale = useStaleRecord(form, draft.restored?.base ?? { values: valuesOf(organization), version: organization.version });
   const problem = useFormProblem(form);
+  // The form stays open after a save: what was restored is then saved, and the mark goes.
+  const [restoredShown, setRestoredShown] = useState(draft.restored !== null);
 
   const save = useMutation({
     mutationFn: async (): Promise<Organization> => {
@@ -87,12 +98,14 @@ function OrganizationForm({ organization }: { organization: Organization }) {
     onSuccess: (saved) => {
       // The form stays open: it now shows what was saved (trimmed) and edits on from its version.
       form.setValues(valuesOf(saved));
+      setRestoredShown(false);
       stale.accept({ values: valuesOf(saved), version: saved.version });
       queryClient.setQueryData(organizationKey, saved);
       queryClient.setQueryData<Session | null>(sessionKey, (session) => (session ? { ...session, organization: saved } : session));
       notifications.show({ color: 'green', message: t('organization.saved') });
     },
     onError: async (error) => {
+      if (draft.keepIfSignedOut(error, form.getValues(), stale.base)) return;
       try {
         const load = async () => {
           const latest = await unwrap(api.GET('/api/organization'));
@@ -118,6 +131,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   return (
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} maw={640} component="form" onSubmit={submit} noValidate>
       <Stack gap="md">
+        {restoredShown && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <TextInput label={t('organization.name')} {...form.getInputProps('name')} required />
         <TimeZoneSelect

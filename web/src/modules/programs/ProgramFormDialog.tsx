@@ -7,14 +7,23 @@ import type { CaseManagementModel, Program } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { changedFields } from '../../components/forms/changes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 import { programsKey } from './programQueries.ts';
 
 export type ProgramDialog = { mode: 'create' } | { mode: 'edit'; program: Program } | null;
+
+/** Kept drafts (components/forms/drafts.ts) of a program's edit are named this and its id. */
+export const programEditDraftPrefix = 'program:edit:';
+/** Which kept draft is a new program or one program's edit. */
+export const programDraftForm = (programId: string | null) =>
+  programId === null ? 'program:new' : `${programEditDraftPrefix}${programId}`;
 
 export function ProgramFormDialog({ dialog, onClose }: { dialog: ProgramDialog; onClose: () => void }) {
   const t = useT();
@@ -54,15 +63,19 @@ function bodyOf(v: ProgramValues, model: CaseManagementModel) {
 function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
+  const draft = useKeptDraft<ProgramValues>(useSession().user.id, programDraftForm(editing?.id ?? null));
+  const first: ProgramValues = editing === null ? { name: '', caseManagementModel: null, description: '' } : valuesOf(editing);
   const form = useForm<ProgramValues>({
     mode: 'controlled',
-    initialValues: editing === null ? { name: '', caseManagementModel: null, description: '' } : valuesOf(editing),
+    initialValues: draft.restored?.values ?? first,
     validate: (v) => ({
       name: v.name.trim() === '' ? t('programs.form.nameRequired') : null,
       caseManagementModel: v.caseManagementModel === null ? t('programs.form.modelRequired') : null,
     }),
   });
-  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: editing?.version ?? 0 });
+  // A restored edit saves against the program as first read: a change made meanwhile is then the
+  // ordinary conflict, not overwritten.
+  const stale = useStaleRecord(form, draft.restored?.base ?? { values: first, version: editing?.version ?? 0 });
   const problem = useFormProblem(form);
 
   const save = useMutation({
@@ -85,6 +98,7 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
       onClose();
     },
     onError: async (error) => {
+      if (draft.keepIfSignedOut(error, form.getValues(), editing === null ? null : stale.base)) return;
       try {
         if (editing !== null && (await stale.recover(error, () => loadProgram(editing.id)))) {
           void queryClient.invalidateQueries({ queryKey: programsKey });
@@ -106,6 +120,7 @@ function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: (
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <TextInput label={t('programs.form.name')} {...form.getInputProps('name')} required data-autofocus />
         <Radio.Group<CaseManagementModel>

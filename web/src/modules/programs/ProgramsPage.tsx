@@ -8,7 +8,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
-import { ProgramFormDialog, type ProgramDialog } from './ProgramFormDialog.tsx';
+import { draftIdsOf, hasDraft } from '../../components/forms/drafts.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { programDraftForm, programEditDraftPrefix, ProgramFormDialog, type ProgramDialog } from './ProgramFormDialog.tsx';
 import { programsKey, useProgramsQuery } from './programQueries.ts';
 
 /** The organization's programs and the case management model each one follows. */
@@ -17,7 +19,18 @@ export function ProgramsPage() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const programs = useProgramsQuery();
-  const [dialog, setDialog] = useState<ProgramDialog>(null);
+  const session = useSession();
+  // Back after the session ended while adding or editing one: that dialog opens again with what was typed.
+  const [chosen, setChosen] = useState<ProgramDialog>(() =>
+    hasDraft(session.user.id, programDraftForm(null)) ? { mode: 'create' } : null,
+  );
+  const [keptId, setKeptId] = useState(() => (chosen === null ? (draftIdsOf(session.user.id, programEditDraftPrefix)[0] ?? null) : null));
+  const keptProgram = programs.data?.find((program) => program.id === keptId);
+  const dialog: ProgramDialog = chosen ?? (keptProgram ? { mode: 'edit', program: keptProgram } : null);
+  const setDialog = (next: ProgramDialog) => {
+    setKeptId(null);
+    setChosen(next);
+  };
   const [removing, setRemoving] = useState<Program | null>(null);
 
   const remove = useMutation({

@@ -8,8 +8,10 @@ import type { CreatedUser, Locale, Role, User } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { changedFields } from '../../components/forms/changes.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect } from '../../components/inputs.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
@@ -19,6 +21,17 @@ import { useSession } from '../session/SessionContext.tsx';
 import { usersKey } from './staffQueries.ts';
 
 export type StaffDialog = { mode: 'create' } | { mode: 'create-integration' } | { mode: 'edit'; user: User } | null;
+
+/** Kept drafts (components/forms/drafts.ts) of an edit are named this and the person's id. */
+export const staffEditDraftPrefix = 'staff:edit:';
+
+/**
+ * Which kept draft is this dialog's: an invitation, an integration account or one person's edit.
+ * No password, set-password link or API key secret is ever in this form, so none is kept.
+ */
+export function staffDraftForm(dialog: NonNullable<StaffDialog>): string {
+  return dialog.mode === 'edit' ? `${staffEditDraftPrefix}${dialog.user.id}` : `staff:${dialog.mode}`;
+}
 
 interface StaffFormDialogProps {
   dialog: StaffDialog;
@@ -44,6 +57,7 @@ export function StaffFormDialog({ dialog, onClose, onCreated }: StaffFormDialogP
       {dialog !== null && (
         <StaffForm
           key={dialog.mode === 'edit' ? dialog.user.id : dialog.mode}
+          draftForm={staffDraftForm(dialog)}
           editing={dialog.mode === 'edit' ? dialog.user : null}
           integration={dialog.mode === 'edit' ? dialog.user.kind === 'integration' : dialog.mode === 'create-integration'}
           onClose={onClose}
@@ -83,6 +97,7 @@ const editable = (v: StaffFormValues) => ({
 });
 
 interface StaffFormProps {
+  draftForm: string;
   editing: User | null;
   /** An integration account: no email or language, and only the roles such an account may hold. */
   integration: boolean;
@@ -90,24 +105,28 @@ interface StaffFormProps {
   onCreated: (created: CreatedUser) => void;
 }
 
-function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps) {
+function StaffForm({ draftForm, editing, integration, onClose, onCreated }: StaffFormProps) {
   const t = useT();
   const session = useSession();
   const queryClient = useQueryClient();
   const programs = useProgramsQuery();
+  const draft = useKeptDraft<StaffFormValues>(session.user.id, draftForm);
+  const first: StaffFormValues =
+    editing === null
+      ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale, credential: '' }
+      : valuesOf(editing);
   const form = useForm<StaffFormValues>({
     mode: 'controlled',
-    initialValues:
-      editing === null
-        ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale, credential: '' }
-        : valuesOf(editing),
+    initialValues: draft.restored?.values ?? first,
     validate: (v) => ({
       email: editing === null && !integration && v.email.trim() === '' ? t('form.emailRequired') : null,
       displayName: v.displayName.trim() === '' ? t('staff.form.nameRequired') : null,
       roles: v.roles.length === 0 ? t('staff.form.rolesRequired') : null,
     }),
   });
-  const stale = useStaleRecord(form, { values: form.getInitialValues(), version: editing?.version ?? 0 });
+  // A restored edit saves against the person's record as first read: a change made meanwhile is
+  // then the ordinary conflict, not overwritten.
+  const stale = useStaleRecord(form, draft.restored?.base ?? { values: first, version: editing?.version ?? 0 });
   const problem = useFormProblem(form);
   const programName = (id: string) => programs.data?.find((program) => program.id === id)?.name ?? id;
 
@@ -142,6 +161,7 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
       }
     },
     onError: async (error) => {
+      if (draft.keepIfSignedOut(error, form.getValues(), editing === null ? null : stale.base)) return;
       try {
         if (editing !== null && (await stale.recover(error, () => loadUser(editing.id)))) {
           void queryClient.invalidateQueries({ queryKey: usersKey });
@@ -163,6 +183,7 @@ function StaffForm({ editing, integration, onClose, onCreated }: StaffFormProps)
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <ProblemAlert message={problem.alert} />
         <TextInput
           label={integration ? t('staff.integration.name') : t('staff.form.name')}

@@ -1,9 +1,12 @@
 import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
 import { userStatuses } from '../../api/codes.ts';
 import type { User, UserKind, UserStatus } from '../../api/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { draftIdsOf, hasDraft } from '../../components/forms/drafts.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -12,9 +15,9 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { programNames, useProgramsQuery } from '../programs/programQueries.ts';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { InvitationLinkDialog, type IssuedLink } from './InvitationLinkDialog.tsx';
-import { StaffFormDialog, type StaffDialog } from './StaffFormDialog.tsx';
+import { StaffFormDialog, staffDraftForm, staffEditDraftPrefix, type StaffDialog } from './StaffFormDialog.tsx';
 import { StaffActionDialog, StaffRowMenu, type PendingStaffAction } from './StaffRowActions.tsx';
-import { useStaffList } from './staffQueries.ts';
+import { usersKey, useStaffList } from './staffQueries.ts';
 
 const statusColors: Record<UserStatus, string> = { invited: 'yellow', active: 'green', deactivated: 'gray' };
 
@@ -33,7 +36,26 @@ export function StaffPage() {
   const list = useStaffList({ q, status, kind });
   const staff = list.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const [dialog, setDialog] = useState<StaffDialog>(null);
+  // Back after the session ended while inviting or editing: that dialog opens again with what was typed.
+  const [chosen, setChosen] = useState<StaffDialog>(() => {
+    if (!isAdmin) return null;
+    const mode = (['create', 'create-integration'] as const).find((kept) => hasDraft(session.user.id, staffDraftForm({ mode: kept })));
+    return mode === undefined ? null : { mode };
+  });
+  const [keptId, setKeptId] = useState(() =>
+    isAdmin && chosen === null ? (draftIdsOf(session.user.id, staffEditDraftPrefix)[0] ?? null) : null,
+  );
+  // The person may not be on the list's first page: read them by id.
+  const kept = useQuery({
+    queryKey: [...usersKey, 'one', keptId],
+    queryFn: () => unwrap(api.GET('/api/users/{id}', { params: { path: { id: keptId ?? '' } } })),
+    enabled: keptId !== null,
+  });
+  const dialog: StaffDialog = chosen ?? (keptId !== null && kept.data ? { mode: 'edit', user: kept.data } : null);
+  const setDialog = (next: StaffDialog) => {
+    setKeptId(null);
+    setChosen(next);
+  };
   const [link, setLink] = useState<IssuedLink | null>(null);
   const [pending, setPending] = useState<PendingStaffAction | null>(null);
 
