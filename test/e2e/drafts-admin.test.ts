@@ -83,6 +83,20 @@ before(async () => {
   );
   assert.equal(grant.status, 201, JSON.stringify(grant.body));
   ids.grant = String(grant.body.id);
+  // Rosa told the ED her medications in the emergency: a disclosure for the privacy officer to review.
+  const disclosed = await call(
+    'POST',
+    `/api/patients/${chart.patient}/emergency-disclosures`,
+    {
+      recipientName: 'Dr. Imani Reyes',
+      recipientAffiliation: 'St. Luke’s Hospital Emergency Department',
+      informationKinds: ['medications'],
+      emergencyNature: 'Brought in unresponsive; the ED needed the current methadone dose',
+      disclosedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    },
+    own.headers,
+  );
+  assert.equal(disclosed.status, 201, JSON.stringify(disclosed.body));
 
   // Lucía's contact with Ernesto, its note signed: an addendum to write, then entered in error.
   const hers = await apiSession(call, lucia.email, lucia.password);
@@ -362,39 +376,68 @@ test(
   },
 );
 
-test('The privacy officer at a desk: the review of an emergency access survives the session ending', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const urls: string[] = [];
-  page.on('framenavigated', (frame) => urls.push(frame.url()));
-  const breakage = watchForBreakage(page);
+test(
+  'The privacy officer at a desk: the reviews of an emergency access and of an emergency disclosure survive the session ending',
+  { timeout: 120_000 },
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('framenavigated', (frame) => urls.push(frame.url()));
+    const breakage = watchForBreakage(page);
 
-  await step(page, 'the finding and note being written come back and are saved', async () => {
-    await page.goto(`${server.origin}/sign-in`);
-    await signInWithSecondFactor(page, officer, 'totp');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.goto(`${server.origin}/emergency-access/reviews/${ids.grant}`);
-    const grantUrl = page.url();
-    await page.getByRole('heading', { level: 1, name: 'Emergency access: Marisol Núñez' }).waitFor();
-    await page.getByRole('button', { name: 'Record the review…' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Review this emergency access' });
-    const note = 'The ED has no record of a call that night: asking Tomas to explain';
-    await dialog.getByRole('radio', { name: 'Needs follow-up' }).check();
-    await dialog.getByLabel('Note (optional)').fill(note);
-    await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Mark reviewed' }), 'Sign in');
-    await signInWithSecondFactor(page, officer, 'recovery');
-    dialog = page.getByRole('dialog', { name: 'Review this emergency access' });
-    await dialog.getByText('What you typed is back').waitFor();
-    assert.equal(page.url(), grantUrl, 'back on the same event');
-    assert.ok(await dialog.getByRole('radio', { name: 'Needs follow-up' }).isChecked());
-    assert.equal(await dialog.getByLabel('Note (optional)').inputValue(), note);
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored review');
-    if (shots) await page.screenshot({ path: path.join(shots, 'draft-emergency-review-restored-en.png'), fullPage: true });
-    await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
-    await page.getByText('Review saved.').waitFor();
-    await page.getByText(note).waitFor();
-  });
-  assert.ok(!urls.some((url) => /record of a call|explain/i.test(decodeURIComponent(url))), 'what was typed never went into a URL');
-  assert.deepEqual(breakage, []);
-  await context.close();
-});
+    await step(page, 'the finding and note being written come back and are saved', async () => {
+      await page.goto(`${server.origin}/sign-in`);
+      await signInWithSecondFactor(page, officer, 'totp');
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.goto(`${server.origin}/emergency-access/reviews/${ids.grant}`);
+      const grantUrl = page.url();
+      await page.getByRole('heading', { level: 1, name: 'Emergency access: Marisol Núñez' }).waitFor();
+      await page.getByRole('button', { name: 'Record the review…' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Review this emergency access' });
+      const note = 'The ED has no record of a call that night: asking Tomas to explain';
+      await dialog.getByRole('radio', { name: 'Needs follow-up' }).check();
+      await dialog.getByLabel('Note (optional)').fill(note);
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Mark reviewed' }), 'Sign in');
+      await signInWithSecondFactor(page, officer, 'recovery');
+      dialog = page.getByRole('dialog', { name: 'Review this emergency access' });
+      await dialog.getByText('What you typed is back').waitFor();
+      assert.equal(page.url(), grantUrl, 'back on the same event');
+      assert.ok(await dialog.getByRole('radio', { name: 'Needs follow-up' }).isChecked());
+      assert.equal(await dialog.getByLabel('Note (optional)').inputValue(), note);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored review');
+      if (shots) await page.screenshot({ path: path.join(shots, 'draft-emergency-review-restored-en.png'), fullPage: true });
+      await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
+      await page.getByText('Review saved.').waitFor();
+      await page.getByText(note).waitFor();
+    });
+
+    await step(page, "an emergency disclosure's finding being written comes back to the queue and is saved", async () => {
+      await page.goto(`${server.origin}/emergency-disclosures`);
+      const queueUrl = page.url();
+      await page.getByRole('button', { name: 'Review the disclosure to Dr. Imani Reyes' }).click();
+      let dialog = page.getByRole('dialog', { name: 'Review the disclosure to Dr. Imani Reyes' });
+      const note = 'Only the dose was needed; the diagnosis was not sent. Confirm with Rosa';
+      await dialog.getByRole('radio', { name: 'Needs follow-up' }).check();
+      await dialog.getByLabel('Note').fill(note);
+      await loseSessionOnSave(context, page, dialog.getByRole('button', { name: 'Save the finding' }), 'Sign in');
+      await signInWithSecondFactor(page, officer, 'recovery');
+      dialog = page.getByRole('dialog', { name: 'Review the disclosure to Dr. Imani Reyes' });
+      await dialog.getByText('What you typed is back').waitFor();
+      assert.equal(page.url(), queueUrl, 'back on the queue');
+      assert.ok(await dialog.getByRole('radio', { name: 'Needs follow-up' }).isChecked());
+      assert.equal(await dialog.getByLabel('Note').inputValue(), note);
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the restored finding');
+      await dialog.getByRole('button', { name: 'Save the finding' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText('Reviewed', { exact: true }).click();
+      await page.getByText(note).waitFor();
+    });
+    assert.ok(
+      !urls.some((url) => /record of a call|explain|diagnosis was not sent/i.test(decodeURIComponent(url))),
+      'what was typed never went into a URL',
+    );
+    assert.deepEqual(breakage, []);
+    await context.close();
+  },
+);

@@ -7,15 +7,38 @@ import type { OkBody } from '../../api/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { draftIdsOf } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
+import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { REVIEW_FINDINGS, REVIEW_STATUSES, type ReviewFinding, type ReviewStatus } from '../../../../src/modules/consents/codes.ts';
 import { DownloadCsv, exportUrl } from '../audit/DownloadCsv.tsx';
+import { useSession } from '../session/SessionContext.tsx';
 
 type Item = OkBody<'/api/emergency-disclosures', 'get'>['items'][number];
+
+/**
+ * Which kept draft (components/forms/drafts.ts) is a review in the queue: by the list it was
+ * opened from and the disclosure, so the page can show that list again and reopen the dialog.
+ */
+const REVIEW_DRAFT = 'emergency-disclosure-review:';
+const reviewDraftForm = (status: ReviewStatus, id: string) => `${REVIEW_DRAFT}${status}:${id}`;
+
+/** The review kept when the session ended, if any: its list and the disclosure's id. */
+function keptReview(userId: string): { status: ReviewStatus; id: string } | null {
+  const [kept] = draftIdsOf(userId, REVIEW_DRAFT);
+  const [status, id] = kept?.split(':') ?? [];
+  return id !== undefined && (REVIEW_STATUSES as readonly string[]).includes(status ?? '') ? { status: status as ReviewStatus, id } : null;
+}
+
+interface ReviewValues {
+  finding: ReviewFinding | '';
+  note: string;
+}
 
 const findingColor = (finding: ReviewFinding) => (finding === 'appropriate' ? 'green' : finding === 'inappropriate' ? 'red' : 'yellow');
 
@@ -26,12 +49,20 @@ const findingColor = (finding: ReviewFinding) => (finding === 'appropriate' ? 'g
 export function EmergencyQueuePage() {
   const t = useT();
   const format = useFormat();
-  const [status, setStatus] = useState<ReviewStatus>('awaiting-review');
-  const [reviewing, setReviewing] = useState<Item | null>(null);
+  const userId = useSession().user.id;
+  // Back after the session ended during a review: its list again, and its dialog once the list is here.
+  const [kept, setKept] = useState(() => keptReview(userId));
+  const [status, setStatus] = useState<ReviewStatus>(kept?.status ?? 'awaiting-review');
+  const [chosen, setChosen] = useState<Item | null>(null);
   const queue = useQuery({
     queryKey: ['emergency-disclosures', status],
     queryFn: async () => (await unwrap(api.GET('/api/emergency-disclosures', { params: { query: { status } } }))).items,
   });
+  const reviewing = chosen ?? (kept && kept.status === status ? (queue.data?.find((item) => item.id === kept.id) ?? null) : null);
+  const setReviewing = (item: Item | null) => {
+    setKept(null);
+    setChosen(item);
+  };
 
   const columns: Column<Item>[] = [
     { id: 'when', nowrap: true, header: t('accounting.when'), cell: (item) => format.dateTime(item.disclosedAt) },
@@ -108,19 +139,22 @@ export function EmergencyQueuePage() {
         title={reviewing ? t('emergencyQueue.reviewOf', { recipient: reviewing.recipientName }) : ''}
         size="lg"
       >
-        {reviewing && <ReviewForm item={reviewing} onClose={() => setReviewing(null)} />}
+        {reviewing && <ReviewForm item={reviewing} status={status} onClose={() => setReviewing(null)} />}
       </Dialog>
     </Page>
   );
 }
 
-function ReviewForm({ item, onClose }: { item: Item; onClose: () => void }) {
+function ReviewForm({ item, status, onClose }: { item: Item; status: ReviewStatus; onClose: () => void }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const form = useForm({
+  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(status, item.id));
+  // A restored review goes against the disclosure as first read: one reviewed meanwhile is a 409.
+  const version = draft.restored?.base?.version ?? item.version;
+  const form = useForm<ReviewValues>({
     mode: 'controlled',
-    initialValues: { finding: item.reviewFinding ?? '', note: item.reviewNote ?? '' },
+    initialValues: draft.restored?.values ?? { finding: item.reviewFinding ?? '', note: item.reviewNote ?? '' },
     validate: {
       finding: (value) => (value === '' ? t('emergencyQueue.chooseFinding') : null),
     },
@@ -133,7 +167,7 @@ function ReviewForm({ item, onClose }: { item: Item; onClose: () => void }) {
         api.POST('/api/emergency-disclosures/{id}/review', {
           params: { path: { id: item.id } },
           body: {
-            version: item.version,
+            version,
             finding: values.finding as ReviewFinding,
             note: values.note.trim() === '' ? null : values.note.trim(),
           },
@@ -145,7 +179,10 @@ function ReviewForm({ item, onClose }: { item: Item; onClose: () => void }) {
       await queryClient.invalidateQueries({ queryKey: ['privacy-summary'] });
       onClose();
     },
-    onError: problem.show,
+    onError: (error) => {
+      const values = form.getValues();
+      if (!draft.keepIfSignedOut(error, values, { values, version })) problem.show(error);
+    },
   });
   return (
     <form
@@ -156,6 +193,7 @@ function ReviewForm({ item, onClose }: { item: Item; onClose: () => void }) {
       noValidate
     >
       <Stack gap="md">
+        {draft.restored !== null && <RestoredDraftNotice />}
         <dl className="details-list">
           <dt>{t('emergencyQueue.patient')}</dt>
           <dd>{item.patientName}</dd>
