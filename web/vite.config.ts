@@ -218,7 +218,11 @@ function collectFirstRender(): Plugin {
         if (/[\\/]module\.ts$|[\\/]patientSections\.ts$/.test(id)) continue;
         for (const lazy of this.getModuleInfo(id)?.dynamicallyImportedIds ?? []) if (!before.has(lazy)) visit(lazy);
       }
-      for (const id of [...firstRender]) if (!before.has(id)) (firstRender.delete(id), everyPage.add(id));
+      for (const id of [...firstRender]) {
+        if (before.has(id)) continue;
+        firstRender.delete(id);
+        everyPage.add(id);
+      }
       ownModules(CASELOAD_ROOTS, caseloadPage, [firstScript, catalogue, everyPage]);
       ownModules(PATIENT_ROOTS, patientPage, [firstScript, catalogue, everyPage, caseloadPage]);
     },
