@@ -111,6 +111,7 @@ function preloadAppChunk(): Plugin {
  * slow 4G), so sign-in's 64 requests before its first render were seconds of waiting; now 10.
  * A page opened later imports the kit's components from that chunk, which it already has.
  */
+const CATALOGUE = /[\\/]src[\\/]app[\\/]catalogue\.ts$/;
 const FIRST_RENDER_ROOTS = ['/src/app/start.tsx', '/src/modules/session/SignInPage.tsx', '/src/modules/home/HomePage.tsx'];
 const firstRender = new Set<string>();
 /** What src/main.tsx imports: one chunk beside it (it shares some with later pages), not six. */
@@ -120,6 +121,30 @@ const firstScript = new Set<string>();
 // instead (`import { Button, Group } from '@mantine/core'`, read as each file is transformed).
 const KIT_INDEX = /[\\/]@mantine[\\/]core[\\/]esm[\\/]index\.mjs$/;
 const kitNamesByFile = new Map<string, string[]>();
+/**
+ * My caseload and the patient overview (with its sections), the two pages a case manager opens
+ * all day: each page's own modules (what it imports, less the first render's) in one chunk of
+ * its own. Left to the shared groups, My caseload waited for twelve chunks (55 KB compressed,
+ * most of it the patient overview's dialogs, the notifications container, forms) and the
+ * overview for about twenty, in several rounds of six requests at a time. The overview's
+ * chunk leaves out what My caseload's already holds (the patient helpers and queries), so the
+ * overview downloads both. Another page that imports one of these modules downloads that chunk.
+ */
+const CASELOAD_ROOTS = ['/src/modules/caseload/CaseloadPage.tsx'];
+const PATIENT_ROOTS = [
+  '/src/modules/patients/PatientOverviewPage.tsx',
+  '/src/components/ModuleSections.tsx',
+  // Every module's part of the overview (`patientSections` in each module.ts, loaded together by app/patientSections.ts).
+  '/src/modules/consents/sections.tsx',
+  '/src/modules/contacts/sections.tsx',
+  '/src/modules/emergency-access/EmergencyBanner.tsx',
+  '/src/modules/needs/sections.tsx',
+  '/src/modules/reassessment/sections.tsx',
+  '/src/modules/restrictions/sections.tsx',
+  '/src/modules/tasks/sections.tsx',
+];
+const caseloadPage = new Set<string>();
+const patientPage = new Set<string>();
 function collectFirstRender(): Plugin {
   return {
     name: 'bridgeway-first-render-modules',
@@ -174,6 +199,32 @@ function collectFirstRender(): Plugin {
       for (const root of FIRST_RENDER_ROOTS) visit(find(root));
       for (const id of firstScript) firstRender.delete(id);
       firstRender.delete(main);
+      // A page's own modules: everything its roots import, less what an earlier chunk holds.
+      const ownModules = (roots: string[], into: Set<string>, taken: Set<string>[]) => {
+        const before = new Set(firstRender);
+        for (const root of roots) visit(find(root));
+        into.clear();
+        for (const id of firstRender) if (!before.has(id) && !taken.some((set) => set.has(id))) into.add(id);
+        for (const id of [...firstRender]) if (!before.has(id)) firstRender.delete(id);
+      };
+      const catalogue = new Set([...this.getModuleIds()].filter((id) => CATALOGUE.test(id)));
+      // What the app loads after its first render on every page (the notifications container,
+      // the service worker's helper): left to the shared groups, or every page would download
+      // the caseload's or the overview's chunk with it. The pages (each module's module.ts) and
+      // the overview's sections (app/patientSections.ts) are not such parts.
+      const everyPage = new Set<string>();
+      const before = new Set(firstRender);
+      for (const id of [...firstScript, ...before]) {
+        if (/[\\/]module\.ts$|[\\/]patientSections\.ts$/.test(id)) continue;
+        for (const lazy of this.getModuleInfo(id)?.dynamicallyImportedIds ?? []) if (!before.has(lazy)) visit(lazy);
+      }
+      for (const id of [...firstRender]) {
+        if (before.has(id)) continue;
+        firstRender.delete(id);
+        everyPage.add(id);
+      }
+      ownModules(CASELOAD_ROOTS, caseloadPage, [firstScript, catalogue, everyPage]);
+      ownModules(PATIENT_ROOTS, patientPage, [firstScript, catalogue, everyPage, caseloadPage]);
     },
   };
 }
@@ -240,7 +291,9 @@ export default defineConfig({
             // another language than the reader's: a chunk of their own. Merged into the small
             // shared group below they came with the consents' queries, so every patient overview
             // (whose consent section uses one of them) downloaded and evaluated them.
-            { name: 'catalogue', test: (id: string) => /[\\/]src[\\/]app[\\/]catalogue\.ts$/.test(id), priority: 5 },
+            { name: 'catalogue', test: (id: string) => CATALOGUE.test(id), priority: 5 },
+            { name: 'caseload', test: (id: string) => caseloadPage.has(id), priority: 4 },
+            { name: 'patient', test: (id: string) => patientPage.has(id), priority: 3 },
             // The rest, shared by several pages: grouped by the pages that use them, small groups
             // merged, so a page opened later waits for a few files rather than twenty.
             {

@@ -1,18 +1,34 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, useLocation } from 'react-router';
-import { lazy, Suspense, useLayoutEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Locale } from '../api/types.ts';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
+import { AFTER_FIRST_PAGE_MS } from '../pwa/registerServiceWorker.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { bootSignInShown, releaseBootShell } from './bootShell.ts';
 import { queryClient } from './queryClient.ts';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
-// The notifications' container is not needed for the first paint: it loads after it (their
-// messages wait in Mantine's store until it is there: components/notify.ts).
+// The notifications' container is not needed for the first page: it loads a few seconds after
+// the app has started, when the service worker is registered too (pwa/registerServiceWorker.tsx),
+// so that its code does not share a slow connection with the first page's. A notification shown
+// before then waits in Mantine's store until the container is there (components/notify.ts).
 const Notifications = lazy(() => import('@mantine/notifications').then((module) => ({ default: module.Notifications })));
+
+function LaterNotifications() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), AFTER_FIRST_PAGE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? (
+    <Suspense fallback={null}>
+      <Notifications position="top-center" />
+    </Suspense>
+  ) : null;
+}
 
 /** `messages` are `locale`'s words, loaded before the first render. */
 export function App({ locale, messages }: { locale: Locale; messages: MessageColumn }) {
@@ -29,9 +45,7 @@ function ThemedApp() {
   const theme = useMemo(() => createBridgewayTheme({ close }), [close]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <Notifications position="top-center" />
-      </Suspense>
+      <LaterNotifications />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />

@@ -4,6 +4,8 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem.ts';
 import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
 import { warmUpDateFormats } from '../i18n/format.ts';
+import { readEarly } from '../api/earlyRead.ts';
+import { fetchPatientMode, patientModeEarlyRead } from '../modules/patient-mode/patientModeRead.ts';
 import { prefetchOpenedPage } from './prefetch.ts';
 
 /** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
@@ -34,11 +36,16 @@ export const queryClient = new QueryClient({
 export function startLoading(): void {
   const session = prefetchSession(queryClient);
   prefetchOpenedPage(location.pathname, session);
-  // Signed in: the page will show dates. Its first formatter is made in a task of its own while
-  // the app's code downloads, not in the page's first render (i18n/format.ts).
+  // Signed in: the signed-in frame asks whether this session is handed to a patient
+  // (PatientModeRedirect), so that read leaves now, beside the page's own, rather than after
+  // React and the UI kit have arrived. And the page will show dates: its first formatter is
+  // made in a task of its own while the app's code downloads, not in the page's first render
+  // (i18n/format.ts).
   session.then(
     (current) => {
-      if (current !== null && current.stage === 'active') setTimeout(() => warmUpDateFormats(current.organization.timeZone), 0);
+      if (current === null || current.stage !== 'active') return;
+      readEarly(patientModeEarlyRead, fetchPatientMode);
+      setTimeout(() => warmUpDateFormats(current.organization.timeZone), 0);
     },
     () => undefined,
   );

@@ -6,6 +6,8 @@ import { UpdateNotice } from './UpdateNotice.tsx';
 const NOTICE_ID = 'bridgeway-update';
 // A tab left open all day (a clinic's front desk) learns of a new version within the hour.
 const CHECK_EVERY_MS = 60 * 60 * 1000;
+/** How long after the app's start the worker is registered (see registerServiceWorker). */
+export const AFTER_FIRST_PAGE_MS = 3000;
 
 function announceNewVersion(reload: () => void): void {
   showNotification({
@@ -25,25 +27,33 @@ function announceNewVersion(reload: () => void): void {
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   let updating = false;
-  const updateServiceWorker = registerSW({
-    onNeedRefresh() {
-      announceNewVersion(() => {
-        updating = true;
-        // Activates the waiting worker; registerSW reloads the page once it controls it.
-        void updateServiceWorker();
-      });
-    },
-    onRegisteredSW(_url, registration) {
-      if (!registration) return;
-      const check = () => {
-        if (navigator.onLine) registration.update().catch(() => undefined);
-      };
-      setInterval(check, CHECK_EVERY_MS);
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') check();
-      });
-    },
-  });
+  let updateServiceWorker: () => Promise<void> = () => Promise.resolve();
+  const register = () =>
+    registerSW({
+      onNeedRefresh() {
+        announceNewVersion(() => {
+          updating = true;
+          // Activates the waiting worker; registerSW reloads the page once it controls it.
+          void updateServiceWorker();
+        });
+      },
+      onRegisteredSW(_url, registration) {
+        if (!registration) return;
+        const check = () => {
+          if (navigator.onLine) registration.update().catch(() => undefined);
+        };
+        setInterval(check, CHECK_EVERY_MS);
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') check();
+        });
+      },
+    });
+  // Registered a few seconds after the app has started, not with it: the worker then downloads
+  // the whole app (about 275 KB compressed), which on a slow connection would compete with the
+  // first page's own code and reads, and registering fetches its helper (workbox-window) at once.
+  setTimeout(() => {
+    updateServiceWorker = register();
+  }, AFTER_FIRST_PAGE_MS);
 
   // Another tab took the new version: this tab still runs the old code, whose pages may no
   // longer be on the server. Say so rather than fail at the next page opened.

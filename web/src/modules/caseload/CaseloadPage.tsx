@@ -31,7 +31,8 @@ import { caseloadEarlyRead, fetchCaseload, type CaseloadItem } from './caseloadQ
 import { hasDraft } from '../../components/forms/drafts.ts';
 import { CaseloadCard, CaseloadRow, tbodyClass, type RowText } from './CaseloadRows.tsx';
 import rowClasses from './CaseloadRows.module.css';
-import { ReassignCaseloadDialog, reassignDraftForm } from './ReassignCaseloadDialog.tsx';
+import { LazyReassignCaseloadDialog } from './LazyReassignCaseloadDialog.tsx';
+import { reassignDraftForm } from './reassignDraft.ts';
 
 const cardsClass = rowClasses.cards;
 
@@ -315,7 +316,7 @@ export function CaseloadPage() {
         </Stack>
       )}
       {body}
-      {isSupervisor && <ReassignCaseloadDialog opened={reassigning} onClose={() => setReassigning(false)} />}
+      {isSupervisor && <LazyReassignCaseloadDialog opened={reassigning} onClose={() => setReassigning(false)} />}
     </Page>
   );
 }

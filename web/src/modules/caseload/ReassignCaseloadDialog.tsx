@@ -15,6 +15,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { caseloadKey, episodesKey, patientsKey, useStaffPicker } from '../patients/patientQueries.ts';
 import { useToday } from '../patients/useToday.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { reassignDraftForm } from './reassignDraft.ts';
 
 type Reassignment = OkBody<'/api/caseload-reassignments', 'post'>;
 
@@ -24,12 +25,6 @@ interface Values {
   on: string;
   note: string;
 }
-
-/**
- * Which kept draft (components/forms/drafts.ts) is a reassignment being prepared: one started
- * from the caseload's own button (`fromUserId` null) or from a colleague's row in the team's load.
- */
-export const reassignDraftForm = (fromRow: boolean) => `caseload:reassign:${fromRow ? 'team' : 'caseload'}`;
 
 /** What is kept: the form, and the episodes unticked. */
 type Kept = Values & { unchosen: string[] };

@@ -9,7 +9,8 @@ import { QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { caseloadKey } from '../patients/patientQueries.ts';
 import { useSession } from '../session/SessionContext.tsx';
-import { ReassignCaseloadDialog, reassignDraftForm } from './ReassignCaseloadDialog.tsx';
+import { LazyReassignCaseloadDialog } from './LazyReassignCaseloadDialog.tsx';
+import { reassignDraftForm } from './reassignDraft.ts';
 
 const openPhases = episodePhases.filter((phase) => phase !== 'closed');
 
@@ -123,7 +124,7 @@ export function TeamLoad() {
           </Table.ScrollContainer>
         )}
       </Stack>
-      <ReassignCaseloadDialog
+      <LazyReassignCaseloadDialog
         opened={reassigning !== null}
         fromUserId={reassigning}
         onClose={() => {
