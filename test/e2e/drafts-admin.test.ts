@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
-import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
+import { seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { intakeChart, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
 import { apiSession, enrolSecondFactor, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
@@ -415,8 +415,12 @@ test(
     await step(page, "an emergency disclosure's finding being written comes back to the queue and is saved", async () => {
       await page.goto(`${server.origin}/emergency-disclosures`);
       const queueUrl = page.url();
+      await page.getByText('Brought in unresponsive; the ED needed the current methadone dose').waitFor();
       await page.getByRole('button', { name: 'Review the disclosure to Dr. Imani Reyes' }).click();
       let dialog = page.getByRole('dialog', { name: 'Review the disclosure to Dr. Imani Reyes' });
+      // The dialog's opening transition over (once in CI a click on its radio during it did not take).
+      await dialog.waitFor();
+      await settled(page);
       const note = 'Only the dose was needed; the diagnosis was not sent. Confirm with Rosa';
       await dialog.getByRole('radio', { name: 'Needs follow-up' }).check();
       await dialog.getByLabel('Note').fill(note);
