@@ -1,11 +1,31 @@
-// What the kept-drafts browser tests share (test/e2e/drafts*.test.ts): a session that ends with
-// a dialog open, signing in again on the sign-in page it leads to, and a patient on an intake
-// episode to type into.
+// What the kept-drafts browser tests share (test/e2e/drafts*.test.ts): a journey that watches
+// the addresses it visits, a session that ends with a dialog open, signing in again on the
+// sign-in page it leads to, and a patient on an intake episode to type into.
 import assert from 'node:assert/strict';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { watchForBreakage } from './browser.ts';
 import type { apiSession, e2eHarness } from './e2e.ts';
 
 type Call = Awaited<ReturnType<typeof e2eHarness>>['call'];
+
+/**
+ * One person's journey in a browser context of its own, noting every address it visits and
+ * anything that breaks. `end(typed)`: nothing matching `typed` (what the journey typed) went into
+ * an address, nothing broke, and the context closes.
+ */
+export async function journey(browser: Browser, options: BrowserContextOptions) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on('framenavigated', (frame) => urls.push(frame.url()));
+  const breakage = watchForBreakage(page);
+  const end = async (typed: RegExp) => {
+    assert.ok(!urls.some((url) => typed.test(decodeURIComponent(url))), 'what was typed never went into a URL');
+    assert.deepEqual(breakage, []);
+    await context.close();
+  };
+  return { context, page, end };
+}
 
 /** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
 export async function loseSessionOnSave(context: BrowserContext, page: Page, save: Locator, signInHeading: string): Promise<void> {
