@@ -258,6 +258,13 @@ test(
       await page.getByRole('checkbox', { name: 'Level of care ends within 14 days' }).check();
       await page.getByText('0 of 1 person', { exact: true }).waitFor();
       await page.getByRole('checkbox', { name: 'Level of care ends within 14 days' }).uncheck();
+      // The filters are the browser's own lists, "All" first.
+      const phase = page.getByRole('combobox', { name: 'Phase' });
+      assert.deepEqual(await phase.locator('option').allTextContents(), ['All', 'Intake']);
+      await phase.selectOption({ label: 'Intake' });
+      await page.getByText('1 of 1 person', { exact: true }).waitFor();
+      await phase.selectOption({ label: 'All' });
+      await page.getByText('1 person', { exact: true }).waitFor();
       await page.getByRole('cell', { name: / \+ / }).waitFor();
       await shoot(page, 'caseload-one-person-en-1280');
     });
@@ -323,6 +330,13 @@ test(
     await step(page, 'Mis casos counts people', async () => {
       await page.goto(`${server.origin}/caseload`);
       await page.getByText('2 personas', { exact: true }).waitFor();
+      // On a phone the order is a list of its own (the phone's own picker), as are the filters.
+      const order = page.getByRole('combobox', { name: 'Ordenar por' });
+      assert.equal(await order.inputValue(), 'name');
+      await order.selectOption({ label: 'Programa' });
+      assert.equal(await order.inputValue(), 'program');
+      await page.getByRole('combobox', { name: 'Programa' }).selectOption({ index: 1 });
+      await page.getByText('1 de 2 personas', { exact: true }).waitFor();
       await shoot(page, 'caseload-es-390');
     });
     assert.deepEqual(breakage, []);

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, type NativeSelectProps, Paper, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
@@ -260,31 +260,28 @@ export function CaseloadPage() {
       {rows.length > 0 && (
         <Stack gap="xs">
           <Group gap="sm" align="flex-end" role="search" aria-label={t('caseload.filters')}>
-            <Select
+            <FilterSelect
               label={t('caseload.filter.program')}
-              data={programOptions}
+              all={t('caseload.filter.all')}
+              options={programOptions}
               value={filters.programId}
               onChange={(programId) => setFilters({ ...filters, programId })}
-              clearable
-              placeholder={t('caseload.filter.all')}
               w={{ base: '100%', xs: 220 }}
             />
-            <Select
+            <FilterSelect
               label={t('caseload.filter.phase')}
-              data={phaseOptions}
+              all={t('caseload.filter.all')}
+              options={phaseOptions}
               value={filters.phase}
               onChange={(phase) => setFilters({ ...filters, phase })}
-              clearable
-              placeholder={t('caseload.filter.all')}
               w={{ base: '100%', xs: 200 }}
             />
-            <Select
+            <FilterSelect
               label={t('caseload.filter.level')}
-              data={levelOptions}
+              all={t('caseload.filter.all')}
+              options={levelOptions}
               value={filters.level}
               onChange={(level) => setFilters({ ...filters, level })}
-              clearable
-              placeholder={t('caseload.filter.all')}
               w={{ base: '100%', xs: 300 }}
             />
             <Checkbox
@@ -294,16 +291,15 @@ export function CaseloadPage() {
               mb={8}
             />
             {narrow && (
-              <Select
+              <NativeSelect
                 label={t('caseload.sortBy')}
                 data={columns.flatMap((column) => (column.key === null ? [] : [{ value: column.key, label: column.label }]))}
                 value={sort.key}
-                onChange={(key) => {
-                  const found = columns.find((column) => column.key === key)?.key;
+                onChange={(event) => {
+                  const found = columns.find((column) => column.key === event.currentTarget.value)?.key;
                   if (found !== undefined && found !== null)
                     setSort({ key: found, direction: found === 'openedOn' || found === 'daysInPhase' ? 'desc' : 'asc' });
                 }}
-                allowDeselect={false}
                 w="100%"
               />
             )}
@@ -318,5 +314,36 @@ export function CaseloadPage() {
       {body}
       {isSupervisor && <LazyReassignCaseloadDialog opened={reassigning} onClose={() => setReassigning(false)} />}
     </Page>
+  );
+}
+
+/**
+ * One of the work list's filters: the browser's own list (a phone's native picker), "All" first.
+ * Not the UI kit's searchable Select: these lists are short, and each of those keeps a hidden
+ * dropdown mounted and positioned, which cost a slow phone about 150 ms on opening the page.
+ */
+function FilterSelect({
+  label,
+  all,
+  options,
+  value,
+  onChange,
+  w,
+}: {
+  label: string;
+  all: string;
+  options: { value: string; label: string }[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+  w: NativeSelectProps['w'];
+}) {
+  return (
+    <NativeSelect
+      label={label}
+      data={[{ value: '', label: all }, ...options]}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+      w={w}
+    />
   );
 }
