@@ -16,9 +16,15 @@ import { e2eHarness, orgWithStaff, step } from '../support/e2e.ts';
 const { server, browser, call } = await e2eHarness();
 
 const person = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase' };
+const spanishSpeaker = { name: 'Lucía Ramos', email: 'lucia@riverbend.invalid', password: 'lucía elige una frase' };
 
 before(async () => {
-  await orgWithStaff(call, { people: [{ ...person, roles: ['case-manager'] }] });
+  await orgWithStaff(call, {
+    people: [
+      { ...person, roles: ['case-manager'] },
+      { ...spanishSpeaker, roles: ['peer-recovery-specialist'], locale: 'es' },
+    ],
+  });
 });
 
 /** A page whose scripts under /assets/ wait until `letThrough()`; the service worker is kept out of the way. */
@@ -206,3 +212,113 @@ test('someone signed in opening My caseload or a patient list never sees the sta
     await context.close();
   }
 });
+
+/** Where My caseload's heading and sentence are, and their words, in #boot (static) or #root (the app). */
+function headingBoxes(page: Page, within: '#boot-page' | '#root main') {
+  return page.evaluate((selector) => {
+    const heading = document.querySelector(`${selector} h1`);
+    const sentence = heading?.closest('.m_6d731127')?.querySelector('p');
+    const box = (element: Element | null | undefined) => {
+      if (!element) return null;
+      const rect = element.getBoundingClientRect();
+      return `${(element.textContent ?? '').replace(/\s+/g, ' ').trim()} @ ${rect.x.toFixed(1)},${rect.y.toFixed(1)} ${rect.width.toFixed(1)}×${rect.height.toFixed(1)}`;
+    };
+    return { heading: box(heading), sentence: box(sentence) };
+  }, within);
+}
+
+for (const visit of [
+  {
+    name: 'in Spanish on a phone',
+    who: spanishSpeaker,
+    width: 412,
+    storedLocale: 'es',
+    heading: 'Mis casos',
+    signOut: 'Cerrar sesión',
+    menu: 'Menú de la cuenta',
+  },
+  {
+    name: 'in English at a desk',
+    who: person,
+    width: 1280,
+    storedLocale: 'en',
+    heading: 'My caseload',
+    signOut: 'Sign out',
+    menu: 'Account menu',
+  },
+]) {
+  test(
+    `My caseload ${visit.name}: its heading is there before the app, where the app puts it, for someone signed in here`,
+    { timeout: 90_000 },
+    async () => {
+      const session = await call('POST', '/api/session', { email: visit.who.email, password: visit.who.password });
+      assert.equal(session.status, 200);
+      const { context, page, letThrough } = await slowAppPage({
+        cookie: session.cookie,
+        storedLocale: visit.storedLocale,
+        width: visit.width,
+      });
+      const breakage = watchForBreakage(page);
+      await step(page, `first visit ${visit.name}: the app marks this device as signed in`, async () => {
+        letThrough();
+        await page.goto(`${server.origin}/caseload`);
+        await page.getByRole('heading', { level: 1, name: visit.heading }).waitFor();
+        assert.equal(await page.evaluate(() => localStorage.getItem('bridgeway.signedIn')), 'clinical');
+      });
+
+      const again = await context.newPage();
+      const breakageAgain = watchForBreakage(again);
+      let open: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      await again.route(/\/assets\/.*\.js$/, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await step(again, `static My caseload ${visit.name}`, async () => {
+        // Records whether the page was ever without a visible heading once the static one showed
+        // (a loader in between), and whether both showed at once.
+        await again.addInitScript(() => {
+          // Kept in variables: an attribute set here would be a mutation, and call this again.
+          let staticShown = false;
+          const check = () => {
+            staticShown ||= document.getElementById('boot-page')?.hidden === false;
+            const visible = Array.from(document.querySelectorAll('h1')).filter((h1) => h1.checkVisibility()).length;
+            if (staticShown && visible !== 1) (window as unknown as { testHeadings?: number }).testHeadings = visible;
+          };
+          new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+        });
+        await again.goto(`${server.origin}/caseload`, { waitUntil: 'commit' });
+        await again.locator('#boot-page h1').waitFor();
+        assert.equal(await again.title(), `${visit.heading} · Bridgeway`);
+        assert.equal(await again.locator('html').getAttribute('lang'), visit.storedLocale);
+        assert.equal(await bootForm(again).isVisible(), false, 'never the sign-in form');
+        assert.deepEqual(await seriousA11yViolations(again), [], 'axe on the static heading');
+        const before = await headingBoxes(again, '#boot-page');
+        assert.ok(before.heading?.startsWith(`${visit.heading} @`), String(before.heading));
+        open();
+        await takenOver(again);
+        await again.locator('#root main h1').waitFor();
+        assert.deepEqual(await headingBoxes(again, '#root main'), before, 'the same words in the same boxes');
+        assert.equal(
+          await again.evaluate(() => (window as unknown as { testHeadings?: number }).testHeadings ?? null),
+          null,
+          'one heading all along',
+        );
+      });
+
+      await step(again, `signed out ${visit.name}: no static heading next time`, async () => {
+        await again.getByRole('button', { name: new RegExp(visit.menu) }).click();
+        await again.getByRole('menuitem', { name: visit.signOut }).click();
+        await again.waitForURL(/\/sign-in/);
+        assert.equal(await again.evaluate(() => localStorage.getItem('bridgeway.signedIn')), null);
+      });
+      const third = await context.newPage();
+      await third.route(/\/assets\/.*\.js$/, () => undefined); // never arrives
+      await third.goto(`${server.origin}/caseload`, { waitUntil: 'commit' });
+      await third.locator('#boot header').waitFor();
+      assert.equal(await third.locator('#boot-page').isVisible(), false);
+      assert.deepEqual([...breakage, ...breakageAgain], []);
+      await context.close();
+    },
+  );
+}

@@ -1,13 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, useLocation } from 'react-router';
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../api/types.ts';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
 import { AFTER_FIRST_PAGE_MS } from '../pwa/registerServiceWorker.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
-import { bootSignInShown, releaseBootShell } from './bootShell.ts';
+import { bootShellHeld, bootSignInShown, releaseBootShell } from './bootShell.ts';
 import { queryClient } from './queryClient.ts';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
@@ -62,13 +62,21 @@ function ThemedApp() {
  * form takes over itself (modules/session/staticSignIn.ts) once the setup and session checks
  * have answered. Until then the app renders behind it (its loader is hidden); if the page
  * leads elsewhere instead (someone signed in, or no organization yet), the form goes with the address.
+ * Likewise My caseload's static heading stays while the app shows only a loader there.
  * Layout effects run before the browser paints, children and earlier siblings first, so the
  * static nodes and the app's never show together.
  */
 function BootShellRelease() {
   const { pathname } = useLocation();
+  const first = useRef(true);
   useLayoutEffect(() => {
-    if (pathname !== '/sign-in' || !bootSignInShown()) releaseBootShell();
+    const atFirstRender = first.current;
+    first.current = false;
+    if (pathname === '/sign-in' && bootSignInShown()) return;
+    // My caseload's static heading, and the app shows only a loader so far: the loader lets go
+    // of it once the page replaces the loader (app/bootShell.ts).
+    if (atFirstRender && bootShellHeld()) return;
+    releaseBootShell();
   }, [pathname]);
   return null;
 }

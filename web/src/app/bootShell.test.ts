@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { catalogue } from './catalogue.ts';
 
-// index.html's static sign-in form (shown by public/first-paint.js before the app has arrived)
-// carries its words in both languages: English as its text, Spanish in `data-es`. They must be
+// index.html's static sign-in form and My caseload's heading (shown by public/first-paint.js
+// before the app has arrived) carry their words in both languages: English as its text, Spanish in `data-es`. They must be
 // the app's own words, or the form would change its words (and its boxes) when the app takes over.
 const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-test("index.html's static sign-in form says what the app's sign-in page says, in English and Spanish", () => {
+test("index.html's static sign-in form and My caseload heading say what the app's pages say, in English and Spanish", () => {
   const found = [...html.matchAll(/data-message="([^"]+)"\s+data-es="([^"]*)"\s*>([^<]*)</g)].map(([, key = '', es = '', en = '']) => ({
     key,
     en: squeeze(en),
@@ -17,7 +17,16 @@ test("index.html's static sign-in form says what the app's sign-in page says, in
   }));
   assert.deepEqual(
     found.map(({ key }) => key),
-    ['a11y.skipToContent', 'signIn.title', 'signIn.email', 'signIn.password', 'signIn.submit', 'signIn.help'],
+    [
+      'a11y.skipToContent',
+      'signIn.title',
+      'signIn.email',
+      'signIn.password',
+      'signIn.submit',
+      'signIn.help',
+      'caseload.title',
+      'caseload.intro',
+    ],
   );
   for (const { key, en, es } of found) {
     const message = (catalogue as Record<string, { en: string; es: string } | undefined>)[key];

@@ -1,15 +1,18 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { Role, Session } from '../api/types.ts';
 import { Page } from '../components/Page.tsx';
 import { useProblemText } from '../components/problems.tsx';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
+import { holdBootShell } from './bootShell.ts';
 import { SessionContext, hasAnyRole, useSession } from '../modules/session/SessionContext.tsx';
 import { useSessionQuery, useSetupQuery } from '../modules/session/sessionQueries.ts';
 
 export function FullPageLoader() {
   const t = useT();
+  // Opened on My caseload: index.html's copy of its heading stays rather than this (app/bootShell.ts).
+  useLayoutEffect(() => holdBootShell(), []);
   return (
     <Center mih="100vh" role="status">
       <Loader />

@@ -7,6 +7,8 @@ import { warmUpDateFormats } from '../i18n/format.ts';
 import { readEarly } from '../api/earlyRead.ts';
 import { fetchPatientMode, patientModeEarlyRead } from '../modules/patient-mode/patientModeRead.ts';
 import { prefetchOpenedPage } from './prefetch.ts';
+import { rememberSession } from './bootShell.ts';
+import type { Session } from '../api/types.ts';
 
 /** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
 function onApiError(error: unknown): void {
@@ -27,6 +29,15 @@ export const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
+});
+
+const sessionHash = JSON.stringify(sessionKey);
+// Each answer about the session (the first read, sign-in, sign-out, a session found ended)
+// updates the device's mark that decides whether index.html paints My caseload's heading.
+queryClient.getQueryCache().subscribe((event) => {
+  const { query } = event;
+  if (event.type !== 'updated' || query.queryHash !== sessionHash || query.state.status !== 'success') return;
+  rememberSession((query.state.data as Session | null | undefined) ?? null);
 });
 
 /**
