@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { LoadedPatientSection } from '../../app/patientSections.ts';
 import { PatientModuleSections, usePatientSections } from '../../components/ModuleSections.tsx';
@@ -56,6 +56,23 @@ function useLanguageName() {
   return (code: string): string => languageName(code, namer, tMaybe);
 }
 
+// On a phone the header, current care and the first three sections fill the first screen: they
+// render with the record. The other sections and the details follow one at a time, each in a
+// render of its own after the browser has painted the one before (a transition, in slices): no
+// one long task on a slow phone. All below the first screen, so nothing moves.
+const FIRST_SECTIONS = 3;
+
+/** How many of `total` later parts to render: none at first, then one more after each paint. */
+function useRevealed(total: number): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setCount((current) => current + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return count;
+}
+
 /** One patient: who they are, who their single point of contact is, and how to reach them. */
 export function PatientOverviewPage() {
   const t = useT();
@@ -84,7 +101,6 @@ export function PatientOverviewPage() {
 
 function PatientOverview({ patient, sections }: { patient: Patient; sections: readonly LoadedPatientSection[] }) {
   const t = useT();
-  const { tMaybe } = useTranslator();
   const format = useFormat();
   const navigate = useNavigate();
   const today = useToday();
@@ -106,13 +122,10 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
   const legal = legalNameIfDifferent(patient);
   const open = patient.episodes.filter((episode) => episode.closedOn === null);
   const closed = patient.episodes.filter((episode) => episode.closedOn !== null);
-  const none = (
-    <Text span c="dimmed" size="sm">
-      {t('common.notRecorded')}
-    </Text>
-  );
-  const orNone = (value: string | null | undefined): ReactNode => (value === null || value === undefined || value === '' ? none : value);
-  const codeLabel = (prefix: string, code: string | null): ReactNode => (code === null ? none : (tMaybe(`${prefix}.${code}`) ?? code));
+  const below = sections.filter((section) => section.order >= 0);
+  const later = below.slice(FIRST_SECTIONS);
+  // The later sections, then the details.
+  const revealed = useRevealed(later.length + 1);
 
   const summary = [
     patient.pronouns,
@@ -204,150 +217,19 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
       </Stack>
 
       {/* Every module's part of the overview (their module.ts: patientSections). */}
-      <PatientModuleSections patient={patient} sections={sections.filter((section) => section.order >= 0)} />
-
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('patient.section.contact')}>
-          {patient.phones.length === 0 ? (
-            <Text size="sm">{t('patient.noPhones')}</Text>
-          ) : (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-              {patient.phones.map((phone) => (
-                <li key={`${phone.kind}-${phone.number}`}>
-                  <Group gap="xs">
-                    <Anchor underline="always" href={`tel:${phone.number.replace(/[^0-9+]/g, '')}`} fw={600}>
-                      {phone.number}
-                    </Anchor>
-                    <Text span size="sm" c="dimmed">
-                      {t(`phoneKind.${phone.kind}`)}
-                    </Text>
-                    <StatusBadge color={phone.consentToText ? 'green' : 'gray'}>
-                      {phone.consentToText ? t('patient.textOk') : t('patient.noTexts')}
-                    </StatusBadge>
-                    <StatusBadge color={phone.voicemailSafe ? 'green' : 'red'}>
-                      {phone.voicemailSafe ? t('patient.voicemailOk') : t('patient.noVoicemail')}
-                    </StatusBadge>
-                  </Group>
-                </li>
-              ))}
-            </Stack>
+      <PatientModuleSections patient={patient} sections={below.slice(0, FIRST_SECTIONS)} />
+      <PatientModuleSections patient={patient} sections={later.slice(0, revealed)} />
+      {revealed > later.length && (
+        <>
+          <PatientDetails patient={patient} />
+          {patient.mergedIntoId === null && (
+            <Group justify="flex-end">
+              <Button variant="subtle" size="sm" onClick={() => setMerging(true)}>
+                {t('merge.open')}
+              </Button>
+            </Group>
           )}
-          <Details
-            items={[
-              [
-                t('patient.address'),
-                patient.noFixedAddress ? (
-                  <StatusBadge color="yellow">{t('patient.noFixedAddress')}</StatusBadge>
-                ) : patient.addressLine1 === null && patient.city === null ? (
-                  none
-                ) : (
-                  <>
-                    {[patient.addressLine1, patient.addressLine2].filter(Boolean).join(', ')}
-                    <br />
-                    {[patient.city, [patient.state, patient.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                  </>
-                ),
-              ],
-              [t('patient.howToReach'), orNone(patient.howToReach)],
-            ]}
-          />
-        </Section>
-
-        <Section title={t('patient.section.emergency')}>
-          {patient.emergencyContactName === null ? (
-            <Text size="sm">{t('patient.noEmergencyContact')}</Text>
-          ) : (
-            <Details
-              items={[
-                [t('patientForm.emergencyContactName'), patient.emergencyContactName],
-                [t('patientForm.emergencyContactRelationship'), orNone(patient.emergencyContactRelationship)],
-                [
-                  t('patientForm.emergencyContactPhone'),
-                  patient.emergencyContactPhone === null ? (
-                    none
-                  ) : (
-                    <Anchor underline="always" href={`tel:${patient.emergencyContactPhone.replace(/[^0-9+]/g, '')}`} size="sm">
-                      {patient.emergencyContactPhone}
-                    </Anchor>
-                  ),
-                ],
-              ]}
-            />
-          )}
-        </Section>
-
-        <Section title={t('patient.section.demographics')}>
-          <Details
-            items={[
-              [
-                t('patient.legalNameLabel'),
-                [patient.legalFirstName, patient.legalMiddleName, patient.legalLastName].filter(Boolean).join(' '),
-              ],
-              [t('patientForm.preferredName'), orNone(patient.preferredName)],
-              [t('patientForm.pronouns'), orNone(patient.pronouns)],
-              [t('patientForm.dateOfBirth'), format.date(patient.dateOfBirth)],
-              [t('patientForm.sexAtBirth'), codeLabel('sexAtBirth', patient.sexAtBirth)],
-              [t('patientForm.genderIdentity'), codeLabel('genderIdentity', patient.genderIdentity)],
-              [
-                t('patientForm.raceEthnicity'),
-                patient.raceEthnicity.length === 0
-                  ? none
-                  : patient.raceEthnicity.map((code) => tMaybe(`raceEthnicity.${code}`) ?? code).join(', '),
-              ],
-              [t('patientForm.preferredLanguage'), languageName(patient.preferredLanguage)],
-              [t('patientForm.interpreterNeeded'), patient.interpreterNeeded ? t('common.yes') : t('common.no')],
-            ]}
-          />
-        </Section>
-
-        <Section title={t('patient.section.identifiersCoverage')}>
-          {patient.identifiers.length === 0 ? (
-            <Text size="sm">{t('patient.noIdentifiers')}</Text>
-          ) : (
-            <Details
-              items={patient.identifiers.map((identifier): [string, ReactNode] => [
-                t(`identifierSystem.${identifier.system}`),
-                <span key={identifier.value} className="secret-text">
-                  {identifier.value}
-                </span>,
-              ])}
-            />
-          )}
-          {patient.coverages.length === 0 ? (
-            <Text size="sm">{t('patient.noCoverage')}</Text>
-          ) : (
-            <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-              {patient.coverages.map((coverage, index) => (
-                <li key={index}>
-                  <Text size="sm">
-                    <Text span fw={600} size="sm">
-                      {t(`coverageKind.${coverage.kind}`)}
-                    </Text>
-                    {[
-                      coverage.payerName,
-                      coverage.memberId === null || coverage.memberId === undefined
-                        ? null
-                        : t('patient.memberId', { id: coverage.memberId }),
-                      coverage.startDate ? t('patient.coverageFrom', { date: format.dateInSentence(coverage.startDate) }) : null,
-                      coverage.endDate ? t('patient.coverageTo', { date: format.dateInSentence(coverage.endDate) }) : null,
-                    ]
-                      .filter(Boolean)
-                      .map((part) => ` · ${part}`)
-                      .join('')}
-                  </Text>
-                </li>
-              ))}
-            </Stack>
-          )}
-        </Section>
-      </SimpleGrid>
-
-      {patient.mergedIntoId === null && (
-        <Group justify="flex-end">
-          <Button variant="subtle" size="sm" onClick={() => setMerging(true)}>
-            {t('merge.open')}
-          </Button>
-        </Group>
+        </>
       )}
 
       <MergeDialog patient={patient} opened={merging} onClose={() => setMerging(false)} />
@@ -435,5 +317,155 @@ function EpisodeCard({ episode }: { episode: PatientEpisode }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** Contact, emergency contact, demographics, identifiers and coverage. */
+function PatientDetails({ patient }: { patient: Patient }) {
+  const t = useT();
+  const { tMaybe } = useTranslator();
+  const format = useFormat();
+  const languageName = useLanguageName();
+  const none = (
+    <Text span c="dimmed" size="sm">
+      {t('common.notRecorded')}
+    </Text>
+  );
+  const orNone = (value: string | null | undefined): ReactNode => (value === null || value === undefined || value === '' ? none : value);
+  const codeLabel = (prefix: string, code: string | null): ReactNode => (code === null ? none : (tMaybe(`${prefix}.${code}`) ?? code));
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <Section title={t('patient.section.contact')}>
+        {patient.phones.length === 0 ? (
+          <Text size="sm">{t('patient.noPhones')}</Text>
+        ) : (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {patient.phones.map((phone) => (
+              <li key={`${phone.kind}-${phone.number}`}>
+                <Group gap="xs">
+                  <Anchor underline="always" href={`tel:${phone.number.replace(/[^0-9+]/g, '')}`} fw={600}>
+                    {phone.number}
+                  </Anchor>
+                  <Text span size="sm" c="dimmed">
+                    {t(`phoneKind.${phone.kind}`)}
+                  </Text>
+                  <StatusBadge color={phone.consentToText ? 'green' : 'gray'}>
+                    {phone.consentToText ? t('patient.textOk') : t('patient.noTexts')}
+                  </StatusBadge>
+                  <StatusBadge color={phone.voicemailSafe ? 'green' : 'red'}>
+                    {phone.voicemailSafe ? t('patient.voicemailOk') : t('patient.noVoicemail')}
+                  </StatusBadge>
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+        <Details
+          items={[
+            [
+              t('patient.address'),
+              patient.noFixedAddress ? (
+                <StatusBadge color="yellow">{t('patient.noFixedAddress')}</StatusBadge>
+              ) : patient.addressLine1 === null && patient.city === null ? (
+                none
+              ) : (
+                <>
+                  {[patient.addressLine1, patient.addressLine2].filter(Boolean).join(', ')}
+                  <br />
+                  {[patient.city, [patient.state, patient.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+                </>
+              ),
+            ],
+            [t('patient.howToReach'), orNone(patient.howToReach)],
+          ]}
+        />
+      </Section>
+
+      <Section title={t('patient.section.emergency')}>
+        {patient.emergencyContactName === null ? (
+          <Text size="sm">{t('patient.noEmergencyContact')}</Text>
+        ) : (
+          <Details
+            items={[
+              [t('patientForm.emergencyContactName'), patient.emergencyContactName],
+              [t('patientForm.emergencyContactRelationship'), orNone(patient.emergencyContactRelationship)],
+              [
+                t('patientForm.emergencyContactPhone'),
+                patient.emergencyContactPhone === null ? (
+                  none
+                ) : (
+                  <Anchor underline="always" href={`tel:${patient.emergencyContactPhone.replace(/[^0-9+]/g, '')}`} size="sm">
+                    {patient.emergencyContactPhone}
+                  </Anchor>
+                ),
+              ],
+            ]}
+          />
+        )}
+      </Section>
+
+      <Section title={t('patient.section.demographics')}>
+        <Details
+          items={[
+            [
+              t('patient.legalNameLabel'),
+              [patient.legalFirstName, patient.legalMiddleName, patient.legalLastName].filter(Boolean).join(' '),
+            ],
+            [t('patientForm.preferredName'), orNone(patient.preferredName)],
+            [t('patientForm.pronouns'), orNone(patient.pronouns)],
+            [t('patientForm.dateOfBirth'), format.date(patient.dateOfBirth)],
+            [t('patientForm.sexAtBirth'), codeLabel('sexAtBirth', patient.sexAtBirth)],
+            [t('patientForm.genderIdentity'), codeLabel('genderIdentity', patient.genderIdentity)],
+            [
+              t('patientForm.raceEthnicity'),
+              patient.raceEthnicity.length === 0
+                ? none
+                : patient.raceEthnicity.map((code) => tMaybe(`raceEthnicity.${code}`) ?? code).join(', '),
+            ],
+            [t('patientForm.preferredLanguage'), languageName(patient.preferredLanguage)],
+            [t('patientForm.interpreterNeeded'), patient.interpreterNeeded ? t('common.yes') : t('common.no')],
+          ]}
+        />
+      </Section>
+
+      <Section title={t('patient.section.identifiersCoverage')}>
+        {patient.identifiers.length === 0 ? (
+          <Text size="sm">{t('patient.noIdentifiers')}</Text>
+        ) : (
+          <Details
+            items={patient.identifiers.map((identifier): [string, ReactNode] => [
+              t(`identifierSystem.${identifier.system}`),
+              <span key={identifier.value} className="secret-text">
+                {identifier.value}
+              </span>,
+            ])}
+          />
+        )}
+        {patient.coverages.length === 0 ? (
+          <Text size="sm">{t('patient.noCoverage')}</Text>
+        ) : (
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {patient.coverages.map((coverage, index) => (
+              <li key={index}>
+                <Text size="sm">
+                  <Text span fw={600} size="sm">
+                    {t(`coverageKind.${coverage.kind}`)}
+                  </Text>
+                  {[
+                    coverage.payerName,
+                    coverage.memberId === null || coverage.memberId === undefined ? null : t('patient.memberId', { id: coverage.memberId }),
+                    coverage.startDate ? t('patient.coverageFrom', { date: format.dateInSentence(coverage.startDate) }) : null,
+                    coverage.endDate ? t('patient.coverageTo', { date: format.dateInSentence(coverage.endDate) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .map((part) => ` · ${part}`)
+                    .join('')}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </SimpleGrid>
   );
 }
