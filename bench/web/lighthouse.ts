@@ -1,5 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
 
 /** One page's measurement: the scores Lighthouse gives (0–100) and the timings behind them. */
 export interface PageResult {
@@ -96,6 +97,27 @@ export async function measurePage(browser: Browser, url: string, cookie: string 
     benchmarkIndex: lhr.environment.benchmarkIndex,
     report: lhr,
   };
+}
+
+/**
+ * Opens `url` once, unmeasured, as the person did on an earlier day: what the app keeps on the
+ * device between visits (localStorage: the language, the signed-in mark that lets index.html
+ * paint My caseload's heading) is then as a returning user's. Lighthouse clears the HTTP cache,
+ * the service worker and Cache Storage before each run, so the measured visit stays a cold one.
+ */
+export async function visitOnce(browser: Browser, url: string, cookie: string): Promise<void> {
+  const connected = await chromium.connectOverCDP(`http://127.0.0.1:${browser.port}`);
+  try {
+    const context = connected.contexts()[0] ?? (await connected.newContext());
+    const page = await context.newPage();
+    await page.setExtraHTTPHeaders({ Cookie: cookie });
+    await page.goto(url);
+    await page.locator('#root main h1').waitFor();
+    await page.close();
+  } finally {
+    // Leaves the browser running: Lighthouse measures in it next.
+    await connected.close().catch(() => undefined);
+  }
 }
 
 /** The run with the median performance score: one noisy run (two cores, shared) does not decide. */
