@@ -1,9 +1,8 @@
-import { Alert, Anchor, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError, networkProblemType, parseRetryAfter, toProblem } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -14,8 +13,9 @@ import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
+import { mergeDraftForm } from './draftForms.ts';
 import { displayName } from './patientHelpers.ts';
-import { caseloadKey, episodesKey, patientsKey, usePatient, type Patient, type PatientSummary } from './patientQueries.ts';
+import { caseloadKey, episodesKey, patientsKey, type Patient, type PatientSummary } from './patientQueries.ts';
 
 /** Merges another record into `survivor`; answers the merge's id (from the Location header) for undoing it. */
 async function mergePatient(
@@ -39,9 +39,6 @@ function refreshAll(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: episodesKey });
   void queryClient.invalidateQueries({ queryKey: caseloadKey });
 }
-
-/** Which kept draft (components/forms/drafts.ts) is a merge into this patient's record being confirmed. */
-export const mergeDraftForm = (patientId: string) => `patient:${patientId}:merge`;
 
 /** What is kept: the record chosen to merge in, and why. */
 interface KeptMerge {
@@ -295,28 +292,5 @@ function UndoMergeButton({
         </Text>
       )}
     </Group>
-  );
-}
-
-/** On a record that was merged away: where its person's record is now. */
-export function MergedBanner({ survivorId }: { survivorId: string }) {
-  const t = useT();
-  const survivor = usePatient(survivorId);
-  return (
-    <Alert
-      color="yellow"
-      variant="light"
-      role="status"
-      title={
-        <>
-          {t('merge.mergedInto')}{' '}
-          <Anchor component={Link} to={`/patients/${survivorId}`} fw={700} inherit>
-            {survivor.data === undefined ? t('merge.survivorFallback') : displayName(survivor.data)}
-          </Anchor>
-        </>
-      }
-    >
-      <Text size="sm">{t('merge.mergedExplain')}</Text>
-    </Alert>
   );
 }

@@ -15,6 +15,7 @@ import { useProgramsQuery } from '../programs/programQueries.ts';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { useToday } from './useToday.ts';
 import { caseloadKey, patientsKey, useStaffPicker, type Episode, type Patient } from './patientQueries.ts';
+import { openEpisodeDraftForm } from './draftForms.ts';
 
 type OpeningPhase = RequestBody<'/api/patients/{id}/episodes', 'post'>['phase'];
 
@@ -33,9 +34,6 @@ interface OpenEpisodeDialogProps {
   onClose: () => void;
   onOpened: (episode: Episode) => void;
 }
-
-/** Which kept draft (components/forms/drafts.ts) is an episode being opened for this patient. */
-export const openEpisodeDraftForm = (patientId: string) => `episode:new:${patientId}`;
 
 export function OpenEpisodeDialog({ patient, onClose, onOpened }: OpenEpisodeDialogProps) {
   const t = useT();

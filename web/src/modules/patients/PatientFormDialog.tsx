@@ -28,6 +28,7 @@ import { PhonesSection } from './patientForm/PhonesSection.tsx';
 import { useCompareLabels } from './patientForm/useCompareLabels.ts';
 import { blockedBySharedIdentifier, displayName } from './patientHelpers.ts';
 import { bodyOf, emptyValues, formRowPointer, valuesOf, type PatientFormValues } from './patientFormValues.ts';
+import { patientDraftForm } from './draftForms.ts';
 import { PossibleDuplicateError, patientsKey, registerPatient, type Patient } from './patientQueries.ts';
 
 /** `draft`: what the user typed before their session ended, handed back after sign-in (drafts.ts). */
@@ -35,9 +36,6 @@ export type PatientDialog =
   | { mode: 'create'; draft?: Draft<PatientFormValues> | null }
   | { mode: 'edit'; patient: Patient; draft?: Draft<PatientFormValues> | null }
   | null;
-
-/** Which kept draft belongs to this form. */
-export const patientDraftForm = (patientId: string | null) => `patient:${patientId ?? 'new'}`;
 
 interface PatientFormDialogProps {
   dialog: PatientDialog;

@@ -9,12 +9,13 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { intlLocale } from '../../i18n/format.ts';
 import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
-import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import type { PatientDialog } from './PatientFormDialog.tsx';
+import { mergeDraftForm, openEpisodeDraftForm, patientDraftForm } from './draftForms.ts';
+import { LazyMergeDialog, LazyOpenEpisodeDialog, LazyPatientFormDialog } from './LazyOverviewDialogs.tsx';
+import { MergedBanner } from './MergedBanner.tsx';
 import { hasDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import type { PatientFormValues } from './patientFormValues.ts';
-import { OpenEpisodeDialog, openEpisodeDraftForm } from './OpenEpisodeDialog.tsx';
-import { mergeDraftForm, MergeDialog, MergedBanner } from './MergeDialog.tsx';
 import { usePatient, type Patient, type PatientEpisode } from './patientQueries.ts';
 import { phaseColors } from './phaseColors.ts';
 import { useToday } from './useToday.ts';
@@ -232,9 +233,9 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
         </>
       )}
 
-      <MergeDialog patient={patient} opened={merging} onClose={() => setMerging(false)} />
-      <PatientFormDialog dialog={dialog} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
-      <OpenEpisodeDialog
+      <LazyMergeDialog patient={patient} opened={merging} onClose={() => setMerging(false)} />
+      <LazyPatientFormDialog dialog={dialog} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
+      <LazyOpenEpisodeDialog
         patient={opening ? patient : null}
         onClose={() => setOpening(false)}
         onOpened={(episode) => {

@@ -10,7 +10,8 @@ import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
 import { searchQuery, type PatientSearch, type SearchKind } from './patientHelpers.ts';
 import { peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { useSession } from '../session/SessionContext.tsx';
-import { patientDraftForm, PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { PatientFormDialog, type PatientDialog } from './PatientFormDialog.tsx';
+import { patientDraftForm } from './draftForms.ts';
 import type { PatientFormValues } from './patientFormValues.ts';
 import { patientsKey, type PatientSummary } from './patientQueries.ts';
 
