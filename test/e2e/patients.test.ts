@@ -207,6 +207,11 @@ test(
     await step(page, 'open an episode as primary case manager', async () => {
       await page.getByText('No open episode of care').waitFor();
       await expectAccessible(page, 'patient overview');
+      // The edit dialog's code arrives when it is first opened; closing it gives the focus back.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Edit', undefined, { timeout: 5000 });
       await page.getByRole('button', { name: 'Open an episode' }).click();
       const dialog = page.getByRole('dialog');
       // The only program of one's own is chosen once the programs have loaded.

@@ -295,6 +295,7 @@ for (const visit of [
         assert.deepEqual(await seriousA11yViolations(again), [], 'axe on the static heading');
         const before = await headingBoxes(again, '#boot-page');
         assert.ok(before.heading?.startsWith(`${visit.heading} @`), String(before.heading));
+        assert.ok(before.sentence !== null, 'the sentence under the heading');
         open();
         await takenOver(again);
         await again.locator('#root main h1').waitFor();
@@ -315,8 +316,10 @@ for (const visit of [
       const third = await context.newPage();
       await third.route(/\/assets\/.*\.js$/, () => undefined); // never arrives
       await third.goto(`${server.origin}/caseload`, { waitUntil: 'commit' });
-      await third.locator('#boot header').waitFor();
+      // Parsed to the end (first-paint.js has run), the app's scripts still held back.
+      await third.waitForFunction(() => document.readyState !== 'loading');
       assert.equal(await third.locator('#boot-page').isVisible(), false);
+      assert.equal(await third.locator('#boot header').isVisible(), true);
       assert.deepEqual([...breakage, ...breakageAgain], []);
       await context.close();
     },

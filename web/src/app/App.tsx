@@ -68,14 +68,12 @@ function ThemedApp() {
  */
 function BootShellRelease() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const opened = useRef(pathname);
   useLayoutEffect(() => {
-    const atFirstRender = first.current;
-    first.current = false;
     if (pathname === '/sign-in' && bootSignInShown()) return;
-    // My caseload's static heading, and the app shows only a loader so far: the loader lets go
-    // of it once the page replaces the loader (app/bootShell.ts).
-    if (atFirstRender && bootShellHeld()) return;
+    // My caseload's static heading, and the app shows only a loader so far at the address it
+    // opened: the loader lets go of it once the page replaces the loader (app/bootShell.ts).
+    if (pathname === opened.current && bootShellHeld()) return;
     releaseBootShell();
   }, [pathname]);
   return null;
