@@ -6,6 +6,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
+import { startOfDayInZone } from '../../src/lib/dates.ts';
 import { seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
@@ -20,6 +21,10 @@ const { server, browser, call } = await e2eHarness();
 
 const zone = 'America/Chicago';
 const today = new Date().toLocaleDateString('en-CA', { timeZone: zone });
+// An hour ago, unless that was last month: the landing page counts this month's disclosures.
+const anHourAgoThisMonth = new Date(
+  Math.max(Date.now() - 3_600_000, Date.parse(startOfDayInZone(`${today.slice(0, 8)}01`, zone))),
+).toISOString();
 const inDays = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const officers = {
   en: { name: 'Beth Kowalczyk', email: 'beth@riverbend.invalid', password: 'beth keeps the privacy office', locale: 'en', secret: '' },
@@ -119,7 +124,7 @@ before(async () => {
         recipientAffiliation: 'St. Luke’s Hospital Emergency Department',
         informationKinds: ['medications', 'sud-diagnosis'],
         emergencyNature: 'Brought in unresponsive; the ED needed the current methadone dose',
-        disclosedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        disclosedAt: anHourAgoThisMonth,
       },
       who.headers,
     );
