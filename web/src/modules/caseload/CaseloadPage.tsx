@@ -13,12 +13,13 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { takeEarlyRead } from '../../api/earlyRead.ts';
 import { episodePhases, type EpisodePhase } from '../../api/codes.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
+import { useRenderedInSteps } from '../../components/renderInSteps.ts';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { hasAnyRole, useSession } from '../session/SessionContext.tsx';
 import { dateInZone, intlLocale } from '../../i18n/format.ts';
@@ -55,17 +56,6 @@ const isPhase = (value: string): value is EpisodePhase => episodePhases.some((ph
 // data; the rest follows in slices the browser can paint and take input between.
 const FIRST_ROWS = 20;
 const MORE_ROWS = 40;
-
-/** How many of `total` rows to render now: FIRST_ROWS, then MORE_ROWS more after each paint. */
-function useRowsRendered(total: number): number {
-  const [count, setCount] = useState(FIRST_ROWS);
-  useEffect(() => {
-    if (count >= total) return;
-    const timer = setTimeout(() => startTransition(() => setCount((current) => current + MORE_ROWS)), 0);
-    return () => clearTimeout(timer);
-  }, [count, total]);
-  return Math.min(count, total);
-}
 
 export function CaseloadPage() {
   const t = useT();
@@ -105,7 +95,7 @@ export function CaseloadPage() {
   const rows = useMemo(() => data ?? [], [data]);
   // Sorted once per change of data, filter or order, not again for each slice of rows rendered.
   const shown = useMemo(() => sortCaseload(filterCaseload(rows, filters), sort, labels, collator), [rows, filters, sort, labels, collator]);
-  const rendered = shown.slice(0, useRowsRendered(shown.length));
+  const rendered = shown.slice(0, useRenderedInSteps(shown.length, FIRST_ROWS, MORE_ROWS));
   // One number format for every row (format.number makes one per call).
   const numberFormat = useMemo(() => new Intl.NumberFormat(intlLocale(locale)), [locale]);
   const programOptions = distinctOptions(

@@ -1,11 +1,12 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { startTransition, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { LoadedPatientSection } from '../../app/patientSections.ts';
 import { PatientModuleSections, usePatientSections } from '../../components/ModuleSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useRenderedInSteps } from '../../components/renderInSteps.ts';
 import { useFormat, useLocale, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
 import { intlLocale } from '../../i18n/format.ts';
 import { ageOn, browserLanguageNamer, displayName, languageName, legalNameIfDifferent, levelLabel } from './patientHelpers.ts';
@@ -63,17 +64,6 @@ function useLanguageName() {
 // one long task on a slow phone. All below the first screen, so nothing moves.
 const FIRST_SECTIONS = 3;
 
-/** How many of `total` later parts to render: none at first, then one more after each paint. */
-function useRevealed(total: number): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    if (count >= total) return;
-    const timer = setTimeout(() => startTransition(() => setCount((current) => current + 1)), 0);
-    return () => clearTimeout(timer);
-  }, [count, total]);
-  return count;
-}
-
 /** One patient: who they are, who their single point of contact is, and how to reach them. */
 export function PatientOverviewPage() {
   const t = useT();
@@ -126,7 +116,7 @@ function PatientOverview({ patient, sections }: { patient: Patient; sections: re
   const below = sections.filter((section) => section.order >= 0);
   const later = below.slice(FIRST_SECTIONS);
   // The later sections, then the details.
-  const revealed = useRevealed(later.length + 1);
+  const revealed = useRenderedInSteps(later.length + 1, 0, 1);
 
   const summary = [
     patient.pronouns,
