@@ -131,18 +131,10 @@ const kitNamesByFile = new Map<string, string[]>();
  * overview downloads both. Another page that imports one of these modules downloads that chunk.
  */
 const CASELOAD_ROOTS = ['/src/modules/caseload/CaseloadPage.tsx'];
-const PATIENT_ROOTS = [
-  '/src/modules/patients/PatientOverviewPage.tsx',
-  '/src/components/ModuleSections.tsx',
-  // Every module's part of the overview (`patientSections` in each module.ts, loaded together by app/patientSections.ts).
-  '/src/modules/consents/sections.tsx',
-  '/src/modules/contacts/sections.tsx',
-  '/src/modules/emergency-access/EmergencyBanner.tsx',
-  '/src/modules/needs/sections.tsx',
-  '/src/modules/reassessment/sections.tsx',
-  '/src/modules/restrictions/sections.tsx',
-  '/src/modules/tasks/sections.tsx',
-];
+const PATIENT_ROOTS = ['/src/modules/patients/PatientOverviewPage.tsx', '/src/components/ModuleSections.tsx'];
+// Every module's part of the overview (`patientSections` in each module.ts, loaded together by
+// app/patientSections.ts) lives in its patientSection.tsx, apart from its part of the episode screen.
+const PATIENT_SECTION = /[\\/]src[\\/]modules[\\/][^\\/]+[\\/]patientSection\.tsx$/;
 const caseloadPage = new Set<string>();
 const patientPage = new Set<string>();
 function collectFirstRender(): Plugin {
@@ -224,7 +216,8 @@ function collectFirstRender(): Plugin {
         everyPage.add(id);
       }
       ownModules(CASELOAD_ROOTS, caseloadPage, [firstScript, catalogue, everyPage]);
-      ownModules(PATIENT_ROOTS, patientPage, [firstScript, catalogue, everyPage, caseloadPage]);
+      const sections = [...this.getModuleIds()].filter((id) => PATIENT_SECTION.test(id));
+      ownModules([...PATIENT_ROOTS, ...sections], patientPage, [firstScript, catalogue, everyPage, caseloadPage]);
     },
   };
 }

@@ -48,8 +48,8 @@ export function EpisodeAsamReviews({
         {reviews.length === 0 ? (
           <Text c="dimmed">{t('asam.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={620}>
-            <Table striped verticalSpacing="xs">
+          <Table.ScrollContainer minWidth={620} type="native" tabIndex={0} role="region" aria-label={t('asam.title')}>
+            <Table striped verticalSpacing="xs" aria-label={t('asam.title')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('asam.date')}</Table.Th>

@@ -13,5 +13,5 @@ export const asamModule: WebModule<typeof asamMessages> = {
       load: () => import('./AsamReviewPage.tsx').then((m) => m.AsamReviewPage),
     },
   ],
-  episodeSections: [{ key: 'asam-reviews', order: 50, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  episodeSections: [{ key: 'asam-reviews', order: 50, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

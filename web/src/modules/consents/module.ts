@@ -52,5 +52,5 @@ export const consentsModule: WebModule<typeof consentMessages | typeof consentDo
       nav: { label: 'nav.expiringConsents', description: 'nav.expiringConsents.description', order: 74, onHome: false },
     },
   ],
-  patientSections: [{ key: 'consents', order: 10, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
+  patientSections: [{ key: 'consents', order: 10, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
 };

@@ -16,15 +16,10 @@ import {
   type ContactMode,
 } from '../../../../src/modules/contacts/codes.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { contactDraftForm } from './contactDraft.ts';
 import { instantIn, localNow } from './contactQueries.ts';
 
 const FIELDS = ['occurredAt', 'durationMinutes', 'mode', 'activities', 'location', 'participants'] as const;
-
-/**
- * Which kept draft (components/forms/drafts.ts) is a contact being logged for this patient: from
- * the episode screen (under that episode) or the patient's page (under the open episode).
- */
-export const contactDraftForm = (patientId: string, episodeId?: string | null) => `contact:new:${patientId}:${episodeId ?? 'open'}`;
 
 interface Values {
   mode: ContactMode;

@@ -19,6 +19,6 @@ export const contactsModule: WebModule<typeof contactMessages> = {
       nav: { label: 'cadence.title', description: 'cadence.intro', order: 45, onHome: false },
     },
   ],
-  patientSections: [{ key: 'contacts', order: 20, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
-  episodeSections: [{ key: 'contacts', order: 10, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  patientSections: [{ key: 'contacts', order: 20, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'contacts', order: 10, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

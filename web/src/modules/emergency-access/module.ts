@@ -27,8 +27,6 @@ export const emergencyAccessModule: WebModule<typeof emergencyAccessMessages> = 
     },
   ],
   // The banner comes before every other module's part of the chart and of each episode.
-  patientSections: [{ key: 'emergency-access', order: -100, load: () => import('./EmergencyBanner.tsx').then((m) => m.EmergencyBanner) }],
-  episodeSections: [
-    { key: 'emergency-access', order: -100, load: () => import('./EmergencyBanner.tsx').then((m) => m.EpisodeEmergencyBanner) },
-  ],
+  patientSections: [{ key: 'emergency-access', order: -100, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'emergency-access', order: -100, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

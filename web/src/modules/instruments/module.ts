@@ -27,5 +27,5 @@ export const instrumentsModule: WebModule<typeof instrumentMessages> = {
       load: () => import('./InstrumentPage.tsx').then((m) => m.InstrumentPage),
     },
   ],
-  episodeSections: [{ key: 'assessments', order: 40, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  episodeSections: [{ key: 'assessments', order: 40, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

@@ -1,28 +1,18 @@
-import { Button, Checkbox, Group, List, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
-import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
-import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { LIFE_DOMAINS, STRENGTH_KINDS } from '../../../../src/modules/needs/codes.ts';
+import { LIFE_DOMAINS } from '../../../../src/modules/needs/codes.ts';
 import { useSession } from '../session/SessionContext.tsx';
+import { strengthDraftForm } from './strengthDraft.ts';
 import { needStatusColor, urgencyColor, type NeedsOverview, type Strength } from './needQueries.ts';
 
-/** Which kept draft (components/forms/drafts.ts) is a strength being added or edited. */
-const strengthDraftForm = (patientId: string, strength: Strength | null) => `strength:${patientId}:${strength?.id ?? 'new'}`;
-
-interface StrengthValues {
-  domain: Strength['domain'] | null;
-  kind: Strength['kind'];
-  description: string;
-  quoted: boolean;
-}
+// Adding or editing a strength (its form and selects) loads the first time it opens.
+const StrengthDialog = lazy(() => import('./StrengthDialog.tsx').then((module) => ({ default: module.StrengthDialog })));
 
 /** The patient overview's needs: what is open in open episodes (the episode screen has the detail) and what waits for review. */
 export function NeedsSummary({ needs }: { needs: NeedsOverview }) {
@@ -154,7 +144,11 @@ export function StrengthsSection({
           </Stack>
         ))}
       </Stack>
-      {editing && <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
       <ConfirmDialog
         opened={removing !== null}
         title={t('strengths.remove')}
@@ -168,76 +162,5 @@ export function StrengthsSection({
         {removing?.description ?? ''}
       </ConfirmDialog>
     </Paper>
-  );
-}
-
-function StrengthDialog({ patientId, strength, onClose }: { patientId: string; strength: Strength | null; onClose: () => void }) {
-  const t = useT();
-  const queryClient = useQueryClient();
-  const session = useSession();
-  const draft = useKeptDraft<StrengthValues>(session.user.id, strengthDraftForm(patientId, strength));
-  const kept = draft.restored?.values;
-  // A restored edit saves against the strength as first read: a change made meanwhile is a 409.
-  const version = draft.restored?.base?.version ?? strength?.version ?? 0;
-  const [domain, setDomain] = useState<Strength['domain'] | null>(kept ? kept.domain : (strength?.domain ?? null));
-  const [kind, setKind] = useState<Strength['kind']>(kept?.kind ?? strength?.kind ?? 'skill');
-  const [description, setDescription] = useState(kept?.description ?? strength?.description ?? '');
-  const [quoted, setQuoted] = useState(kept?.quoted ?? strength?.inPatientsWords ?? false);
-  const save = useMutation({
-    mutationFn: () => {
-      const body = { domain: domain ?? 'employment', kind, description, inPatientsWords: quoted };
-      return strength
-        ? unwrap(api.PATCH('/api/strengths/{id}', { params: { path: { id: strength.id } }, body: { ...body, version } }))
-        : unwrap(api.POST('/api/patients/{id}/strengths', { params: { path: { id: patientId } }, body }));
-    },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['patients'] });
-      onClose();
-    },
-    onError: (error) => {
-      const values = { domain, kind, description, quoted };
-      draft.keepIfSignedOut(error, values, strength ? { values, version } : null);
-    },
-  });
-  const { fieldErrors, alert } = useServerErrors(save.error, ['description']);
-  return (
-    <Dialog opened onClose={onClose} title={strength ? t('strengths.edit') : t('strengths.add')}>
-      <Stack gap="md">
-        {draft.restored !== null && <RestoredDraftNotice />}
-        <Select
-          label={t('needs.domain')}
-          data={LIFE_DOMAINS.map((value) => ({ value, label: t(`domain.${value}`) }))}
-          value={domain}
-          onChange={(value) => setDomain(value)}
-          required
-        />
-        <Select
-          label={t('strengths.kind')}
-          data={STRENGTH_KINDS.map((value) => ({ value, label: t(`strengths.kind.${value}`) }))}
-          value={kind}
-          onChange={(value) => value && setKind(value)}
-          allowDeselect={false}
-        />
-        <Textarea
-          label={t('strengths.description')}
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldErrors.description}
-          autosize
-          minRows={2}
-          required
-        />
-        <Checkbox label={t('strengths.inPatientsWords')} checked={quoted} onChange={(event) => setQuoted(event.currentTarget.checked)} />
-        <ProblemAlert message={alert} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => save.mutate()} disabled={domain === null || description.trim() === ''} loading={save.isPending}>
-            {t('needs.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
   );
 }

@@ -6,6 +6,6 @@ export const needsModule: WebModule<typeof needsMessages> = {
   name: 'needs',
   messages: [needsMessages],
   routes: [],
-  patientSections: [{ key: 'needs', order: 40, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
-  episodeSections: [{ key: 'needs', order: 20, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  patientSections: [{ key: 'needs', order: 40, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'needs', order: 20, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

@@ -13,6 +13,6 @@ export const reassessmentModule: WebModule<typeof reassessmentMessages> = {
       load: () => import('./SchedulePage.tsx').then((m) => m.SchedulePage),
     },
   ],
-  patientSections: [{ key: 'score-trends', order: 50, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
-  episodeSections: [{ key: 'reassessments', order: 30, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  patientSections: [{ key: 'score-trends', order: 50, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'reassessments', order: 30, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

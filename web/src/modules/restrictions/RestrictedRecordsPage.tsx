@@ -24,8 +24,8 @@ export function RestrictedRecordsPage() {
           <Text size="sm">{t('restricted.empty')}</Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs">
+        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('restricted.title')}>
+          <Table striped verticalSpacing="xs" aria-label={t('restricted.title')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('restricted.patient')}</Table.Th>

@@ -13,6 +13,6 @@ export const restrictionsModule: WebModule<typeof restrictionMessages> = {
       nav: { label: 'nav.restrictedRecords', description: 'nav.restrictedRecords.description', order: 73, onHome: false },
     },
   ],
-  patientSections: [{ key: 'restriction', order: 1, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
-  episodeSections: [{ key: 'restriction', order: 1, load: () => import('./sections.tsx').then((m) => m.EpisodeSection) }],
+  patientSections: [{ key: 'restriction', order: 1, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
+  episodeSections: [{ key: 'restriction', order: 1, load: () => import('./episodeSection.tsx').then((m) => m.EpisodeSection) }],
 };

@@ -6,5 +6,5 @@ export const tasksModule: WebModule<typeof taskMessages> = {
   name: 'tasks',
   messages: [taskMessages],
   routes: [],
-  patientSections: [{ key: 'tasks', order: 30, load: () => import('./sections.tsx').then((m) => m.PatientSection) }],
+  patientSections: [{ key: 'tasks', order: 30, load: () => import('./patientSection.tsx').then((m) => m.PatientSection) }],
 };

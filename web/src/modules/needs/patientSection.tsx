@@ -1,7 +1,6 @@
-// The needs module's parts of the patient overview and the episode screen (web/README.md).
+// The needs module's part of the patient overview (web/README.md).
 import { SimpleGrid } from '@mantine/core';
-import type { EpisodeView, PatientView } from '../../app/webModule.ts';
-import { EpisodeNeeds } from './EpisodeNeeds.tsx';
+import type { PatientView } from '../../app/webModule.ts';
 import { NeedsSummary, StrengthsSection } from './PatientNeeds.tsx';
 
 export function PatientSection({ patient }: { patient: PatientView }) {
@@ -11,8 +10,4 @@ export function PatientSection({ patient }: { patient: PatientView }) {
       <StrengthsSection patientId={patient.id} strengths={patient.needs.strengths} editable={patient.mergedIntoId === null} />
     </SimpleGrid>
   );
-}
-
-export function EpisodeSection({ episode, open }: { episode: EpisodeView; open: boolean }) {
-  return <EpisodeNeeds episodeId={episode.id} open={open} needs={episode.needs ?? []} />;
 }

@@ -1,4 +1,4 @@
-// Consent status at a glance on the patient overview (web/README.md).
+// The consents module's part of the patient overview (web/README.md).
 import type { PatientView } from '../../app/webModule.ts';
 import { ConsentGlance } from './ConsentGlance.tsx';
 
