@@ -53,15 +53,6 @@ export function bootShellHeld(): boolean {
 // the app last knew on this device, was signed in with a clinical role (no one's data: a mark).
 const signedInKey = 'bridgeway.signedIn';
 
-/** Whether the last session the app knew of on this device had a clinical role (the mark). */
-export function lastKnownClinical(): boolean {
-  try {
-    return localStorage.getItem(signedInKey) === 'clinical';
-  } catch {
-    return false;
-  }
-}
-
 /** Keeps the mark in step with the session the app has just learnt of (null: signed out). */
 export function rememberSession(session: Session | null): void {
   const clinical = session !== null && session.stage === 'active' && session.user.roles.some((role) => clinicalRoles.includes(role));

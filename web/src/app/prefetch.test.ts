@@ -116,23 +116,3 @@ test('an address no page has starts nothing', async () => {
   await settle();
   assert.deepEqual(started, []);
 });
-
-test('on a device whose last session had a clinical role, a patient page reads at once, beside the session check', async () => {
-  const { started, routes } = recorded('/patients/:id');
-  prefetchOpenedPage('/patients/p-1', new Promise<Session | null>(() => undefined), routes, true);
-  assert.deepEqual(started, ['code', 'more code', 'data {"id":"p-1"}'], 'before the session answers');
-  // Once: the session's answer does not start a second read.
-  const again = recorded('/patients/:id');
-  prefetchOpenedPage('/patients/p-1', Promise.resolve(sessionOf(['case-manager'])), again.routes, true);
-  await settle();
-  assert.deepEqual(again.started, ['code', 'more code', 'data {"id":"p-1"}']);
-});
-
-test('the mark does not open a page some clinical roles may not: the read waits for the session', async () => {
-  const { started, routes } = recorded('/caseload');
-  const supervisors: Role[] = ['supervisor'];
-  const supervisorsOnly = routes.map((route) => (route.path === '/caseload' ? { ...route, roles: supervisors } : route));
-  prefetchOpenedPage('/caseload', Promise.resolve(sessionOf(['case-manager'])), supervisorsOnly, true);
-  await settle();
-  assert.deepEqual(started, ['code']);
-});

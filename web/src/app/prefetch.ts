@@ -3,7 +3,6 @@
 // the other on a slow connection. The app matches the address it was opened at once, here, and
 // starts the page's code at once and its first read as soon as the session allows it.
 // Pure (no React), so node:test covers it.
-import { clinicalRoles } from '../api/codes.ts';
 import type { Session } from '../api/types.ts';
 import type { MessageKey } from './catalogue.ts';
 import { mayOpen, pageRoutes } from './registry.ts';
@@ -56,17 +55,11 @@ export function routeAt(
  * person, signed in, may open the page. Before the session answers nobody knows the roles,
  * and a read the page would never make (an admin opening a patient's address) would be
  * refused and audited as a denial; the read waits for that one answer, the code does not.
- * Except on a device whose last known session had a clinical role (`lastKnownClinical`, the
- * mark app/bootShell.ts keeps), for a page every clinical role may open: the read leaves at
- * once, beside the session check, instead of one round trip after it. Signed out since, it is
- * refused unaudited (401) and the page reads again after sign-in; a person whose clinical roles
- * were taken away since is refused once, audited, as opening the address would have been.
  */
 export function prefetchOpenedPage(
   pathname: string,
   session: Promise<Session | null>,
   routes: readonly PageRoute<MessageKey>[] = pageRoutes,
-  lastKnownClinical = false,
 ): void {
   const opened = routeAt(pathname, routes);
   if (opened === null) return;
@@ -75,10 +68,6 @@ export function prefetchOpenedPage(
   route.prefetch?.code?.();
   const data = route.prefetch?.data;
   if (data === undefined || (route.access ?? 'signed-in') !== 'signed-in') return;
-  if (lastKnownClinical && clinicalRoles.every((role) => mayOpen(route, [role]))) {
-    data(params);
-    return;
-  }
   session.then(
     (current) => {
       if (current !== null && current.stage === 'active' && mayOpen(route, current.user.roles)) data(params);

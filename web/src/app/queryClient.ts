@@ -7,8 +7,7 @@ import { warmUpDateFormats } from '../i18n/format.ts';
 import { readEarly } from '../api/earlyRead.ts';
 import { fetchPatientMode, patientModeEarlyRead } from '../modules/patient-mode/patientModeRead.ts';
 import { prefetchOpenedPage } from './prefetch.ts';
-import { lastKnownClinical, rememberSession } from './bootShell.ts';
-import { pageRoutes } from './registry.ts';
+import { rememberSession } from './bootShell.ts';
 import type { Session } from '../api/types.ts';
 
 /** A call answered "not signed in" (expired or ended session): forget the session so the guard shows sign-in. */
@@ -47,7 +46,7 @@ queryClient.getQueryCache().subscribe((event) => {
  */
 export function startLoading(): void {
   const session = prefetchSession(queryClient);
-  prefetchOpenedPage(location.pathname, session, pageRoutes, lastKnownClinical());
+  prefetchOpenedPage(location.pathname, session);
   // Signed in: the signed-in frame asks whether this session is handed to a patient
   // (PatientModeRedirect), so that read leaves now, beside the page's own, rather than after
   // React and the UI kit have arrived. And the page will show dates: its first formatter is
