@@ -49,6 +49,25 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The UI kit's ScrollArea imports one hook from @floating-ui/react, to merge two refs; a module
+ * is never split between chunks, so every page with a kit table (whose scroll container imports
+ * ScrollArea) downloaded all of floating-ui with it. In the build that import is
+ * src/components/scrollAreaRefs.ts, the same hook over @mantine/hooks, already in the app chunk.
+ */
+const SCROLL_AREA = /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/;
+function scrollAreaWithoutFloatingUi(): Plugin {
+  return {
+    name: 'bridgeway:scroll-area-refs',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@floating-ui/react' || importer === undefined || !SCROLL_AREA.test(importer)) return null;
+      return path.join(root, 'src/components/scrollAreaRefs.ts');
+    },
+  };
+}
+
 /** Records which sources this build is of, so `npm start` knows when to build again (src/lib/web-build.ts). */
 function stampBuild(): Plugin {
   let outDir = '';
@@ -124,11 +143,12 @@ const kitNamesByFile = new Map<string, string[]>();
 /**
  * My caseload and the patient overview (with its sections), the two pages a case manager opens
  * all day: each page's own modules (what it imports, less the first render's) in one chunk of
- * its own. Left to the shared groups, My caseload waited for twelve chunks (55 KB compressed,
- * most of it the patient overview's dialogs, the notifications container, forms) and the
- * overview for about twenty, in several rounds of six requests at a time. The overview's
- * chunk leaves out what My caseload's already holds (the patient helpers and queries), so the
- * overview downloads both. Another page that imports one of these modules downloads that chunk.
+ * its own, and what both import (the patient helpers and queries, the kit's table) in a third.
+ * Left to the shared groups, My caseload waited for twelve chunks (55 KB compressed, most of it
+ * the patient overview's dialogs, the notifications container, forms) and the overview for
+ * about twenty, in several rounds of six requests at a time. When what both share lived in My
+ * caseload's chunk, the overview downloaded all of My caseload (15 KB) and its stylesheet for
+ * it. Another page that imports one of these modules downloads that chunk.
  */
 const CASELOAD_ROOTS = ['/src/modules/caseload/CaseloadPage.tsx'];
 const PATIENT_ROOTS = ['/src/modules/patients/PatientOverviewPage.tsx', '/src/components/ModuleSections.tsx'];
@@ -137,6 +157,7 @@ const PATIENT_ROOTS = ['/src/modules/patients/PatientOverviewPage.tsx', '/src/co
 const PATIENT_SECTION = /[\\/]src[\\/]modules[\\/][^\\/]+[\\/]patientSection\.tsx$/;
 const caseloadPage = new Set<string>();
 const patientPage = new Set<string>();
+const bothPages = new Set<string>();
 function collectFirstRender(): Plugin {
   return {
     name: 'bridgeway-first-render-modules',
@@ -192,12 +213,13 @@ function collectFirstRender(): Plugin {
       for (const id of firstScript) firstRender.delete(id);
       firstRender.delete(main);
       // A page's own modules: everything its roots import, less what an earlier chunk holds.
-      const ownModules = (roots: string[], into: Set<string>, taken: Set<string>[]) => {
+      const reach = (roots: string[], taken: Set<string>[]) => {
         const before = new Set(firstRender);
         for (const root of roots) visit(find(root));
-        into.clear();
-        for (const id of firstRender) if (!before.has(id) && !taken.some((set) => set.has(id))) into.add(id);
+        const reached = new Set<string>();
+        for (const id of firstRender) if (!before.has(id) && !taken.some((set) => set.has(id))) reached.add(id);
         for (const id of [...firstRender]) if (!before.has(id)) firstRender.delete(id);
+        return reached;
       };
       const catalogue = new Set([...this.getModuleIds()].filter((id) => CATALOGUE.test(id)));
       // What the app loads after its first render on every page (the notifications container,
@@ -215,9 +237,15 @@ function collectFirstRender(): Plugin {
         firstRender.delete(id);
         everyPage.add(id);
       }
-      ownModules(CASELOAD_ROOTS, caseloadPage, [firstScript, catalogue, everyPage]);
+      const earlier = [firstScript, catalogue, everyPage];
+      const caseload = reach(CASELOAD_ROOTS, earlier);
       const sections = [...this.getModuleIds()].filter((id) => PATIENT_SECTION.test(id));
-      ownModules([...PATIENT_ROOTS, ...sections], patientPage, [firstScript, catalogue, everyPage, caseloadPage]);
+      const patient = reach([...PATIENT_ROOTS, ...sections], earlier);
+      bothPages.clear();
+      caseloadPage.clear();
+      patientPage.clear();
+      for (const id of caseload) (patient.has(id) ? bothPages : caseloadPage).add(id);
+      for (const id of patient) if (!bothPages.has(id)) patientPage.add(id);
     },
   };
 }
@@ -226,6 +254,7 @@ export default defineConfig({
   root,
   plugins: [
     messagesByLanguage(root),
+    scrollAreaWithoutFloatingUi(),
     react(),
     stampBuild(),
     preloadAppChunk(),
@@ -287,6 +316,7 @@ export default defineConfig({
             { name: 'catalogue', test: (id: string) => CATALOGUE.test(id), priority: 5 },
             { name: 'caseload', test: (id: string) => caseloadPage.has(id), priority: 4 },
             { name: 'patient', test: (id: string) => patientPage.has(id), priority: 3 },
+            { name: 'caseload-patient', test: (id: string) => bothPages.has(id), priority: 2 },
             // The rest, shared by several pages: grouped by the pages that use them, small groups
             // merged, so a page opened later waits for a few files rather than twenty.
             {

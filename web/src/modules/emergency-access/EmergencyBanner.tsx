@@ -1,10 +1,10 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
+import { showNotification } from '../../components/notify.ts';
 import { emergencyAccessKey } from './emergencyQueries.ts';
 
 /** The reader's own grant in force, as the overview and the episode screen both answer it. */
@@ -23,7 +23,7 @@ function Banner({ grant }: { grant: ActiveGrant | null | undefined }) {
   const end = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/emergency-access/{id}/end', { params: { path: { id } } })),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('emergencyAccess.ended') });
+      showNotification({ color: 'green', message: t('emergencyAccess.ended') });
       // Neither the chart nor its episodes may be shown again from the cache once the access ends.
       queryClient.removeQueries({ queryKey: ['patients'] });
       queryClient.removeQueries({ queryKey: ['episodes'] });
