@@ -59,14 +59,16 @@ function SessionPreferences({ session }: { session: Session }) {
  */
 export function RequireSession({ stage, children }: { stage: Session['stage']; children: ReactNode }) {
   const location = useLocation();
-  const setup = useSetupQuery();
   const session = useSessionQuery();
+  // With a session the organization exists: setup is asked about only without one.
+  const setup = useSetupQuery(session.data === null);
 
-  if (setup.isPending || session.isPending) return <FullPageLoader />;
-  if (setup.isError) return <ServerUnreachable error={setup.error} retry={() => void setup.refetch()} />;
-  if (setup.data.setupRequired) return <Navigate to="/setup" replace />;
+  if (session.isPending) return <FullPageLoader />;
   if (session.isError) return <ServerUnreachable error={session.error} retry={() => void session.refetch()} />;
   if (session.data === null) {
+    if (setup.isPending) return <FullPageLoader />;
+    if (setup.isError) return <ServerUnreachable error={setup.error} retry={() => void setup.refetch()} />;
+    if (setup.data.setupRequired) return <Navigate to="/setup" replace />;
     return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
   if (session.data.stage !== stage) {

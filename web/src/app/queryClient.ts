@@ -41,8 +41,9 @@ queryClient.getQueryCache().subscribe((event) => {
 });
 
 /**
- * Starts the requests every first page waits for (the setup and session checks), and the
- * opened page's code and first read (app/prefetch.ts); main.tsx calls it first of all.
+ * Starts the requests every first page waits for (the session check, and the setup check when
+ * there is no session), and the opened page's code and first read (app/prefetch.ts); main.tsx
+ * calls it first of all.
  */
 export function startLoading(): void {
   const session = prefetchSession(queryClient);

@@ -41,16 +41,18 @@ function readState(state: unknown): SignInState {
 export function SignInPage() {
   const t = useT();
   const location = useLocation();
-  const setup = useSetupQuery();
   const session = useSessionQuery();
+  // Not asked once a session is known: its organization exists.
+  const setup = useSetupQuery(!session.data);
 
-  if (setup.isPending || session.isPending) return <FullPageLoader />;
-  if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
+  if (session.isPending) return <FullPageLoader />;
   if (session.data) {
     // Signed in (this page re-renders as the session arrives): back where the user was.
     const from = readState(location.state).from ?? startPage(session.data.user.roles);
     return <Navigate to={session.data.stage === 'mfa-enrolment' ? '/mfa-enrolment' : from} replace />;
   }
+  if (setup.isPending) return <FullPageLoader />;
+  if (setup.data?.setupRequired === true) return <Navigate to="/setup" replace />;
   return (
     <PublicLayout>
       <Page title={t('signIn.title')}>
