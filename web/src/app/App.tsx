@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, useLocation } from 'react-router';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../api/types.ts';
+import { loadMenus } from '../components/LazyMenu.tsx';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
 import { AFTER_FIRST_PAGE_MS } from '../pwa/registerServiceWorker.tsx';
@@ -11,16 +12,20 @@ import { bootShellHeld, bootSignInShown, releaseBootShell } from './bootShell.ts
 import { queryClient } from './queryClient.ts';
 import { createBridgewayTheme, cssVariablesResolver } from './theme.ts';
 
-// The notifications' container is not needed for the first page: it loads a few seconds after
-// the app has started, when the service worker is registered too (pwa/registerServiceWorker.tsx),
-// so that its code does not share a slow connection with the first page's. A notification shown
-// before then waits in Mantine's store until the container is there (components/notify.ts).
+// The notifications' container and the menus are not needed for the first page: they load a few
+// seconds after the app has started, when the service worker is registered too
+// (pwa/registerServiceWorker.tsx), so that their code does not share a slow connection with the
+// first page's. A notification shown before then waits in Mantine's store until the container is
+// there (components/notify.ts); a menu pressed before then loads at once (components/LazyMenu.tsx).
 const Notifications = lazy(() => import('@mantine/notifications').then((module) => ({ default: module.Notifications })));
 
-function LaterNotifications() {
+function AfterFirstPage() {
   const [shown, setShown] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setShown(true), AFTER_FIRST_PAGE_MS);
+    const timer = setTimeout(() => {
+      setShown(true);
+      void loadMenus();
+    }, AFTER_FIRST_PAGE_MS);
     return () => clearTimeout(timer);
   }, []);
   return shown ? (
@@ -45,7 +50,7 @@ function ThemedApp() {
   const theme = useMemo(() => createBridgewayTheme({ close }), [close]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <LaterNotifications />
+      <AfterFirstPage />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />

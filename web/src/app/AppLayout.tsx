@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Brand } from '../components/Brand.tsx';
 import { IconChevronDown, IconLogout, IconUser } from '../components/icons.tsx';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
+import { LazyMenu } from '../components/LazyMenu.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useSaveLanguage } from '../modules/account/useSaveLanguage.ts';
 import { useSession } from '../modules/session/SessionContext.tsx';
@@ -120,9 +121,12 @@ function UserMenu() {
   const signOut = useSignOut();
 
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
+    <LazyMenu
+      position="bottom-end"
+      withinPortal
+      target={(props) => (
         <Button
+          {...props}
           variant="subtle"
           color="gray"
           c="dark"
@@ -135,16 +139,18 @@ function UserMenu() {
             {session.user.displayName}
           </Text>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{session.user.email}</Menu.Label>
-        <Menu.Item component={Link} to="/account" leftSection={<IconUser size={16} />}>
-          {t('nav.account')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-          {t('userMenu.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      )}
+      items={(Menu) => (
+        <>
+          <Menu.Label>{session.user.email}</Menu.Label>
+          <Menu.Item component={Link} to="/account" leftSection={<IconUser size={16} />}>
+            {t('nav.account')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            {t('userMenu.signOut')}
+          </Menu.Item>
+        </>
+      )}
+    />
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Menu } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { locales } from '../api/codes.ts';
 import type { Locale } from '../api/types.ts';
 import { useLocale, useT } from '../i18n/I18nProvider.tsx';
 import { languageNames } from '../i18n/messages.ts';
 import { IconCheck, IconChevronDown, IconLanguage } from './icons.tsx';
+import { LazyMenu } from './LazyMenu.tsx';
 
 /**
  * The language menu in the header and on the public pages. `onChoose` lets a signed-in
@@ -17,9 +18,12 @@ export function LanguagePicker({ onChoose }: { onChoose?: (locale: Locale) => vo
     onChoose?.(next);
   };
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
+    <LazyMenu
+      position="bottom-end"
+      withinPortal
+      target={(props) => (
         <Button
+          {...props}
           variant="subtle"
           color="gray"
           c="dark"
@@ -30,21 +34,23 @@ export function LanguagePicker({ onChoose }: { onChoose?: (locale: Locale) => vo
         >
           {languageNames[locale]}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('language.choose')}</Menu.Label>
-        {locales.map((code) => (
-          <Menu.Item
-            key={code}
-            lang={code}
-            onClick={() => choose(code)}
-            rightSection={code === locale ? <IconCheck size={16} /> : null}
-            aria-current={code === locale ? 'true' : undefined}
-          >
-            {languageNames[code]}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      )}
+      items={(Menu) => (
+        <>
+          <Menu.Label>{t('language.choose')}</Menu.Label>
+          {locales.map((code) => (
+            <Menu.Item
+              key={code}
+              lang={code}
+              onClick={() => choose(code)}
+              rightSection={code === locale ? <IconCheck size={16} /> : null}
+              aria-current={code === locale ? 'true' : undefined}
+            >
+              {languageNames[code]}
+            </Menu.Item>
+          ))}
+        </>
+      )}
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
 import { useState } from 'react';
 import type { OkBody } from '../../api/types.ts';
 import { lazyDialog } from '../../components/LazyDialog.tsx';
 import { IconDots } from '../../components/icons.tsx';
+import { LazyMenu } from '../../components/LazyMenu.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useTaskStatus } from './taskQueries.ts';
 
@@ -21,19 +22,23 @@ export function TaskActions({ task, people }: { task: Task; people: { value: str
   const [giving, setGiving] = useState(false);
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon variant="subtle" color="dark" aria-label={t('tasks.actionsFor', { title: task.title })}>
+      <LazyMenu
+        position="bottom-end"
+        withinPortal
+        target={(props) => (
+          <ActionIcon {...props} variant="subtle" color="dark" aria-label={t('tasks.actionsFor', { title: task.title })}>
             <IconDots />
           </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item onClick={() => setGiving(true)}>{t('tasks.giveTo')}</Menu.Item>
-          <Menu.Item color="red" onClick={() => status.mutate({ id: task.id, version: task.version, to: 'cancellation' })}>
-            {t('tasks.cancel')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+        )}
+        items={(Menu) => (
+          <>
+            <Menu.Item onClick={() => setGiving(true)}>{t('tasks.giveTo')}</Menu.Item>
+            <Menu.Item color="red" onClick={() => status.mutate({ id: task.id, version: task.version, to: 'cancellation' })}>
+              {t('tasks.cancel')}
+            </Menu.Item>
+          </>
+        )}
+      />
       <LazyGiveToDialog task={task} people={people} opened={giving} onClose={() => setGiving(false)} />
     </>
   );
