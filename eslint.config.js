@@ -32,7 +32,28 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The kit's menu brings floating-ui and its popover into whichever chunk imports it: in the
+      // header or the patient overview, every first page would wait for them again.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Menu'],
+              message: 'Use LazyMenu (components/LazyMenu.tsx): the menu code loads after the first page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/components/menuKit.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js'],

@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Stack, Text } from '@mantine/core';
+import { ActionIcon, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/problem.ts';
 import type { User } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { IconDots } from '../../components/icons.tsx';
+import { LazyMenu } from '../../components/LazyMenu.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeactivationWarning } from './DeactivationWarning.tsx';
 import type { IssuedLink } from './InvitationLinkDialog.tsx';
@@ -28,31 +29,35 @@ interface StaffRowMenuProps {
 export function StaffRowMenu({ user, isSelf, onEdit, onAction }: StaffRowMenuProps) {
   const t = useT();
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="default" size="lg" aria-label={t('staff.actionsFor', { name: user.displayName })}>
+    <LazyMenu
+      position="bottom-end"
+      withinPortal
+      target={(props) => (
+        <ActionIcon {...props} variant="default" size="lg" aria-label={t('staff.actionsFor', { name: user.displayName })}>
           <IconDots />
         </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => onEdit(user)}>{t('staff.action.edit')}</Menu.Item>
-        {/* Credentials are a person's, and never one's own to reissue (issue 13). */}
-        {user.kind === 'person' && !isSelf && user.status !== 'deactivated' && (
-          <Menu.Item onClick={() => onAction({ user, action: 'newLink' })}>{t('staff.action.newLink')}</Menu.Item>
-        )}
-        {user.mfaEnabled && !isSelf && (
-          <Menu.Item onClick={() => onAction({ user, action: 'mfaReset' })}>{t('staff.action.mfaReset')}</Menu.Item>
-        )}
-        {!isSelf && user.status !== 'deactivated' && (
-          <Menu.Item color="red" onClick={() => onAction({ user, action: 'deactivate' })}>
-            {t('staff.action.deactivate')}
-          </Menu.Item>
-        )}
-        {user.status === 'deactivated' && (
-          <Menu.Item onClick={() => onAction({ user, action: 'reactivate' })}>{t('staff.action.reactivate')}</Menu.Item>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+      )}
+      items={(Menu) => (
+        <>
+          <Menu.Item onClick={() => onEdit(user)}>{t('staff.action.edit')}</Menu.Item>
+          {/* Credentials are a person's, and never one's own to reissue (issue 13). */}
+          {user.kind === 'person' && !isSelf && user.status !== 'deactivated' && (
+            <Menu.Item onClick={() => onAction({ user, action: 'newLink' })}>{t('staff.action.newLink')}</Menu.Item>
+          )}
+          {user.mfaEnabled && !isSelf && (
+            <Menu.Item onClick={() => onAction({ user, action: 'mfaReset' })}>{t('staff.action.mfaReset')}</Menu.Item>
+          )}
+          {!isSelf && user.status !== 'deactivated' && (
+            <Menu.Item color="red" onClick={() => onAction({ user, action: 'deactivate' })}>
+              {t('staff.action.deactivate')}
+            </Menu.Item>
+          )}
+          {user.status === 'deactivated' && (
+            <Menu.Item onClick={() => onAction({ user, action: 'reactivate' })}>{t('staff.action.reactivate')}</Menu.Item>
+          )}
+        </>
+      )}
+    />
   );
 }
 
