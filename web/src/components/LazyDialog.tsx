@@ -36,3 +36,12 @@ export function lazyDialog<P extends object>(
     );
   };
 }
+
+/** `lazyDialog` for the usual dialog, open while its `opened` prop is true. */
+export function lazyOpenedDialog<P extends { opened: boolean }>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazyDialog(
+    load,
+    (props) => props.opened,
+    (props) => ({ ...props, opened: false }),
+  );
+}

@@ -1,8 +1,4 @@
-import { lazyDialog } from '../../components/LazyDialog.tsx';
+import { lazyOpenedDialog } from '../../components/LazyDialog.tsx';
 
 /** Logging a contact (LogContactDialog.tsx, its form and selects), loaded the first time it opens. */
-export const LazyLogContactDialog = lazyDialog(
-  () => import('./LogContactDialog.tsx').then((module) => module.LogContactDialog),
-  (props) => props.opened,
-  (props) => ({ ...props, opened: false }),
-);
+export const LazyLogContactDialog = lazyOpenedDialog(() => import('./LogContactDialog.tsx').then((module) => module.LogContactDialog));

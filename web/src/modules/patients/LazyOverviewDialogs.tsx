@@ -1,4 +1,4 @@
-import { lazyDialog } from '../../components/LazyDialog.tsx';
+import { lazyDialog, lazyOpenedDialog } from '../../components/LazyDialog.tsx';
 
 // The patient overview's own dialogs (edit, open an episode, merge) and their forms are loaded
 // the first time one is opened, not with the overview, whose first screen a slow phone waits for.
@@ -14,8 +14,4 @@ export const LazyOpenEpisodeDialog = lazyDialog(
   (props) => ({ ...props, patient: null }),
 );
 
-export const LazyMergeDialog = lazyDialog(
-  () => import('./MergeDialog.tsx').then((module) => module.MergeDialog),
-  (props) => props.opened,
-  (props) => ({ ...props, opened: false }),
-);
+export const LazyMergeDialog = lazyOpenedDialog(() => import('./MergeDialog.tsx').then((module) => module.MergeDialog));

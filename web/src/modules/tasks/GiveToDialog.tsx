@@ -2,15 +2,13 @@ import { Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import type { OkBody } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { patientsKey } from '../patients/patientQueries.ts';
-import { tasksKey, timelineKey, todayKey } from './taskQueries.ts';
+import { tasksKey, timelineKey, todayKey, type Task } from './taskQueries.ts';
 
-type Task = OkBody<'/api/tasks/{id}', 'get'>;
 type Person = { value: string; label: string };
 
 /** Giving an open task to someone else on the care team, or to the person; loaded the first time it opens (TaskActions). */

@@ -1,7 +1,3 @@
-import { lazyDialog } from '../../components/LazyDialog.tsx';
+import { lazyOpenedDialog } from '../../components/LazyDialog.tsx';
 
-export const LazyAddTaskDialog = lazyDialog(
-  () => import('./AddTaskDialog.tsx').then((module) => module.AddTaskDialog),
-  (props) => props.opened,
-  (props) => ({ ...props, opened: false }),
-);
+export const LazyAddTaskDialog = lazyOpenedDialog(() => import('./AddTaskDialog.tsx').then((module) => module.AddTaskDialog));

@@ -1,19 +1,12 @@
 import { ActionIcon } from '@mantine/core';
 import { useState } from 'react';
-import type { OkBody } from '../../api/types.ts';
-import { lazyDialog } from '../../components/LazyDialog.tsx';
+import { lazyOpenedDialog } from '../../components/LazyDialog.tsx';
 import { IconDots } from '../../components/icons.tsx';
 import { LazyMenu } from '../../components/LazyMenu.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useTaskStatus } from './taskQueries.ts';
+import { useTaskStatus, type Task } from './taskQueries.ts';
 
-type Task = OkBody<'/api/tasks/{id}', 'get'>;
-
-const LazyGiveToDialog = lazyDialog(
-  () => import('./GiveToDialog.tsx').then((module) => module.GiveToDialog),
-  (props) => props.opened,
-  (props) => ({ ...props, opened: false }),
-);
+const LazyGiveToDialog = lazyOpenedDialog(() => import('./GiveToDialog.tsx').then((module) => module.GiveToDialog));
 
 /** An open task's other actions: give it to someone else on the care team (or the person), or cancel it. */
 export function TaskActions({ task, people }: { task: Task; people: { value: string; label: string }[] }) {

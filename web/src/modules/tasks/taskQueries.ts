@@ -1,6 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import type { OkBody } from '../../api/types.ts';
 import { patientsKey } from '../patients/patientQueries.ts';
+
+/** One task as the API answers it. */
+export type Task = OkBody<'/api/tasks/{id}', 'get'>;
 
 export const tasksKey = ['tasks'] as const;
 export const todayKey = ['today'] as const;
