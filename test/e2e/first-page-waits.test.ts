@@ -131,3 +131,30 @@ test('without a session, the app still asks whether setup is needed, and offers 
   });
   await context.close();
 });
+
+test('a page whose code does not arrive says so in its place, and the rest of the app stays', { timeout: 60_000 }, async () => {
+  const { context, page, letThrough } = await signedInPage(1280);
+  letThrough();
+  // The app reloads once a minute at most when a page's code is missing (after an upgrade: the
+  // reload brings the new version; pwa/registerServiceWorker.tsx). Marked as just done, so that
+  // what shows is what a second failure within that minute shows.
+  await page.addInitScript(() => sessionStorage.setItem('bridgeway.reloadedForMissingCode', String(Date.now())));
+  const breakage = watchForBreakage(page);
+  await step(page, 'the account page cut off', async () => {
+    await page.goto(`${server.origin}/caseload`);
+    await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+    await page.route(/\/assets\/AccountPage-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'My account' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This part of Bridgeway did not arrive' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Reload the page' }).waitFor();
+    // The frame is still there: the navigation leads back to a page that did arrive.
+    await page.getByRole('link', { name: 'My caseload' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+  });
+  assert.deepEqual(
+    breakage.filter((problem) => !/dynamically imported module/.test(problem)),
+    [],
+  );
+  await context.close();
+});

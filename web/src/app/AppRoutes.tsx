@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { LoadBoundary } from '../components/LoadBoundary.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageLoader, RequireRole, RequireSession } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -16,7 +17,11 @@ const pages = new Map<PageRoute<string>, ComponentType>(
 );
 
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<FullPageLoader />}>{children}</Suspense>;
+  return (
+    <LoadBoundary>
+      <Suspense fallback={<FullPageLoader />}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }
 
 function PageOf({ route }: { route: PageRoute<string> }) {

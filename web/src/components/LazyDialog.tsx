@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { LoadBoundary } from './LoadBoundary.tsx';
 
 /** Calls `onMount` once its Suspense boundary has shown what it was waiting for. */
 function Mounted({ onMount }: { onMount: () => void }) {
@@ -29,10 +30,12 @@ export function lazyDialog<P extends object>(
     const [onMount] = useState(() => () => setMounted(true));
     if (!wanted) return null;
     return (
-      <Suspense fallback={null}>
-        <Loaded {...(mounted ? props : closed(props))} />
-        <Mounted onMount={onMount} />
-      </Suspense>
+      <LoadBoundary floating>
+        <Suspense fallback={null}>
+          <Loaded {...(mounted ? props : closed(props))} />
+          <Mounted onMount={onMount} />
+        </Suspense>
+      </LoadBoundary>
     );
   };
 }

@@ -13,10 +13,16 @@ const waiting = new Set<() => void>();
  * (app/App.tsx); a menu's button asks for it when pointed at, focused or pressed.
  */
 export function loadMenus(): Promise<void> {
-  loading ??= import('./menuKit.ts').then((module) => {
-    kit = module;
-    for (const notify of waiting) notify();
-  });
+  loading ??= import('./menuKit.ts').then(
+    (module) => {
+      kit = module;
+      for (const notify of waiting) notify();
+    },
+    () => {
+      // Did not arrive (a dropped connection): the button stays, and pressing it asks again.
+      loading = null;
+    },
+  );
   return loading;
 }
 

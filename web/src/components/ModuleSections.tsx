@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadedPatientSections, loadPatientSections, type LoadedPatientSection } from '../app/patientSections.ts';
 import { episodeSections } from '../app/registry.ts';
 import type { EpisodeView, PatientView, ScreenSection } from '../app/webModule.ts';
+import { LoadBoundary } from './LoadBoundary.tsx';
 
 // Made once, so that React keeps each section's loaded code between renders.
 function lazily<P extends object>(sections: readonly ScreenSection<P>[]) {
@@ -53,10 +54,12 @@ export function PatientModuleSections({ patient, sections }: { patient: PatientV
 /** Every module's part of the episode screen: those that must be seen first (`top`), or the rest. */
 export function EpisodeModuleSections({ episode, open, top = false }: { episode: EpisodeView; open: boolean; top?: boolean }) {
   return (
-    <Suspense fallback={null}>
-      {(top ? episodeTopParts : episodeParts).map(({ key, Component }) => (
-        <Component key={key} episode={episode} open={open} />
-      ))}
-    </Suspense>
+    <LoadBoundary>
+      <Suspense fallback={null}>
+        {(top ? episodeTopParts : episodeParts).map(({ key, Component }) => (
+          <Component key={key} episode={episode} open={open} />
+        ))}
+      </Suspense>
+    </LoadBoundary>
   );
 }

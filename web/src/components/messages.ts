@@ -7,6 +7,13 @@ export const commonMessages = {
   'common.loading': { en: 'Loading…', es: 'Cargando…' },
   'common.loadFailed': { en: 'Could not load this', es: 'No se pudo cargar' },
   'common.tryAgain': { en: 'Try again', es: 'Intentar de nuevo' },
+  // A part of the app whose code did not arrive (components/LoadBoundary.tsx)
+  'load.failedTitle': { en: 'This part of Bridgeway did not arrive', es: 'Esta parte de Bridgeway no llegó' },
+  'load.failed': {
+    en: 'The connection may have dropped. Check it and reload the page.',
+    es: 'Es posible que se haya cortado la conexión. Revísela y vuelva a cargar la página.',
+  },
+  'load.reload': { en: 'Reload the page', es: 'Volver a cargar la página' },
   'common.cancel': { en: 'Cancel', es: 'Cancelar' },
   'common.close': { en: 'Close', es: 'Cerrar' },
   'common.done': { en: 'Done', es: 'Listo' },

@@ -65,14 +65,15 @@ export function registerServiceWorker(): void {
 }
 
 /**
- * A page's code that fails to load after an upgrade (this tab's version is gone from the
- * server, and no worker kept it): the person just asked for another page, so reloading loses
- * nothing and brings the new version. Once a minute at most, so a file that is really
- * missing shows its error rather than reloading forever.
+ * A part's code (a page, a dialog, a menu) that fails to load after an upgrade (this tab's
+ * version is gone from the server, and no worker kept it): the person just asked for that part,
+ * and reloading brings the new version. Once a minute at most, so a file that is really missing
+ * (or a dropped connection) shows its notice (components/LoadBoundary.tsx) rather than
+ * reloading forever.
  */
 function reloadWhenAPageFailsToLoad(): void {
   const key = 'bridgeway.reloadedForMissingCode';
-  window.addEventListener('vite:preloadError', (event) => {
+  window.addEventListener('vite:preloadError', () => {
     try {
       const last = Number(sessionStorage.getItem(key) ?? 0);
       if (Date.now() - last < 60_000) return;
@@ -80,7 +81,8 @@ function reloadWhenAPageFailsToLoad(): void {
     } catch {
       return; // storage refused: no way to know whether we already tried
     }
-    event.preventDefault();
+    // Not preventDefault(): the import then resolves to nothing, which React reports as a fault
+    // in the code; left to fail, the part says it did not arrive (LoadBoundary) until the reload.
     window.location.reload();
   });
 }

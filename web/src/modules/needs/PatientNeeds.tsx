@@ -1,6 +1,7 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { LoadBoundary } from '../../components/LoadBoundary.tsx';
 import { api, unwrap } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
@@ -145,9 +146,11 @@ export function StrengthsSection({
         ))}
       </Stack>
       {editing && (
-        <Suspense fallback={null}>
-          <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />
-        </Suspense>
+        <LoadBoundary floating>
+          <Suspense fallback={null}>
+            <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />
+          </Suspense>
+        </LoadBoundary>
       )}
       <ConfirmDialog
         opened={removing !== null}

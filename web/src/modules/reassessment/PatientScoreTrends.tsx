@@ -1,6 +1,7 @@
 import { Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInViewport } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { LoadBoundary } from '../../components/LoadBoundary.tsx';
 import type { OkBody } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
@@ -43,9 +44,11 @@ function ChartsWhenSeen({ instruments, loading }: { instruments: ScoreHistory['i
   return (
     <div ref={ref} style={{ minHeight: instruments.length * CHART_HEIGHT }}>
       {seen && (
-        <Suspense fallback={<Loader size="sm" aria-label={loading} />}>
-          <ScoreCharts instruments={instruments} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={<Loader size="sm" aria-label={loading} />}>
+            <ScoreCharts instruments={instruments} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </div>
   );

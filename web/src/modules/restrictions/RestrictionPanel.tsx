@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { LoadBoundary } from '../../components/LoadBoundary.tsx';
 import { api, unwrap } from '../../api/client.ts';
 import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -117,9 +118,11 @@ function RestrictionPanel({
         )}
       </Stack>
       {editing && (
-        <Suspense fallback={null}>
-          <RestrictionDialog target={target} current={current} onClose={() => setEditing(false)} />
-        </Suspense>
+        <LoadBoundary floating>
+          <Suspense fallback={null}>
+            <RestrictionDialog target={target} current={current} onClose={() => setEditing(false)} />
+          </Suspense>
+        </LoadBoundary>
       )}
       <ConfirmDialog
         opened={lifting}

@@ -1,0 +1,47 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { Component, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { isLoadFailure } from './loadFailure.ts';
+
+/**
+ * Around a part of a screen whose code loads when it is first shown (a page, a dialog, a
+ * section): if that code does not arrive, says so in the part's place, with a way to reload,
+ * instead of taking the whole app down with it (React unmounts everything above an error no
+ * boundary catches, and `lazy` keeps the failure until the page is reloaded). Any other error is
+ * not this boundary's to explain and goes on up.
+ */
+export class LoadBoundary extends Component<{ children: ReactNode; floating?: boolean }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    if (!isLoadFailure(error)) throw error instanceof Error ? error : new Error('A part of the app failed', { cause: error });
+    return <LoadFailed floating={this.props.floating === true} />;
+  }
+}
+
+function LoadFailed({ floating }: { floating: boolean }) {
+  const t = useT();
+  return (
+    <Alert
+      color="red"
+      role="alert"
+      title={t('load.failedTitle')}
+      // A dialog that did not arrive has no place of its own on the page: its notice floats
+      // at the bottom of the screen, where the person who pressed its button can see it.
+      style={floating ? { position: 'fixed', insetInline: 16, bottom: 16, zIndex: 400, maxWidth: 560, marginInline: 'auto' } : undefined}
+    >
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">{t('load.failed')}</Text>
+        <Button size="xs" variant="default" onClick={() => window.location.reload()}>
+          {t('load.reload')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
