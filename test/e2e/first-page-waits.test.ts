@@ -115,6 +115,26 @@ for (const how of ['pointer', 'keyboard'] as const) {
   });
 }
 
+test('a menu button focused before its code has arrived keeps the focus when it does', { timeout: 60_000 }, async () => {
+  const { context, page, letThrough } = await signedInPage(1280);
+  const breakage = watchForBreakage(page);
+  await step(page, 'focus kept across the menu code', async () => {
+    await page.goto(`${server.origin}/caseload`);
+    await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+    await menuButton(page).focus();
+    const arrived = page.waitForResponse(/menuKit/);
+    letThrough();
+    await arrived;
+    // Two frames: React has put the menu's own button in place of the first one.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `Account menu for ${person.name}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+  });
+  assert.deepEqual(breakage, []);
+  await context.close();
+});
+
 test('without a session, the app still asks whether setup is needed, and offers sign-in', { timeout: 60_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();

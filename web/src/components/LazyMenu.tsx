@@ -1,6 +1,15 @@
 import type { MenuProps } from '@mantine/core';
 import type * as MenuKitModule from './menuKit.ts';
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
 type MenuKit = typeof MenuKitModule;
 
@@ -38,6 +47,7 @@ export interface MenuTargetProps {
   onClick?: () => void;
   onPointerEnter?: () => void;
   onFocus?: () => void;
+  onBlur?: () => void;
   'aria-haspopup'?: 'menu';
   'aria-expanded'?: boolean;
 }
@@ -62,6 +72,12 @@ export function LazyMenu({
   const button = useRef<HTMLButtonElement>(null);
   const [opened, setOpened] = useState(false);
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
+  // The button is replaced by the menu's own when the code arrives: one that had the focus (a
+  // keyboard user on their way through the header) gives it to its successor before the paint.
+  const hadFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (loaded !== null && hadFocus.current) button.current?.focus();
+  }, [loaded]);
   useEffect(() => {
     if (loaded === null || !openWhenLoaded) return;
     setOpenWhenLoaded(false);
@@ -79,7 +95,13 @@ export function LazyMenu({
         void loadMenus();
       },
       onPointerEnter: () => void loadMenus(),
-      onFocus: () => void loadMenus(),
+      onFocus: () => {
+        hadFocus.current = true;
+        void loadMenus();
+      },
+      onBlur: () => {
+        hadFocus.current = false;
+      },
       'aria-haspopup': 'menu',
       'aria-expanded': false,
     });
