@@ -57,14 +57,16 @@ function audit(audits: Record<string, Audit | undefined>, id: string): Audit {
 /**
  * Lighthouse's default profile: a mobile phone on simulated slow 4G (150 ms, 1.6 Mbit/s) with a
  * 4× slower CPU, and a cold visit (HTTP cache, service workers and Cache Storage cleared first;
- * cookies are kept, which is how the signed-in pages are measured).
+ * cookies are kept, which is how the signed-in pages are measured). With `recording`, what
+ * Lighthouse recorded (trace, network log) is kept in that folder for bench/web/replay.ts.
  */
-export async function measurePage(browser: Browser, url: string, cookie: string | null): Promise<PageResult> {
+export async function measurePage(browser: Browser, url: string, cookie: string | null, recording?: string): Promise<PageResult> {
   const result = await lighthouse(url, {
     port: browser.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    ...(recording === undefined ? {} : { gatherMode: recording, auditMode: recording }),
     ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);

@@ -14,7 +14,9 @@ import { formatTable, launchChromium, measurePage, medianRun, visitOnce, type Br
  * signed-in pages are cold visits (empty HTTP cache, no service worker) of a person who has used
  * Bridgeway on this phone before (visitOnce).
  * PORT, BRIDGEWAY_PG_PORT and BRIDGEWAY_DATA_DIR (an empty or new folder) choose where it runs;
- * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer).
+ * `--save DIR` keeps each run's Lighthouse report there (open it in the Lighthouse viewer);
+ * `--recordings DIR` keeps what Lighthouse recorded of each run (its trace and network log, in
+ * DIR/<page>-<run>/), which `npm run bench:web:replay` simulates again, changed.
  */
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     details: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     save: { type: 'string' },
+    recordings: { type: 'string' },
     // Which pages to measure, by name (comma-separated): sign-in, caseload, patient. All by default.
     pages: { type: 'string', default: 'sign-in,caseload,patient' },
   },
@@ -111,7 +114,9 @@ try {
     if (cookie !== null) await visitOnce(browser, url, cookie);
     const results: PageResult[] = [];
     for (let run = 0; run < runs; run += 1) {
-      const result = await measureWithRetry(browser, url, cookie);
+      const recording =
+        values.recordings === undefined ? undefined : path.resolve(values.recordings, `${page.replace(/\W+/g, '-')}-${run + 1}`);
+      const result = await measureWithRetry(browser, url, cookie, recording);
       results.push(result);
       if (values.save) {
         mkdirSync(values.save, { recursive: true });
@@ -151,10 +156,10 @@ try {
 }
 
 /** Lighthouse now and then fails to record a trace (NO_NAVSTART, more often on a busy machine): try again. */
-async function measureWithRetry(chromium: Browser, url: string, cookie: string | null): Promise<PageResult> {
+async function measureWithRetry(chromium: Browser, url: string, cookie: string | null, recording?: string): Promise<PageResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await measurePage(chromium, url, cookie);
+      return await measurePage(chromium, url, cookie, recording);
     } catch (error) {
       if (attempt >= 3) throw error;
       console.error(`${url}: ${(error as Error).message}; trying again`);
