@@ -57,13 +57,23 @@ function precompress(): Plugin {
  */
 const SCROLL_AREA = /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/;
 function scrollAreaWithoutFloatingUi(): Plugin {
+  let replaced = false;
   return {
     name: 'bridgeway:scroll-area-refs',
     apply: 'build',
     enforce: 'pre',
+    buildStart() {
+      replaced = false;
+    },
     resolveId(source, importer) {
       if (source !== '@floating-ui/react' || importer === undefined || !SCROLL_AREA.test(importer)) return null;
+      replaced = true;
       return path.join(root, 'src/components/scrollAreaRefs.ts');
+    },
+    buildEnd() {
+      // A new version of the kit that moved ScrollArea or its import would silently bring
+      // floating-ui back into every page with a table.
+      if (!replaced) this.error('ScrollArea no longer imports @floating-ui/react where web/vite.config.ts expects it');
     },
   };
 }

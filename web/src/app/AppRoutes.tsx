@@ -4,6 +4,7 @@ import { LoadBoundary } from '../components/LoadBoundary.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageLoader, RequireRole, RequireSession } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { loadingPage } from './pageLoads.ts';
 import { pageRoutes } from './registry.ts';
 import type { PageRoute } from './webModule.ts';
 
@@ -12,7 +13,7 @@ import type { PageRoute } from './webModule.ts';
 const pages = new Map<PageRoute<string>, ComponentType>(
   pageRoutes.map((route) => {
     const loading = route.preload === true ? route.load() : null;
-    return [route, lazy(() => (loading ?? route.load()).then((component) => ({ default: component })))];
+    return [route, lazy(() => loadingPage(() => loading ?? route.load()).then((component) => ({ default: component })))];
   }),
 );
 
@@ -27,8 +28,9 @@ function Loading({ children }: { children: ReactNode }) {
 function PageOf({ route }: { route: PageRoute<string> }) {
   const Component = pages.get(route);
   if (Component === undefined) return <NotFoundPage />;
+  // Keyed by the page: a notice that one page did not arrive is not carried to the next.
   const page = (
-    <Loading>
+    <Loading key={route.path}>
       <Component />
     </Loading>
   );

@@ -2,7 +2,7 @@
 // so that the app's first script (main.tsx) starts them before React and the UI kit arrive.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem.ts';
-import { markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
+import { knowSetupDone, markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
 import { warmUpDateFormats } from '../i18n/format.ts';
 import { readEarly } from '../api/earlyRead.ts';
 import { fetchPatientMode, patientModeEarlyRead } from '../modules/patient-mode/patientModeRead.ts';
@@ -37,7 +37,11 @@ const sessionHash = JSON.stringify(sessionKey);
 queryClient.getQueryCache().subscribe((event) => {
   const { query } = event;
   if (event.type !== 'updated' || query.queryHash !== sessionHash || query.state.status !== 'success') return;
-  rememberSession((query.state.data as Session | null | undefined) ?? null);
+  const session = (query.state.data as Session | null | undefined) ?? null;
+  rememberSession(session);
+  // A session is someone's in an organization that exists: setup is done, and sign-out or a
+  // session that ends then shows sign-in without asking again.
+  if (session !== null) knowSetupDone(queryClient);
 });
 
 /**
@@ -46,7 +50,7 @@ queryClient.getQueryCache().subscribe((event) => {
  * calls it first of all.
  */
 export function startLoading(): void {
-  const session = prefetchSession(queryClient);
+  const session = prefetchSession(queryClient, location.pathname);
   prefetchOpenedPage(location.pathname, session);
   // Signed in: the signed-in frame asks whether this session is handed to a patient
   // (PatientModeRedirect), so that read leaves now, beside the page's own, rather than after

@@ -14,22 +14,25 @@ import {
 type MenuKit = typeof MenuKitModule;
 
 let kit: MenuKit | null = null;
-let loading: Promise<void> | null = null;
+let loading: Promise<boolean> | null = null;
 const waiting = new Set<() => void>();
 
 /**
- * Starts loading the menus' code, once. The app asks for it when the first page is up
- * (app/App.tsx); a menu's button asks for it when pointed at, focused or pressed.
+ * Starts loading the menus' code, once; answers whether it arrived. The app asks for it three
+ * seconds after it starts (app/App.tsx); a menu's button asks for it when pointed at, focused
+ * or pressed.
  */
-export function loadMenus(): Promise<void> {
+export function loadMenus(): Promise<boolean> {
   loading ??= import('./menuKit.ts').then(
     (module) => {
       kit = module;
       for (const notify of waiting) notify();
+      return true;
     },
     () => {
       // Did not arrive (a dropped connection): the button stays, and pressing it asks again.
       loading = null;
+      return false;
     },
   );
   return loading;
@@ -57,8 +60,8 @@ export interface MenuTargetProps {
  * menu brings its popover, positioning (floating-ui) and focus trap, about 20 KB compressed,
  * which every page's first screen waited for because the header's menus (the language, the
  * person's own) were in it. Pressed before its code has arrived, the button asks for it and
- * the menu opens when it is there, with the focus on its button as if it had been there all
- * along.
+ * the menu opens when it is there, as if it had been there all along, unless the person has
+ * gone elsewhere meanwhile.
  */
 export function LazyMenu({
   target,
@@ -81,8 +84,10 @@ export function LazyMenu({
   useEffect(() => {
     if (loaded === null || !openWhenLoaded) return;
     setOpenWhenLoaded(false);
-    // The button pressed was replaced by the menu's own: the focus goes to it, so that the
-    // menu gives the focus back there when it closes.
+    // Pressed, and still where the press left the focus (on the button, or nowhere): the menu
+    // opens, its button taking the focus so that closing gives it back there.
+    const active = document.activeElement;
+    if (!hadFocus.current && active !== null && active !== document.body) return;
     button.current?.focus();
     setOpened(true);
   }, [loaded, openWhenLoaded]);
@@ -92,7 +97,9 @@ export function LazyMenu({
       ref: button,
       onClick: () => {
         setOpenWhenLoaded(true);
-        void loadMenus();
+        void loadMenus().then((arrived) => {
+          if (!arrived) setOpenWhenLoaded(false);
+        });
       },
       onPointerEnter: () => void loadMenus(),
       onFocus: () => {

@@ -10,28 +10,32 @@ import { isLoadFailure } from './loadFailure.ts';
  * boundary catches, and `lazy` keeps the failure until the page is reloaded). Any other error is
  * not this boundary's to explain and goes on up.
  */
-export class LoadBoundary extends Component<{ children: ReactNode; floating?: boolean }, { error: unknown }> {
-  override state: { error: unknown } = { error: null };
+export class LoadBoundary extends Component<{ children: ReactNode; floating?: boolean }, { error: unknown; dismissed: boolean }> {
+  override state: { error: unknown; dismissed: boolean } = { error: null, dismissed: false };
 
   static getDerivedStateFromError(error: unknown) {
-    return { error };
+    return { error, dismissed: false };
   }
 
   override render() {
-    const { error } = this.state;
+    const { error, dismissed } = this.state;
     if (error === null) return this.props.children;
+    if (dismissed) return null;
     if (!isLoadFailure(error)) throw error instanceof Error ? error : new Error('A part of the app failed', { cause: error });
-    return <LoadFailed floating={this.props.floating === true} />;
+    return <LoadFailed floating={this.props.floating === true} onDismiss={() => this.setState({ dismissed: true })} />;
   }
 }
 
-function LoadFailed({ floating }: { floating: boolean }) {
+function LoadFailed({ floating, onDismiss }: { floating: boolean; onDismiss: () => void }) {
   const t = useT();
   return (
     <Alert
       color="red"
       role="alert"
       title={t('load.failedTitle')}
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={onDismiss}
       // A dialog that did not arrive has no place of its own on the page: its notice floats
       // at the bottom of the screen, where the person who pressed its button can see it.
       style={floating ? { position: 'fixed', insetInline: 16, bottom: 16, zIndex: 400, maxWidth: 560, marginInline: 'auto' } : undefined}

@@ -54,12 +54,13 @@ export function PatientModuleSections({ patient, sections }: { patient: PatientV
 /** Every module's part of the episode screen: those that must be seen first (`top`), or the rest. */
 export function EpisodeModuleSections({ episode, open, top = false }: { episode: EpisodeView; open: boolean; top?: boolean }) {
   return (
-    <LoadBoundary>
-      <Suspense fallback={null}>
-        {(top ? episodeTopParts : episodeParts).map(({ key, Component }) => (
-          <Component key={key} episode={episode} open={open} />
-        ))}
-      </Suspense>
-    </LoadBoundary>
+    <Suspense fallback={null}>
+      {/* One section that did not arrive says so in its place; the others still show. */}
+      {(top ? episodeTopParts : episodeParts).map(({ key, Component }) => (
+        <LoadBoundary key={key}>
+          <Component episode={episode} open={open} />
+        </LoadBoundary>
+      ))}
+    </Suspense>
   );
 }

@@ -5,7 +5,5 @@
  */
 export function isLoadFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return /dynamically imported module|Importing a module script failed|Unable to preload CSS|error loading dynamically imported module/i.test(
-    error.message,
-  );
+  return /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(error.message);
 }

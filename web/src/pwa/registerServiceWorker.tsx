@@ -1,5 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
+import { pageLoading } from '../app/pageLoads.ts';
 import { showNotification } from '../components/notify.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 
@@ -65,15 +66,17 @@ export function registerServiceWorker(): void {
 }
 
 /**
- * A part's code (a page, a dialog, a menu) that fails to load after an upgrade (this tab's
- * version is gone from the server, and no worker kept it): the person just asked for that part,
- * and reloading brings the new version. Once a minute at most, so a file that is really missing
- * (or a dropped connection) shows its notice (components/LoadBoundary.tsx) rather than
- * reloading forever.
+ * A page's code that fails to load after an upgrade (this tab's version is gone from the
+ * server, and no worker kept it): the person just asked for another page, so reloading loses
+ * nothing and brings the new version. Only for a page being opened (app/pageLoads.ts): a dialog
+ * or code loaded ahead of need says it did not arrive instead (components/LoadBoundary.tsx).
+ * Once a minute at most, so a file that is really missing (or a dropped connection) shows that
+ * notice rather than reloading forever.
  */
 function reloadWhenAPageFailsToLoad(): void {
   const key = 'bridgeway.reloadedForMissingCode';
   window.addEventListener('vite:preloadError', () => {
+    if (!pageLoading()) return;
     try {
       const last = Number(sessionStorage.getItem(key) ?? 0);
       if (Date.now() - last < 60_000) return;

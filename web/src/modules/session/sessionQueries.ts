@@ -56,8 +56,10 @@ export function useSetupQuery(enabled = true) {
  * (first run, or sign-in): a session is someone's in an organization that exists, so a
  * signed-in page, opened every day, makes one request fewer before it shows.
  */
-export function prefetchSession(queryClient: QueryClient): Promise<Session | null> {
+export function prefetchSession(queryClient: QueryClient, path: string): Promise<Session | null> {
   const session = queryClient.fetchQuery(sessionQuery);
+  // Where nobody is signed in as a rule, both questions travel side by side.
+  if (path === '/sign-in' || path === '/setup') void queryClient.prefetchQuery(setupQuery);
   session.then(
     (current) => {
       if (current === null) void queryClient.prefetchQuery(setupQuery);
@@ -65,6 +67,12 @@ export function prefetchSession(queryClient: QueryClient): Promise<Session | nul
     () => undefined,
   );
   return session;
+}
+
+/** Records that the organization exists (a session was answered), unless setup's answer is known. */
+export function knowSetupDone(queryClient: QueryClient): void {
+  if (queryClient.getQueryData(setupKey) !== undefined) return;
+  queryClient.setQueryData(setupKey, { setupRequired: false, setupCodeRequired: false });
 }
 
 /** Records a session the server just answered with (sign-in, MFA confirmation). */
