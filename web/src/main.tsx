@@ -1,5 +1,7 @@
 import './mantineStyles.ts';
 import './app/global.css';
+// The signed-in pages' frame (AppLayout) is styled with the first stylesheet, not a file of its own.
+import './app/frame.css';
 import { setRequestLocale } from './api/client.ts';
 import { releaseBootShell } from './app/bootShell.ts';
 import { startLoading } from './app/queryClient.ts';

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -13,7 +13,11 @@ import { PatientModeRedirect } from '../modules/patient-mode/PatientModeRedirect
 import { useSignOut } from '../modules/session/SignOutButton.tsx';
 import { currentNavPath, navigationFor } from './registry.ts';
 
-/** The frame of every signed-in page: header, navigation (a drawer on phones) and main content. */
+/**
+ * The frame of every signed-in page: header, navigation (a drawer on phones) and main content.
+ * Its layout is app/frame.css rather than the kit's AppShell, which would bring a resizable
+ * navbar, its drag handling and a scroll lock (about 9 KB compressed) into every first page.
+ */
 export function AppLayout() {
   const t = useT();
   const session = useSession();
@@ -33,7 +37,7 @@ export function AppLayout() {
 
   // Opening the phone menu moves focus into it; Escape closes it and returns to the burger.
   const burger = useRef<HTMLButtonElement>(null);
-  const navbar = useRef<HTMLDivElement>(null);
+  const navbar = useRef<HTMLElement>(null);
   useEffect(() => {
     if (phone && navOpened) navbar.current?.querySelector<HTMLElement>('a')?.focus();
   }, [phone, navOpened]);
@@ -45,16 +49,13 @@ export function AppLayout() {
   };
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding={{ base: 'md', sm: 'xl' }}
-    >
+    <div className="frame">
       <PatientModeRedirect />
       <a className="skip-link" href="#main">
         {t('a11y.skipToContent')}
       </a>
-      <AppShell.Header>
+      {/* The kit's dialogs lock the page's scroll; this class keeps a fixed header from shifting meanwhile. */}
+      <header className="frame-header right-scroll-bar-position">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger
@@ -76,17 +77,18 @@ export function AppLayout() {
             <UserMenu />
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar
+      <nav
         id="main-navigation"
+        className="frame-navbar"
+        data-opened={navOpened || undefined}
         aria-label={t('nav.label')}
-        p="sm"
         inert={phone && !navOpened}
         ref={navbar}
         onKeyDown={onNavKeyDown}
       >
-        <AppShell.Section grow>
+        <div className="frame-navbar-links">
           {visible.map((item) => (
             <NavLink
               key={item.path}
@@ -100,18 +102,18 @@ export function AppLayout() {
               fw={500}
             />
           ))}
-        </AppShell.Section>
-        <AppShell.Section>
+        </div>
+        <div>
           <Text size="xs" c="dimmed" px="sm" pt="sm">
             {session.organization.name}
           </Text>
-        </AppShell.Section>
-      </AppShell.Navbar>
+        </div>
+      </nav>
 
-      <AppShell.Main id="main" tabIndex={-1}>
+      <main id="main" className="frame-main" tabIndex={-1}>
         <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
 

@@ -1,12 +1,11 @@
 /**
- * On paper, only the document: the app's header, navigation and on-screen buttons are left off.
- * Rendered by the printable pages only, so the rest of the app prints as it always did.
+ * On paper, only the document: the on-screen buttons are left off, as the app's header and
+ * navigation always are (app/frame.css). Rendered by the printable pages only.
  */
 export function PrintStyles() {
   return (
     <style>{`@media print {
-  .mantine-AppShell-header, .mantine-AppShell-navbar, .mantine-AppShell-footer, [data-print="hide"] { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; }
+  [data-print="hide"] { display: none !important; }
 }`}</style>
   );
 }
