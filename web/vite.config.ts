@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,11 +146,17 @@ const FIRST_RENDER_ROOTS = ['/src/app/start.tsx', '/src/modules/session/SignInPa
 const firstRender = new Set<string>();
 /** What src/main.tsx imports: one chunk beside it (it shares some with later pages), not six. */
 const firstScript = new Set<string>();
-// The UI kit's index re-exports every component: following it would put all of them (those of
-// every page) into the app chunk. The components the first render's own files name are followed
-// instead (`import { Button, Group } from '@mantine/core'`, read as each file is transformed).
-const KIT_INDEX = /[\\/]@mantine[\\/]core[\\/]esm[\\/]index\.mjs$/;
-const kitNamesByFile = new Map<string, string[]>();
+// The UI kit's indexes re-export every component and hook: following one would put all of them
+// (those of every page) into the app chunk, and the app chunk would then hold, for the pages that
+// use them later, code no first page runs (the hooks' index brought a drag handler, a long press,
+// a clipboard...). The names the first render's files import from an index are followed instead
+// (`import { Button, Group } from '@mantine/core'`, read as each file is transformed, the kit's
+// own files included), each to the file the index takes it from. A name the index does not
+// list fails the build rather than quietly sending the whole kit into the app chunk.
+const KIT_INDEX = /[\\/]@mantine[\\/](core|hooks)[\\/]esm[\\/]index\.mjs$/;
+const KIT_FILE = /[\\/]node_modules[\\/]@mantine[\\/]/;
+/** For each file, the names it imports from each kit package ('core', 'hooks'). */
+const kitNamesByFile = new Map<string, Map<string, string[]>>();
 /**
  * My caseload and the patient overview (with its sections), the two pages a case manager opens
  * all day: each page's own modules (what it imports, less the first render's) in one chunk of
@@ -173,39 +180,64 @@ function collectFirstRender(): Plugin {
     name: 'bridgeway-first-render-modules',
     apply: 'build',
     transform(code, id) {
-      if (!/[\\/]web[\\/]src[\\/].*\.tsx?$/.test(id)) return;
-      const names = [...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@mantine\/core['"]/g)].flatMap((match) =>
-        (match[1] ?? '').split(',').flatMap((part) => {
+      if (!/[\\/]web[\\/]src[\\/].*\.tsx?$/.test(id) && !KIT_FILE.test(id)) return;
+      const byPackage = new Map<string, string[]>();
+      for (const match of code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@mantine\/(core|hooks)['"]/g)) {
+        const names = (match[1] ?? '').split(',').flatMap((part) => {
           const name =
             part
               .trim()
               .replace(/^type\s+/, '')
               .split(/\s+as\s+/)[0] ?? '';
           return name === '' || part.trim().startsWith('type ') ? [] : [name];
-        }),
-      );
-      kitNamesByFile.set(id, names);
+        });
+        const kit = match[2] ?? '';
+        byPackage.set(kit, [...(byPackage.get(kit) ?? []), ...names]);
+      }
+      kitNamesByFile.set(id, byPackage);
     },
     buildEnd() {
       firstRender.clear();
-      const ids = [...this.getModuleIds()];
-      const kitFile = (name: string) => {
-        const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-        return ids.find(
-          (id) => /[\\/]@mantine[\\/]core[\\/]esm[\\/]/.test(id) && (id.endsWith(`/${name}.mjs`) || id.endsWith(`/${kebab}.mjs`)),
-        );
+      // Each kit index's names, and the file each comes from (`import { Button } from "./components/Button/Button.mjs"`).
+      const indexFiles = new Map<string, Map<string, string>>();
+      const fileIn = (index: string, name: string) => {
+        let files = indexFiles.get(index);
+        if (files === undefined) {
+          files = new Map();
+          const info = this.getModuleInfo(index);
+          const source = readFileSync(index, 'utf8');
+          for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+            const from = match[2] ?? '';
+            const file = from.startsWith('.')
+              ? info?.importedIds.find((imported) => imported === path.resolve(path.dirname(index), from))
+              : info?.importedIds.find((imported) => imported.includes(`${path.sep}node_modules${path.sep}${from}${path.sep}`));
+            if (file === undefined) continue;
+            for (const part of (match[1] ?? '').split(',')) files.set(part.trim().split(/\s+as\s+/)[0] ?? '', file);
+          }
+          indexFiles.set(index, files);
+        }
+        return files.get(name);
       };
       const visit = (id: string) => {
         if (firstRender.has(id)) return;
         firstRender.add(id);
         const info = this.getModuleInfo(id);
         for (const imported of info?.importedIds ?? []) {
-          if (KIT_INDEX.test(imported)) {
-            for (const name of kitNamesByFile.get(id) ?? []) {
-              const file = kitFile(name);
-              if (file !== undefined) visit(file);
-            }
-          } else visit(imported);
+          const kit = KIT_INDEX.exec(imported)?.[1];
+          // A file that only re-exports from the kit (components/menuKit.ts) names nothing here: it
+          // brings no kit file into the first render or a page's chunk.
+          const names = kit === undefined ? undefined : (kitNamesByFile.get(id)?.get(kit) ?? []);
+          if (names === undefined) {
+            visit(imported);
+            continue;
+          }
+          for (const name of names) {
+            const file = fileIn(imported, name);
+            // The index changed its form, or the name is not the kit's: left alone, the whole kit would go into the app chunk.
+            if (file === undefined)
+              this.error(`${id} imports ${name} from @mantine/${kit ?? ''}, which its index does not name (web/vite.config.ts)`);
+            visit(file);
+          }
         }
       };
       const find = (root: string) => {
