@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, useLocation } from 'react-router';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../api/types.ts';
+import { FaultBoundary } from '../components/FaultBoundary.tsx';
 import { loadMenus } from '../components/LazyMenu.tsx';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
@@ -51,12 +52,15 @@ function ThemedApp() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <AfterFirstPage />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-          <BootShellRelease />
-        </BrowserRouter>
-      </QueryClientProvider>
+      {/* The last resort, should the frame itself fail: a page's faults stay in the page (AppRoutes). */}
+      <FaultBoundary>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+            <BootShellRelease />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </FaultBoundary>
     </MantineProvider>
   );
 }

@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
-import { LoadBoundary } from '../components/LoadBoundary.tsx';
+import { lazy, type ComponentType } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { FaultBoundary } from '../components/FaultBoundary.tsx';
+import { LazyPart } from '../components/LoadBoundary.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageLoader, RequireRole, RequireSession } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -17,22 +18,18 @@ const pages = new Map<PageRoute<string>, ComponentType>(
   }),
 );
 
-function Loading({ children }: { children: ReactNode }) {
-  return (
-    <LoadBoundary>
-      <Suspense fallback={<FullPageLoader />}>{children}</Suspense>
-    </LoadBoundary>
-  );
-}
-
 function PageOf({ route }: { route: PageRoute<string> }) {
+  const { pathname } = useLocation();
   const Component = pages.get(route);
   if (Component === undefined) return <NotFoundPage />;
-  // Keyed by the page: a notice that one page did not arrive is not carried to the next.
+  // Keyed by the page: a notice that one page did not arrive is not carried to the next. A
+  // fault in a page's code shows in its place, under the frame, until another address is opened.
   const page = (
-    <Loading key={route.path}>
-      <Component />
-    </Loading>
+    <FaultBoundary address={pathname}>
+      <LazyPart key={route.path} fallback={<FullPageLoader />}>
+        <Component />
+      </LazyPart>
+    </FaultBoundary>
   );
   return route.roles === undefined ? page : <RequireRole anyOf={route.roles}>{page}</RequireRole>;
 }

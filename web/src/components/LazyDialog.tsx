@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { LoadBoundary } from './LoadBoundary.tsx';
+import { lazy, useEffect, useState, type ComponentType } from 'react';
+import { LazyPart } from './LoadBoundary.tsx';
 
 /** Calls `onMount` once its Suspense boundary has shown what it was waiting for. */
 function Mounted({ onMount }: { onMount: () => void }) {
@@ -30,12 +30,10 @@ export function lazyDialog<P extends object>(
     const [onMount] = useState(() => () => setMounted(true));
     if (!wanted) return null;
     return (
-      <LoadBoundary floating>
-        <Suspense fallback={null}>
-          <Loaded {...(mounted ? props : closed(props))} />
-          <Mounted onMount={onMount} />
-        </Suspense>
-      </LoadBoundary>
+      <LazyPart floating>
+        <Loaded {...(mounted ? props : closed(props))} />
+        <Mounted onMount={onMount} />
+      </LazyPart>
     );
   };
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { isLoadFailure } from './loadFailure.ts';
 
@@ -24,6 +24,18 @@ export class LoadBoundary extends Component<{ children: ReactNode; floating?: bo
     if (!isLoadFailure(error)) throw error instanceof Error ? error : new Error('A part of the app failed', { cause: error });
     return <LoadFailed floating={this.props.floating === true} onDismiss={() => this.setState({ dismissed: true })} />;
   }
+}
+
+/**
+ * A part whose code loads when it is first shown: `fallback` (nothing by default) while it
+ * loads, and the notice in its place if it does not arrive (`floating` for a dialog).
+ */
+export function LazyPart({ children, fallback = null, floating }: { children: ReactNode; fallback?: ReactNode; floating?: boolean }) {
+  return (
+    <LoadBoundary floating={floating}>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }
 
 function LoadFailed({ floating, onDismiss }: { floating: boolean; onDismiss: () => void }) {

@@ -14,6 +14,12 @@ export const commonMessages = {
     es: 'Es posible que se haya cortado la conexión. Revísela y vuelva a cargar la página.',
   },
   'load.reload': { en: 'Reload the page', es: 'Volver a cargar la página' },
+  // A fault in the app's own code while showing a page (components/FaultBoundary.tsx)
+  'fault.title': { en: 'Something went wrong on this page', es: 'Algo salió mal en esta página' },
+  'fault.body': {
+    en: 'Bridgeway could not show this page. Nothing was saved or changed by this. Reload the page to try again; the other pages still work from the menu.',
+    es: 'Bridgeway no pudo mostrar esta página. Esto no guardó ni cambió nada. Vuelva a cargar la página para intentarlo de nuevo; las demás páginas siguen funcionando desde el menú.',
+  },
   'common.cancel': { en: 'Cancel', es: 'Cancelar' },
   'common.close': { en: 'Close', es: 'Cerrar' },
   'common.done': { en: 'Done', es: 'Listo' },

@@ -1,7 +1,7 @@
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
-import { LoadBoundary } from '../../components/LoadBoundary.tsx';
+import { lazy, useState } from 'react';
+import { LazyPart } from '../../components/LoadBoundary.tsx';
 import { api, unwrap } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
@@ -146,11 +146,9 @@ export function StrengthsSection({
         ))}
       </Stack>
       {editing && (
-        <LoadBoundary floating>
-          <Suspense fallback={null}>
-            <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />
-          </Suspense>
-        </LoadBoundary>
+        <LazyPart floating>
+          <StrengthDialog patientId={patientId} strength={editing.strength} onClose={() => setEditing(null)} />
+        </LazyPart>
       )}
       <ConfirmDialog
         opened={removing !== null}

@@ -1,7 +1,7 @@
 import { Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInViewport } from '@mantine/hooks';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { LoadBoundary } from '../../components/LoadBoundary.tsx';
+import { lazy, useEffect, useState } from 'react';
+import { LazyPart } from '../../components/LoadBoundary.tsx';
 import type { OkBody } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
@@ -44,11 +44,9 @@ function ChartsWhenSeen({ instruments, loading }: { instruments: ScoreHistory['i
   return (
     <div ref={ref} style={{ minHeight: instruments.length * CHART_HEIGHT }}>
       {seen && (
-        <LoadBoundary>
-          <Suspense fallback={<Loader size="sm" aria-label={loading} />}>
-            <ScoreCharts instruments={instruments} />
-          </Suspense>
-        </LoadBoundary>
+        <LazyPart fallback={<Loader size="sm" aria-label={loading} />}>
+          <ScoreCharts instruments={instruments} />
+        </LazyPart>
       )}
     </div>
   );

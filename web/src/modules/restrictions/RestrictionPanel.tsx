@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
-import { LoadBoundary } from '../../components/LoadBoundary.tsx';
+import { lazy, useState } from 'react';
+import { LazyPart } from '../../components/LoadBoundary.tsx';
 import { api, unwrap } from '../../api/client.ts';
 import type { EpisodeView, PatientView } from '../../app/webModule.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -118,11 +118,9 @@ function RestrictionPanel({
         )}
       </Stack>
       {editing && (
-        <LoadBoundary floating>
-          <Suspense fallback={null}>
-            <RestrictionDialog target={target} current={current} onClose={() => setEditing(false)} />
-          </Suspense>
-        </LoadBoundary>
+        <LazyPart floating>
+          <RestrictionDialog target={target} current={current} onClose={() => setEditing(false)} />
+        </LazyPart>
       )}
       <ConfirmDialog
         opened={lifting}
