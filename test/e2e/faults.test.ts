@@ -49,7 +49,10 @@ for (const locale of ['en-US', 'es-US'] as const) {
       const notice = page.getByRole('alert').filter({ hasText: said.title });
       await notice.waitFor();
       await notice.getByRole('button', { name: said.reload }).waitFor();
-      await page.getByRole('button', { name: /menu|menú/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /menu|menú/ })
+        .first()
+        .waitFor();
       assert.deepEqual(await seriousA11yViolations(page), []);
       // React reports what it caught in the console; nothing escapes as an uncaught error.
       assert.deepEqual(pageErrors, []);
@@ -57,7 +60,10 @@ for (const locale of ['en-US', 'es-US'] as const) {
 
     await step(page, 'the menu leads to another page, and the notice is gone', async () => {
       await page.unroute(/\/api\/caseload(\?|$)/);
-      await page.getByRole('button', { name: /menu|menú/ }).first().click();
+      await page
+        .getByRole('button', { name: /menu|menú/ })
+        .first()
+        .click();
       await page.getByRole('navigation').getByRole('link', { name: said.patients, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: said.patients }).waitFor();
       assert.equal(await page.getByText(said.title).count(), 0);
