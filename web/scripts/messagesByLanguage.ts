@@ -1,8 +1,11 @@
-// The build's messages: each language's column of the catalogue as its own chunk, loaded
-// before the first render (web/src/i18n/loadMessages.ts), instead of every language's words
-// in the first script every page loads. Messages are declared side by side in each module
-// (`'key': { en, es }`, a missing translation is a type error), so the split is made here:
-//   - `virtual:bridgeway-messages/<locale>` is that language's `key → text`;
+// The build's messages: each language's column of the catalogue in chunks of its own, instead
+// of every language's words in the first script every page loads (web/src/i18n/languageChunks.ts).
+// Messages are declared side by side in each module (`'key': { en, es }`, a missing translation
+// is a type error), so the split is made here:
+//   - `virtual:bridgeway-messages/<locale>-first` is that language's `key → text` for the words
+//     of the first screens (sign-in, home, My caseload, the patient page and the frame, as
+//     web/scripts/firstMessageKeys.ts reads them), loaded before the first render;
+//     `virtual:bridgeway-messages/<locale>-rest` is the rest, loaded after;
 //   - files holding nothing but messages are emptied (their objects are read only by the
 //     catalogue and by module records, never by a screen);
 //   - app/catalogue.ts becomes its evaluated content, so the few screens that need another
@@ -11,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { firstMessageKeys } from './firstMessageKeys.ts';
 
 const prefix = 'virtual:bridgeway-messages/';
 
@@ -20,10 +24,15 @@ interface Evaluated {
   onlyMessages: Record<string, string[]>;
 }
 
-export function messagesByLanguage(webRoot: string): Plugin {
+/**
+ * `firstRoots` (paths within web/) are the files of the first screens, whose words come before
+ * the first render (web/scripts/firstMessageKeys.ts).
+ */
+export function messagesByLanguage(webRoot: string, firstRoots: readonly string[]): Plugin {
   const catalogueFile = path.join(webRoot, 'src/app/catalogue.ts');
   let building = false;
   let evaluated: Evaluated | null = null;
+  let first: Set<string> | null = null;
   const evaluate = (): Evaluated => {
     evaluated ??= JSON.parse(
       execFileSync(process.execPath, [path.join(webRoot, 'scripts/messageCatalogue.ts')], {
@@ -42,20 +51,31 @@ export function messagesByLanguage(webRoot: string): Plugin {
     },
     buildStart() {
       evaluated = null;
+      first = null;
     },
     resolveId(id) {
       return id.startsWith(prefix) ? `\0${id}` : null;
     },
     load(id) {
       if (id.startsWith(`\0${prefix}`)) {
-        const locale = id.slice(prefix.length + 1);
+        // `<locale>-first`: the words of the first screens; `<locale>-rest`: all the others.
+        const [locale = '', part = ''] = id.slice(prefix.length + 1).split('-');
+        if (part !== 'first' && part !== 'rest') throw new Error(`${id}: a language's messages are its -first or -rest part`);
         if (!building)
-          return `import { messagesIn } from '/src/app/catalogue.ts';\nexport default messagesIn(${JSON.stringify(locale)});\n`;
+          return part === 'first'
+            ? `import { messagesIn } from '/src/app/catalogue.ts';\nexport default messagesIn(${JSON.stringify(locale)});\n`
+            : 'export default {};\n';
+        const { catalogue, onlyMessages } = evaluate();
+        first ??= firstMessageKeys(
+          firstRoots.map((root) => path.join(webRoot, root)),
+          Object.keys(catalogue),
+          (file) => file === catalogueFile || onlyMessages[file] !== undefined,
+        );
         const column = Object.fromEntries(
-          Object.entries(evaluate().catalogue).map(([key, message]) => {
+          Object.entries(catalogue).flatMap(([key, message]) => {
             const text = message[locale];
             if (text === undefined) throw new Error(`${key} has no ${locale} text`);
-            return [key, text];
+            return (part === 'first') === (first?.has(key) ?? false) ? [[key, text]] : [];
           }),
         );
         // JSON.parse of a string is read faster than the same object as code (V8).

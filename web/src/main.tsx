@@ -5,7 +5,7 @@ import './app/frame.css';
 import { setRequestLocale } from './api/client.ts';
 import { releaseBootShell } from './app/bootShell.ts';
 import { startLoading } from './app/queryClient.ts';
-import { loadMessages } from './i18n/languageChunks.ts';
+import { loadFirstMessages } from './i18n/languageChunks.ts';
 import { browserLocale } from './i18n/storedLocale.ts';
 
 const root = document.getElementById('root');
@@ -20,7 +20,7 @@ const locale = browserLocale();
 setRequestLocale(locale);
 startLoading();
 
-Promise.all([loadMessages(locale), import('./app/start.tsx')]).then(
+Promise.all([loadFirstMessages(locale), import('./app/start.tsx')]).then(
   ([messages, app]) => app.start(root, locale, messages),
   (error: unknown) => {
     // No words of either language arrived, or not the app (the connection dropped): say so in both.

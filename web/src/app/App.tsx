@@ -7,7 +7,7 @@ import { FaultBoundary } from '../components/FaultBoundary.tsx';
 import { loadMenus } from '../components/LazyMenu.tsx';
 import { I18nProvider, useT } from '../i18n/I18nProvider.tsx';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
-import { AFTER_FIRST_PAGE_MS } from '../pwa/registerServiceWorker.tsx';
+import { AFTER_FIRST_PAGE_MS } from './afterFirstPage.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { bootShellHeld, bootSignInShown, releaseBootShell } from './bootShell.ts';
 import { queryClient } from './queryClient.ts';

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { FaultBoundary } from '../components/FaultBoundary.tsx';
+import { completeShownLanguage } from '../i18n/languageChunks.ts';
 import { LazyPart } from '../components/LoadBoundary.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageLoader, RequireRole, RequireSession } from './guards.tsx';
@@ -10,11 +11,21 @@ import { pageRoutes } from './registry.ts';
 import type { PageRoute } from './webModule.ts';
 
 // Each page loads when first opened, so a phone on a slow rural connection downloads less before
-// it can sign in; sign-in and home start loading at once, since nearly every visit needs one.
+// it can sign in; sign-in and home start loading at once, since nearly every visit needs one. A
+// page opened after the first also waits for the rest of the language's words
+// (i18n/languageChunks.ts), so that it never shows without some of them.
+let firstPageOpened = false;
 const pages = new Map<PageRoute<string>, ComponentType>(
   pageRoutes.map((route) => {
     const loading = route.preload === true ? route.load() : null;
-    return [route, lazy(() => loadingPage(() => loading ?? route.load()).then((component) => ({ default: component })))];
+    return [
+      route,
+      lazy(() => {
+        const words = firstPageOpened ? completeShownLanguage() : null;
+        firstPageOpened = true;
+        return loadingPage(() => Promise.all([loading ?? route.load(), words])).then(([component]) => ({ default: component }));
+      }),
+    ];
   }),
 );
 

@@ -13,7 +13,15 @@ import {
   formatTime,
   intlLocale,
 } from './format.ts';
-import { loadedMessages, loadMessages, type MessageColumn } from './languageChunks.ts';
+import {
+  completeShownLanguage,
+  loadedMessages,
+  loadMessages,
+  onLanguageComplete,
+  showLanguage,
+  type MessageColumn,
+} from './languageChunks.ts';
+import { AFTER_FIRST_PAGE_MS } from '../app/afterFirstPage.ts';
 import { storeLocale } from './storedLocale.ts';
 import { createTranslator, type Params } from './translate.ts';
 
@@ -43,15 +51,34 @@ export function I18nProvider({
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   // The language asked for last: a slower download of an earlier choice must not win.
   const wanted = useRef(initialLocale);
+  showLanguage(locale);
+  const complete = loadedMessages(locale) === messages;
 
   useEffect(() => {
     document.documentElement.lang = locale;
     setRequestLocale(locale);
   }, [locale]);
 
+  // The first screens' words came first; the rest of the language follows the first page
+  // (or comes at once when a screen misses a word, below, or a page opened later asks for it).
+  useEffect(
+    () =>
+      onLanguageComplete((language, column) => {
+        if (wanted.current === language) setLanguage((now) => (now.messages === column ? now : { locale: language, messages: column }));
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (complete) return;
+    const timer = setTimeout(() => void completeShownLanguage().catch(() => undefined), AFTER_FIRST_PAGE_MS);
+    return () => clearTimeout(timer);
+  }, [complete]);
+
   const setLocale = useCallback((next: Locale) => {
     storeLocale(next);
     setRequestLocale(next);
+    // The language on screen already (the account's, told at sign-in): its words come as they do.
+    if (next === wanted.current) return;
     wanted.current = next;
     const known = loadedMessages(next);
     if (known !== undefined) {
@@ -69,9 +96,10 @@ export function I18nProvider({
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const { t, tMaybe } = createTranslator(messages, intlLocale(locale));
+    const onMissing = complete ? undefined : () => void completeShownLanguage().catch(() => undefined);
+    const { t, tMaybe } = createTranslator(messages, intlLocale(locale), onMissing);
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };
-  }, [locale, messages, setLocale, timeZone]);
+  }, [locale, messages, setLocale, timeZone, complete]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

@@ -49,14 +49,26 @@ export function placeholders(template: string): string[] {
   return [...new Set([...template.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((match) => match[1] ?? ''))].sort();
 }
 
-/** `intlLocale` (`en-US`, `es-US`) chooses the plural rules. */
-export function createTranslator<K extends string>(messages: Readonly<Record<K, string>>, intlLocale = 'en-US') {
+/**
+ * `intlLocale` (`en-US`, `es-US`) chooses the plural rules. `messages` may lack the words of
+ * screens other than the first ones until the rest of the language has arrived
+ * (i18n/languageChunks.ts): a missing word is then '' (or null for `tMaybe`), and `onMissing`
+ * is told, so that the rest is asked for and the screen drawn again with it.
+ */
+export function createTranslator<K extends string>(messages: Readonly<Record<K, string>>, intlLocale = 'en-US', onMissing?: () => void) {
   function t(key: K, params?: Params): string {
+    if (!Object.hasOwn(messages, key)) {
+      onMissing?.();
+      return '';
+    }
     return interpolate(messages[key], params, intlLocale);
   }
   /** For codes the API may add before the web app knows them (audit actions): null when unknown. */
   function tMaybe(key: string, params?: Params): string | null {
-    if (!Object.hasOwn(messages, key)) return null;
+    if (!Object.hasOwn(messages, key)) {
+      onMissing?.();
+      return null;
+    }
     const template = (messages as Readonly<Record<string, string>>)[key];
     return template === undefined ? null : interpolate(template, params, intlLocale);
   }

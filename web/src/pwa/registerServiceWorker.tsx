@@ -1,5 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { registerSW } from 'virtual:pwa-register';
+import { AFTER_FIRST_PAGE_MS } from '../app/afterFirstPage.ts';
 import { pageLoading } from '../app/pageLoads.ts';
 import { showNotification } from '../components/notify.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
@@ -7,8 +8,6 @@ import { UpdateNotice } from './UpdateNotice.tsx';
 const NOTICE_ID = 'bridgeway-update';
 // A tab left open all day (a clinic's front desk) learns of a new version within the hour.
 const CHECK_EVERY_MS = 60 * 60 * 1000;
-/** How long after the app's start the worker is registered (see registerServiceWorker). */
-export const AFTER_FIRST_PAGE_MS = 3000;
 
 function announceNewVersion(reload: () => void): void {
   showNotification({
