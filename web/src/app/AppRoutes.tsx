@@ -21,7 +21,8 @@ const pages = new Map<PageRoute<string>, ComponentType>(
     return [
       route,
       lazy(() => {
-        const words = firstPageOpened ? completeShownLanguage() : null;
+        // Words that fail to arrive do not fail the page: a word it misses asks for them again.
+        const words = firstPageOpened ? completeShownLanguage().catch(() => undefined) : null;
         firstPageOpened = true;
         return loadingPage(() => Promise.all([loading ?? route.load(), words])).then(([component]) => ({ default: component }));
       }),

@@ -51,6 +51,9 @@ export function I18nProvider({
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   // The language asked for last: a slower download of an earlier choice must not win.
   const wanted = useRef(initialLocale);
+  // The language on screen, for a choice whose download failed to fall back on.
+  const onScreen = useRef(locale);
+  onScreen.current = locale;
   showLanguage(locale);
   const complete = loadedMessages(locale) === messages;
 
@@ -61,13 +64,17 @@ export function I18nProvider({
 
   // The first screens' words came first; the rest of the language follows the first page
   // (or comes at once when a screen misses a word, below, or a page opened later asks for it).
-  useEffect(
-    () =>
-      onLanguageComplete((language, column) => {
-        if (wanted.current === language) setLanguage((now) => (now.messages === column ? now : { locale: language, messages: column }));
-      }),
-    [],
-  );
+  useEffect(() => {
+    // The rest of the words of the language on screen (another one chosen meanwhile replaces it
+    // whole when its own words arrive).
+    const take = (language: Locale, column: MessageColumn) =>
+      setLanguage((now) => (now.locale === language && now.messages !== column ? { locale: language, messages: column } : now));
+    const stop = onLanguageComplete(take);
+    // Words that arrived before this listener did (the first render is not committed at once).
+    const arrived = loadedMessages(onScreen.current);
+    if (arrived !== undefined) take(onScreen.current, arrived);
+    return stop;
+  }, []);
   useEffect(() => {
     if (complete) return;
     const timer = setTimeout(() => void completeShownLanguage().catch(() => undefined), AFTER_FIRST_PAGE_MS);
@@ -91,7 +98,10 @@ export function I18nProvider({
       (loaded) => {
         if (wanted.current === next) setLanguage({ locale: next, messages: loaded });
       },
-      () => undefined,
+      () => {
+        // Choosing it again tries again; the language on screen goes on getting its words.
+        if (wanted.current === next) wanted.current = onScreen.current;
+      },
     );
   }, []);
 
