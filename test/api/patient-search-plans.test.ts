@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import type { Role } from '../../src/codes.ts';
 import type { Actor } from '../../src/lib/context.ts';
 import { addDays, todayIn } from '../../src/lib/dates.ts';
+import { prepared } from '../../src/lib/db/prepared.ts';
 import { newId } from '../../src/lib/ids.ts';
-import { searchPatientsQuery } from '../../src/modules/patients/queries.ts';
+import { searchPatientsCounted, searchPatientsQuery, searchPlanFor } from '../../src/modules/patients/queries.ts';
 import type { PatientSearchQuery } from '../../src/modules/patients/schemas.ts';
 import { startTestApp } from '../support/app.ts';
 import { signedIn } from '../support/client.ts';
@@ -216,4 +218,33 @@ test('the API answers with the rows of the name-index plan, whichever it runs', 
       assert.deepEqual(response.body.items, expected, `${person.label}, ${JSON.stringify(search)}`);
     }
   }
+});
+
+test('a search by someone who supervises no program is sent named, and its generic plan gives the same rows', async () => {
+  // The supervisor's branch is the literal false for everyone else, never a parameter: a
+  // generic plan then drops it as a custom plan does, instead of estimating it as every
+  // episode of the organization (which made PostgreSQL scan every patient).
+  const caseManager = people[0];
+  const supervisor = people[7];
+  assert.ok(caseManager && supervisor);
+  const textOf = (person: Staff) => searchPatientsCounted(t.db, person.actor, { q: 'mar' }, 50).compile().sql;
+  assert.doesNotMatch(textOf(caseManager), /program_memberships/);
+  assert.match(textOf(supervisor), /program_memberships/);
+  await t.db.connection().execute(async (connection) => {
+    await sql`SET plan_cache_mode = force_generic_plan`.execute(connection);
+    try {
+      for (const person of all.filter((each) => searchPlanFor(each.actor, {}) === 'visible-first'))
+        for (const search of searches) {
+          const named = await connection.executeQuery(prepared(searchPatientsCounted(connection, person.actor, search, 50)));
+          const expected = await searchPatientsQuery(t.db, person.actor, search, 50, 'name-index').execute();
+          assert.deepEqual(
+            named.rows.map(({ matches: _, ...row }) => row),
+            expected,
+            `${person.label}, ${JSON.stringify(search)}`,
+          );
+        }
+    } finally {
+      await sql`RESET plan_cache_mode`.execute(connection);
+    }
+  });
 });

@@ -33,10 +33,16 @@ export function currentMember(m: string, userId: string, today: string): RawBuil
     AND (${ref('ended_on')} IS NULL OR ${ref('ended_on')} > ${today}::date))`;
 }
 
-/** The actor supervises the program `programColumn` names (a column reference such as `e.program_id`). */
+/**
+ * The actor supervises the program `programColumn` names (a column reference such as `e.program_id`).
+ * For anyone else it is the literal `false`, never a parameter: PostgreSQL then drops the
+ * branch when it plans, also in a named statement's generic plan, where a parameter's value is
+ * unknown and the branch was estimated as if it could hold every episode of the organization.
+ */
 export function supervisesProgram(actor: Actor, programColumn: string): RawBuilder<boolean> {
-  return sql<boolean>`(${actor.roles.includes('supervisor')} AND EXISTS (
-    SELECT 1 FROM program_memberships pm WHERE pm.program_id = ${sql.ref(programColumn)} AND pm.user_id = ${actor.userId}))`;
+  if (!actor.roles.includes('supervisor')) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM program_memberships pm WHERE pm.program_id = ${sql.ref(programColumn)} AND pm.user_id = ${actor.userId})`;
 }
 
 /**

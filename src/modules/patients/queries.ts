@@ -177,10 +177,15 @@ export function searchPatientsCounted(executor: Executor, actor: Actor, query: P
   return searchPatientsQuery(executor, actor, query, limit, undefined, cap).select(sql<string>`count(*) OVER ()`.as('matches'));
 }
 
+/** The plan a search takes unless a test or the bench names one (see `searchPatientsQuery`). */
+export function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
+  if (!actor.roles.includes('supervisor')) return 'visible-first';
+  return query.q ? 'program-names' : 'name-index';
+}
+
 /** Every match the actor may see, unordered, with its rank (word similarity to the name, if any). */
 function searchMatches(executor: Executor, actor: Actor, query: PatientSearchQuery, plan?: SearchPlan) {
-  const supervisor = actor.roles.includes('supervisor');
-  const chosen = plan ?? (supervisor ? (query.q ? 'program-names' : 'name-index') : 'visible-first');
+  const chosen = plan ?? searchPlanFor(actor, query);
   const today = todayOf(actor);
   const from =
     chosen === 'name-index'
@@ -291,7 +296,7 @@ function programNameCandidates(executor: Executor, actor: Actor, today: string, 
     .innerJoin('programSearchNames as s', 's.programId', 'pm.programId')
     .select('s.patientId as id')
     .where('pm.userId', '=', actor.userId)
-    .where(sql<boolean>`${actor.roles.includes('supervisor')}`)
+    .where(sql<boolean>`${sql.lit(actor.roles.includes('supervisor'))}`)
     .where(
       // A probe per match, never a join (OFFSET 0): for a common fragment PostgreSQL would
       // rather hash the whole table than probe the few hundred matches the cap lets through.

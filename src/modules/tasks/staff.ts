@@ -16,7 +16,7 @@ export function staffOf(executor: Executor, actor: Actor) {
     .where('u.kind', '=', 'person')
     .where('u.id', '<>', actor.userId)
     .where(
-      sql<boolean>`${actor.roles.includes('supervisor')} AND EXISTS (
+      sql<boolean>`${sql.lit(actor.roles.includes('supervisor'))} AND EXISTS (
         SELECT 1 FROM program_memberships mine JOIN program_memberships theirs ON theirs.program_id = mine.program_id
          WHERE mine.user_id = ${actor.userId} AND theirs.user_id = u.id)`,
     )
