@@ -5,8 +5,13 @@ import {
   Kysely,
   PostgresDialect,
   PostgresDriver,
+  PostgresQueryCompiler,
   type DatabaseConnection,
   type Driver,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type QueryCompiler,
+  type RootOperationNode,
   type PostgresDialectConfig,
   type Transaction,
   type TransactionSettings,
@@ -41,7 +46,7 @@ export function connectDatabase(connectionString: string, options: { max?: numbe
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
   nameStatements(pool);
-  const db = new Kysely<DB>({ dialect: new SavepointDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new SavepointDialect({ pool }), plugins: [camelCase] });
   return {
     db,
     pool,
@@ -73,6 +78,35 @@ class SavepointDriver extends PostgresDriver {
   }
 }
 
+/**
+ * Our code names columns in camelCase and the database in snake_case. Kysely's CamelCasePlugin
+ * does it by copying each query's whole tree into snake_case before it is compiled, and every
+ * subquery again each time it is embedded in another: a second and third walk of every node,
+ * under load a tenth of the server's CPU (docs/performance.md, "Under load"). Here the compiler
+ * writes each identifier in snake_case as it writes the text, in its one walk; the plugin keeps
+ * the other half of its work, the rows' keys to camelCase. The same text either way
+ * (src/lib/db/database.test.ts compares them).
+ */
+class CamelCaseRows extends CamelCasePlugin implements KyselyPlugin {
+  override transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  /** The database's name of an identifier of our code (`legalLastName` → `legal_last_name`). */
+  columnName(identifier: string): string {
+    return this.snakeCase(identifier);
+  }
+}
+
+/** The one instance every connection uses, and the compiler's source of snake_case names. */
+export const camelCase = new CamelCaseRows();
+
+export class SnakeCaseCompiler extends PostgresQueryCompiler {
+  protected override sanitizeIdentifier(identifier: string): string {
+    return super.sanitizeIdentifier(camelCase.columnName(identifier));
+  }
+}
+
 class SavepointDialect extends PostgresDialect {
   readonly #config: PostgresDialectConfig;
 
@@ -83,5 +117,9 @@ class SavepointDialect extends PostgresDialect {
 
   override createDriver(): Driver {
     return new SavepointDriver(this.#config);
+  }
+
+  override createQueryCompiler(): QueryCompiler {
+    return new SnakeCaseCompiler();
   }
 }
