@@ -275,6 +275,11 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
       await fetch(`${server.origin}/api/ready`);
     };
     if (options.statements) await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    // Each run starts from a vacuumed, analysed database, as autovacuum keeps a live one (and
+    // the cluster may have it off, as CI's does): else the dead rows and the trigram indexes'
+    // pending entries of the generation and of the runs before (a `--baseline` run's writes,
+    // a `--reuse`d database's earlier runs) slow this run, a supervisor's name search tenfold.
+    await client.query('VACUUM (ANALYZE)');
     const memoryBefore = rss(pid);
     await run(options.warmupSeconds);
     await snapshot();
@@ -338,21 +343,29 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
   }
 }
 
-/** The statements of the measured run, most time first: how many per request, and their share. */
+/**
+ * The statements of the measured run, most time first: how many per request, and their share.
+ * Planning is counted too when `pg_stat_statements.track_planning` is on (else its columns are 0).
+ */
 async function printStatements(client: pg.Client, requests: number): Promise<void> {
-  const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
-    `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, regexp_replace(query, '\\s+', ' ', 'g') AS query
+  const { rows } = await client.query<{ calls: string; plans: string; total: number; mean: number; planned: number; query: string }>(
+    `SELECT calls, plans, total_exec_time + total_plan_time AS total, mean_exec_time AS mean, total_plan_time AS planned,
+            regexp_replace(query, '\\s+', ' ', 'g') AS query
        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      ORDER BY total_exec_time DESC`,
+      ORDER BY total_exec_time + total_plan_time DESC`,
   );
+  const per = (value: number) => value / Math.max(1, requests);
   const total = rows.reduce((sum, row) => sum + row.total, 0);
+  const planned = rows.reduce((sum, row) => sum + row.planned, 0);
   const calls = rows.reduce((sum, row) => sum + Number(row.calls), 0);
   console.log(
-    `\nstatements (pg_stat_statements, execution time only): ${(calls / Math.max(1, requests)).toFixed(1)} per request, ${(total / Math.max(1, requests)).toFixed(2)} ms of execution per request`,
+    `\nstatements (pg_stat_statements): ${per(calls).toFixed(1)} per request, ${per(total).toFixed(2)} ms per request (planning ${per(planned).toFixed(2)} of it)`,
   );
-  console.log('per request  mean ms  share  statement');
-  for (const row of rows.slice(0, 25))
+  console.log('per request  exec ms  plan ms  plans  share  statement');
+  for (const row of rows.slice(0, 25)) {
+    const n = Math.max(1, Number(row.calls));
     console.log(
-      `${(Number(row.calls) / Math.max(1, requests)).toFixed(2).padStart(11)}  ${row.mean.toFixed(3).padStart(7)}  ${((100 * row.total) / Math.max(0.001, total)).toFixed(1).padStart(4)}%  ${row.query.slice(0, 160)}`,
+      `${per(Number(row.calls)).toFixed(2).padStart(11)}  ${row.mean.toFixed(3).padStart(7)}  ${(row.planned / n).toFixed(3).padStart(7)}  ${((100 * Number(row.plans)) / n).toFixed(0).padStart(4)}%  ${((100 * row.total) / Math.max(0.001, total)).toFixed(1).padStart(4)}%  ${row.query.slice(0, 150)}`,
     );
+  }
 }
