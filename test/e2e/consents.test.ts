@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Consents (issue 11): a case manager records a TPO consent signed on screen (drawn with the
@@ -26,26 +26,12 @@ let spanishConsent = '';
 before(async () => {
   const org = await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   for (const [language, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
-    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-    const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
-    const me = (session.body.user as { id: string }).id;
-    const patient = await call(
-      'POST',
-      '/api/patients',
+    const patient =
       language === 'en'
         ? { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' }
-        : { legalFirstName: 'Joaquín', legalLastName: 'Ibarra', dateOfBirth: '1988-04-17' },
-      own,
-    );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    patients[language] = String(patient.body.id);
-    const episode = await call(
-      'POST',
-      `/api/patients/${patients[language]}/episodes`,
-      { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
-      own,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+        : { legalFirstName: 'Joaquín', legalLastName: 'Ibarra', dateOfBirth: '1988-04-17' };
+    const { patientId, headers: own } = await patientOnCaseload(call, person, patient, { programId: org.programId, openedOn: today });
+    patients[language] = patientId;
     if (language === 'es') {
       const consent = await call(
         'POST',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Contacts and notes (issue 9): a case manager logs a phone contact with a DAP note, signs it,
@@ -33,24 +33,12 @@ before(async () => {
   // Admitted three weeks ago, never contacted: the weekly intake contact is overdue.
   const openedOn = new Date(Date.now() - 21 * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
   for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
-    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-    const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
-    const me = (session.body.user as { id: string }).id;
-    const patient = await call(
-      'POST',
-      '/api/patients',
-      { legalFirstName: key === 'en' ? 'Marisol' : 'Tomás', legalLastName: key === 'en' ? 'Vega' : 'Ibarra', dateOfBirth: '1979-11-02' },
-      own,
-    );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    const episode = await call(
-      'POST',
-      `/api/patients/${String(patient.body.id)}/episodes`,
-      { programId: org.programId, referralSource: 'self', openedOn, phase: 'intake', primaryCaseManagerId: me },
-      own,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
-    episodes[key] = String(episode.body.id);
+    const patient = {
+      legalFirstName: key === 'en' ? 'Marisol' : 'Tomás',
+      legalLastName: key === 'en' ? 'Vega' : 'Ibarra',
+      dateOfBirth: '1979-11-02',
+    };
+    episodes[key] = (await patientOnCaseload(call, person, patient, { programId: org.programId, openedOn })).episodeId;
   }
 });
 

@@ -11,7 +11,7 @@ import { e2eHarness, orgWithStaff, step } from '../support/e2e.ts';
  * (components/FaultBoundary.tsx); the menu still leads elsewhere, and the notice goes with the
  * address.
  */
-const { server, browser, call } = await e2eHarness();
+const { server, call, signedInContext } = await e2eHarness();
 
 const people = {
   'en-US': { name: 'Rosa Delgado', email: 'rosa@faults.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
@@ -31,12 +31,7 @@ for (const locale of ['en-US', 'es-US'] as const) {
   test(`a page whose code fails says so under the frame, which still works (${locale})`, { timeout: 60_000 }, async () => {
     const person = people[locale];
     const said = words[locale];
-    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-    assert.equal(session.status, 200);
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, locale, serviceWorkers: 'block' });
-    const [name = '', value = ''] = session.cookie.split('=');
-    await context.addCookies([{ name, value, url: server.origin }]);
-    const page = await context.newPage();
+    const { context, page } = await signedInContext(person, { viewport: { width: 390, height: 800 }, locale });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // An answer My caseload's rows cannot be drawn from: one episode with nothing in it.

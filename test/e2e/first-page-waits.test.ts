@@ -13,7 +13,7 @@ import { e2eHarness, orgWithStaff, step } from '../support/e2e.ts';
  * whether the organization still has to be set up. The menus' files are held back here (a slow
  * phone) until the test lets them through.
  */
-const { server, browser, call } = await e2eHarness();
+const { server, browser, call, signedInContext } = await e2eHarness();
 
 const person = { name: 'Rosa Delgado', email: 'rosa@riverbend.invalid', password: 'rosa chooses a passphrase' };
 
@@ -23,12 +23,7 @@ before(async () => {
 
 /** A signed-in page whose menu code waits until `letThrough()`, with every API path it asked for. */
 async function signedInPage(width: number) {
-  const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-  assert.equal(session.status, 200);
-  const context = await browser.newContext({ viewport: { width, height: 823 }, locale: 'en-US', serviceWorkers: 'block' });
-  const [name = '', value = ''] = session.cookie.split('=');
-  await context.addCookies([{ name, value, url: server.origin }]);
-  const page = await context.newPage();
+  const { context, page } = await signedInContext(person, { viewport: { width, height: 823 }, locale: 'en-US' });
   const asked: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());

@@ -11,7 +11,7 @@ import { e2eHarness, orgWithStaff, step } from '../support/e2e.ts';
  * navigation beside the page on a laptop and a drawer over it on a phone, which takes the focus
  * when opened, gives it back to its button on Escape, and cannot be reached while closed.
  */
-const { server, browser, call } = await e2eHarness();
+const { server, call, signedInContext } = await e2eHarness();
 
 const people = {
   'en-US': { name: 'Rosa Delgado', email: 'rosa@frame.invalid', password: 'rosa chooses a passphrase', locale: 'en' },
@@ -22,14 +22,8 @@ before(async () => {
   await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
 });
 
-async function signedIn(width: number, locale: keyof typeof people = 'en-US') {
-  const person = people[locale];
-  const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-  assert.equal(session.status, 200);
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale, serviceWorkers: 'block' });
-  const [name = '', value = ''] = session.cookie.split('=');
-  await context.addCookies([{ name, value, url: server.origin }]);
-  return { context, page: await context.newPage() };
+function signedIn(width: number, locale: keyof typeof people = 'en-US') {
+  return signedInContext(people[locale], { viewport: { width, height: 800 }, locale });
 }
 
 /** Where an element is on the screen, in CSS pixels. */
@@ -42,8 +36,11 @@ function box(page: Page, selector: string) {
   }, selector);
 }
 
-/** Waits for the drawer's slide (200 ms) to end. */
-const slid = (page: Page) => page.waitForTimeout(400);
+/**
+ * Waits for the drawer's slide to end: no transition running (asking for the animations first
+ * brings the page's style up to date, so a slide just begun is counted).
+ */
+const slid = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 
 test('on a laptop the navigation sits beside the page, below a header that stays put', { timeout: 60_000 }, async () => {
   const { context, page } = await signedIn(1280);

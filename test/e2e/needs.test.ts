@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Needs, strengths and the patient-facing mode (issue 10, items 4–6): a case manager hands the
@@ -30,26 +30,12 @@ before(async () => {
   const org = await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   // Each case manager has a patient with an open episode to screen.
   const names = { en: ['Marisol', 'Vega'], es: ['Ernesto', 'Salas'] } as const;
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
   for (const key of ['en', 'es'] as const) {
-    const signed = await call('POST', '/api/session', { email: people[key].email, password: people[key].password });
-    const own = { cookie: signed.cookie, 'x-csrf-token': String(signed.body.csrfToken) };
-    const me = (signed.body.user as { id: string }).id;
-    const patient = await call(
-      'POST',
-      '/api/patients',
-      { legalFirstName: names[key][0], legalLastName: names[key][1], dateOfBirth: '1979-11-02' },
-      own,
-    );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
-    const episode = await call(
-      'POST',
-      `/api/patients/${String(patient.body.id)}/episodes`,
-      { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
-      own,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
-    episodes[key] = { episode: String(episode.body.id), patient: String(patient.body.id) };
+    const [legalFirstName, legalLastName] = names[key];
+    const patient = { legalFirstName, legalLastName, dateOfBirth: '1979-11-02' };
+    const made = await patientOnCaseload(call, people[key], patient, { programId: org.programId, openedOn: today });
+    episodes[key] = { episode: made.episodeId, patient: made.patientId };
   }
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Today and the timeline (issue 9): a case manager opens Today, ticks an overdue task done and
@@ -27,32 +27,19 @@ before(async () => {
   const { addDays } = await import('../../src/lib/dates.ts');
   for (const [key, person] of Object.entries(people) as ['en' | 'es', (typeof people)['en']][]) {
     // Each has a patient in care with two tasks: one overdue, one due today.
-    const session = await call('POST', '/api/session', { email: person.email, password: person.password });
-    const mine = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
-    const me = (session.body.user as { id: string }).id;
-    const patient = await call(
-      'POST',
-      '/api/patients',
+    const patient =
       key === 'en'
         ? { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' }
-        : { legalFirstName: 'Joaquín', legalLastName: 'Ortega', dateOfBirth: '1990-04-17' },
-      mine,
-    );
-    assert.equal(patient.status, 201, JSON.stringify(patient.body));
-    patientIds[key] = String(patient.body.id);
-    const episode = await call(
-      'POST',
-      `/api/patients/${patientIds[key]}/episodes`,
-      {
-        programId: org.programId,
-        referralSource: 'self',
-        openedOn: addDays(today, -20),
-        phase: 'intake',
-        primaryCaseManagerId: me,
-      },
-      mine,
-    );
-    assert.equal(episode.status, 201, JSON.stringify(episode.body));
+        : { legalFirstName: 'Joaquín', legalLastName: 'Ortega', dateOfBirth: '1990-04-17' };
+    const {
+      patientId,
+      episodeId,
+      headers: mine,
+    } = await patientOnCaseload(call, person, patient, {
+      programId: org.programId,
+      openedOn: addDays(today, -20),
+    });
+    patientIds[key] = patientId;
     for (const task of [
       {
         title: key === 'en' ? 'Call back about the housing application' : 'Llamar por la solicitud de vivienda',
@@ -61,7 +48,7 @@ before(async () => {
       },
       { title: key === 'en' ? 'Confirm Thursday’s ride to the clinic' : 'Confirmar el transporte del jueves', dueOn: today },
     ]) {
-      const made = await call('POST', `/api/patients/${patientIds[key]}/tasks`, { ...task, episodeId: String(episode.body.id) }, mine);
+      const made = await call('POST', `/api/patients/${patientIds[key]}/tasks`, { ...task, episodeId }, mine);
       assert.equal(made.status, 201, JSON.stringify(made.body));
     }
   }

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { after } from 'node:test';
 import { launchBrowser, recordDiagnostics } from './browser.ts';
 import { createTestDatabase } from './db.ts';
@@ -30,7 +30,25 @@ export async function e2eHarness(env: Record<string, string> = {}) {
     await stopServer(server);
     await database.drop();
   });
-  return { database, server, browser, ...e2eServer(server.origin) };
+  const answers = e2eServer(server.origin);
+
+  /**
+   * A browser context signed in as `person` without the sign-in page (their session's cookie),
+   * with its first page; service workers blocked unless `options` says otherwise.
+   */
+  async function signedInContext(
+    person: { email: string; password: string },
+    options: BrowserContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const session = await answers.call('POST', '/api/session', { email: person.email, password: person.password });
+    assert.equal(session.status, 200, JSON.stringify(session.body));
+    const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+    const [name = '', value = ''] = session.cookie.split('=');
+    await context.addCookies([{ name, value, url: server.origin }]);
+    return { context, page: await context.newPage() };
+  }
+
+  return { database, server, browser, signedInContext, ...answers };
 }
 
 /** The server at `origin`: a JSON call, and signing in through its sign-in page. */
@@ -190,6 +208,30 @@ export async function apiSession(call: Call, email: string, password: string): P
     headers: { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) },
     userId: (session.body.user as { id: string }).id,
   };
+}
+
+/**
+ * A patient registered by `person` with an open episode (intake, opened on `openedOn`) in
+ * `programId` whose primary case manager they are: on their caseload. With their API session.
+ */
+export async function patientOnCaseload(
+  call: Call,
+  person: { email: string; password: string },
+  patient: { legalFirstName: string; legalLastName: string; dateOfBirth: string },
+  episode: { programId: string; openedOn: string },
+): Promise<{ patientId: string; episodeId: string; headers: Headers; userId: string }> {
+  const { headers, userId } = await apiSession(call, person.email, person.password);
+  const registered = await call('POST', '/api/patients', patient, headers);
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  const patientId = String(registered.body.id);
+  const opened = await call(
+    'POST',
+    `/api/patients/${patientId}/episodes`,
+    { ...episode, referralSource: 'self', phase: 'intake', primaryCaseManagerId: userId },
+    headers,
+  );
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  return { patientId, episodeId: String(opened.body.id), headers, userId };
 }
 
 /** One named step of a browser test: on failure, a full-page screenshot and the page's console. */

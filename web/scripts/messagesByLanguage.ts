@@ -58,9 +58,10 @@ export function messagesByLanguage(webRoot: string, firstRoots: readonly string[
     },
     load(id) {
       if (id.startsWith(`\0${prefix}`)) {
-        // `<locale>-first`: the words of the first screens; `<locale>-rest`: all the others.
-        const [locale = '', part = ''] = id.slice(prefix.length + 1).split('-');
-        if (part !== 'first' && part !== 'rest') throw new Error(`${id}: a language's messages are its -first or -rest part`);
+        // `<locale>-first`: the words of the first screens; `<locale>-rest`: all the others. The
+        // part is after the last hyphen: a locale may hold one of its own (`es-MX`).
+        const [, locale = '', part = ''] = /^(.+)-(first|rest)$/.exec(id.slice(prefix.length + 1)) ?? [];
+        if (part === '') throw new Error(`${id}: a language's messages are its -first or -rest part`);
         if (!building)
           return part === 'first'
             ? `import { messagesIn } from '/src/app/catalogue.ts';\nexport default messagesIn(${JSON.stringify(locale)});\n`

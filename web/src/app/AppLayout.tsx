@@ -16,7 +16,7 @@ import { currentNavPath, navigationFor } from './registry.ts';
 /**
  * The frame of every signed-in page: header, navigation (a drawer on phones) and main content.
  * Its layout is app/frame.css rather than the kit's AppShell, which would bring a resizable
- * navbar, its drag handling and a scroll lock (about 9 KB compressed) into every first page.
+ * navbar, its drag handling and a scroll lock (7 KB compressed) into every first page.
  */
 export function AppLayout() {
   const t = useT();

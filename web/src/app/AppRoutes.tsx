@@ -31,13 +31,14 @@ const pages = new Map<PageRoute<string>, ComponentType>(
 );
 
 function PageOf({ route }: { route: PageRoute<string> }) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const Component = pages.get(route);
   if (Component === undefined) return <NotFoundPage />;
   // Keyed by the page: a notice that one page did not arrive is not carried to the next. A
-  // fault in a page's code shows in its place, under the frame, until another address is opened.
+  // fault in a page's code shows in its place, under the frame, until another address is opened,
+  // another query of the same page included (other filters of My caseload, another search).
   const page = (
-    <FaultBoundary address={pathname}>
+    <FaultBoundary address={pathname + search}>
       <LazyPart key={route.path} fallback={<FullPageLoader />}>
         <Component />
       </LazyPart>

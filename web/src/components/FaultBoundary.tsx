@@ -1,7 +1,7 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
 import { Component, useLayoutEffect, type ReactNode } from 'react';
 import { releaseBootShell } from '../app/bootShell.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { ReloadNotice } from './ReloadNotice.tsx';
 
 /**
  * Around a page (app/AppRoutes.tsx) and around the whole app (app/App.tsx): a fault in the
@@ -33,14 +33,5 @@ function FaultNotice() {
   const t = useT();
   // A fault before the first page has shown: index.html's first paint must not stay over the notice.
   useLayoutEffect(() => releaseBootShell(), []);
-  return (
-    <Alert color="red" role="alert" title={t('fault.title')} m="md">
-      <Stack gap="sm" align="flex-start">
-        <Text size="sm">{t('fault.body')}</Text>
-        <Button size="xs" variant="default" onClick={() => window.location.reload()}>
-          {t('load.reload')}
-        </Button>
-      </Stack>
-    </Alert>
-  );
+  return <ReloadNotice title={t('fault.title')} body={t('fault.body')} style={{ margin: 'var(--mantine-spacing-md)' }} />;
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
 import { Component, Suspense, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { isLoadFailure } from './loadFailure.ts';
+import { ReloadNotice } from './ReloadNotice.tsx';
 
 /**
  * Around a part of a screen whose code loads when it is first shown (a page, a dialog, a
@@ -41,23 +41,13 @@ export function LazyPart({ children, fallback = null, floating }: { children: Re
 function LoadFailed({ floating, onDismiss }: { floating: boolean; onDismiss: () => void }) {
   const t = useT();
   return (
-    <Alert
-      color="red"
-      role="alert"
+    <ReloadNotice
       title={t('load.failedTitle')}
-      withCloseButton
-      closeButtonLabel={t('common.close')}
-      onClose={onDismiss}
+      body={t('load.failed')}
+      onDismiss={onDismiss}
       // A dialog that did not arrive has no place of its own on the page: its notice floats
       // at the bottom of the screen, where the person who pressed its button can see it.
-      style={floating ? { position: 'fixed', insetInline: 16, bottom: 16, zIndex: 400, maxWidth: 560, marginInline: 'auto' } : undefined}
-    >
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">{t('load.failed')}</Text>
-        <Button size="xs" variant="default" onClick={() => window.location.reload()}>
-          {t('load.reload')}
-        </Button>
-      </Group>
-    </Alert>
+      {...(floating ? { style: { position: 'fixed', insetInline: 16, bottom: 16, zIndex: 400, maxWidth: 560, marginInline: 'auto' } } : {})}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // downloads and reads only the language it shows. The words of the first screens (sign-in,
 // home, My caseload, the patient page, the frame) are loaded before the first render (main.tsx);
 // the rest of the language after it, or as soon as a screen misses a word (I18nProvider), and
-// before a page opened later renders (app/pageLoads.ts). Another language is loaded whole when
+// before a page opened later renders (app/AppRoutes.tsx). Another language is loaded whole when
 // the person switches to it.
 import type { Locale } from '../api/types.ts';
 import type { MessageKey } from '../app/catalogue.ts';
@@ -19,16 +19,18 @@ const firstParts = new Map<Locale, Promise<Readonly<Record<string, string>>>>();
 const wholes = new Map<Locale, Promise<MessageColumn>>();
 const loaded = new Map<Locale, MessageColumn>();
 
-function firstPart(locale: Locale) {
-  let part = firstParts.get(locale);
-  if (part === undefined) {
-    part = chunks[locale].first().then((module) => module.default);
-    // A failed download may be tried again (the connection came back).
-    part.catch(() => firstParts.delete(locale));
-    firstParts.set(locale, part);
+/** The download `make` starts, once per language while it lasts; a failed one may be tried again (the connection came back). */
+function once<T>(downloads: Map<Locale, Promise<T>>, locale: Locale, make: () => Promise<T>): Promise<T> {
+  let download = downloads.get(locale);
+  if (download === undefined) {
+    download = make();
+    download.catch(() => downloads.delete(locale));
+    downloads.set(locale, download);
   }
-  return part;
+  return download;
 }
+
+const firstPart = (locale: Locale) => once(firstParts, locale, () => chunks[locale].first().then((module) => module.default));
 
 /** The language's words, once all have been downloaded. */
 export function loadedMessages(locale: Locale): MessageColumn | undefined {
@@ -46,17 +48,13 @@ export async function loadFirstMessages(locale: Locale): Promise<MessageColumn> 
 
 /** All the language's words. */
 export function loadMessages(locale: Locale): Promise<MessageColumn> {
-  let whole = wholes.get(locale);
-  if (whole === undefined) {
-    whole = Promise.all([firstPart(locale), chunks[locale].rest()]).then(([first, rest]) => {
+  return once(wholes, locale, () =>
+    Promise.all([firstPart(locale), chunks[locale].rest()]).then(([first, rest]) => {
       const column = { ...first, ...rest.default } as MessageColumn;
       loaded.set(locale, column);
       return column;
-    });
-    whole.catch(() => wholes.delete(locale));
-    wholes.set(locale, whole);
-  }
-  return whole;
+    }),
+  );
 }
 
 // The language on screen, and who wants to know when all its words are there (I18nProvider).

@@ -53,12 +53,16 @@ export function placeholders(template: string): string[] {
  * `intlLocale` (`en-US`, `es-US`) chooses the plural rules. `messages` may lack the words of
  * screens other than the first ones until the rest of the language has arrived
  * (i18n/languageChunks.ts): a missing word is then '' (or null for `tMaybe`), and `onMissing`
- * is told, so that the rest is asked for and the screen drawn again with it.
+ * is told the key, so that the rest is asked for and the screen drawn again with it.
  */
-export function createTranslator<K extends string>(messages: Readonly<Record<K, string>>, intlLocale = 'en-US', onMissing?: () => void) {
+export function createTranslator<K extends string>(
+  messages: Readonly<Record<K, string>>,
+  intlLocale = 'en-US',
+  onMissing?: (key: string) => void,
+) {
   function t(key: K, params?: Params): string {
     if (!Object.hasOwn(messages, key)) {
-      onMissing?.();
+      onMissing?.(key);
       return '';
     }
     return interpolate(messages[key], params, intlLocale);
@@ -66,7 +70,7 @@ export function createTranslator<K extends string>(messages: Readonly<Record<K, 
   /** For codes the API may add before the web app knows them (audit actions): null when unknown. */
   function tMaybe(key: string, params?: Params): string | null {
     if (!Object.hasOwn(messages, key)) {
-      onMissing?.();
+      onMissing?.(key);
       return null;
     }
     const template = (messages as Readonly<Record<string, string>>)[key];
