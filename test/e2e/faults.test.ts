@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // (page.evaluate callbacks run in the browser)
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
 import { before, test } from 'node:test';
 import { seriousA11yViolations } from '../support/browser.ts';
 import { e2eHarness, orgWithStaff, step } from '../support/e2e.ts';
@@ -51,6 +53,7 @@ for (const locale of ['en-US', 'es-US'] as const) {
       assert.deepEqual(await seriousA11yViolations(page), []);
       // React reports what it caught in the console; nothing escapes as an uncaught error.
       assert.deepEqual(pageErrors, []);
+      await page.screenshot({ path: path.join(process.env.BRIDGEWAY_SCREENSHOTS ?? os.tmpdir(), `fault-${locale}.png`) });
     });
 
     await step(page, 'the menu leads to another page, and the notice is gone', async () => {

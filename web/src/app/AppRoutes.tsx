@@ -31,14 +31,13 @@ const pages = new Map<PageRoute<string>, ComponentType>(
 );
 
 function PageOf({ route }: { route: PageRoute<string> }) {
-  const { pathname, search } = useLocation();
+  const { pathname } = useLocation();
   const Component = pages.get(route);
   if (Component === undefined) return <NotFoundPage />;
   // Keyed by the page: a notice that one page did not arrive is not carried to the next. A
-  // fault in a page's code shows in its place, under the frame, until another address is opened,
-  // another query of the same page included (other filters of My caseload, another search).
+  // fault in a page's code shows in its place, under the frame, until another address is opened.
   const page = (
-    <FaultBoundary address={pathname + search}>
+    <FaultBoundary address={pathname}>
       <LazyPart key={route.path} fallback={<FullPageLoader />}>
         <Component />
       </LazyPart>
