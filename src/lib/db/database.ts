@@ -82,7 +82,7 @@ class SavepointDriver extends PostgresDriver {
  * Our code names columns in camelCase and the database in snake_case. Kysely's CamelCasePlugin
  * does it by copying each query's whole tree into snake_case before it is compiled, and every
  * subquery again each time it is embedded in another: a second and third walk of every node,
- * under load a tenth of the server's CPU (docs/performance.md, "Under load"). Here the compiler
+ * about 4 % of the server's CPU under load (docs/performance.md, "Under load"). Here the compiler
  * writes each identifier in snake_case as it writes the text, in its one walk; the plugin keeps
  * the other half of its work, the rows' keys to camelCase. The same text either way
  * (src/lib/db/database.test.ts compares them).
