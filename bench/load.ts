@@ -354,18 +354,20 @@ async function printStatements(client: pg.Client, requests: number): Promise<voi
        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
       ORDER BY total_exec_time + total_plan_time DESC`,
   );
+  const tracked =
+    (await client.query<{ on: string }>(`SELECT current_setting('pg_stat_statements.track_planning') AS on`)).rows[0]?.on === 'on';
   const per = (value: number) => value / Math.max(1, requests);
   const total = rows.reduce((sum, row) => sum + row.total, 0);
   const planned = rows.reduce((sum, row) => sum + row.planned, 0);
   const calls = rows.reduce((sum, row) => sum + Number(row.calls), 0);
   console.log(
-    `\nstatements (pg_stat_statements): ${per(calls).toFixed(1)} per request, ${per(total).toFixed(2)} ms per request (planning ${per(planned).toFixed(2)} of it)`,
+    `\nstatements (pg_stat_statements): ${per(calls).toFixed(1)} per request, ${per(total).toFixed(2)} ms per request (${tracked ? `planning ${per(planned).toFixed(2)} of it` : 'planning not tracked: pg_stat_statements.track_planning is off'})`,
   );
   console.log('per request  exec ms  plan ms  plans  share  statement');
   for (const row of rows.slice(0, 25)) {
     const n = Math.max(1, Number(row.calls));
     console.log(
-      `${per(Number(row.calls)).toFixed(2).padStart(11)}  ${row.mean.toFixed(3).padStart(7)}  ${(row.planned / n).toFixed(3).padStart(7)}  ${((100 * Number(row.plans)) / n).toFixed(0).padStart(4)}%  ${((100 * row.total) / Math.max(0.001, total)).toFixed(1).padStart(4)}%  ${row.query.slice(0, 150)}`,
+      `${per(Number(row.calls)).toFixed(2).padStart(11)}  ${row.mean.toFixed(3).padStart(7)}  ${tracked ? (row.planned / n).toFixed(3).padStart(7) : '    n/a'}  ${tracked ? `${((100 * Number(row.plans)) / n).toFixed(0).padStart(4)}%` : '  n/a'}  ${((100 * row.total) / Math.max(0.001, total)).toFixed(1).padStart(4)}%  ${row.query.slice(0, 150)}`,
     );
   }
 }

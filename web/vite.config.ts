@@ -171,7 +171,7 @@ const CASELOAD_ROOTS = ['/src/modules/caseload/CaseloadPage.tsx'];
 const PATIENT_ROOTS = ['/src/modules/patients/PatientOverviewPage.tsx', '/src/components/ModuleSections.tsx'];
 // Every module's part of the overview (`patientSections` in each module.ts, loaded together by
 // app/patientSections.ts) lives in its patientSection.tsx, apart from its part of the episode screen.
-const PATIENT_SECTIONS = globSync('src/modules/*/patientSection.tsx', { cwd: root }).map((file) => `/${file}`);
+const PATIENT_SECTIONS = globSync('src/modules/*/patientSection.tsx', { cwd: root }).map((file) => `/${file.split(path.sep).join('/')}`);
 /**
  * The first screens' files, whose words come before the first render; the rest of the language
  * comes after (web/scripts/firstMessageKeys.ts): 17.7 KB (English, brotli) less before a phone's first screen.

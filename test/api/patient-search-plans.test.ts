@@ -220,7 +220,7 @@ test('the API answers with the rows of the name-index plan, whichever it runs', 
   }
 });
 
-test('a search by someone who supervises no program is sent named, and its generic plan gives the same rows', async () => {
+test('a search by someone who is not a supervisor is sent named, and its generic plan gives the same rows', async () => {
   // The supervisor's branch is the literal false for everyone else, never a parameter: a
   // generic plan then drops it as a custom plan does, instead of estimating it as every
   // episode of the organization (which made PostgreSQL scan every patient).

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * Break-the-glass (Part 2 issue 11, item 6): a case manager of the program who is not on the
@@ -74,23 +74,8 @@ before(async () => {
   assert.equal(officerConfirmed.status, 200, JSON.stringify(officerConfirmed.body));
 
   // Rosa's patient, with Rosa on the care team; Tomás and Lucía are in the program but not on the team.
-  const session = await call('POST', '/api/session', { email: people.owner.email, password: people.owner.password });
-  const own = { cookie: session.cookie, 'x-csrf-token': String(session.body.csrfToken) };
-  const me = (session.body.user as { id: string }).id;
-  const patient = await call(
-    'POST',
-    '/api/patients',
-    { legalFirstName: 'Marisol', legalLastName: 'Núñez', dateOfBirth: '1979-11-02' },
-    own,
-  );
-  assert.equal(patient.status, 201, JSON.stringify(patient.body));
-  const episode = await call(
-    'POST',
-    `/api/patients/${String(patient.body.id)}/episodes`,
-    { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
-    own,
-  );
-  assert.equal(episode.status, 201, JSON.stringify(episode.body));
+  const patient = { legalFirstName: 'Marisol', legalLastName: 'Núñez', dateOfBirth: '1979-11-02' };
+  await patientOnCaseload(call, people.owner, patient, { programId: org.programId, openedOn: today });
 });
 
 test(

@@ -86,7 +86,7 @@ for (const key of ['en', 'es'] as const) {
       assert.ok(restAsked.length > 0, 'the rest of the words were asked for');
       // The marks the first screens are checked by: this page's own words are not in the first part.
       assert.ok(
-        (await missedWords(page)).some((key) => key.startsWith('account.')),
+        (await missedWords(page)).some((word) => word.startsWith('account.')),
         'the missed words are marked',
       );
       assert.deepEqual(await blanks(page), []);

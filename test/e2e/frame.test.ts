@@ -37,10 +37,15 @@ function box(page: Page, selector: string) {
 }
 
 /**
- * Waits for the drawer's slide to end: no transition running (asking for the animations first
- * brings the page's style up to date, so a slide just begun is counted).
+ * Waits for the drawer's slide to end: none of its transitions running (asking for the
+ * animations first brings the page's style up to date, so a slide just begun is counted).
  */
-const slid = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+const slid = (page: Page) =>
+  page.waitForFunction(() =>
+    (document.getElementById('main-navigation')?.getAnimations({ subtree: true }) ?? []).every(
+      (animation) => animation.playState !== 'running',
+    ),
+  );
 
 test('on a laptop the navigation sits beside the page, below a header that stays put', { timeout: 60_000 }, async () => {
   const { context, page } = await signedIn(1280);

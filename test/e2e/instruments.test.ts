@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
-import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { orgWithStaff, patientOnCaseload, step, e2eHarness } from '../support/e2e.ts';
 
 /**
  * The instrument catalogue and its scoring preview (issue 10, first part): a case manager
@@ -24,25 +24,9 @@ let rosaEpisode = '';
 before(async () => {
   const org = await orgWithStaff(call, { people: Object.values(people).map((person) => ({ ...person, roles: ['case-manager'] })) });
   // Rosa has a patient with an open episode to screen.
-  const rosa = await call('POST', '/api/session', { email: people.en.email, password: people.en.password });
-  const rosaHeaders = { cookie: rosa.cookie, 'x-csrf-token': String(rosa.body.csrfToken) };
-  const me = (rosa.body.user as { id: string }).id;
-  const patient = await call(
-    'POST',
-    '/api/patients',
-    { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' },
-    rosaHeaders,
-  );
-  assert.equal(patient.status, 201, JSON.stringify(patient.body));
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
-  const episode = await call(
-    'POST',
-    `/api/patients/${String(patient.body.id)}/episodes`,
-    { programId: org.programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: me },
-    rosaHeaders,
-  );
-  assert.equal(episode.status, 201, JSON.stringify(episode.body));
-  rosaEpisode = String(episode.body.id);
+  const patient = { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' };
+  rosaEpisode = (await patientOnCaseload(call, people.en, patient, { programId: org.programId, openedOn: today })).episodeId;
 });
 
 /** Chooses one answer of a question, by the question's number and the answer's label. */

@@ -19,7 +19,7 @@ import { caseloadQuery } from '../../modules/episodes/caseload.ts';
 import { presentPatient, readPresentedPatient } from '../../modules/patients/presenter.ts';
 import { searchPatientsCounted, searchPatientsQuery } from '../../modules/patients/queries.ts';
 import type { PatientRow } from '../../modules/patients/tables.ts';
-import { camelCase, SnakeCaseCompiler } from './database.ts';
+import { camelCase, connectDatabase, SnakeCaseCompiler } from './database.ts';
 
 /**
  * The database's names are written in snake_case by our compiler as it writes each identifier,
@@ -73,6 +73,22 @@ async function statementsOf(db: Kysely<DB>, sent: CompiledQuery[]) {
       .returningAll()
       .compile(),
     db
+      .with('recentReads', (cte) =>
+        cte.selectFrom('auditEvents').select(['patientId', 'occurredAt']).where('actorUserId', '=', caseManager.userId),
+      )
+      .selectFrom('recentReads')
+      .select('recentReads.patientId')
+      .orderBy('recentReads.occurredAt', 'desc')
+      .compile(),
+    db
+      .insertInto('programMemberships')
+      .values({ organizationId: caseManager.organizationId, programId: caseManager.organizationId, userId: caseManager.userId })
+      .onConflict((conflict) => conflict.columns(['programId', 'userId']).doUpdateSet({ organizationId: caseManager.organizationId }))
+      .returning(['programId', 'createdAt'])
+      .compile(),
+    db.deleteFrom('careTeamMembers').where('episodeId', '=', caseManager.userId).returning('userId as removedUserId').compile(),
+    sql`SELECT ${sql.ref('r.patientId')} FROM ${sql.table('careTeamMembers')} AS r WHERE ${sql.ref('r.endedOn')} IS NULL`.compile(db),
+    db
       .selectFrom('careTeamMembers as m')
       .innerJoin('episodes as e', 'e.id', 'm.episodeId')
       .select(({ fn }) => [fn.count<number>('m.userId').as('memberCount'), 'e.programId'])
@@ -95,12 +111,23 @@ test('identifiers written in snake_case by the compiler give the text the CamelC
   const plugin = recorder(() => new PostgresQueryCompiler(), new CamelCasePlugin());
   const expected = await statementsOf(plugin.db, plugin.sent);
   const actual = await statementsOf(ours.db, ours.sent);
-  assert.equal(actual.length, 11);
-  assert.equal(expected.length, 11);
+  assert.equal(actual.length, 15);
+  assert.equal(expected.length, 15);
   actual.forEach((statement, index) => assert.deepEqual(statement, expected[index], `statement ${index}`));
   // Not vacuous: the names were rewritten.
   assert.match(actual[0]?.text ?? '', /"legal_last_name"/);
-  assert.doesNotMatch(actual.map((each) => each.text).join('\n'), /"legalLastName"|"mergedIntoId"|"memberCount"/);
+  assert.doesNotMatch(actual.map((each) => each.text).join('\n'), /"legalLastName"|"mergedIntoId"|"memberCount"|"recentReads"/);
+});
+
+test('every connection compiles with it', async () => {
+  // No connection is opened to compile.
+  const handle = connectDatabase('postgres://nobody@127.0.0.1:9/none');
+  try {
+    const text = handle.db.selectFrom('patients').select('legalLastName as familyName').where('mergedIntoId', 'is', null).compile().sql;
+    assert.equal(text, 'select "legal_last_name" as "family_name" from "patients" where "merged_into_id" is null');
+  } finally {
+    await handle.close();
+  }
 });
 
 test('rows come back with camelCase keys, nested JSON objects included', async () => {
