@@ -20,11 +20,21 @@ import type pg from 'pg';
 // end (an IN list of any length) would otherwise grow it; past the bound, texts go unnamed.
 const names = new Map<string, string>();
 const MAX_NAMED = 200;
+let boundReached = false;
 
-/** The name `text` is sent under, registered now if the bound allows; undefined past the bound. */
+/**
+ * The name `text` is sent under, registered now if the bound allows; undefined past the bound.
+ * Reaching the bound is said once, in the process's warnings (no statement's text): from then on
+ * new texts are planned each time, correct but slower, and the bound may want raising.
+ */
 function nameOf(text: string): string | undefined {
   const known = names.get(text);
-  if (known !== undefined || names.size >= MAX_NAMED) return known;
+  if (known !== undefined) return known;
+  if (names.size >= MAX_NAMED) {
+    if (!boundReached) process.emitWarning(`${MAX_NAMED} statement texts are named; further ones go unnamed`, 'BridgewayNamedStatements');
+    boundReached = true;
+    return undefined;
+  }
   const name = `bw_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
   names.set(text, name);
   return name;
