@@ -34,5 +34,6 @@ export function firstMessageKeys(roots: readonly string[], keys: readonly string
     for (const match of source.matchAll(DOTTED)) exact.add(match[0]);
     for (const match of source.matchAll(TEMPLATE_PREFIX)) prefixes.add(match[1] ?? '');
   }
-  return new Set(keys.filter((key) => exact.has(key) || [...prefixes].some((prefix) => key.startsWith(prefix))));
+  const templates = [...prefixes];
+  return new Set(keys.filter((key) => exact.has(key) || templates.some((prefix) => key.startsWith(prefix))));
 }

@@ -7,10 +7,10 @@
 //
 // Only statements a module asks for are named, never all of them: a generic plan can be badly
 // wrong for a statement whose best plan depends on its parameters (a supervisor's name search,
-// which starts from the trigram index), and each name holds memory in every connection for as long as it lives. A module asks
-// for one query (`prepared`) or for every statement a piece of work sends (`withNamedStatements`:
-// the sections of a patient's overview, a dozen small reads of one patient's rows whose planning
-// cost more than their execution under load).
+// which starts from the trigram index), and each name holds memory in every connection for as
+// long as it lives. A module asks for one query (`prepared`) or for every statement a piece of
+// work sends (`withNamedStatements`: the sections of a patient's overview, a dozen small reads
+// of one patient's rows whose planning cost more than their execution under load).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { CompiledQuery, Compilable } from 'kysely';

@@ -22,7 +22,7 @@ const pages = new Map<PageRoute<string>, ComponentType>(
       route,
       lazy(() => {
         // Words that fail to arrive do not fail the page: a word it misses asks for them again.
-        const words = firstPageOpened ? completeShownLanguage().catch(() => undefined) : null;
+        const words = firstPageOpened ? completeShownLanguage() : null;
         firstPageOpened = true;
         return loadingPage(() => Promise.all([loading ?? route.load(), words])).then(([component]) => ({ default: component }));
       }),

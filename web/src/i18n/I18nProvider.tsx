@@ -77,7 +77,7 @@ export function I18nProvider({
   }, []);
   useEffect(() => {
     if (complete) return;
-    const timer = setTimeout(() => void completeShownLanguage().catch(() => undefined), AFTER_FIRST_PAGE_MS);
+    const timer = setTimeout(() => void completeShownLanguage(), AFTER_FIRST_PAGE_MS);
     return () => clearTimeout(timer);
   }, [complete]);
 
@@ -113,7 +113,7 @@ export function I18nProvider({
       ? undefined
       : (key: string) => {
           performance.mark('bridgeway:missed-word', { detail: key });
-          void completeShownLanguage().catch(() => undefined);
+          void completeShownLanguage();
         };
     const { t, tMaybe } = createTranslator(messages, intlLocale(locale), onMissing);
     return { locale, setLocale, timeZone, setTimeZone, t, tMaybe };

@@ -70,11 +70,18 @@ export function onLanguageComplete(listener: (locale: Locale, column: MessageCol
   return () => listeners.delete(listener);
 }
 
-/** Downloads the rest of the language on screen (once), and hands it to the screen. */
+/**
+ * Downloads the rest of the language on screen (once), and hands it to the screen. Never
+ * fails: a download that does not arrive is tried again the next time it is asked for (a word
+ * still missing asks), and whoever waits for it (a page opened later) goes on without it.
+ */
 export function completeShownLanguage(): Promise<void> {
   const locale = shown;
   if (locale === null) return Promise.resolve();
-  return loadMessages(locale).then((column) => {
-    for (const listener of listeners) listener(locale, column);
-  });
+  return loadMessages(locale).then(
+    (column) => {
+      for (const listener of listeners) listener(locale, column);
+    },
+    () => undefined,
+  );
 }
