@@ -11,6 +11,7 @@ import { base32Decode, hotp, timeStep } from '../../src/lib/auth/totp.ts';
 import { launchBrowser, recordDiagnostics, seriousA11yViolations, settled, watchForBreakage } from '../support/browser.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
+import { registerWithEpisode } from '../support/e2e.ts';
 
 /**
  * The spine as staff use it (issue 8). The care team (defects 5 and 10): a primary case manager adds a
@@ -137,20 +138,6 @@ before(async () => {
   assert.equal(marcusConfirmed.status, 200, JSON.stringify(marcusConfirmed.body));
 });
 
-async function registerWithEpisode(headers: Headers, programId: string, patient: Record<string, unknown>, primary: string) {
-  const created = await call('POST', '/api/patients', patient, headers);
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const id = String(created.body.id);
-  const episode = await call(
-    'POST',
-    `/api/patients/${id}/episodes`,
-    { programId, referralSource: 'self', openedOn: today, phase: 'intake', primaryCaseManagerId: primary },
-    headers,
-  );
-  assert.equal(episode.status, 201, JSON.stringify(episode.body));
-  return { patientId: id, episodeId: String(episode.body.id) };
-}
-
 async function userId(headers: Headers): Promise<string> {
   const session = await call('GET', '/api/session', undefined, headers);
   return String((session.body.user as { id: string }).id);
@@ -195,10 +182,10 @@ test(
   async () => {
     const headers = await signInOverHttp(rosa.email, rosa.password);
     const { patientId, episodeId } = await registerWithEpisode(
+      call,
       headers,
-      programs.outpatient,
       { legalFirstName: 'Marisol', legalLastName: 'Vega', dateOfBirth: '1979-11-02' },
-      await userId(headers),
+      { programId: programs.outpatient, openedOn: today, primaryCaseManagerId: await userId(headers) },
     );
     Object.assign(marisol, { patientId, episodeId });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
@@ -282,10 +269,10 @@ test(
     const luciaId = await userId(luciaHeaders);
     // Rosa's episode, with Lucía on the team as a case manager (not its primary).
     const shared = await registerWithEpisode(
+      call,
       rosaHeaders,
-      programs.outpatient,
       { legalFirstName: 'Tomás', legalLastName: 'Ibarra', dateOfBirth: '1990-04-18' },
-      await userId(rosaHeaders),
+      { programId: programs.outpatient, openedOn: today, primaryCaseManagerId: await userId(rosaHeaders) },
     );
     const added = await call(
       'POST',
@@ -296,10 +283,10 @@ test(
     assert.equal(added.status, 201, JSON.stringify(added.body));
     // Lucía's own episode in the program where she is the only clinical staff.
     const alone = await registerWithEpisode(
+      call,
       luciaHeaders,
-      programs.moud,
       { legalFirstName: 'Ana', legalLastName: 'Quintero', dateOfBirth: '1985-06-30' },
-      luciaId,
+      { programId: programs.moud, openedOn: today, primaryCaseManagerId: luciaId },
     );
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US', hasTouch: true, isMobile: true });
     const page = await context.newPage();

@@ -221,17 +221,28 @@ export async function patientOnCaseload(
   episode: { programId: string; openedOn: string },
 ): Promise<{ patientId: string; episodeId: string; headers: Headers; userId: string }> {
   const { headers, userId } = await apiSession(call, person.email, person.password);
+  const registered = await registerWithEpisode(call, headers, patient, { ...episode, primaryCaseManagerId: userId });
+  return { ...registered, headers, userId };
+}
+
+/** A patient registered with the session `headers`, with an open episode (intake) in `episode.programId`. */
+export async function registerWithEpisode(
+  call: Call,
+  headers: Headers,
+  patient: Record<string, unknown>,
+  episode: { programId: string; openedOn: string; primaryCaseManagerId: string },
+): Promise<{ patientId: string; episodeId: string }> {
   const registered = await call('POST', '/api/patients', patient, headers);
   assert.equal(registered.status, 201, JSON.stringify(registered.body));
   const patientId = String(registered.body.id);
   const opened = await call(
     'POST',
     `/api/patients/${patientId}/episodes`,
-    { ...episode, referralSource: 'self', phase: 'intake', primaryCaseManagerId: userId },
+    { ...episode, referralSource: 'self', phase: 'intake' },
     headers,
   );
   assert.equal(opened.status, 201, JSON.stringify(opened.body));
-  return { patientId, episodeId: String(opened.body.id), headers, userId };
+  return { patientId, episodeId: String(opened.body.id) };
 }
 
 /** One named step of a browser test: on failure, a full-page screenshot and the page's console. */
