@@ -49,6 +49,7 @@ export interface MenuTargetProps {
   ref: RefObject<HTMLButtonElement | null>;
   onClick?: () => void;
   onPointerEnter?: () => void;
+  onPointerDown?: () => void;
   onFocus?: () => void;
   onBlur?: () => void;
   'aria-haspopup'?: 'menu';
@@ -102,6 +103,24 @@ export function LazyMenu({
         });
       },
       onPointerEnter: () => void loadMenus(),
+      onPointerDown: () => {
+        void loadMenus();
+        // The code may arrive while the finger is down: the button is then replaced between
+        // down and up, and the browser sends the click to neither. A release on the new button
+        // is the press the person made.
+        const press = new AbortController();
+        const released = (event: PointerEvent) => {
+          press.abort();
+          if (kit === null || !(event.target instanceof Node) || button.current?.contains(event.target) !== true) return;
+          // After the release's own click, should a browser send one to the new button.
+          setTimeout(() => {
+            button.current?.focus();
+            setOpened(true);
+          });
+        };
+        document.addEventListener('pointerup', released, { capture: true, signal: press.signal });
+        document.addEventListener('pointercancel', () => press.abort(), { capture: true, signal: press.signal });
+      },
       onFocus: () => {
         hadFocus.current = true;
         void loadMenus();
