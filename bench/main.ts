@@ -131,12 +131,14 @@ try {
   const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}${sealedRows > 0 ? ` (${sealedRows.toLocaleString('en-US')} audit rows sealed)` : ''}`;
 
   if (values.load) {
-    // Supervisors must have a second factor: give the two signing in an authenticator each.
+    // Supervisors must have a second factor: give the two signing in an authenticator each (a
+    // new one: the last step used with an earlier run's says nothing of it, and kept, it would
+    // refuse this run's first code as a replay when the runs are less than 30 s apart).
     const supervisorTotps = new Map<string, string>();
     for (const id of world.supervisorIds.slice(0, 2)) {
       const secret = newTotpSecret();
       supervisorTotps.set(id, secret);
-      await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now() WHERE id = $2', [
+      await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
         sealMfaSecret(testSecrets, 'mfaSecret', id, secret),
         id,
       ]);
@@ -178,7 +180,7 @@ try {
     // Supervisors must have a second factor: give the timed one an authenticator.
     const supervisorTotp = newTotpSecret();
     const supervisorId = world.supervisorIds[0] ?? '';
-    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now() WHERE id = $2', [
+    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
       sealMfaSecret(testSecrets, 'mfaSecret', supervisorId, supervisorTotp),
       supervisorId,
     ]);
@@ -186,7 +188,7 @@ try {
     await supervisor.signIn('sup1@bench.invalid', PASSWORD, supervisorTotp);
     // Privacy officers too (the audit search, the disclosures log, the review queues).
     const privacyOfficerTotp = newTotpSecret();
-    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now() WHERE id = $2', [
+    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
       sealMfaSecret(testSecrets, 'mfaSecret', world.privacyOfficerId, privacyOfficerTotp),
       world.privacyOfficerId,
     ]);
@@ -317,3 +319,6 @@ try {
   await stopEmbedded?.();
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
+// A run that failed half-way may leave its in-process app and connections open: it has said
+// why, and ends rather than waiting on them.
+if (process.exitCode === 1) process.exit();

@@ -15,6 +15,7 @@ import {
   type PostgresDialectConfig,
   type Transaction,
   type TransactionSettings,
+  Transaction as KyselyTransaction,
 } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../db/schema.ts';
@@ -42,10 +43,15 @@ export function connectDatabase(connectionString: string, options: { max?: numbe
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
     application_name: 'bridgeway',
+    // A connection sends the statements it is given while earlier ones are still running, each
+    // with its own sync point (node-postgres "pipelining"): `concurrently` below uses it.
+    // Statements given one at a time, as everywhere else, go exactly as before.
+    pipeline: true,
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => {});
   nameStatements(pool);
+  writeTogether(pool);
   const db = new Kysely<DB>({ dialect: new SavepointDialect({ pool }), plugins: [camelCase] });
   return {
     db,
@@ -69,6 +75,78 @@ export function transactionWithSavepoint<T>(db: Database, name: string, work: (t
   // The name is for this BEGIN only: a transaction the work opens elsewhere begins plainly.
   return openingSavepoint.run(name, () => db.transaction().execute((tx) => openingSavepoint.exit(() => work(tx))));
 }
+
+/**
+ * Runs `work` with a view of the transaction `tx` whose statements are not queued behind each
+ * other: reads started together (`Promise.all`) go to PostgreSQL together, one after the other
+ * on the same connection without waiting for each answer, each answered in order. A dozen reads
+ * of a patient's overview cost one loopback round trip instead of twelve, each of which is a
+ * wake-up of the server and of a PostgreSQL backend (docs/performance.md, "Under load").
+ *
+ * Kysely hands a transaction's connection to one statement at a time; node-postgres keeps the
+ * order itself, and a statement that fails aborts the transaction as it would one at a time
+ * (those sent after it fail too, and the transaction is rolled back). For reads only: a write's
+ * outcome often decides the next statement, which must then wait for it anyway.
+ */
+export async function concurrently<T>(tx: Transaction<DB>, work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return sendingTogether.run(true, () => concurrentView(tx, work));
+}
+
+async function concurrentView<T>(tx: Transaction<DB>, work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const executor = tx.getExecutor();
+  // The transaction's one connection (waiting, as any statement would, for the one running).
+  const connection = await executor.provideConnection(async (held) => held);
+  const unqueued = new KyselyTransaction<DB>({
+    executor: executor.withConnectionProvider({ provideConnection: (consume) => consume(connection) }),
+    // Kysely asks for these only to begin, introspect or end, which a transaction's view refuses.
+    ...refusedParts,
+  });
+  return work(unqueued);
+}
+
+const sendingTogether = new AsyncLocalStorage<true>();
+
+/**
+ * node-postgres writes each statement to the socket as it is given (a system call each, the
+ * largest single cost of the server under load). Statements given together in `concurrently`
+ * are held until the work started with them has run its course (the next tick), then written
+ * in one call.
+ */
+function writeTogether(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const socket = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+    let held = false;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      if (!held && sendingTogether.getStore()) {
+        held = true;
+        socket.cork();
+        process.nextTick(() => {
+          held = false;
+          socket.uncork();
+        });
+      }
+      return query(...args);
+    };
+  });
+}
+
+const refused = () => {
+  throw new Error('a concurrent view of a transaction only runs statements');
+};
+const refusedParts = {
+  config: { dialect: { createDriver: refused, createQueryCompiler: refused, createAdapter: refused, createIntrospector: refused } },
+  driver: {
+    init: refused,
+    acquireConnection: refused,
+    beginTransaction: refused,
+    commitTransaction: refused,
+    rollbackTransaction: refused,
+    releaseConnection: refused,
+    destroy: refused,
+  },
+  dialect: { createDriver: refused, createQueryCompiler: refused, createAdapter: refused, createIntrospector: refused },
+};
 
 class SavepointDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { changedFields, type Audit } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
 import type { EpisodeSection } from '../../lib/modules.ts';
-import type { Database } from '../../lib/db/database.ts';
+import { concurrently, type Database } from '../../lib/db/database.ts';
 import { withNamedStatements } from '../../lib/db/prepared.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { conflict, fieldError, fieldProblem, forbidden, ruleViolation } from '../../lib/errors.ts';
@@ -49,13 +49,18 @@ export async function getEpisode(
   episodeId: string,
   sections: readonly EpisodeSection[] = [],
 ): Promise<EpisodeView & Record<string, unknown>> {
-  // Reads of this episode's rows by id: named, planned once per connection (src/lib/db/prepared.ts).
+  // Reads of this episode's rows by id: named, planned once per connection (src/lib/db/prepared.ts),
+  // and sent together (src/lib/db/database.ts).
   return readPatientRecord(db, ctx, episodeKind, episodeId, (tx) =>
-    withNamedStatements(async () => {
-      const episode = await presentEpisode(tx, episodeId);
-      const parts = await Promise.all(sections.map(async (section) => [section.key, await section.load(tx, ctx, episodeId)] as const));
-      return { ...episode, ...Object.fromEntries(parts) };
-    }),
+    withNamedStatements(() =>
+      concurrently(tx, async (reads) => {
+        const [episode, parts] = await Promise.all([
+          presentEpisode(reads, episodeId),
+          Promise.all(sections.map(async (section) => [section.key, await section.load(reads, ctx, episodeId)] as const)),
+        ]);
+        return { ...episode, ...Object.fromEntries(parts) };
+      }),
+    ),
   );
 }
 

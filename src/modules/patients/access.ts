@@ -209,7 +209,9 @@ export async function withPatientRecord<T>(
 
 /**
  * The one path for a read of patient data: the same check, and one `read` audit row naming
- * the record and its patient, written with the read.
+ * the record and its patient, written with the read. The row depends on nothing the read finds,
+ * so it does not wait for it: it goes to PostgreSQL with the statements of a read that sends them
+ * together (`concurrently`, src/lib/db/database.ts), and a read that fails rolls it back.
  */
 export async function readPatientRecord<T>(
   db: Database,
@@ -220,8 +222,10 @@ export async function readPatientRecord<T>(
 ): Promise<T> {
   return withAudit(db, ctx, async (tx, audit) => {
     const record = await checkPatientRecord(tx, ctx.actor, kind, id, { lock: false });
-    const result = await read(tx, record);
-    await audit({ action: 'read', recordType: kind.recordType, recordId: id, patientId: record.patientId });
+    const [result] = await Promise.all([
+      read(tx, record),
+      audit({ action: 'read', recordType: kind.recordType, recordId: id, patientId: record.patientId }),
+    ]);
     return result;
   });
 }

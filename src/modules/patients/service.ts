@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import type { Database } from '../../lib/db/database.ts';
+import { concurrently, type Database } from '../../lib/db/database.ts';
 import { prepared, withNamedStatements } from '../../lib/db/prepared.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
@@ -60,9 +60,12 @@ async function explainIdentifierTaken(tx: Transaction<DB>, ctx: RequestContext, 
   );
 }
 
-/** The patient's record as presented, with every module's overview section. */
+/**
+ * The patient's record as presented, with every module's overview section: the sections' reads
+ * sent together (`concurrently`, src/lib/db/database.ts).
+ */
 async function overview(tx: Transaction<DB>, ctx: RequestContext, registry: ModuleRegistry, view: PatientView): Promise<PatientOverview> {
-  return { ...view, ...(await loadSections(tx, ctx, registry.overviewSections, view.id)) };
+  return { ...view, ...(await concurrently(tx, (reads) => loadSections(reads, ctx, registry.overviewSections, view.id))) };
 }
 
 /**
@@ -187,13 +190,18 @@ export async function createPatient(
 
 export async function getPatient(db: Database, ctx: RequestContext, registry: ModuleRegistry, patientId: string): Promise<PatientOverview> {
   // A dozen reads of this patient's rows by id, the page staff open most: named, so a connection
-  // plans each once instead of on every request (src/lib/db/prepared.ts).
+  // plans each once instead of on every request (src/lib/db/prepared.ts), and sent together.
   return readPatientRecord(db, ctx, patientKind, patientId, (tx) =>
-    withNamedStatements(async () => {
-      const view = await readPresentedPatient(tx, patientId);
-      if (!view) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
-      return overview(tx, ctx, registry, view);
-    }),
+    withNamedStatements(() =>
+      concurrently(tx, async (reads) => {
+        const [view, sections] = await Promise.all([
+          readPresentedPatient(reads, patientId),
+          loadSections(reads, ctx, registry.overviewSections, patientId),
+        ]);
+        if (!view) throw new Error(`getPatient: patient ${patientId} passed the access check but was not read`);
+        return { ...view, ...sections };
+      }),
+    ),
   );
 }
 
@@ -223,8 +231,12 @@ export async function updatePatient(
             .returningAll()
             .executeTakeFirstOrThrow()
         : current;
-    await audit({ action: 'update', recordType: 'patient', recordId: patientId, details: { fields: [...fields, ...children] } });
-    return overview(tx, ctx, registry, await presentPatient(tx, patient));
+    // The audit row and the overview's reads go to PostgreSQL together (src/lib/db/database.ts).
+    const [result] = await Promise.all([
+      presentPatient(tx, patient).then((view) => overview(tx, ctx, registry, view)),
+      audit({ action: 'update', recordType: 'patient', recordId: patientId, details: { fields: [...fields, ...children] } }),
+    ]);
+    return result;
   });
 }
 

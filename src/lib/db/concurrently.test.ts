@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import { concurrently, connectDatabase, type DatabaseHandle } from './database.ts';
+
+/**
+ * `concurrently` gives a transaction's statements to its connection without waiting for each
+ * answer (node-postgres pipelining), where Kysely would hand over one at a time. What must hold:
+ * they are sent before the earlier ones are answered, answered in order with their own rows,
+ * inside the transaction (its writes seen, its rollback theirs), and a failure among them fails
+ * the transaction as it would one at a time.
+ */
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: DatabaseHandle;
+/** Each statement's text as the connection was given it; and as its answer came back, with how many had been given then. */
+const given: string[] = [];
+const answered: { text: string; givenThen: number }[] = [];
+/** How many times the connection wrote to its socket (a system call each). */
+let socketWrites = 0;
+
+before(async () => {
+  database = await createTestDatabase();
+  handle = connectDatabase(database.url, { max: 1 });
+  handle.pool.on('connect', (client) => {
+    const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } })
+      .connection.stream;
+    for (const method of ['_write', '_writev'] as const) {
+      const write = socket[method].bind(socket);
+      socket[method] = (...args: unknown[]) => {
+        socketWrites += 1;
+        return write(...args);
+      };
+    }
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text);
+      given.push(text);
+      const result = query(...args);
+      const answer = () => void answered.push({ text, givenThen: given.length });
+      if (result instanceof Promise) void result.then(answer, answer);
+      return result;
+    };
+  });
+});
+
+after(async () => {
+  await handle.close();
+  await database.drop();
+});
+
+const marker = (label: string) => sql<{ label: string }>`select ${sql.lit(label)} as label, pg_sleep(0.05)`;
+
+test('statements started together are given to the connection before the first is answered', async () => {
+  const run = async (together: boolean) => {
+    given.length = 0;
+    answered.length = 0;
+    socketWrites = 0;
+    const labels = await handle.db.transaction().execute(async (tx) => {
+      const read = async (work: typeof tx) =>
+        Promise.all(['first', 'second', 'third'].map(async (label) => (await marker(label).execute(work)).rows[0]?.label));
+      return together ? concurrently(tx, read) : read(tx);
+    });
+    const sleeps = answered.filter((answer) => answer.text.includes('pg_sleep'));
+    const order = sleeps.map((answer) => /'(\w+)'/.exec(answer.text)?.[1]);
+    // How many statements the connection had been given when the first answer came back (the
+    // BEGIN before them included).
+    return { labels, order, givenAtFirstAnswer: sleeps[0]?.givenThen, socketWrites };
+  };
+
+  const together = await run(true);
+  assert.deepEqual(together.labels, ['first', 'second', 'third']);
+  assert.deepEqual(together.order, ['first', 'second', 'third']);
+  assert.equal(together.givenAtFirstAnswer, 4);
+  // BEGIN, the three in one write, COMMIT.
+  assert.equal(together.socketWrites, 3);
+  // Kysely's own transaction gives them one at a time: the proof that the test tells them apart.
+  const queued = await run(false);
+  assert.deepEqual(queued.labels, ['first', 'second', 'third']);
+  assert.equal(queued.givenAtFirstAnswer, 2);
+  assert.equal(queued.socketWrites, 5);
+});
+
+test('they run inside the transaction: its writes are seen, its rollback undoes theirs', async () => {
+  await sql`create table pipeline_probe (n int)`.execute(handle.db);
+  const seen = await handle.db.transaction().execute(async (tx) => {
+    await sql`insert into pipeline_probe values (1)`.execute(tx);
+    return concurrently(tx, async (reads) => {
+      const [count, again] = await Promise.all([
+        sql<{ n: number }>`select count(*)::int as n from pipeline_probe`.execute(reads),
+        sql<{ n: number }>`select count(*)::int as n from pipeline_probe`.execute(reads),
+      ]);
+      return [count.rows[0]?.n, again.rows[0]?.n];
+    });
+  });
+  assert.deepEqual(seen, [1, 1]);
+
+  await assert.rejects(
+    handle.db.transaction().execute(async (tx) =>
+      concurrently(tx, async (writes) => {
+        await Promise.all([
+          sql`insert into pipeline_probe values (2)`.execute(writes),
+          sql`insert into pipeline_probe values (3)`.execute(writes),
+        ]);
+        throw new Error('changed my mind');
+      }),
+    ),
+    /changed my mind/,
+  );
+  const { rows } = await sql<{ n: number }>`select n from pipeline_probe order by n`.execute(handle.db);
+  assert.deepEqual(
+    rows.map((row) => row.n),
+    [1],
+  );
+});
+
+test('one failing statement fails the transaction; those sent after it fail too and nothing is kept', async () => {
+  await assert.rejects(
+    handle.db.transaction().execute(async (tx) => {
+      await sql`insert into pipeline_probe values (10)`.execute(tx);
+      return concurrently(tx, (reads) =>
+        Promise.all([
+          sql`select 1`.execute(reads),
+          sql`select 1 / 0`.execute(reads),
+          // Sent before the failure was known, refused by PostgreSQL after it.
+          sql`select 2`.execute(reads),
+        ]),
+      );
+    }),
+    /division by zero/,
+  );
+  const { rows } = await sql<{ n: number }>`select n from pipeline_probe where n = 10`.execute(handle.db);
+  assert.deepEqual(rows, []);
+  // The connection is usable afterwards, outside any transaction.
+  assert.equal((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows[0]?.one, 1);
+});
+
+test('the concurrent view runs statements only', async () => {
+  await handle.db.transaction().execute(async (tx) =>
+    concurrently(tx, (view) => {
+      assert.throws(() => view.transaction(), /not supported/);
+      assert.throws(() => view.introspection, /only runs statements/);
+      return Promise.resolve();
+    }),
+  );
+});
