@@ -80,7 +80,8 @@ export interface MergeMover {
 
 /**
  * A part of the patient overview, read inside the patient's access check and its one audited
- * read: `key` becomes a property of the overview, typed by `schema`.
+ * read: `key` becomes a property of the overview, typed by `schema`. Reads only: every section's
+ * statements are sent together with the others' (`concurrently`, src/lib/db/database.ts).
  */
 export interface OverviewSection {
   key: string;
@@ -88,7 +89,10 @@ export interface OverviewSection {
   load(executor: Executor, ctx: RequestContext, patientId: string): Promise<unknown>;
 }
 
-/** A module's part of one episode, loaded inside the episode's read (access checked, audited once). */
+/**
+ * A module's part of one episode, loaded inside the episode's read (access checked, audited
+ * once). Reads only, sent together with the other sections' as the overview's are.
+ */
 export interface EpisodeSection {
   key: string;
   schema: TSchema;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../../../test/support/db.ts';
-import { concurrently, connectDatabase, type DatabaseHandle } from './database.ts';
+import { allSettledFirst, concurrently, connectDatabase, type DatabaseHandle } from './database.ts';
 
 /**
  * `concurrently` gives a transaction's statements to its connection without waiting for each
@@ -133,6 +133,68 @@ test('one failing statement fails the transaction; those sent after it fail too 
   assert.deepEqual(rows, []);
   // The connection is usable afterwards, outside any transaction.
   assert.equal((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows[0]?.one, 1);
+});
+
+test('the error is the first statement’s to fail, even when one sent after it is refused sooner', async () => {
+  // Both answers arrive together; the one sent second (refused: the transaction is aborted)
+  // reaches Promise.all first, through fewer steps.
+  const slowly = <T>(promise: Promise<T>) => {
+    let chained = promise;
+    for (let i = 0; i < 20; i++) chained = chained.then((value) => value);
+    return chained;
+  };
+  let firstToPromiseAll: unknown = null;
+  await assert.rejects(
+    handle.db.transaction().execute(async (tx) =>
+      concurrently(tx, (view) =>
+        Promise.all([slowly(sql`select 1 / 0`.execute(view)), sql`select 2`.execute(view)]).catch((error: unknown) => {
+          firstToPromiseAll = error;
+          throw error;
+        }),
+      ),
+    ),
+    /division by zero/,
+  );
+  // What Promise.all alone would have answered: the test sets up the case it claims to.
+  assert.match(String(firstToPromiseAll), /current transaction is aborted/);
+});
+
+test('work that fails leaves no statement running and starts no more', async () => {
+  given.length = 0;
+  answered.length = 0;
+  let secondStarted: Promise<unknown> | null = null;
+  await assert.rejects(
+    handle.db.transaction().execute(async (tx) =>
+      concurrently(tx, (view) =>
+        Promise.all([
+          (async () => {
+            await marker('slow').execute(view);
+            secondStarted = marker('after').execute(view);
+            await secondStarted;
+          })(),
+          Promise.reject(new Error('no such record')),
+        ]),
+      ),
+    ),
+    /no such record/,
+  );
+  // The slow statement was answered before the transaction ended; the one its branch started
+  // afterwards was refused, never sent.
+  assert.ok(answered.some((answer) => answer.text.includes("'slow'")));
+  assert.ok(!given.some((text) => text.includes("'after'")));
+  assert.ok(secondStarted !== null);
+  await assert.rejects(secondStarted, /after its work had ended/);
+  const rollback = given.findIndex((text) => /rollback/i.test(text));
+  assert.ok(rollback > given.findIndex((text) => text.includes("'slow'")));
+});
+
+test('allSettledFirst waits for every one, then fails with the first failure in the order given', async () => {
+  const settled: string[] = [];
+  const late = new Promise((_, reject) => setTimeout(() => reject(new Error('the read failed')), 30)).finally(() => settled.push('read'));
+  const early = Promise.reject(new Error('transaction is aborted')).finally(() => settled.push('audit'));
+  await assert.rejects(allSettledFirst([late, early] as const), /the read failed/);
+  assert.deepEqual(settled.sort(), ['audit', 'read']);
+  assert.deepEqual(await allSettledFirst([Promise.resolve(1), Promise.resolve('two')] as const), [1, 'two']);
 });
 
 test('the concurrent view runs statements only', async () => {

@@ -96,12 +96,52 @@ async function concurrentView<T>(tx: Transaction<DB>, work: (tx: Transaction<DB>
   const executor = tx.getExecutor();
   // The transaction's one connection (waiting, as any statement would, for the one running).
   const connection = await executor.provideConnection(async (held) => held);
-  const unqueued = new KyselyTransaction<DB>({
-    executor: executor.withConnectionProvider({ provideConnection: (consume) => consume(connection) }),
+  // Every statement the view sends, in the order sent (node-postgres answers in that order).
+  const sent: Promise<unknown>[] = [];
+  let open = true;
+  const view = new KyselyTransaction<DB>({
+    executor: executor.withConnectionProvider({
+      provideConnection: (consume) => {
+        if (!open) return Promise.reject(new Error('concurrently: a statement was started after its work had ended'));
+        const running = consume(connection);
+        sent.push(running);
+        return running;
+      },
+    }),
     // Kysely asks for these only to begin, introspect or end, which a transaction's view refuses.
     ...refusedParts,
   });
-  return work(unqueued);
+  try {
+    return await work(view);
+  } catch (error) {
+    // Work that failed may leave statements of its other branches running, and others about to
+    // start: none may still be on the wire when the transaction rolls back (or, for an audited
+    // refusal, rolls back to its savepoint and commits). And the first to fail is the cause:
+    // those sent after it only answer that the transaction is aborted, and may reach the
+    // `Promise.all` that failed the work first.
+    open = false;
+    const outcomes = await Promise.allSettled(sent);
+    const cause = outcomes.find((outcome) => outcome.status === 'rejected' && !isAbortedTransaction(outcome.reason));
+    throw cause ? (cause as PromiseRejectedResult).reason : error;
+  } finally {
+    open = false;
+    await Promise.allSettled(sent);
+  }
+}
+
+const isAbortedTransaction = (error: unknown) => (error as { code?: unknown } | null)?.code === '25P02';
+
+/**
+ * Runs `reads` together, as `Promise.all` does, but settles only when every one has: then fails
+ * with the first failure in the order given (a read that failed, rather than a statement sent
+ * with it that PostgreSQL then refused because the transaction was aborted), and leaves no
+ * statement running behind it.
+ */
+export async function allSettledFirst<T extends readonly unknown[]>(reads: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const outcomes = await Promise.allSettled(reads);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 const sendingTogether = new AsyncLocalStorage<true>();

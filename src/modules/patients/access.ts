@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { withAudit, type Audit, type AuditEntry, type Executor } from '../../lib/audit/audit.ts';
 import type { Actor, RequestContext } from '../../lib/context.ts';
 import { todayIn } from '../../lib/dates.ts';
-import type { Database } from '../../lib/db/database.ts';
+import { allSettledFirst, type Database } from '../../lib/db/database.ts';
 import { prepared } from '../../lib/db/prepared.ts';
 import { AuditedRefusal, notFound } from '../../lib/errors.ts';
 import type { PatientRecordKind } from '../../lib/modules.ts';
@@ -222,10 +222,10 @@ export async function readPatientRecord<T>(
 ): Promise<T> {
   return withAudit(db, ctx, async (tx, audit) => {
     const record = await checkPatientRecord(tx, ctx.actor, kind, id, { lock: false });
-    const [result] = await Promise.all([
+    const [result] = await allSettledFirst([
       read(tx, record),
       audit({ action: 'read', recordType: kind.recordType, recordId: id, patientId: record.patientId }),
-    ]);
+    ] as const);
     return result;
   });
 }

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { changedFields, withAudit, writeAudit, actorMeta } from '../../lib/audit/audit.ts';
 import type { RequestContext } from '../../lib/context.ts';
-import { concurrently, type Database } from '../../lib/db/database.ts';
+import { allSettledFirst, concurrently, type Database } from '../../lib/db/database.ts';
 import { prepared, withNamedStatements } from '../../lib/db/prepared.ts';
 import { checkVersion, nextVersion } from '../../lib/db/versions.ts';
 import { AuditedRefusal, badRequest, conflict, fieldError, fieldProblem, Problem } from '../../lib/errors.ts';
@@ -232,10 +232,10 @@ export async function updatePatient(
             .executeTakeFirstOrThrow()
         : current;
     // The audit row and the overview's reads go to PostgreSQL together (src/lib/db/database.ts).
-    const [result] = await Promise.all([
+    const [result] = await allSettledFirst([
       presentPatient(tx, patient).then((view) => overview(tx, ctx, registry, view)),
       audit({ action: 'update', recordType: 'patient', recordId: patientId, details: { fields: [...fields, ...children] } }),
-    ]);
+    ] as const);
     return result;
   });
 }

@@ -7,6 +7,7 @@ import {
   useState,
   useSyncExternalStore,
   type ReactElement,
+  type PointerEvent as ReactPointerEvent,
   type ReactNode,
   type RefObject,
 } from 'react';
@@ -49,7 +50,7 @@ export interface MenuTargetProps {
   ref: RefObject<HTMLButtonElement | null>;
   onClick?: () => void;
   onPointerEnter?: () => void;
-  onPointerDown?: () => void;
+  onPointerDown?: (event: ReactPointerEvent) => void;
   onFocus?: () => void;
   onBlur?: () => void;
   'aria-haspopup'?: 'menu';
@@ -103,15 +104,18 @@ export function LazyMenu({
         });
       },
       onPointerEnter: () => void loadMenus(),
-      onPointerDown: () => {
+      onPointerDown: (down: ReactPointerEvent) => {
         void loadMenus();
+        // Only a press that would click: the main button of the primary pointer.
+        if (!down.isPrimary || down.button !== 0) return;
         // The code may arrive while the finger is down: the button is then replaced between
-        // down and up, and the browser sends the click to neither. A release on the new button
-        // is the press the person made.
+        // down and up, and the browser sends the click to neither. A release of this pointer on
+        // the new button is the press the person made. The next press, wherever, ends the wait.
         const press = new AbortController();
-        const released = (event: PointerEvent) => {
+        const released = (up: PointerEvent) => {
+          if (up.pointerId !== down.pointerId) return;
           press.abort();
-          if (kit === null || !(event.target instanceof Node) || button.current?.contains(event.target) !== true) return;
+          if (kit === null || !(up.target instanceof Node) || button.current?.contains(up.target) !== true) return;
           // After the release's own click, should a browser send one to the new button.
           setTimeout(() => {
             button.current?.focus();
@@ -119,7 +123,8 @@ export function LazyMenu({
           });
         };
         document.addEventListener('pointerup', released, { capture: true, signal: press.signal });
-        document.addEventListener('pointercancel', () => press.abort(), { capture: true, signal: press.signal });
+        for (const ending of ['pointercancel', 'pointerdown'] as const)
+          document.addEventListener(ending, () => press.abort(), { capture: true, signal: press.signal });
       },
       onFocus: () => {
         hadFocus.current = true;
