@@ -140,7 +140,7 @@ const isAbortedTransaction = (error: unknown) => (error as { code?: unknown } | 
 export async function allSettledFirst<T extends readonly unknown[]>(reads: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const outcomes = await Promise.allSettled(reads);
   const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  if (failed) throw failed.reason;
   return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
