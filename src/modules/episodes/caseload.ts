@@ -7,7 +7,7 @@ import type { Database } from '../../lib/db/database.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
-import { currentMember, episodeVisibleTo, patientVisibleTo, supervisesProgram, todayOf } from '../patients/access.ts';
+import { currentMember, episodeVisibleTo, patientOfMyTeamVisibleTo, patientVisibleTo, supervisesProgram, todayOf } from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
 import { nextDueSql } from '../contacts/queries.ts';
 import { prepared } from '../../lib/db/prepared.ts';
@@ -60,8 +60,8 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       'e.phase',
       'e.openedOn',
       'm.role as myRole',
-      sql<LevelEdition | null>`lvl.level_edition`.as('levelEdition'),
-      sql<string | null>`lvl.level_code`.as('levelCode'),
+      sql<LevelEdition | null>`lvls.levels -> 0 ->> 'edition'`.as('levelEdition'),
+      sql<string | null>`lvls.levels -> 0 ->> 'code'`.as('levelCode'),
       // On most rows the primary case manager is the caseload's owner, whose membership (m) is
       // already in hand. Looking the primary up by episode instead lets PostgreSQL choose the
       // exclusion constraint's GiST index, which cost more than the rest of the row together
@@ -82,30 +82,18 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       sql<string>`lower(p.legal_last_name)`.as('sortLast'),
       sql<string>`lower(p.legal_first_name)`.as('sortFirst'),
     ])
+    // The levels of care running today, in one read of the episode's placements: the first
+    // (not concurrent, latest started) is the row's level, the rest run beside it.
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('placements as pl')
-          .select(['pl.levelEdition', 'pl.levelCode'])
-          .whereRef('pl.episodeId', '=', 'e.id')
-          .where('pl.startDate', '<=', today)
-          .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
-          .orderBy('pl.concurrent')
-          .orderBy('pl.startDate', 'desc')
-          .limit(1)
-          .as('lvl'),
-      (join) => join.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('placements as pl')
-          .select(
-            sql<unknown>`json_agg(json_build_object('edition', pl.level_edition, 'code', pl.level_code) ORDER BY pl.concurrent, pl.start_date DESC)`.as(
+          .select([
+            sql<unknown>`json_agg(json_build_object('edition', pl.level_edition, 'code', pl.level_code) ORDER BY pl.concurrent, pl.start_date DESC, pl.id)`.as(
               'levels',
             ),
-          )
-          .select(sql<string | null>`min(pl.planned_end_date)`.as('next_planned_end'))
+            sql<string | null>`min(pl.planned_end_date)`.as('next_planned_end'),
+          ])
           .whereRef('pl.episodeId', '=', 'e.id')
           .where('pl.startDate', '<=', today)
           .where((w) => w.or([w('pl.actualEndDate', 'is', null), w('pl.actualEndDate', '>', today)]))
@@ -117,9 +105,10 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
     .where('m.organizationId', '=', actor.organizationId)
     .where('e.closedOn', 'is', null)
     .where('p.deletedAt', 'is', null)
-    // A restricted patient or episode (docs/restrictions.md) leaves the caseload of whoever it shuts out.
-    .where(patientVisibleTo(actor, today, 'p'))
-    .where(episodeVisibleTo(actor, today, 'e.id'));
+    // A restricted patient or episode (docs/restrictions.md) leaves the caseload of whoever it
+    // shuts out. The rest of the access predicate holds by this row's own membership.
+    .where(episodeVisibleTo(actor, today, 'e.id'))
+    .where(patientOfMyTeamVisibleTo(actor, today, 'p'));
   if (query.programId) select = select.where('e.programId', '=', query.programId);
   // A supervisor looking at a colleague's caseload sees only the episodes of programs they supervise.
   if (supervisedBy)
@@ -128,7 +117,7 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       .where(patientVisibleTo(supervisedBy, today, 'p'))
       .where(episodeVisibleTo(supervisedBy, today, 'e.id'));
   if (query.phase) select = select.where('e.phase', '=', query.phase);
-  if (query.levelCode) select = select.where(sql<boolean>`lvl.level_code = ${query.levelCode}`);
+  if (query.levelCode) select = select.where(sql<boolean>`lvls.levels -> 0 ->> 'code' = ${query.levelCode}`);
   const after = decodeCursor(query.cursor, ['string', 'string', 'uuid']);
   if (after)
     select = select.where(

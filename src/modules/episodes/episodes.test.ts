@@ -271,6 +271,29 @@ describe('episodes of care', () => {
     assert.equal(paged.body.items.length, 1);
   });
 
+  test('the audit row of a caseload page names the patients shown, in order, not the row read to see whether a page follows', async () => {
+    const lastCaseloadRow = async () =>
+      (
+        await t.db
+          .selectFrom('auditEvents')
+          .select(['action', 'details'])
+          .where('actorUserId', '=', rosa.user.id)
+          .where('recordType', '=', 'caseload')
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow()
+      ) as { action: string; details: { shownPatientIds: string[] } };
+    const all = await rosaClient.get<{ items: { patientId: string }[] }>('/api/caseload?limit=200');
+    assert.ok(all.body.items.length > 2, 'more than a page of two');
+    assert.deepEqual((await lastCaseloadRow()).details.shownPatientIds, all.body.items.map((item) => item.patientId));
+    const page = await rosaClient.get<{ items: { patientId: string }[]; nextCursor: string | null }>('/api/caseload?limit=2');
+    assert.ok(page.body.nextCursor);
+    const row = await lastCaseloadRow();
+    assert.equal(row.action, 'read');
+    assert.deepEqual(row.details.shownPatientIds, page.body.items.map((item) => item.patientId));
+    await rosaClient.get('/api/caseload?phase=continuing-care&programId=00000000-0000-4000-8000-000000000000');
+    assert.deepEqual((await lastCaseloadRow()).details, { shownPatientIds: [] }, 'an empty page is audited too');
+  });
+
   test('a second open episode of one person in the same program is refused (409, coded); opened in error voids one, audited', async () => {
     const { patient, response } = await openFor(luis);
     assert.equal(response.status, 201);
@@ -374,6 +397,13 @@ describe('episodes of care', () => {
       row?.levels.map((level) => level.code),
       ['1.0', 'otp'],
     );
+    assert.equal((row as { levelEdition?: string } | undefined)?.levelEdition, 'asam-4');
+    const byLevel = async (code: string) =>
+      (await tylerClient.get<{ items: { episodeId: string }[] }>(`/api/caseload?limit=200&levelCode=${code}`)).body.items.some(
+        (item) => item.episodeId === id,
+      );
+    assert.equal(await byLevel('1.0'), true, 'the filter is on the row’s level');
+    assert.equal(await byLevel('otp'), false, 'not on a level running beside it');
   });
 
   test('the work list: days in phase and the next planned end per row; a supervisor sees each case manager’s load', async () => {

@@ -78,6 +78,20 @@ export function patientVisibleTo(actor: Actor, today = todayOf(actor), p = 'p'):
 }
 
 /**
+ * `patientVisibleTo` for a row reached through the actor's own current membership of one of the
+ * patient's episodes, where that episode's restriction (`episodeVisibleTo`) already admits them:
+ * My caseload. The predicate's first term then holds by that very row (a team member's
+ * `patient_id` is its episode's, by foreign key), so what is left to ask of the patient is that
+ * it is not deleted and that no restriction of it shuts the actor out. The same answer for a
+ * third of the work per row, which is most of the caseload's.
+ */
+export function patientOfMyTeamVisibleTo(actor: Actor, today: string, p = 'p'): RawBuilder<boolean> {
+  const ref = (column: string) => sql.ref(`${p}.${column}`);
+  return sql<boolean>`(${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL
+    AND ${restrictionAdmits(actor, today, 'patient', ref('id'))})`;
+}
+
+/**
  * No active restriction of the patient (`scope` 'patient', `target` its id) or of the episode
  * (`scope` 'episode', `target` its id) shuts the actor out: a restriction admits its current
  * care-team members (of the patient, or of that episode) and its allow list, minus its excluded

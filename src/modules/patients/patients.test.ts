@@ -240,5 +240,14 @@ describe('search', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(audit.details).includes('artin'), 'search terms are not kept in the audit trail');
+    const shown = await find(caseManager, 'q=mart');
+    const row = await t.db
+      .selectFrom('auditEvents')
+      .select(['action', 'details'])
+      .where('recordType', '=', 'patient-search')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.action, 'read');
+    assert.deepEqual(row.details, { shownPatientIds: shown }, 'the records shown, in order; no flag below the cap');
   });
 });
