@@ -177,6 +177,18 @@ export function searchPatientsCounted(executor: Executor, actor: Actor, query: P
   return searchPatientsQuery(executor, actor, query, limit, undefined, cap).select(sql<string>`count(*) OVER ()`.as('matches'));
 }
 
+/**
+ * Whether a search is sent as a named statement (src/lib/db/prepared.ts): planned once per
+ * connection, then run on a generic plan. Every plan starts from the same rows whatever the
+ * words (the actor's relationships, or the name's trigram index on the programs they
+ * supervise), so a generic plan is as good as a custom one, and planning cost as much as
+ * running: all but `name-index`, whose best plan depends on which terms were given and how
+ * rare they are (test/api/patient-search-plans.test.ts runs the named ones on generic plans).
+ */
+export function searchSentNamed(actor: Actor, query: PatientSearchQuery): boolean {
+  return searchPlanFor(actor, query) !== 'name-index';
+}
+
 /** The plan a search takes unless a test or the bench names one (see `searchPatientsQuery`). */
 export function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
   if (!actor.roles.includes('supervisor')) return 'visible-first';
@@ -284,7 +296,7 @@ function visiblePatientIds(executor: Executor, actor: Actor, today: string, { pr
  * a stream, so the caller's cap stops the reading.
  */
 function programNameCandidates(executor: Executor, actor: Actor, today: string, q: string | undefined) {
-  let byProgram = executor
+  const byProgram = executor
     .selectFrom('programMemberships as pm')
     // The actor's programs before this one, once per program: empty for someone supervising
     // one program (most), whose matches then need no probe for having been met already.
@@ -293,7 +305,17 @@ function programNameCandidates(executor: Executor, actor: Actor, today: string, 
                                   WHERE pm2.user_id = pm.user_id AND pm2.program_id < pm.program_id) AS ids)`.as('earlier'),
       (join) => join.onTrue(),
     )
-    .innerJoin('programSearchNames as s', 's.programId', 'pm.programId')
+    // Program by program, the index searched for the program and the name together (OFFSET 0
+    // keeps the subquery apart, so its program is a condition of the index scan): otherwise
+    // PostgreSQL may read the organization's every match of the name and keep those of the
+    // actor's programs after, as a generic plan always did, and custom ones at 100,000 patients.
+    .innerJoinLateral(
+      (eb) => {
+        const names = eb.selectFrom('programSearchNames as s').select('s.patientId').whereRef('s.programId', '=', 'pm.programId');
+        return (q ? names.where(sql<boolean>`bw_fold(${q}) <% s.search_name`) : names).offset(0).as('s');
+      },
+      (join) => join.onTrue(),
+    )
     .select('s.patientId as id')
     .where('pm.userId', '=', actor.userId)
     .where(sql<boolean>`${sql.lit(actor.roles.includes('supervisor'))}`)
@@ -303,7 +325,6 @@ function programNameCandidates(executor: Executor, actor: Actor, today: string, 
       sql<boolean>`(cardinality(earlier.ids) = 0 OR NOT EXISTS (
         SELECT 1 FROM program_search_names s2 WHERE s2.patient_id = s.patient_id AND s2.program_id = ANY (earlier.ids) OFFSET 0))`,
     );
-  if (q) byProgram = byProgram.where(sql<boolean>`bw_fold(${q}) <% s.search_name`);
   const otherwise = executor
     .selectFrom(visiblePatientIds(executor, actor, today, { programs: false }).as('r'))
     .select('r.id')

@@ -10,7 +10,7 @@ import type { ModuleRegistry } from '../../lib/modules.ts';
 import { canSeePatient, readPatientRecord, todayOf, withPatientRecord } from './access.ts';
 import { requireRegistrar } from './permissions.ts';
 import { loadSections, presentPatient, readPresentedPatient, type PatientOverview, type PatientView } from './presenter.ts';
-import { findDuplicateCandidates, SEARCH_MATCH_CAP, searchPatientsCounted, searchPlanFor } from './queries.ts';
+import { findDuplicateCandidates, SEARCH_MATCH_CAP, searchPatientsCounted, searchSentNamed } from './queries.ts';
 import { patientKind } from './records.ts';
 import { requestReview, type ReviewView } from './reviews.ts';
 import { columnsOf, IdentifierTaken, insertPatient, writeChildren } from './writes.ts';
@@ -247,11 +247,10 @@ export async function searchPatients(db: Database, ctx: RequestContext, query: P
     ]);
   }
   const search = searchPatientsCounted(db, ctx.actor, query, query.limit ?? 50);
-  // A search from the people the actor sees (everyone but supervisors) has one best plan
-  // whatever the words: sent named, it is planned once per connection instead of each time
-  // (2.5 ms, as long as running it: docs/performance.md, "Under load"). A supervisor's search
-  // starts from the name's matches, whose best plan depends on the words: planned each time.
-  const compiled = searchPlanFor(ctx.actor, query) === 'visible-first' ? prepared(search) : search.compile();
+  // Sent named, a search is planned once per connection instead of each time, which cost as
+  // much as running it (docs/performance.md, "Under load"); not a supervisor's search without a
+  // name, whose best plan depends on the terms (`searchSentNamed`).
+  const compiled = searchSentNamed(ctx.actor, query) ? prepared(search) : search.compile();
   const counted = (await db.executeQuery(compiled)).rows;
   const tooManyMatches = Number(counted[0]?.matches ?? 0) > SEARCH_MATCH_CAP;
   const rows = counted.map(({ matches: _, ...row }) => row);
