@@ -111,22 +111,24 @@ async function concurrentView<T>(tx: Transaction<DB>, work: (tx: Transaction<DB>
     // Kysely asks for these only to begin, introspect or end, which a transaction's view refuses.
     ...refusedParts,
   });
+  // Whether the work succeeds or fails, no statement it started may still be on the wire when
+  // the transaction goes on, commits or rolls back (or, for an audited refusal, rolls back to its
+  // savepoint and commits), and none may start after.
+  const settled = () => {
+    open = false;
+    return Promise.allSettled(sent);
+  };
+  let result: T;
   try {
-    return await work(view);
+    result = await work(view);
   } catch (error) {
-    // Work that failed may leave statements of its other branches running, and others about to
-    // start: none may still be on the wire when the transaction rolls back (or, for an audited
-    // refusal, rolls back to its savepoint and commits). And the first to fail is the cause:
-    // those sent after it only answer that the transaction is aborted, and may reach the
-    // `Promise.all` that failed the work first.
-    open = false;
-    const outcomes = await Promise.allSettled(sent);
-    const cause = outcomes.find((outcome) => outcome.status === 'rejected' && !isAbortedTransaction(outcome.reason));
+    // The first statement to fail is the cause: those sent after it only answer that the
+    // transaction is aborted, and may reach the `Promise.all` that failed the work first.
+    const cause = (await settled()).find((outcome) => outcome.status === 'rejected' && !isAbortedTransaction(outcome.reason));
     throw cause ? (cause as PromiseRejectedResult).reason : error;
-  } finally {
-    open = false;
-    await Promise.allSettled(sent);
   }
+  await settled();
+  return result;
 }
 
 const isAbortedTransaction = (error: unknown) => (error as { code?: unknown } | null)?.code === '25P02';
@@ -174,8 +176,9 @@ function writeTogether(pool: pg.Pool): void {
 const refused = () => {
   throw new Error('a concurrent view of a transaction only runs statements');
 };
+const refusedDialect = { createDriver: refused, createQueryCompiler: refused, createAdapter: refused, createIntrospector: refused };
 const refusedParts = {
-  config: { dialect: { createDriver: refused, createQueryCompiler: refused, createAdapter: refused, createIntrospector: refused } },
+  config: { dialect: refusedDialect },
   driver: {
     init: refused,
     acquireConnection: refused,
@@ -185,7 +188,7 @@ const refusedParts = {
     releaseConnection: refused,
     destroy: refused,
   },
-  dialect: { createDriver: refused, createQueryCompiler: refused, createAdapter: refused, createIntrospector: refused },
+  dialect: refusedDialect,
 };
 
 class SavepointDriver extends PostgresDriver {
