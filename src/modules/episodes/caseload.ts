@@ -7,7 +7,14 @@ import type { Database } from '../../lib/db/database.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { requirePermission } from '../../lib/access.ts';
 import { decodeCursor, toPage, Nullable } from '../../lib/http/schemas.ts';
-import { currentMember, episodeVisibleTo, patientOfMyTeamVisibleTo, patientVisibleTo, supervisesProgram, todayOf } from '../patients/access.ts';
+import {
+  currentMember,
+  episodeVisibleTo,
+  patientOfMyTeamVisibleTo,
+  patientVisibleTo,
+  supervisesProgram,
+  todayOf,
+} from '../patients/access.ts';
 import type { CaseloadQuery } from './schemas.ts';
 import { nextDueSql } from '../contacts/queries.ts';
 import { prepared } from '../../lib/db/prepared.ts';

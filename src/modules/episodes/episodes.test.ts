@@ -273,23 +273,27 @@ describe('episodes of care', () => {
 
   test('the audit row of a caseload page names the patients shown, in order, not the row read to see whether a page follows', async () => {
     const lastCaseloadRow = async () =>
-      (
-        await t.db
-          .selectFrom('auditEvents')
-          .select(['action', 'details'])
-          .where('actorUserId', '=', rosa.user.id)
-          .where('recordType', '=', 'caseload')
-          .orderBy('seq', 'desc')
-          .executeTakeFirstOrThrow()
-      ) as { action: string; details: { shownPatientIds: string[] } };
+      (await t.db
+        .selectFrom('auditEvents')
+        .select(['action', 'details'])
+        .where('actorUserId', '=', rosa.user.id)
+        .where('recordType', '=', 'caseload')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow()) as { action: string; details: { shownPatientIds: string[] } };
     const all = await rosaClient.get<{ items: { patientId: string }[] }>('/api/caseload?limit=200');
     assert.ok(all.body.items.length > 2, 'more than a page of two');
-    assert.deepEqual((await lastCaseloadRow()).details.shownPatientIds, all.body.items.map((item) => item.patientId));
+    assert.deepEqual(
+      (await lastCaseloadRow()).details.shownPatientIds,
+      all.body.items.map((item) => item.patientId),
+    );
     const page = await rosaClient.get<{ items: { patientId: string }[]; nextCursor: string | null }>('/api/caseload?limit=2');
     assert.ok(page.body.nextCursor);
     const row = await lastCaseloadRow();
     assert.equal(row.action, 'read');
-    assert.deepEqual(row.details.shownPatientIds, page.body.items.map((item) => item.patientId));
+    assert.deepEqual(
+      row.details.shownPatientIds,
+      page.body.items.map((item) => item.patientId),
+    );
     await rosaClient.get('/api/caseload?phase=continuing-care&programId=00000000-0000-4000-8000-000000000000');
     assert.deepEqual((await lastCaseloadRow()).details, { shownPatientIds: [] }, 'an empty page is audited too');
   });

@@ -190,7 +190,7 @@ export function searchSentNamed(actor: Actor, query: PatientSearchQuery): boolea
 }
 
 /** The plan a search takes unless a test or the bench names one (see `searchPatientsQuery`). */
-export function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
+function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
   if (!actor.roles.includes('supervisor')) return 'visible-first';
   return query.q ? 'program-names' : 'name-index';
 }
