@@ -10,7 +10,8 @@ import type { PatientRecordKind } from '../../lib/modules.ts';
 
 /**
  * Who may see a patient (docs/patients.md), as SQL fragments that every query of patient
- * data composes: the one access check below, search, My caseload, caseload reassignment.
+ * data composes: the one access check below, search, My caseload (in the shorter form its own
+ * rows allow: `patientOfMyTeamVisibleTo`), caseload reassignment.
  * - a member of the care team of one of the patient's episodes, from the day they start until
  *   the day they end (exclusive), "today" being the organization's date;
  * - a supervisor of the program of one of the patient's episodes;
@@ -63,31 +64,43 @@ function emergencyAccessOf(actor: Actor, patientColumn: RawBuilder<unknown>): Ra
  * team test may be hashed, as it is small (the actor's own memberships).
  */
 export function patientVisibleTo(actor: Actor, today = todayOf(actor), p = 'p'): RawBuilder<boolean> {
-  const ref = (column: string) => sql.ref(`${p}.${column}`);
+  const id = sql.ref(`${p}.id`);
   // An emergency grant is one more way in; a restriction still applies to it, and lets a grant
   // through unless the person is on its excluded list (restrictionAdmits).
-  return sql<boolean>`(
-    ${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL AND (
-      EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${ref('id')} AND ${currentMember('m', actor.userId, today)}
+  return patientAdmits(
+    actor,
+    today,
+    p,
+    sql<boolean>`
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.patient_id = ${id} AND ${currentMember('m', actor.userId, today)}
                  AND ${episodeVisibleTo(actor, today, 'm.episode_id')})
-      OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} AND ${supervisesProgram(actor, 'e.program_id')}
+      OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${id} AND ${supervisesProgram(actor, 'e.program_id')}
                     AND ${episodeVisibleTo(actor, today, 'e.id')} OFFSET 0)
-      OR (${ref('created_by')} = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${ref('id')} OFFSET 0))
-      OR ${emergencyAccessOf(actor, ref('id'))}
-    ) AND ${restrictionAdmits(actor, today, 'patient', ref('id'))})`;
+      OR (${sql.ref(`${p}.created_by`)} = ${actor.userId} AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = ${id} OFFSET 0))
+      OR ${emergencyAccessOf(actor, id)}`,
+  );
 }
 
 /**
  * `patientVisibleTo` for a row reached through the actor's own current membership of one of the
  * patient's episodes, where that episode's restriction (`episodeVisibleTo`) already admits them:
- * My caseload. The predicate's first term then holds by that very row (a team member's
- * `patient_id` is its episode's, by foreign key), so what is left to ask of the patient is that
- * it is not deleted and that no restriction of it shuts the actor out. The same answer for a
- * third of the work per row, which is most of the caseload's.
+ * My caseload (src/modules/episodes/caseload.ts), whose query holds both conditions. The
+ * predicate's first way in then holds by that very row (a team member's `patient_id` is its
+ * episode's, by foreign key), so only the conditions every way in must meet are left to ask:
+ * the same answer, without looking up the care team a second time for each row.
  */
 export function patientOfMyTeamVisibleTo(actor: Actor, today: string, p = 'p'): RawBuilder<boolean> {
+  return patientAdmits(actor, today, p, sql<boolean>`true`);
+}
+
+/**
+ * What every way in (`ways`) must meet: the patient is of the actor's organization, not
+ * deleted, and no restriction of it shuts the actor out. One place, for both predicates above.
+ */
+function patientAdmits(actor: Actor, today: string, p: string, ways: RawBuilder<boolean>): RawBuilder<boolean> {
   const ref = (column: string) => sql.ref(`${p}.${column}`);
-  return sql<boolean>`(${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL
+  return sql<boolean>`(
+    ${ref('organization_id')} = ${actor.organizationId} AND ${ref('deleted_at')} IS NULL AND (${ways})
     AND ${restrictionAdmits(actor, today, 'patient', ref('id'))})`;
 }
 

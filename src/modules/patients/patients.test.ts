@@ -241,6 +241,7 @@ describe('search', () => {
       .executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(audit.details).includes('artin'), 'search terms are not kept in the audit trail');
     const shown = await find(caseManager, 'q=mart');
+    assert.ok(shown.includes(rosa.body.id));
     const row = await t.db
       .selectFrom('auditEvents')
       .select(['action', 'details'])

@@ -178,12 +178,13 @@ export function searchPatientsCounted(executor: Executor, actor: Actor, query: P
 }
 
 /**
- * Whether a search is sent as a named statement (src/lib/db/prepared.ts): planned once per
- * connection, then run on a generic plan. Every plan starts from the same rows whatever the
- * words (the actor's relationships, or the name's trigram index on the programs they
- * supervise), so a generic plan is as good as a custom one, and planning cost as much as
- * running: all but `name-index`, whose best plan depends on which terms were given and how
- * rare they are (test/api/patient-search-plans.test.ts runs the named ones on generic plans).
+ * Whether a search is sent as a named statement (src/lib/db/prepared.ts). PostgreSQL then plans
+ * its first five runs on a connection for their own words and afterwards keeps one generic plan
+ * if it costs no more, as it does here: planning cost as much as running. The plans' shapes are
+ * fenced (`OFFSET 0`) to start from the same rows whatever the words (the actor's relationships,
+ * or the name's matches in each program they supervise), so a generic plan reads what a custom
+ * one would. All but `name-index`, whose best plan depends on which terms were given and how rare
+ * they are. test/api/patient-search-plans.test.ts runs the named ones on generic plans.
  */
 export function searchSentNamed(actor: Actor, query: PatientSearchQuery): boolean {
   return searchPlanFor(actor, query) !== 'name-index';

@@ -247,9 +247,9 @@ export async function searchPatients(db: Database, ctx: RequestContext, query: P
     ]);
   }
   const search = searchPatientsCounted(db, ctx.actor, query, query.limit ?? 50);
-  // Sent named, a search is planned once per connection instead of each time, which cost as
-  // much as running it (docs/performance.md, "Under load"); not a supervisor's search without a
-  // name, whose best plan depends on the terms (`searchSentNamed`).
+  // Sent named, a search is not planned anew each time, which cost as much as running it
+  // (docs/performance.md, "Under load"); not a supervisor's search without a name, whose best
+  // plan depends on the terms (`searchSentNamed`).
   const compiled = searchSentNamed(ctx.actor, query) ? prepared(search) : search.compile();
   const counted = (await db.executeQuery(compiled)).rows;
   const tooManyMatches = Number(counted[0]?.matches ?? 0) > SEARCH_MATCH_CAP;

@@ -8,6 +8,9 @@ import type { Role } from '../../codes.ts';
 import { addDays, todayIn } from '../../lib/dates.ts';
 import { buildRegistry } from '../../lib/modules.ts';
 import { modules } from '../index.ts';
+import type { Actor } from '../../lib/context.ts';
+import { caseloadQuery } from '../episodes/caseload.ts';
+import { currentMember, episodeVisibleTo, patientVisibleTo } from '../patients/access.ts';
 
 /**
  * Restricted records and sensitive notes (docs/restrictions.md): the hiding is in the queries,
@@ -23,7 +26,7 @@ const today = todayIn(org.timeZone);
 async function person(roles: Role[], displayName: string) {
   const made = await makeUser(t.db, org.id, { roles, displayName });
   await addMembership(t.db, org.id, program.id, made.user.id);
-  return { id: made.user.id, password: made.password, client: await signedIn(t.app, made) };
+  return { id: made.user.id, roles, password: made.password, client: await signedIn(t.app, made) };
 }
 const cm = await person(['case-manager'], 'Rosa Delgado');
 const restricting = await person(['supervisor'], 'Sam Okafor');
@@ -374,4 +377,69 @@ test('emergency access opens a restricted record to someone outside it, never to
   });
   assert.equal(opened.status, 201, JSON.stringify(opened.body));
   assert.equal((await otherSupervisor.client.get(`/api/patients/${patientId}`)).status, 200);
+});
+
+test('My caseload admits exactly the rows the whole access predicate admits, for everyone around restricted records', async () => {
+  // The caseload asks of a row's patient only what its own membership leaves open
+  // (patientOfMyTeamVisibleTo); here the whole predicate decides beside it.
+  const patientRestricted = await patientWithEpisode('Equivalson');
+  const episodeRestricted = await patientWithEpisode('Equivalsen');
+  const plain = await patientWithEpisode('Equivalsan');
+  const byPatient = await restricting.client.request('PUT', `/api/patients/${patientRestricted.patientId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [relative.id],
+  });
+  assert.equal(byPatient.status, 201, JSON.stringify(byPatient.body));
+  const byEpisode = await restricting.client.request('PUT', `/api/episodes/${episodeRestricted.episodeId}/restriction`, {
+    reason: 'staff-relative',
+    allowedUserIds: [],
+    excludedUserIds: [counselor.id],
+  });
+  assert.equal(byEpisode.status, 201, JSON.stringify(byEpisode.body));
+  const ours = [patientRestricted.episodeId, episodeRestricted.episodeId, plain.episodeId];
+  const actorOf = (who: typeof cm): Actor => ({
+    userId: who.id,
+    organizationId: org.id,
+    timeZone: org.timeZone,
+    email: null,
+    displayName: '',
+    roles: who.roles,
+    locale: 'en',
+    sessionId: null,
+    apiKeyId: null,
+    apiKeyCreatedBy: null,
+  });
+  let shownInAll = 0;
+  for (const who of [cm, relative, counselor, peer, restricting, otherSupervisor]) {
+    const actor = actorOf(who);
+    const shown = (await caseloadQuery(t.db, actor, {}, today, 200).execute())
+      .map((row) => row.episodeId)
+      .filter((id) => ours.includes(id));
+    const admitted = (
+      await t.db
+        .selectFrom('careTeamMembers as m')
+        .innerJoin('episodes as e', 'e.id', 'm.episodeId')
+        .innerJoin('patients as p', 'p.id', 'e.patientId')
+        .select('e.id')
+        .where(currentMember('m', who.id, today))
+        .where('e.closedOn', 'is', null)
+        .where(patientVisibleTo(actor, today, 'p'))
+        .where(episodeVisibleTo(actor, today, 'e.id'))
+        .where('e.id', 'in', ours)
+        .execute()
+    ).map((row) => row.id);
+    assert.deepEqual([...shown].sort(), [...admitted].sort(), who.roles.join());
+    shownInAll += shown.length;
+  }
+  // Not vacuous: the team sees some of them, and the restrictions hide others.
+  assert.equal(
+    (await caseloadQuery(t.db, actorOf(relative), {}, today, 200).execute()).some((row) => row.episodeId === patientRestricted.episodeId),
+    false,
+  );
+  assert.equal(
+    (await caseloadQuery(t.db, actorOf(counselor), {}, today, 200).execute()).some((row) => row.episodeId === episodeRestricted.episodeId),
+    false,
+  );
+  assert.ok(shownInAll >= 10, `${shownInAll} rows shown in all`);
 });
