@@ -130,19 +130,24 @@ try {
   const size = await client.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
   const described = `${patients.toLocaleString('en-US')} patients, ${world.caseManagerIds.length} case managers, database ${size.rows[0]?.size ?? '?'} (${adminUrl === process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}), ${values.reuse ? `reused ${database}` : `generated in ${generation.toFixed(1)} s`}${sealedRows > 0 ? ` (${sealedRows.toLocaleString('en-US')} audit rows sealed)` : ''}`;
 
+  /**
+   * A new authenticator for a bench user who must sign in with a second factor; its secret.
+   * New, with no last step used: an earlier run's, kept, would refuse this run's first code as
+   * a replay when the runs are less than 30 s apart.
+   */
+  const newAuthenticator = async (userId: string): Promise<string> => {
+    const secret = newTotpSecret();
+    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
+      sealMfaSecret(testSecrets, 'mfaSecret', userId, secret),
+      userId,
+    ]);
+    return secret;
+  };
+
   if (values.load) {
-    // Supervisors must have a second factor: give the two signing in an authenticator each (a
-    // new one: the last step used with an earlier run's says nothing of it, and kept, it would
-    // refuse this run's first code as a replay when the runs are less than 30 s apart).
+    // Supervisors must have a second factor: give the two signing in an authenticator each.
     const supervisorTotps = new Map<string, string>();
-    for (const id of world.supervisorIds.slice(0, 2)) {
-      const secret = newTotpSecret();
-      supervisorTotps.set(id, secret);
-      await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
-        sealMfaSecret(testSecrets, 'mfaSecret', id, secret),
-        id,
-      ]);
-    }
+    for (const id of world.supervisorIds.slice(0, 2)) supervisorTotps.set(id, await newAuthenticator(id));
     await handle.close();
     console.log(`\nBridgeway load bench: ${described}`);
     let passed = true;
@@ -178,20 +183,11 @@ try {
     const caseManager = new TestClient(app);
     await caseManager.signIn('cm1@bench.invalid', PASSWORD);
     // Supervisors must have a second factor: give the timed one an authenticator.
-    const supervisorTotp = newTotpSecret();
-    const supervisorId = world.supervisorIds[0] ?? '';
-    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
-      sealMfaSecret(testSecrets, 'mfaSecret', supervisorId, supervisorTotp),
-      supervisorId,
-    ]);
+    const supervisorTotp = await newAuthenticator(world.supervisorIds[0] ?? '');
     const supervisor = new TestClient(app);
     await supervisor.signIn('sup1@bench.invalid', PASSWORD, supervisorTotp);
     // Privacy officers too (the audit search, the disclosures log, the review queues).
-    const privacyOfficerTotp = newTotpSecret();
-    await client.query('UPDATE users SET mfa_secret = $1, mfa_enabled_at = now(), mfa_last_step = NULL WHERE id = $2', [
-      sealMfaSecret(testSecrets, 'mfaSecret', world.privacyOfficerId, privacyOfficerTotp),
-      world.privacyOfficerId,
-    ]);
+    const privacyOfficerTotp = await newAuthenticator(world.privacyOfficerId);
     const privacyOfficer = new TestClient(app);
     await privacyOfficer.signIn('po1@bench.invalid', PASSWORD, privacyOfficerTotp);
     const actorOf = (userId: string, roles: Actor['roles']): Actor => ({
