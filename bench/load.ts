@@ -100,6 +100,18 @@ function clusterCpuSeconds(postmaster: number): number {
   return ticks / 100;
 }
 
+/** A thread's time on a CPU and waiting in a run queue for one, in seconds (/proc/<pid>/task/<tid>/schedstat). */
+const schedule = (pid: number) => {
+  try {
+    const [running = 0, waiting = 0] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { running: running / 1e9, waiting: waiting / 1e9 };
+  } catch {
+    return null; // a kernel without scheduler statistics
+  }
+};
+/** The machine's idle time so far, all cores together, in seconds (the fourth field of /proc/stat's first line). */
+const machineIdleSeconds = () => Number(readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/)[4] ?? 0) / 100;
+
 async function signIn(origin: string, email: string, password: string, totp?: string): Promise<{ cookie: string; csrf: string }> {
   const response = await fetch(`${origin}/api/session`, {
     method: 'POST',
@@ -289,15 +301,23 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     const postmaster = stat(backend)[1] ?? 0;
     const cpuStart = cpuSeconds(pid);
     const databaseCpuStart = clusterCpuSeconds(postmaster);
+    const benchCpuStart = process.cpuUsage();
     const loadBefore = os.loadavg()[0] ?? 0;
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rss(pid)), 5_000);
+    // The scheduler's figures from the first sample to the last, inside the run: not its ramps.
+    const moments: { at: number; thread: ReturnType<typeof schedule>; idle: number }[] = [];
+    const sampler = setInterval(() => {
+      samples.push(rss(pid));
+      moments.push({ at: performance.now() / 1000, thread: schedule(pid), idle: machineIdleSeconds() });
+    }, 5_000);
     const { result, latencies, statuses } = await run(options.seconds);
     clearInterval(sampler);
     const memoryEnd = rss(pid);
     await snapshot();
     const serverCpu = cpuSeconds(pid) - cpuStart;
     const databaseCpu = clusterCpuSeconds(postmaster) - databaseCpuStart;
+    const benchUsage = process.cpuUsage(benchCpuStart);
+    const benchCpu = (benchUsage.user + benchUsage.system) / 1e6;
     const loadAfter = os.loadavg()[0] ?? 0;
 
     const cores = os.availableParallelism();
@@ -326,6 +346,20 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     console.log(
       `CPU used: server ${(serverCpu / options.seconds).toFixed(2)} cores, PostgreSQL ${(databaseCpu / options.seconds).toFixed(2)} cores: ${(completed / Math.max(0.01, serverCpu + databaseCpu)).toFixed(0)} requests per CPU-second of the two together`,
     );
+    // Whether the server's one thread is the limit: a thread that is running or waiting for a
+    // CPU nearly all the time is, even while the machine has idle time (docs/performance.md,
+    // "2 December 2026").
+    const first = moments[0];
+    const last = moments.findLast((moment) => moment.at - (first?.at ?? 0) <= options.seconds - 1);
+    const span = first && last && last !== first ? last.at - first.at : 0;
+    const share = (seconds: number) => `${((100 * seconds) / span).toFixed(0)} %`;
+    console.log(
+      `CPU per request: server ${((1000 * serverCpu) / Math.max(1, completed)).toFixed(2)} ms, PostgreSQL ${((1000 * databaseCpu) / Math.max(1, completed)).toFixed(2)} ms; this bench with autocannon ${(benchCpu / options.seconds).toFixed(2)} cores`,
+    );
+    if (first?.thread && last?.thread && span > 0)
+      console.log(
+        `the server's main thread: running ${share(last.thread.running - first.thread.running)} of the time, waiting for a CPU ${share(last.thread.waiting - first.thread.waiting)}; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (from the 5th second to the ${Math.round(last.at - first.at + 5)}th)`,
+      );
     console.log(
       `errors: ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, answers other than 2xx ${failures}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
