@@ -109,8 +109,15 @@ const schedule = (pid: number) => {
     return null; // a kernel without scheduler statistics
   }
 };
-/** The machine's idle time so far, all cores together, in seconds (the fourth field of /proc/stat's first line). */
-const machineIdleSeconds = () => Number(readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/)[4] ?? 0) / 100;
+/**
+ * The machine's idle time so far, all its cores together, in seconds: idle and waiting for I/O,
+ * the 4th and 5th counters of /proc/stat's first line (in 1/100 s). The whole machine's, even
+ * where this process may use fewer of its cores.
+ */
+const machineIdleSeconds = () => {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/) ?? [];
+  return (Number(fields[4] ?? 0) + Number(fields[5] ?? 0)) / 100;
+};
 
 async function signIn(origin: string, email: string, password: string, totp?: string): Promise<{ cookie: string; csrf: string }> {
   const response = await fetch(`${origin}/api/session`, {
@@ -304,7 +311,9 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     const benchCpuStart = process.cpuUsage();
     const loadBefore = os.loadavg()[0] ?? 0;
     const samples: number[] = [];
-    // The scheduler's figures from the first sample to the last, inside the run: not its ramps.
+    // The scheduler's figures from the first sample (the 5th second) to the last one taken by
+    // the run's last second: not its ramps.
+    const runStart = performance.now() / 1000;
     const moments: { at: number; thread: ReturnType<typeof schedule>; idle: number }[] = [];
     const sampler = setInterval(() => {
       samples.push(rss(pid));
@@ -346,19 +355,26 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     console.log(
       `CPU used: server ${(serverCpu / options.seconds).toFixed(2)} cores, PostgreSQL ${(databaseCpu / options.seconds).toFixed(2)} cores: ${(completed / Math.max(0.01, serverCpu + databaseCpu)).toFixed(0)} requests per CPU-second of the two together`,
     );
-    // Whether the server's one thread is the limit: a thread that is running or waiting for a
-    // CPU nearly all the time is, even while the machine has idle time (docs/performance.md,
-    // "2 December 2026").
+    // Whether the server's one thread holds the load back: it does when the thread is running or
+    // waiting for a CPU nearly all the time; whether the cores are full besides, the idle figure
+    // says (docs/performance.md, "2 December 2026").
     const first = moments[0];
-    const last = moments.findLast((moment) => moment.at - (first?.at ?? 0) <= options.seconds - 1);
+    const last = moments.findLast((moment) => moment.at - runStart <= options.seconds - 1);
     const span = first && last && last !== first ? last.at - first.at : 0;
     const share = (seconds: number) => `${((100 * seconds) / span).toFixed(0)} %`;
     console.log(
-      `CPU per request: server ${((1000 * serverCpu) / Math.max(1, completed)).toFixed(2)} ms, PostgreSQL ${((1000 * databaseCpu) / Math.max(1, completed)).toFixed(2)} ms; this bench with autocannon ${(benchCpu / options.seconds).toFixed(2)} cores`,
+      `CPU per request: server ${((1000 * serverCpu) / Math.max(1, completed)).toFixed(2)} ms (all its threads), PostgreSQL ${((1000 * databaseCpu) / Math.max(1, completed)).toFixed(2)} ms; CPU of this bench with autocannon: ${(benchCpu / options.seconds).toFixed(2)} cores`,
     );
-    if (first?.thread && last?.thread && span > 0)
+    const window = first && last ? `from the ${Math.round(first.at - runStart)}th second to the ${Math.round(last.at - runStart)}th` : '';
+    if (!first || !last || span === 0) console.log('the scheduler: not sampled (a run of 10 s or more is)');
+    // A kernel that keeps no scheduler statistics has no file, or one that never moves.
+    else if (!first.thread || !last.thread || last.thread.running === first.thread.running)
       console.log(
-        `the server's main thread: running ${share(last.thread.running - first.thread.running)} of the time, waiting for a CPU ${share(last.thread.waiting - first.thread.waiting)}; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (from the 5th second to the ${Math.round(last.at - first.at + 5)}th)`,
+        `the scheduler: its statistics are not available here; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (${window})`,
+      );
+    else
+      console.log(
+        `the server's main thread: running ${share(last.thread.running - first.thread.running)} of the time, waiting for a CPU ${share(last.thread.waiting - first.thread.waiting)}; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (${window})`,
       );
     console.log(
       `errors: ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, answers other than 2xx ${failures}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
