@@ -355,27 +355,27 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     console.log(
       `CPU used: server ${(serverCpu / options.seconds).toFixed(2)} cores, PostgreSQL ${(databaseCpu / options.seconds).toFixed(2)} cores: ${(completed / Math.max(0.01, serverCpu + databaseCpu)).toFixed(0)} requests per CPU-second of the two together`,
     );
+    console.log(
+      `CPU per request: server ${((1000 * serverCpu) / Math.max(1, completed)).toFixed(2)} ms (all its threads), PostgreSQL ${((1000 * databaseCpu) / Math.max(1, completed)).toFixed(2)} ms; CPU of this bench with autocannon: ${(benchCpu / options.seconds).toFixed(2)} cores`,
+    );
     // Whether the server's one thread holds the load back: it does when the thread is running or
     // waiting for a CPU nearly all the time; whether the cores are full besides, the idle figure
     // says (docs/performance.md, "2 December 2026").
     const first = moments[0];
     const last = moments.findLast((moment) => moment.at - runStart <= options.seconds - 1);
-    const span = first && last && last !== first ? last.at - first.at : 0;
-    const share = (seconds: number) => `${((100 * seconds) / span).toFixed(0)} %`;
-    console.log(
-      `CPU per request: server ${((1000 * serverCpu) / Math.max(1, completed)).toFixed(2)} ms (all its threads), PostgreSQL ${((1000 * databaseCpu) / Math.max(1, completed)).toFixed(2)} ms; CPU of this bench with autocannon: ${(benchCpu / options.seconds).toFixed(2)} cores`,
-    );
-    const window = first && last ? `from the ${Math.round(first.at - runStart)}th second to the ${Math.round(last.at - runStart)}th` : '';
-    if (!first || !last || span === 0) console.log('the scheduler: not sampled (a run of 10 s or more is)');
-    // A kernel that keeps no scheduler statistics has no file, or one that never moves.
-    else if (!first.thread || !last.thread || last.thread.running === first.thread.running)
+    if (!first || !last || last === first) console.log('the scheduler: not sampled (a run of 10 s or more is)');
+    else {
+      const span = last.at - first.at;
+      const share = (seconds: number) => `${((100 * seconds) / span).toFixed(0)} %`;
+      // A kernel that keeps no scheduler statistics has no file, or one that never moves.
+      const thread =
+        first.thread && last.thread && last.thread.running !== first.thread.running
+          ? `the server's main thread: running ${share(last.thread.running - first.thread.running)} of the time, waiting for a CPU ${share(last.thread.waiting - first.thread.waiting)}`
+          : 'the scheduler: its statistics are not available here';
       console.log(
-        `the scheduler: its statistics are not available here; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (${window})`,
+        `${thread}; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (from the ${Math.round(first.at - runStart)}th second to the ${Math.round(last.at - runStart)}th)`,
       );
-    else
-      console.log(
-        `the server's main thread: running ${share(last.thread.running - first.thread.running)} of the time, waiting for a CPU ${share(last.thread.waiting - first.thread.waiting)}; the machine idle ${((last.idle - first.idle) / span).toFixed(2)} cores (${window})`,
-      );
+    }
     console.log(
       `errors: ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, answers other than 2xx ${failures}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
