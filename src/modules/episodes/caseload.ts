@@ -72,9 +72,10 @@ export function caseloadQuery(db: Database, actor: Actor, query: CaseloadQuery, 
       // On most rows the primary case manager is the caseload's owner, whose membership (m) is
       // already in hand. Looking the primary up by episode instead lets PostgreSQL choose the
       // exclusion constraint's GiST index, which cost more than the rest of the row together
-      // (docs/performance.md, "My caseload"); only other roles' rows ask the care team.
+      // (docs/performance.md, "My caseload"); only other roles' rows ask the care team. The
+      // owner's name does not depend on the row: read once for the statement, not once a row.
       sql<string | null>`CASE WHEN m.role = 'primary-case-manager'
-        THEN (SELECT u.display_name FROM users u WHERE u.id = m.user_id)
+        THEN (SELECT u.display_name FROM users u WHERE u.id = ${actor.userId})
         ELSE (SELECT u.display_name FROM care_team_members c JOIN users u ON u.id = c.user_id
                WHERE c.episode_id = e.id AND c.role = 'primary-case-manager'
                  AND c.started_on <= ${today}::date AND (c.ended_on IS NULL OR c.ended_on > ${today}::date)
