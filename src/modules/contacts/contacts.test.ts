@@ -31,7 +31,7 @@ interface Note {
   version: number;
   sections: Record<string, string>;
   addenda: { body: string; author: { id: string } }[];
-  cosignedBy: { id: string } | null;
+  cosignedBy: { id: string; name: string } | null;
 }
 const errorsOf = (body: Record<string, unknown>) => (body['errors'] ?? []) as { path: string; code: string }[];
 interface Contact {
@@ -190,6 +190,11 @@ test('a signed note refuses edits with the rule named; an addendum corrects it; 
   const cosigned = await supervisor.post<Note>(`/api/notes/${note.id}/cosignature`, { version: amended.body.version });
   assert.equal(cosigned.status, 200, JSON.stringify(cosigned.body));
   assert.equal(cosigned.body.cosignedBy?.id, supervisorMade.user.id);
+  assert.equal(cosigned.body.cosignedBy?.name, supervisorMade.user.displayName);
+  // The patient's page reads the same note with the overview's named statement: the co-signer's name too.
+  const overview = await cm.get<{ contacts: { id: string; note: Note | null }[] }>(`/api/patients/${patientId}`);
+  const shown = overview.body.contacts.find((row) => row.note?.id === note.id);
+  assert.equal(shown?.note?.cosignedBy?.name, supervisorMade.user.displayName);
   const bySupervisor = await supervisor.post<Note>(`/api/notes/${note.id}/addenda`, { body: 'Reviewed.' });
   assert.equal(bySupervisor.status, 201);
 });

@@ -199,11 +199,11 @@ function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
 /**
  * The words of a search as the index compares them (`bw_fold`: lower case, no accents), folded
  * once per statement. A named statement's generic plan sees `bw_fold($1)` as an expression to
- * compute for every row it filters or ranks (a dictionary lookup per character): as a subquery
- * it is computed once, before the rows are read, and the index scans take its value as well.
- * 15–27 % of the search statement's time (docs/performance.md, "Under load"). Not for
- * `name-index`, sent unnamed: its custom plan folds the constant itself and needs its value to
- * estimate how many rows the index returns.
+ * compute again for every row it filters or ranks (a pass through the accent dictionary each
+ * time); as a subquery it is computed once, before the rows are read, and the index scans take
+ * its value too. Up to a quarter of the statement's time for a common fragment
+ * (docs/performance.md, "2 December 2026, morning"). Not for `name-index`, sent unnamed: its custom plan
+ * folds the constant when planning and needs the value to estimate how many rows the index returns.
  */
 function foldedOnce(words: string, plan: SearchPlan) {
   return plan === 'name-index' ? sql<string>`bw_fold(${words})` : sql<string>`(SELECT bw_fold(${words}))`;
