@@ -36,32 +36,34 @@ export function contactsQuery(
  */
 export function notesQuery(executor: Executor, reader: Actor) {
   const readable = noteReadableBy(reader, todayOf(reader), 'n');
-  return executor
-    .selectFrom('contactNotes as n')
-    .innerJoin('users as a', 'a.id', 'n.authorId')
-    .select([
-      'n.id',
-      'n.organizationId',
-      'n.patientId',
-      'n.contactId',
-      'n.structure',
-      'n.status',
-      'n.authorId',
-      'n.signedAt',
-      'n.cosignedBy',
-      'n.cosignedAt',
-      'n.sensitive',
-      'n.version',
-      'n.createdAt',
-      'n.updatedAt',
-    ])
-    .select(sql<unknown>`CASE WHEN ${readable} THEN n.sections ELSE '{}'::jsonb END`.as('sections'))
-    .select(readable.as('readable'))
-    .select('a.displayName as authorName')
-    // Looked up per note, not joined: the overview's notes are read by a named statement, and
-    // its generic plan, not knowing how many contacts it is given, read the whole users table
-    // into a hash for an outer join (docs/performance.md, "2 December 2026, morning").
-    .select(sql<string | null>`(SELECT s.display_name FROM users s WHERE s.id = n.cosigned_by)`.as('cosignerName'));
+  return (
+    executor
+      .selectFrom('contactNotes as n')
+      .innerJoin('users as a', 'a.id', 'n.authorId')
+      .select([
+        'n.id',
+        'n.organizationId',
+        'n.patientId',
+        'n.contactId',
+        'n.structure',
+        'n.status',
+        'n.authorId',
+        'n.signedAt',
+        'n.cosignedBy',
+        'n.cosignedAt',
+        'n.sensitive',
+        'n.version',
+        'n.createdAt',
+        'n.updatedAt',
+      ])
+      .select(sql<unknown>`CASE WHEN ${readable} THEN n.sections ELSE '{}'::jsonb END`.as('sections'))
+      .select(readable.as('readable'))
+      .select('a.displayName as authorName')
+      // Looked up per note, not joined: the overview's notes are read by a named statement, and
+      // its generic plan, not knowing how many contacts it is given, read the whole users table
+      // into a hash for an outer join (docs/performance.md, "2 December 2026, morning").
+      .select(sql<string | null>`(SELECT s.display_name FROM users s WHERE s.id = n.cosigned_by)`.as('cosignerName'))
+  );
 }
 
 export function addendaQuery(executor: Executor, noteIds: readonly string[]) {
