@@ -32,38 +32,36 @@ export function contactsQuery(
 /**
  * The notes of some contacts, with their author's and co-signer's names, and whether `reader`
  * may read their text (a sensitive note, docs/restrictions.md): the text of one they may not is
- * blanked here, in the query, so no caller can hand it out by mistake.
+ * blanked here, in the query, so no caller can hand it out by mistake. The co-signer's name is
+ * looked up per note, not outer-joined: the overview reads notes by a named statement, whose
+ * generic plan, not knowing how many contacts it is given, hashed the whole users table for
+ * the join (docs/performance.md, "2 December 2026, morning").
  */
 export function notesQuery(executor: Executor, reader: Actor) {
   const readable = noteReadableBy(reader, todayOf(reader), 'n');
-  return (
-    executor
-      .selectFrom('contactNotes as n')
-      .innerJoin('users as a', 'a.id', 'n.authorId')
-      .select([
-        'n.id',
-        'n.organizationId',
-        'n.patientId',
-        'n.contactId',
-        'n.structure',
-        'n.status',
-        'n.authorId',
-        'n.signedAt',
-        'n.cosignedBy',
-        'n.cosignedAt',
-        'n.sensitive',
-        'n.version',
-        'n.createdAt',
-        'n.updatedAt',
-      ])
-      .select(sql<unknown>`CASE WHEN ${readable} THEN n.sections ELSE '{}'::jsonb END`.as('sections'))
-      .select(readable.as('readable'))
-      .select('a.displayName as authorName')
-      // Looked up per note, not joined: the overview's notes are read by a named statement, and
-      // its generic plan, not knowing how many contacts it is given, read the whole users table
-      // into a hash for an outer join (docs/performance.md, "2 December 2026, morning").
-      .select(sql<string | null>`(SELECT s.display_name FROM users s WHERE s.id = n.cosigned_by)`.as('cosignerName'))
-  );
+  return executor
+    .selectFrom('contactNotes as n')
+    .innerJoin('users as a', 'a.id', 'n.authorId')
+    .select([
+      'n.id',
+      'n.organizationId',
+      'n.patientId',
+      'n.contactId',
+      'n.structure',
+      'n.status',
+      'n.authorId',
+      'n.signedAt',
+      'n.cosignedBy',
+      'n.cosignedAt',
+      'n.sensitive',
+      'n.version',
+      'n.createdAt',
+      'n.updatedAt',
+    ])
+    .select(sql<unknown>`CASE WHEN ${readable} THEN n.sections ELSE '{}'::jsonb END`.as('sections'))
+    .select(readable.as('readable'))
+    .select('a.displayName as authorName')
+    .select(sql<string | null>`(SELECT s.display_name FROM users s WHERE s.id = n.cosigned_by)`.as('cosignerName'));
 }
 
 export function addendaQuery(executor: Executor, noteIds: readonly string[]) {
