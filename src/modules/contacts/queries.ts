@@ -33,9 +33,9 @@ export function contactsQuery(
  * The notes of some contacts, with their author's and co-signer's names, and whether `reader`
  * may read their text (a sensitive note, docs/restrictions.md): the text of one they may not is
  * blanked here, in the query, so no caller can hand it out by mistake. The co-signer's name is
- * looked up per note, not outer-joined: the overview reads notes by a named statement, whose
- * generic plan, not knowing how many contacts it is given, hashed the whole users table for
- * the join (docs/performance.md, "2 December 2026, morning").
+ * looked up per note, not outer-joined: for the join, PostgreSQL judged one pass over the whole
+ * staff table cheaper than a lookup per note, and read all of it into a hash on every patient
+ * overview (docs/performance.md, "2 December 2026, morning").
  */
 export function notesQuery(executor: Executor, reader: Actor) {
   const readable = noteReadableBy(reader, todayOf(reader), 'n');

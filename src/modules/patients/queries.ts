@@ -197,13 +197,15 @@ function searchPlanFor(actor: Actor, query: PatientSearchQuery): SearchPlan {
 }
 
 /**
- * The words of a search as the index compares them (`bw_fold`: lower case, no accents), folded
- * once per statement. A named statement's generic plan sees `bw_fold($1)` as an expression to
- * compute again for every row it filters or ranks (a pass through the accent dictionary each
- * time); as a subquery it is computed once, before the rows are read, and the index scans take
- * its value too. Up to a quarter of the statement's time for a common fragment
- * (docs/performance.md, "2 December 2026, morning"). Not for `name-index`, sent unnamed: its custom plan
- * folds the constant when planning and needs the value to estimate how many rows the index returns.
+ * The words of a search as the index compares them (`bw_fold`: lower case, no accents), computed
+ * once for each place the statement uses them. A named statement's generic plan sees
+ * `bw_fold($1)` as an expression to compute again for every row it filters or ranks (a pass
+ * through the accent dictionary each time); as a subquery it is computed once, before any row is
+ * read, and the index scans take its value too. 14–41 % of the statement's time for most
+ * fragments (docs/performance.md, "2 December 2026, morning"). `name-index` keeps the plain call:
+ * no request takes that plan with words (a supervisor's search by name goes program by program),
+ * only the tests and the bench force it, and a custom plan folds the constant when planning and
+ * needs its value to estimate how many rows the index returns.
  */
 function foldedOnce(words: string, plan: SearchPlan) {
   return plan === 'name-index' ? sql<string>`bw_fold(${words})` : sql<string>`(SELECT bw_fold(${words}))`;
