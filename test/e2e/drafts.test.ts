@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/browser.ts';
-import { intakeChart, journey, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
+import { endSessionThenWake, intakeChart, journey, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
 import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
@@ -181,7 +181,20 @@ test('English at a desk: a consent, a level-of-care edit and a task survive the 
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Finish the naloxone training module').first().waitFor();
   });
-  await end(/drug|Tuesdays|Dana|naloxone/i);
+  await step(page, 'a read after the laptop wakes finds the session ended: what was typed is kept, not only on Save', async () => {
+    await page.getByRole('button', { name: 'Add a task of my own' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+    await dialog.getByLabel(/^What is to be done/).fill('Call the county about the bus pass renewal');
+    await endSessionThenWake(context, page);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signInAgain(page, rosa, 'Sign in');
+    dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+    await dialog.getByText('What you typed is back').waitFor();
+    assert.equal(await dialog.getByLabel(/^What is to be done/).inputValue(), 'Call the county about the bus pass renewal');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+  await end(/drug|Tuesdays|Dana|naloxone|bus pass/i);
 });
 
 test('Spanish on a phone: a new level of care and a need survive the session ending', { timeout: 180_000 }, async () => {

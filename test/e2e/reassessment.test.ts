@@ -6,6 +6,7 @@ import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, watchForBreakage } from '../support/browser.ts';
 import { orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
+import { endSessionOnNextWrite } from '../support/drafts.ts';
 
 /**
  * Reassessment and ASAM (issue 10, items 7 and 8): after two PHQ-9s the patient's chart shows
@@ -228,7 +229,7 @@ test('in Spanish on a phone: the trend, what is due and the ASAM review', { time
     const note = page.getByRole('textbox', { name: /^Notas: Dimensión 6/ });
     await note.fill('Vive con su hermano, que bebe a diario');
     // The session ends (idle timeout, or ended elsewhere) before the review is saved.
-    await context.clearCookies();
+    await endSessionOnNextWrite(context, page);
     await page.getByRole('button', { name: 'Guardar', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
     await page.getByLabel('Correo electrónico').fill(people.es.email);

@@ -12,6 +12,7 @@ import { launchBrowser, recordDiagnostics, seriousA11yViolations, settled, watch
 import { createTestDatabase } from '../support/db.ts';
 import { freePort, startServer, stopServer } from '../support/server.ts';
 import { registerWithEpisode } from '../support/e2e.ts';
+import { endSessionOnNextWrite } from '../support/drafts.ts';
 
 /**
  * The spine as staff use it (issue 8). The care team (defects 5 and 10): a primary case manager adds a
@@ -487,7 +488,7 @@ test(
       let dialog = page.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Pronombres', exact: true }).fill('ella/elle');
       // The session ends (idle timeout, or ended elsewhere) while the form is open.
-      await context.clearCookies();
+      await endSessionOnNextWrite(context, page);
       await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
       await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
       await page.getByLabel('Correo electrónico').fill(lucia.email);

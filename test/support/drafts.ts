@@ -29,9 +29,51 @@ export async function journey(browser: Browser, options: BrowserContextOptions) 
 
 /** The session ends (idle timeout, or ended elsewhere) with the dialog open; Save meets sign-in. */
 export async function loseSessionOnSave(context: BrowserContext, page: Page, save: Locator, signInHeading: string): Promise<void> {
-  await context.clearCookies();
+  await endSessionOnNextWrite(context, page);
   await save.click();
   await page.getByRole('heading', { level: 1, name: signInHeading }).waitFor();
+}
+
+/**
+ * The session ends on the server the moment the page's next write leaves, so that write is the
+ * request that meets it. Clearing the cookies before the click instead let a read still arriving
+ * for the page (a section whose code loads late) meet the ended session first: sign-in replaced
+ * the dialog before the click (CI, 2 December 2026). Reads go on with the session meanwhile.
+ */
+export async function endSessionOnNextWrite(context: BrowserContext, page: Page): Promise<void> {
+  const pattern = '**/api/**';
+  let ended = false;
+  await page.route(pattern, async (route) => {
+    const request = route.request();
+    if (ended || request.method() === 'GET') return route.fallback();
+    ended = true;
+    await signOutOnServer(context, new URL(request.url()).origin, (await request.headerValue('x-csrf-token')) ?? '');
+    await route.fallback();
+    await page.unroute(pattern);
+  });
+}
+
+/**
+ * The session ends on the server while the page sits still (idle timeout, or ended elsewhere),
+ * and the page learns of it only from its next read: here, the one the app makes when the
+ * laptop wakes and the network comes back.
+ */
+export async function endSessionThenWake(context: BrowserContext, page: Page): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  const { csrfToken } = await page.evaluate(async () => (await (await fetch('/api/session')).json()) as { csrfToken: string });
+  await signOutOnServer(context, origin, csrfToken);
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('offline'));
+    window.dispatchEvent(new Event('online'));
+  });
+}
+
+/** Signs the browser's session out as if from elsewhere, and forgets its cookie as the server would. */
+async function signOutOnServer(context: BrowserContext, origin: string, csrfToken: string): Promise<void> {
+  const cookie = (await context.cookies(origin)).map(({ name, value }) => `${name}=${value}`).join('; ');
+  const signOut = await fetch(`${origin}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } });
+  assert.equal(signOut.status, 204, 'the session ended on the server');
+  await context.clearCookies();
 }
 
 /** Signs in again on the sign-in page, in either language. */

@@ -2,6 +2,7 @@
 // so that the app's first script (main.tsx) starts them before React and the UI kit arrive.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem.ts';
+import { keepOpenForms } from '../components/forms/drafts.ts';
 import { knowSetupDone, markSessionEnded, prefetchSession, sessionKey } from '../modules/session/sessionQueries.ts';
 import { warmUpDateFormats } from '../i18n/format.ts';
 import { readEarly } from '../api/earlyRead.ts';
@@ -14,7 +15,11 @@ import type { Session } from '../api/types.ts';
 function onApiError(error: unknown): void {
   if (!(error instanceof ApiError)) return;
   if (error.problemType === 'unauthenticated' || error.problemType === 'mfa-enrolment-required') {
-    if (error.problemType === 'unauthenticated') markSessionEnded();
+    if (error.problemType === 'unauthenticated') {
+      markSessionEnded();
+      // Before sign-in replaces the screen: whatever is typed in an open form is kept for after.
+      keepOpenForms();
+    }
     void queryClient.invalidateQueries({ queryKey: sessionKey });
   }
 }

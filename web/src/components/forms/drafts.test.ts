@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { draftIdsOf, dropDrafts, hasDraft, keepDraft, peekDraft, takeDraft } from './drafts.ts';
+import { draftIdsOf, dropDrafts, hasDraft, keepDraft, keepOpenForms, peekDraft, takeDraft, whileOpen } from './drafts.ts';
 
 function memory() {
   const items = new Map<string, string>();
@@ -49,4 +49,24 @@ test('a list screen finds which of its records has a draft, for this user only',
   assert.deepEqual(draftIdsOf('rosa', 'registration-review:', 12 * 60 * 60 * 1000 + 1, store), [], 'too old');
   takeDraft('rosa', 'registration-review:r7', 20, store);
   assert.deepEqual(draftIdsOf('rosa', 'registration-review:', 30, store), [], 'taken');
+});
+
+test('a session found ended asks every open form to keep what it holds; a closed form is not asked', () => {
+  const asked: string[] = [];
+  const closeConsent = whileOpen(() => asked.push('consent'));
+  const closeTask = whileOpen(() => asked.push('task'));
+  keepOpenForms();
+  assert.deepEqual(asked, ['consent', 'task']);
+  closeConsent();
+  closeTask();
+  keepOpenForms();
+  assert.deepEqual(asked, ['consent', 'task'], 'closed forms are forgotten');
+});
+
+test('signing out on purpose forgets the open forms too: a read refused meanwhile keeps nothing', () => {
+  const asked: string[] = [];
+  whileOpen(() => asked.push('organization'));
+  dropDrafts(memory());
+  keepOpenForms();
+  assert.deepEqual(asked, []);
 });

@@ -85,8 +85,30 @@ export function takeDraft<V>(userId: string, form: string, now = Date.now(), sto
   return (found as Draft<V> | undefined) ?? null;
 }
 
+/** Keeps what an open form holds, if anything was typed in it. */
+type Keeper = () => void;
+const openForms = new Set<Keeper>();
+
+/**
+ * An open form's way to keep what is typed in it, for as long as it is open: any request that
+ * finds the session ended (a read after the laptop wakes, a section loading late) keeps every
+ * open form's values before sign-in replaces the screen, not only the form whose save met it.
+ * Returns the function that forgets it (the form closed).
+ */
+export function whileOpen(keep: Keeper): () => void {
+  openForms.add(keep);
+  return () => openForms.delete(keep);
+}
+
+/** The session was found ended: each open form keeps what was typed in it (queryClient.ts). */
+export function keepOpenForms(): void {
+  for (const keep of openForms) keep();
+}
+
 /** Signing out on purpose: no draft outlives it (a shared computer). */
 export function dropDrafts(store: Storage | null = storage()): void {
+  // Nor does a form still open as the screen changes: a read refused meanwhile keeps nothing.
+  openForms.clear();
   try {
     store?.removeItem(KEY);
   } catch {

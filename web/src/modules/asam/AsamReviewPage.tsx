@@ -7,7 +7,7 @@ import { ApiError } from '../../api/problem.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { hasDraft, keepDraft, peekDraft, takeDraft } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeepWhileOpen, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -100,6 +100,12 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
     setReview(updated);
     return updated;
   };
+  useKeepWhileOpen(
+    session.user.id,
+    draftForm,
+    () => (editable ? { values: draft, base: { values: draftOf(review), version: review.version } } : null),
+    restored !== null,
+  );
   const keepIfSignedOut = (failure: Error) => {
     if (failure instanceof ApiError && failure.problemType === 'unauthenticated') {
       // The session ended while typing: keep it in this tab for after sign-in (never in the URL).
@@ -282,7 +288,9 @@ function CorrectForm({ review, onClose }: { review: AsamReview; onClose: () => v
   const describe = useProblemText();
   const navigate = useNavigate();
   const session = useSession();
-  const draft = useKeptDraft<{ reason: string }>(session.user.id, correctionDraftForm(review.id));
+  const draft = useKeptDraft<{ reason: string }>(session.user.id, correctionDraftForm(review.id), (): Kept<{ reason: string }> | null =>
+    keptAt({ reason }, version),
+  );
   // A restored correction goes against the review as first read: one changed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? review.version;
   const [reason, setReason] = useState(draft.restored?.values.reason ?? '');

@@ -8,7 +8,7 @@ import { clinicalRoles } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept as KeptForm } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -54,7 +54,10 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
   const staff = useStaffPicker(true);
   const [result, setResult] = useState<Reassignment | null>(null);
   const session = useSession();
-  const draft = useKeptDraft<Kept>(session.user.id, reassignDraftForm(fromUserId !== null));
+  const draft = useKeptDraft<Kept>(session.user.id, reassignDraftForm(fromUserId !== null), (): KeptForm<Kept> | null => ({
+    values: { ...form.getValues(), unchosen: [...unchosen] },
+    base: null,
+  }));
   const kept = draft.restored?.values;
   const form = useForm<Values>({
     mode: 'controlled',

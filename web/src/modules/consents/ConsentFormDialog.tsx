@@ -7,7 +7,7 @@ import { messagesIn } from '../../app/catalogue.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -95,7 +95,10 @@ function ConsentForm({
   const today = useToday();
   const session = useSession();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<Values>(session.user.id, consentDraftForm(patientId));
+  const draft = useKeptDraft<Values>(session.user.id, consentDraftForm(patientId), (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const [signature, setSignature] = useState<string | null>(null);
   const [signatureError, setSignatureError] = useState<string | null>(null);
   const form = useForm<Values>({

@@ -32,7 +32,7 @@ import { CONSENT_PURPOSES, INFORMATION_KINDS, RECIPIENT_CLASSES } from '../../..
 import { consentsKey, stateColor, useConsentsQuery, type CheckResult, type ConsentSummary, type DisclosureMade } from './consentQueries.ts';
 import { hasDraft } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { consentDraftForm, ConsentFormDialog } from './ConsentFormDialog.tsx';
 import { EmergencyDisclosureDialog, emergencyDisclosureDraftForm } from './EmergencyDisclosureDialog.tsx';
@@ -212,7 +212,9 @@ function RevokeForm({ consent, onClose }: { consent: ConsentSummary; onClose: ()
   const describe = useProblemText();
   const queryClient = useQueryClient();
   const session = useSession();
-  const draft = useKeptDraft<RevokeValues>(session.user.id, revokeDraftForm(consent.id));
+  const draft = useKeptDraft<RevokeValues>(session.user.id, revokeDraftForm(consent.id), (): Kept<RevokeValues> | null =>
+    keptAt({ reason, endedOn, method }, version),
+  );
   const kept = draft.restored?.values;
   // A restored revocation goes against the consent as first read: one changed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? consent.version;
@@ -292,7 +294,10 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
   const session = useSession();
   // Back after the session ended while recording one: the choices and the description are back;
   // the check runs again (a consent may have changed meanwhile) before it is recorded.
-  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId));
+  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId), (): Kept<DisclosureValues> | null => ({
+    values: { recipientName, recipientClass, informationKind, purpose, description },
+    base: null,
+  }));
   const kept = draft.restored?.values;
   const [recipientName, setRecipientName] = useState(kept?.recipientName ?? '');
   const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>(kept?.recipientClass ?? 'treating-provider');

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -44,7 +44,10 @@ function EmergencyForm({ patientId, onClose }: { patientId: string; onClose: () 
   const t = useT();
   const queryClient = useQueryClient();
   const session = useSession();
-  const draft = useKeptDraft<Values>(session.user.id, emergencyDisclosureDraftForm(patientId));
+  const draft = useKeptDraft<Values>(session.user.id, emergencyDisclosureDraftForm(patientId), (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const form = useForm<Values>({
     mode: 'controlled',
     // A restored one keeps the time typed: the disclosure was made then, not at sign-in.

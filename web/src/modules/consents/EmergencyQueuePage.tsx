@@ -11,7 +11,7 @@ import { draftIdsOf } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -149,7 +149,9 @@ function ReviewForm({ item, status, onClose }: { item: Item; status: ReviewStatu
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(status, item.id));
+  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(status, item.id), (): Kept<ReviewValues> | null =>
+    keptAt(form.getValues(), version),
+  );
   // A restored review goes against the disclosure as first read: one reviewed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? item.version;
   const form = useForm<ReviewValues>({

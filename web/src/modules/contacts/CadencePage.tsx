@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { draftIdsOf } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -54,7 +54,10 @@ function CadenceForm({ programId }: { programId: string }) {
   const t = useT();
   const query = useCadenceQuery(programId);
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<Values>(useSession().user.id, `${cadenceDraftPrefix}${programId}`);
+  const draft = useKeptDraft<Values>(useSession().user.id, `${cadenceDraftPrefix}${programId}`, (): Kept<Values> | null => {
+    const version = keptVersion ?? query.data?.version;
+    return values === null || version === undefined ? null : keptAt(values, version);
+  });
   const [values, setValues] = useState<Values | null>(draft.restored?.values ?? null);
   // A restored cadence saves against the version first read (a change made meanwhile is a 409);
   // once saved, against the version saved.

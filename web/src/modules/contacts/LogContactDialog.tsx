@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import {
@@ -61,7 +61,10 @@ function LogContactForm({ patientId, episodeId, onClose }: { patientId: string; 
   const timeZone = session.organization.timeZone;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<Values>(session.user.id, contactDraftForm(patientId, episodeId));
+  const draft = useKeptDraft<Values>(session.user.id, contactDraftForm(patientId, episodeId), (): Kept<Values> | null => ({
+    values: { mode, when, minutes, activities, structure, location, participants },
+    base: null,
+  }));
   const kept = draft.restored?.values;
   const [mode, setMode] = useState<ContactMode>(kept?.mode ?? 'phone');
   // A restored contact keeps the time typed: it happened then, not when signing in again.

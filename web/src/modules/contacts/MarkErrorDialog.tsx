@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
@@ -28,7 +28,11 @@ function MarkErrorForm({ contact, onClose }: { contact: Contact; onClose: () => 
   const t = useT();
   const describe = useProblemText();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<{ reason: string }>(useSession().user.id, markErrorDraftForm(contact.id));
+  const draft = useKeptDraft<{ reason: string }>(
+    useSession().user.id,
+    markErrorDraftForm(contact.id),
+    (): Kept<{ reason: string }> | null => keptAt({ reason }, version),
+  );
   // A restored reason goes against the contact as first read: one changed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? contact.version;
   const [reason, setReason] = useState(draft.restored?.values.reason ?? '');

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -209,7 +209,10 @@ function Addenda({ note, canAmend, onChanged }: { note: Note; canAmend: boolean;
   const t = useT();
   const format = useFormat();
   const describe = useProblemText();
-  const draft = useKeptDraft<{ body: string }>(useSession().user.id, addendumDraftForm(note.id));
+  const draft = useKeptDraft<{ body: string }>(useSession().user.id, addendumDraftForm(note.id), (): Kept<{ body: string }> | null => ({
+    values: { body },
+    base: null,
+  }));
   const [body, setBody] = useState(draft.restored?.values.body ?? '');
   // The mark goes once what was restored is saved (the form stays for the next addendum).
   const [restoredShown, setRestoredShown] = useState(draft.restored !== null);

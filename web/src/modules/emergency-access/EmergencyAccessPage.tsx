@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { peekDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { Page } from '../../components/Page.tsx';
 import { PasswordField } from '../../components/PasswordField.tsx';
@@ -194,7 +194,11 @@ function BreakGlassForm({ patient, onClose }: { patient: Found; onClose: () => v
   const organization = useQuery({ queryKey: ['organization'], queryFn: () => unwrap(api.GET('/api/organization')) });
   const hours = organization.data?.emergencyAccessHours ?? 4;
   const session = useSession();
-  const draft = useKeptDraft<KeptReason>(session.user.id, breakGlassDraftForm);
+  const draft = useKeptDraft<KeptReason>(session.user.id, breakGlassDraftForm, (): Kept<KeptReason> | null => ({
+    // The reason is kept; the password never is.
+    values: { patient, reason: form.getValues().reason },
+    base: null,
+  }));
   const restored = draft.restored?.values.patient.id === patient.id ? draft.restored : null;
   const form = useForm({
     mode: 'controlled',

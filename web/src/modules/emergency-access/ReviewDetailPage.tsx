@@ -10,7 +10,7 @@ import { hasDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -157,7 +157,9 @@ function ReviewDialog({ grant, opened, onClose }: { grant: GrantDetail; opened: 
 function ReviewForm({ grant, onClose }: { grant: GrantDetail; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(grant.id));
+  const draft = useKeptDraft<ReviewValues>(useSession().user.id, reviewDraftForm(grant.id), (): Kept<ReviewValues> | null =>
+    keptAt(form.getValues(), version),
+  );
   // A restored review goes against the event as first read: one reviewed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? grant.version;
   const form = useForm<ReviewValues>({

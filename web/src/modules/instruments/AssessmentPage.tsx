@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { Page } from '../../components/Page.tsx';
 import { ProblemAlert, QueryStatus, useProblemText, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -289,7 +289,11 @@ function ReasonForm({
   const describe = useProblemText();
   const navigate = useNavigate();
   const session = useSession();
-  const draft = useKeptDraft<{ reason: string }>(session.user.id, reasonDraftForm(assessment.id, action));
+  const draft = useKeptDraft<{ reason: string }>(
+    session.user.id,
+    reasonDraftForm(assessment.id, action),
+    (): Kept<{ reason: string }> | null => keptAt({ reason }, version),
+  );
   // A restored reason goes against the assessment as first read: one changed meanwhile is a 409.
   const version = draft.restored?.base?.version ?? assessment.version;
   const [reason, setReason] = useState(draft.restored?.values.reason ?? '');

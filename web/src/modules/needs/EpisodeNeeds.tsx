@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { dateInZone } from '../../i18n/format.ts';
@@ -31,9 +31,9 @@ function restoredAction(userId: string, episodeId: string, needs: readonly Need[
   return null;
 }
 
-function useNeedDraft<V>(form: string) {
+function useNeedDraft<V>(form: string, current?: () => Kept<V> | null) {
   const session = useSession();
-  return useKeptDraft<V>(session.user.id, form);
+  return useKeptDraft<V>(session.user.id, form, current);
 }
 
 /** An episode's needs (read with the episode): proposals from positive screens on top, then open needs by urgency. */
@@ -217,7 +217,10 @@ function NeedTable({ needs, onUpdate }: { needs: readonly Need[]; onUpdate: (nee
 
 function DismissDialog({ need: shown, onClose }: { need: Need; onClose: () => void }) {
   const t = useT();
-  const draft = useNeedDraft<{ reason: string }>(needDraftForm('dismiss', shown));
+  const draft = useNeedDraft<{ reason: string }>(needDraftForm('dismiss', shown), (): Kept<{ reason: string }> | null => ({
+    values: { reason },
+    base: { values: { reason: '' }, version: need.version },
+  }));
   // A restored draft dismisses the need as first read: a change made meanwhile is a 409.
   const need = { ...shown, version: draft.restored?.base?.version ?? shown.version };
   const [reason, setReason] = useState(draft.restored?.values.reason ?? '');
@@ -264,7 +267,10 @@ function UpdateDialog({ need: shown, onClose }: { need: Need; onClose: () => voi
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const draft = useNeedDraft<UpdateValues>(needDraftForm('update', shown));
+  const draft = useNeedDraft<UpdateValues>(needDraftForm('update', shown), (): Kept<UpdateValues> | null => ({
+    values: { to, urgency, note },
+    base: { values: { to: need.status, urgency: need.urgency, note: '' }, version: need.version },
+  }));
   // A restored draft changes the need as first read (status, urgency, version), so a change made
   // meanwhile is a 409 rather than overwritten.
   const first = draft.restored?.base;
@@ -357,7 +363,9 @@ interface AddValues {
 function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; opened: boolean; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useNeedDraft<AddValues>(addDraftForm(episodeId));
+  const draft = useNeedDraft<AddValues>(addDraftForm(episodeId), (): Kept<AddValues> | null =>
+    opened ? { values: { domain, urgency, description }, base: null } : null,
+  );
   const [domain, setDomain] = useState<AddValues['domain']>(draft.restored?.values.domain ?? null);
   const [urgency, setUrgency] = useState<AddValues['urgency']>(draft.restored?.values.urgency ?? 'soon');
   const [description, setDescription] = useState(draft.restored?.values.description ?? '');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useServerErrors } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { LIFE_DOMAINS, STRENGTH_KINDS } from '../../../../src/modules/needs/codes.ts';
@@ -24,7 +24,10 @@ export function StrengthDialog({ patientId, strength, onClose }: { patientId: st
   const t = useT();
   const queryClient = useQueryClient();
   const session = useSession();
-  const draft = useKeptDraft<StrengthValues>(session.user.id, strengthDraftForm(patientId, strength));
+  const draft = useKeptDraft<StrengthValues>(session.user.id, strengthDraftForm(patientId, strength), (): Kept<StrengthValues> | null => {
+    const values = { domain, kind, description, quoted };
+    return strength ? keptAt(values, version) : { values, base: null };
+  });
   const kept = draft.restored?.values;
   // A restored edit saves against the strength as first read: a change made meanwhile is a 409.
   const version = draft.restored?.base?.version ?? strength?.version ?? 0;

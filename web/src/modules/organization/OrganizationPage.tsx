@@ -10,7 +10,7 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect, TimeZoneSelect } from '../../components/inputs.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -70,7 +70,10 @@ function OrganizationForm({ organization }: { organization: Organization }) {
   const t = useT();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<OrganizationValues>(useSession().user.id, organizationDraftForm);
+  const draft = useKeptDraft<OrganizationValues>(useSession().user.id, organizationDraftForm, (): Kept<OrganizationValues> | null => ({
+    values: form.getValues(),
+    base: stale.base,
+  }));
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? valuesOf(organization),

@@ -10,6 +10,7 @@ import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
+import type { Kept } from '../../components/forms/useKeptDraft.ts';
 import { useEpisodeDraft, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 import { type CareTeamMember, type Episode } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
@@ -38,7 +39,7 @@ export function MemberForm({ episode, staff, draftForm, onClose }: EpisodeFormPr
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<MemberValues>(draftForm);
+  const draft = useEpisodeDraft<MemberValues>(draftForm, (): Kept<MemberValues> | null => ({ values: form.getValues(), base: null }));
   const form = useForm<MemberValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? {
@@ -168,7 +169,10 @@ export function EndMemberForm({ member, draftForm, onClose }: { member: CareTeam
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<{ endedOn: string }>(draftForm);
+  const draft = useEpisodeDraft<{ endedOn: string }>(draftForm, (): Kept<{ endedOn: string }> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const form = useForm<{ endedOn: string }>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { endedOn: today < member.startedOn ? member.startedOn : today },
@@ -235,7 +239,7 @@ export function HandoffForm({ episode, staff, draftForm, onClose }: EpisodeFormP
     }
   }
   const choices = (staff ?? teamStaff).filter((choice) => choice.id !== current?.userId);
-  const draft = useEpisodeDraft<HandoffValues>(draftForm);
+  const draft = useEpisodeDraft<HandoffValues>(draftForm, (): Kept<HandoffValues> | null => ({ values: form.getValues(), base: null }));
   const form = useForm<HandoffValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { toUserId: null, on: today, note: '' },

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { type CareTeamMember, type Episode, type Placement } from './patientQueries.ts';
 import { useToday } from './useToday.ts';
 import { EndMemberForm, HandoffForm, MemberForm } from './CareTeamDialogs.tsx';
+import { keptAt, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { isStale, StaleAlert, useEpisodeDraft, useRefresh, type StaffChoice } from './episodeDialogParts.tsx';
 import { EditPlacementForm, EndPlacementForm, PlacementForm } from './PlacementDialogs.tsx';
 
@@ -131,7 +132,7 @@ function TransitionForm({
   const t = useT();
   const today = useToday();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<TransitionValues>(draftForm);
+  const draft = useEpisodeDraft<TransitionValues>(draftForm, (): Kept<TransitionValues> | null => keptAt(form.getValues(), version));
   // Back after sign-in, the move goes against the episode as first read (a change made meanwhile
   // is a 409); after that conflict, against the episode as the page now shows it.
   const [firstRead, setFirstRead] = useState(draft.restored?.base?.version ?? null);

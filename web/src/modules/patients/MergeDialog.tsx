@@ -8,7 +8,7 @@ import { ApiError, networkProblemType, parseRetryAfter, toProblem } from '../../
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT } from '../../i18n/I18nProvider.tsx';
@@ -60,7 +60,9 @@ function MergeForm({ patient, onClose }: { patient: Patient; onClose: () => void
   const format = useFormat();
   const queryClient = useQueryClient();
   const session = useSession();
-  const kept = useKeptDraft<KeptMerge>(session.user.id, mergeDraftForm(patient.id));
+  const kept = useKeptDraft<KeptMerge>(session.user.id, mergeDraftForm(patient.id), (): Kept<KeptMerge> | null =>
+    chosen === null ? null : keptAt({ chosen, reason: form.getValues().reason }, version),
+  );
   // A restored merge goes against the record as first read: one changed meanwhile is a 409.
   const version = kept.restored?.base?.version ?? patient.version;
   const [draft, setDraft] = useState('');

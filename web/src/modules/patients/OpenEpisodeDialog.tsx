@@ -7,7 +7,7 @@ import type { RequestBody } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -58,7 +58,10 @@ function OpenEpisodeForm({ patient, onClose, onOpened }: { patient: Patient; onC
   const staff = useStaffPicker(isSupervisor);
   // When the staff list cannot be read, the user opens the episode as its primary case manager.
   const pickStaff = isSupervisor && staff.isSuccess;
-  const draft = useKeptDraft<Values>(session.user.id, openEpisodeDraftForm(patient.id));
+  const draft = useKeptDraft<Values>(session.user.id, openEpisodeDraftForm(patient.id), (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
 
   const form = useForm<Values>({
     mode: 'controlled',

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { changedFields } from '../../components/forms/changes.ts';
 import { keepDraft, type Draft } from '../../components/forms/drafts.ts';
+import { useKeepWhileOpen } from '../../components/forms/useKeptDraft.ts';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
@@ -95,6 +96,12 @@ function PatientForm({ editing, draft, onClose, onSaved }: PatientFormProps) {
   const stale = useStaleRecord(
     form,
     draft?.base ?? { values: editing === null ? emptyValues() : valuesOf(editing), version: editing?.version ?? 0 },
+  );
+  useKeepWhileOpen(
+    session.user.id,
+    patientDraftForm(editing?.id ?? null),
+    () => ({ values: form.getValues(), base: editing === null ? null : stale.base }),
+    draft !== null,
   );
   const problem = useFormProblem(form, {
     rename: (pointer) => formRowPointer(pointer, form.getValues()),

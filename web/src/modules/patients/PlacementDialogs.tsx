@@ -11,6 +11,7 @@ import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
+import type { Kept } from '../../components/forms/useKeptDraft.ts';
 import { loadPlacement, useEpisodeDraft, useRefresh } from './episodeDialogParts.tsx';
 import { levelKeys } from './patientHelpers.ts';
 import { type Episode, type Placement } from './patientQueries.ts';
@@ -35,7 +36,7 @@ export function PlacementForm({ episode, draftForm, onClose }: { episode: Episod
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<PlacementValues>(draftForm);
+  const draft = useEpisodeDraft<PlacementValues>(draftForm, (): Kept<PlacementValues> | null => ({ values: form.getValues(), base: null }));
   const form = useForm<PlacementValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? {
@@ -161,7 +162,10 @@ export function EndPlacementForm({ episode, placement, draftForm, onClose }: Pla
   const { tMaybe } = useTranslator();
   const today = useToday();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<{ actualEndDate: string }>(draftForm);
+  const draft = useEpisodeDraft<{ actualEndDate: string }>(draftForm, (): Kept<{ actualEndDate: string }> | null => ({
+    values: form.getValues(),
+    base: stale.base,
+  }));
   const form = useForm<{ actualEndDate: string }>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { actualEndDate: today < placement.startDate ? placement.startDate : today },
@@ -255,7 +259,10 @@ export function EditPlacementForm({ episode, placement, draftForm, onClose }: Pl
   const format = useFormat();
   const { tMaybe } = useTranslator();
   const refresh = useRefresh();
-  const draft = useEpisodeDraft<EditPlacementValues>(draftForm);
+  const draft = useEpisodeDraft<EditPlacementValues>(draftForm, (): Kept<EditPlacementValues> | null => ({
+    values: form.getValues(),
+    base: stale.base,
+  }));
   const form = useForm<EditPlacementValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? editValuesOf(placement),

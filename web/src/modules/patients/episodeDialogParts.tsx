@@ -2,15 +2,15 @@ import { Alert } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useSession } from '../session/SessionContext.tsx';
 import { caseloadKey, episodesKey, patientsKey, type Placement } from './patientQueries.ts';
 
 /** What was typed in one of the episode's dialogs before the session ended (components/forms/useKeptDraft.ts). */
-export function useEpisodeDraft<V>(draftForm: string) {
+export function useEpisodeDraft<V>(draftForm: string, current?: () => Kept<V> | null) {
   const session = useSession();
-  return useKeptDraft<V>(session.user.id, draftForm);
+  return useKeptDraft<V>(session.user.id, draftForm, current);
 }
 
 /** Someone to choose for a staff role: from the staff list (supervisors), else the team's own staff. */

@@ -10,7 +10,7 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -63,7 +63,14 @@ function bodyOf(v: ProgramValues, model: CaseManagementModel) {
 function ProgramForm({ editing, onClose }: { editing: Program | null; onClose: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useKeptDraft<ProgramValues>(useSession().user.id, programDraftForm(editing?.id ?? null));
+  const draft = useKeptDraft<ProgramValues>(
+    useSession().user.id,
+    programDraftForm(editing?.id ?? null),
+    (): Kept<ProgramValues> | null => ({
+      values: form.getValues(),
+      base: editing === null ? null : stale.base,
+    }),
+  );
   const first: ProgramValues = editing === null ? { name: '', caseManagementModel: null, description: '' } : valuesOf(editing);
   const form = useForm<ProgramValues>({
     mode: 'controlled',

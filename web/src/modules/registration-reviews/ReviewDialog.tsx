@@ -7,7 +7,7 @@ import type { RegistrationReview, RegistrationReviewDetail } from '../../api/typ
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert, QueryStatus } from '../../components/problems.tsx';
 import { useFormat, useT, useTranslator } from '../../i18n/I18nProvider.tsx';
@@ -42,7 +42,9 @@ function ReviewForm({ id, onClose }: { id: string; onClose: () => void }) {
     queryFn: () => unwrap(api.GET('/api/registration-reviews/{id}', { params: { path: { id } } })),
   });
   const session = useSession();
-  const draft = useKeptDraft<DecisionValues>(session.user.id, `${reviewDraftPrefix}${id}`);
+  const draft = useKeptDraft<DecisionValues>(session.user.id, `${reviewDraftPrefix}${id}`, (): Kept<DecisionValues> | null =>
+    keptAt(form.getValues(), version()),
+  );
   const form = useForm<DecisionValues>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { decision: null, note: '' },

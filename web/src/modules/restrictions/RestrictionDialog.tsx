@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { keptAt, useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { ProblemAlert, useProblemText } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RESTRICTION_REASONS, type RestrictionReason } from '../../../../src/modules/restrictions/codes.ts';
@@ -19,7 +19,10 @@ export function RestrictionDialog({ target, current, onClose }: { target: Target
   const session = useSession();
   const queryClient = useQueryClient();
   const staff = useStaffPicker(true);
-  const draft = useKeptDraft<RestrictionValues>(session.user.id, restrictionDraftForm(target));
+  const draft = useKeptDraft<RestrictionValues>(session.user.id, restrictionDraftForm(target), (): Kept<RestrictionValues> | null => {
+    const values = { reason, allowed, excluded };
+    return version === undefined ? { values, base: null } : keptAt(values, version);
+  });
   const kept = draft.restored?.values;
   // A restored change goes against the restriction as first read: one changed meanwhile is a 409.
   const version = draft.restored ? draft.restored.base?.version : current?.version;

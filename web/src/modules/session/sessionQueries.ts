@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
+import { keepOpenForms } from '../../components/forms/drafts.ts';
 import type { Session } from '../../api/types.ts';
 
 export const sessionKey = ['session'] as const;
@@ -31,6 +32,9 @@ async function fetchSession(): Promise<Session | null> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
+      // Found ended by this read itself (it may answer before any other): open forms keep what
+      // is typed in them before sign-in replaces the screen (components/forms/drafts.ts).
+      keepOpenForms();
       return null;
     }
     throw error;

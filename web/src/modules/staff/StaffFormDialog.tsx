@@ -11,7 +11,7 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
 import { StaleNotice } from '../../components/forms/StaleNotice.tsx';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useStaleRecord } from '../../components/forms/useStaleRecord.ts';
 import { LocaleSelect } from '../../components/inputs.tsx';
 import { ProblemAlert } from '../../components/problems.tsx';
@@ -110,7 +110,10 @@ function StaffForm({ draftForm, editing, integration, onClose, onCreated }: Staf
   const session = useSession();
   const queryClient = useQueryClient();
   const programs = useProgramsQuery();
-  const draft = useKeptDraft<StaffFormValues>(session.user.id, draftForm);
+  const draft = useKeptDraft<StaffFormValues>(session.user.id, draftForm, (): Kept<StaffFormValues> | null => ({
+    values: form.getValues(),
+    base: editing === null ? null : stale.base,
+  }));
   const first: StaffFormValues =
     editing === null
       ? { email: '', displayName: '', roles: [], programIds: [], locale: session.organization.defaultLocale, credential: '' }

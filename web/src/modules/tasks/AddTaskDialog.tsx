@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -42,7 +42,10 @@ function AddTaskForm({ patient, onClose }: { patient: Patient; onClose: () => vo
   const session = useSession();
   const queryClient = useQueryClient();
   const openEpisodes = patient.episodes.filter((episode) => episode.closedOn === null);
-  const draft = useKeptDraft<Values>(session.user.id, taskDraftForm(patient.id));
+  const draft = useKeptDraft<Values>(session.user.id, taskDraftForm(patient.id), (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? {

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { hasDraft } from '../../components/forms/drafts.ts';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -87,7 +87,10 @@ function FollowUpForm({
   const today = useToday();
   const queryClient = useQueryClient();
   const session = useSession();
-  const draft = useKeptDraft<Values>(session.user.id, followUpDraftForm(source));
+  const draft = useKeptDraft<Values>(session.user.id, followUpDraftForm(source), (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { title: '', dueOn: today, priority: 'normal' },

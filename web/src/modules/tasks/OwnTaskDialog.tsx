@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { RestoredDraftNotice } from '../../components/forms/RestoredDraftNotice.tsx';
-import { useKeptDraft } from '../../components/forms/useKeptDraft.ts';
+import { useKeptDraft, type Kept } from '../../components/forms/useKeptDraft.ts';
 import { useFormProblem } from '../../components/forms/useFormProblem.ts';
 import { ProblemAlert } from '../../components/problems.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -39,7 +39,10 @@ function OwnTaskForm({ onClose }: { onClose: () => void }) {
   const today = useToday();
   const queryClient = useQueryClient();
   const session = useSession();
-  const draft = useKeptDraft<Values>(session.user.id, ownTaskDraftForm);
+  const draft = useKeptDraft<Values>(session.user.id, ownTaskDraftForm, (): Kept<Values> | null => ({
+    values: form.getValues(),
+    base: null,
+  }));
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: draft.restored?.values ?? { title: '', dueOn: today, priority: 'normal' },
