@@ -194,7 +194,29 @@ test('English at a desk: a consent, a level-of-care edit and a task survive the 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
-  await end(/drug|Tuesdays|Dana|naloxone|bus pass/i);
+  await step(page, 'signing out on purpose in another tab: what this tab holds is not kept', async () => {
+    await page.getByRole('button', { name: 'Add a task of my own' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a task of my own' });
+    await dialog.getByLabel(/^What is to be done/).fill('Ask about the food bank hours');
+    // A shared computer: in another tab of the same browser, she signs out.
+    const other = await context.newPage();
+    await other.goto(`${server.origin}/today`);
+    await other.getByRole('button', { name: `Account menu for ${rosa.name}` }).click();
+    await other.getByRole('menuitem', { name: 'Sign out' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await other.close();
+    // This tab learns of it from its next read; signed in again, nothing comes back.
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('offline'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signInAgain(page, rosa, 'Sign in');
+    await page.getByRole('button', { name: 'Add a task of my own' }).waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no dialog reopened');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('bridgeway.drafts')), null, 'no draft kept in this tab');
+  });
+  await end(/drug|Tuesdays|Dana|naloxone|bus pass|food bank/i);
 });
 
 test('Spanish on a phone: a new level of care and a need survive the session ending', { timeout: 180_000 }, async () => {

@@ -2,7 +2,7 @@
 // the addresses it visits, a session that ends with a dialog open, signing in again on the
 // sign-in page it leads to, and a patient on an intake episode to type into.
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Route } from 'playwright-core';
 import { watchForBreakage } from './browser.ts';
 import type { apiSession, e2eHarness } from './e2e.ts';
 
@@ -42,15 +42,22 @@ export async function loseSessionOnSave(context: BrowserContext, page: Page, sav
  */
 export async function endSessionOnNextWrite(context: BrowserContext, page: Page): Promise<void> {
   const pattern = '**/api/**';
-  let ended = false;
-  await page.route(pattern, async (route) => {
+  let signedOut: Promise<void> | null = null;
+  const handler = async (route: Route) => {
     const request = route.request();
-    if (ended || request.method() === 'GET') return route.fallback();
-    ended = true;
-    await signOutOnServer(context, new URL(request.url()).origin, (await request.headerValue('x-csrf-token')) ?? '');
-    await route.fallback();
-    await page.unroute(pattern);
-  });
+    if (request.method() === 'GET') return route.fallback();
+    const csrfToken = (await request.headerValue('x-csrf-token')) ?? '';
+    // The first write ends the session; any other write waits for that, so none goes on it.
+    const first = signedOut === null;
+    signedOut ??= signOutOnServer(context, new URL(request.url()).origin, csrfToken);
+    try {
+      await signedOut;
+    } finally {
+      await route.fallback();
+      if (first) await page.unroute(pattern, handler);
+    }
+  };
+  await page.route(pattern, handler);
 }
 
 /**

@@ -4,10 +4,11 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Locale } from '../api/types.ts';
 import type { MessageColumn } from '../i18n/languageChunks.ts';
+import { dropDraftsWhenSignedOutElsewhere } from '../components/forms/drafts.ts';
 import { registerServiceWorker } from '../pwa/registerServiceWorker.tsx';
 import { App } from './App.tsx';
 
-/** Renders the app into `root` (index.html's static first paint goes with its first render: App.tsx) and registers the service worker. */
+/** Renders the app into `root` (index.html's static first paint goes with its first render: App.tsx), registers the service worker, and listens for sign-out in other tabs (drafts.ts). */
 export function start(root: HTMLElement, locale: Locale, messages: MessageColumn): void {
   // The first render as a transition: React renders it in slices and lets the browser breathe
   // between them, instead of one long task on a slow phone's CPU (sign-in's total blocking time
@@ -21,4 +22,5 @@ export function start(root: HTMLElement, locale: Locale, messages: MessageColumn
     );
   });
   registerServiceWorker();
+  dropDraftsWhenSignedOutElsewhere();
 }

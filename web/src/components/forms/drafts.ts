@@ -105,6 +105,33 @@ export function keepOpenForms(): void {
   for (const keep of openForms) keep();
 }
 
+const SIGNED_OUT = 'bridgeway.signed-out';
+
+/**
+ * Signing out on purpose in one tab: the drafts of every tab of this browser go (each tab has
+ * its own storage, and another tab's open forms would otherwise keep what they hold on their
+ * next refused read).
+ */
+export function dropDraftsInEveryTab(): void {
+  dropDrafts();
+  try {
+    const channel = new BroadcastChannel(SIGNED_OUT);
+    channel.postMessage('dropped');
+    channel.close();
+  } catch {
+    // No BroadcastChannel: other tabs keep theirs until their own sign-out.
+  }
+}
+
+/** This tab drops its drafts when another tab signs out on purpose (app/start.tsx). */
+export function dropDraftsWhenSignedOutElsewhere(): void {
+  try {
+    new BroadcastChannel(SIGNED_OUT).onmessage = () => dropDrafts();
+  } catch {
+    // No BroadcastChannel: see dropDraftsInEveryTab.
+  }
+}
+
 /** Signing out on purpose: no draft outlives it (a shared computer). */
 export function dropDrafts(store: Storage | null = storage()): void {
   // Nor does a form still open as the screen changes: a read refused meanwhile keeps nothing.

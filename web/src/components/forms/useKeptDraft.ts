@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/problem.ts';
 import { keepDraft, peekDraft, takeDraft, whileOpen, type Draft } from './drafts.ts';
 
@@ -20,27 +20,32 @@ export function useKeptDraft<V>(userId: string, form: string, current?: () => Ke
   useEffect(() => {
     if (restored !== null) takeDraft(userId, form);
   }, [restored, userId, form]);
-  useKeepWhileOpen(userId, form, current ?? null, restored !== null);
+  const { settled } = useKeepWhileOpen(userId, form, current ?? null, restored !== null);
   const keepIfSignedOut = (error: unknown, values: V, base: Draft<V>['base'] = null): boolean => {
     if (!(error instanceof ApiError) || error.problemType !== 'unauthenticated') return false;
     // Never in the URL: this tab's storage only (drafts.ts).
     keepDraft({ userId, form, values, base });
     return true;
   };
-  return { restored, keepIfSignedOut };
+  return { restored, keepIfSignedOut, settled };
 }
 
 /**
  * While the form is open, the session found ended by any request keeps what it holds — when
  * something was typed: the values as they were when it opened are not a draft (an empty dialog
  * offered back as "what you typed" would mislead), unless they are themselves a restored draft.
- * `current` answers null while the form is closed (a dialog that stays mounted).
+ * `current` answers null while the form is closed (a dialog that stays mounted) or has nothing
+ * left to keep (its action done). A form that stays open after saving calls `settled()` on
+ * success: what it then holds is saved, no longer typed work.
  */
-export function useKeepWhileOpen<V>(userId: string, form: string, current: (() => Kept<V> | null) | null, restored: boolean): void {
+export function useKeepWhileOpen<V>(userId: string, form: string, current: (() => Kept<V> | null) | null, restored: boolean) {
   const latest = useRef(current);
   latest.current = current;
+  /** The values when the form opened (or last saved), or null until the next render takes them. */
   const opened = useRef<string | null>(null);
-  useEffect(() => {
+  const fromDraft = useRef(restored);
+  // Before the browser paints, so nothing can have been typed yet.
+  useLayoutEffect(() => {
     const now = latest.current?.() ?? null;
     if (now === null) opened.current = null;
     else opened.current ??= JSON.stringify(now.values);
@@ -49,11 +54,16 @@ export function useKeepWhileOpen<V>(userId: string, form: string, current: (() =
     () =>
       whileOpen(() => {
         const now = latest.current?.() ?? null;
-        if (now === null || (!restored && JSON.stringify(now.values) === opened.current)) return;
+        if (now === null || (!fromDraft.current && JSON.stringify(now.values) === opened.current)) return;
         keepDraft({ userId, form, values: now.values, base: now.base });
       }),
-    [userId, form, restored],
+    [userId, form],
   );
+  const settled = () => {
+    fromDraft.current = false;
+    opened.current = null;
+  };
+  return { settled };
 }
 
 /** A form whose save goes against `version` of the record, kept with its values as the base. */

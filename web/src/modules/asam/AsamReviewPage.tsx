@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
@@ -97,22 +97,32 @@ function ReviewForm({ initial }: { initial: AsamReview }) {
       differenceReason: draft.differenceReason.trim() || null,
     };
     const updated = await unwrap(api.PATCH('/api/asam-reviews/{id}', { params: { path: { id: review.id } }, body }));
+    // Completing saves first: if the completion then meets an ended session, the draft kept
+    // goes against this version, not the one this render read (else it would 409 on itself).
+    lastSaved.current = updated;
     setReview(updated);
     return updated;
   };
-  useKeepWhileOpen(
-    session.user.id,
-    draftForm,
-    () => (editable ? { values: draft, base: { values: draftOf(review), version: review.version } } : null),
-    restored !== null,
-  );
+  const lastSaved = useRef<AsamReview | null>(null);
+  const kept = () => {
+    const latest = lastSaved.current !== null && lastSaved.current.version > review.version ? lastSaved.current : review;
+    return { values: draft, base: { values: draftOf(latest), version: latest.version } };
+  };
+  const keeping = useKeepWhileOpen(session.user.id, draftForm, () => (editable ? kept() : null), restored !== null);
   const keepIfSignedOut = (failure: Error) => {
     if (failure instanceof ApiError && failure.problemType === 'unauthenticated') {
       // The session ended while typing: keep it in this tab for after sign-in (never in the URL).
-      keepDraft({ userId: session.user.id, form: draftForm, values: draft, base: { values: draftOf(review), version: review.version } });
+      keepDraft({ userId: session.user.id, form: draftForm, ...kept() });
     }
   };
-  const saving = useMutation({ mutationFn: save, onSuccess: () => setSaved(true), onError: keepIfSignedOut });
+  const saving = useMutation({
+    mutationFn: save,
+    onSuccess: () => {
+      setSaved(true);
+      keeping.settled();
+    },
+    onError: keepIfSignedOut,
+  });
   const completing = useMutation({
     onError: keepIfSignedOut,
     mutationFn: async () => {

@@ -54,10 +54,10 @@ function ReassignForm({ onClose, fromUserId }: { onClose: () => void; fromUserId
   const staff = useStaffPicker(true);
   const [result, setResult] = useState<Reassignment | null>(null);
   const session = useSession();
-  const draft = useKeptDraft<Kept>(session.user.id, reassignDraftForm(fromUserId !== null), (): KeptForm<Kept> | null => ({
-    values: { ...form.getValues(), unchosen: [...unchosen] },
-    base: null,
-  }));
+  const draft = useKeptDraft<Kept>(session.user.id, reassignDraftForm(fromUserId !== null), (): KeptForm<Kept> | null =>
+    // Done (the result shows): nothing is left to keep, and nothing to submit twice.
+    result === null ? { values: { ...form.getValues(), unchosen: [...unchosen] }, base: null } : null,
+  );
   const kept = draft.restored?.values;
   const form = useForm<Values>({
     mode: 'controlled',

@@ -294,10 +294,10 @@ function DisclosureCheck({ patientId, onCapture }: { patientId: string; onCaptur
   const session = useSession();
   // Back after the session ended while recording one: the choices and the description are back;
   // the check runs again (a consent may have changed meanwhile) before it is recorded.
-  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId), (): Kept<DisclosureValues> | null => ({
-    values: { recipientName, recipientClass, informationKind, purpose, description },
-    base: null,
-  }));
+  const draft = useKeptDraft<DisclosureValues>(session.user.id, disclosureDraftForm(patientId), (): Kept<DisclosureValues> | null =>
+    // Recorded (the answer shows): nothing is left to keep, and nothing to record twice.
+    made === null ? { values: { recipientName, recipientClass, informationKind, purpose, description }, base: null } : null,
+  );
   const kept = draft.restored?.values;
   const [recipientName, setRecipientName] = useState(kept?.recipientName ?? '');
   const [recipientClass, setRecipientClass] = useState<(typeof RECIPIENT_CLASSES)[number]>(kept?.recipientClass ?? 'treating-provider');

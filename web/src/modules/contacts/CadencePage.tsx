@@ -78,6 +78,7 @@ function CadenceForm({ programId }: { programId: string }) {
       ),
     onSuccess: (saved) => {
       setKeptVersion(null);
+      draft.settled();
       queryClient.setQueryData(cadenceKey(programId), saved);
     },
     onError: (error, current) => {

@@ -221,6 +221,7 @@ function Addenda({ note, canAmend, onChanged }: { note: Note; canAmend: boolean;
     onSuccess: (updated) => {
       setBody('');
       setRestoredShown(false);
+      draft.settled();
       onChanged(updated);
     },
     // An addendum only adds to the signed note: no version to hold it to.

@@ -387,6 +387,7 @@ function AddNeedDialog({ episodeId, opened, onClose }: { episodeId: string; open
       await queryClient.invalidateQueries({ queryKey: ['episodes'] });
       setDomain(null);
       setDescription('');
+      draft.settled();
       close();
     },
     // A new need has no version: it is added afresh after sign-in.

@@ -102,6 +102,7 @@ function OrganizationForm({ organization }: { organization: Organization }) {
       // The form stays open: it now shows what was saved (trimmed) and edits on from its version.
       form.setValues(valuesOf(saved));
       setRestoredShown(false);
+      draft.settled();
       stale.accept({ values: valuesOf(saved), version: saved.version });
       queryClient.setQueryData(organizationKey, saved);
       queryClient.setQueryData<Session | null>(sessionKey, (session) => (session ? { ...session, organization: saved } : session));

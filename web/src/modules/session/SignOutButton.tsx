@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import { dropDrafts } from '../../components/forms/drafts.ts';
+import { dropDraftsInEveryTab } from '../../components/forms/drafts.ts';
 import { IconLogout } from '../../components/icons.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { storeSession } from './sessionQueries.ts';
@@ -16,7 +16,7 @@ export function useSignOut() {
     // Even if the server could not be reached, this browser forgets the session.
     onSettled: async () => {
       storeSession(queryClient, null);
-      dropDrafts(); // a shared computer: nothing typed outlives signing out on purpose
+      dropDraftsInEveryTab(); // a shared computer: nothing typed outlives signing out on purpose
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[0] !== 'setup' });
       await navigate('/sign-in', { replace: true, state: { notice: 'signedOut' } });
     },
