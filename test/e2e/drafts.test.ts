@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from '../support/browser.ts';
-import { endSessionThenWake, intakeChart, journey, loseSessionOnSave, signInAgain } from '../support/drafts.ts';
+import { endSessionThenWake, intakeChart, journey, loseSessionOnSave, signInAgain, wake } from '../support/drafts.ts';
 import { apiSession, orgWithStaff, step, e2eHarness } from '../support/e2e.ts';
 
 /**
@@ -206,10 +206,7 @@ test('English at a desk: a consent, a level-of-care edit and a task survive the 
     await other.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await other.close();
     // This tab learns of it from its next read; signed in again, nothing comes back.
-    await page.evaluate(() => {
-      window.dispatchEvent(new Event('offline'));
-      window.dispatchEvent(new Event('online'));
-    });
+    await wake(page);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await signInAgain(page, rosa, 'Sign in');
     await page.getByRole('button', { name: 'Add a task of my own' }).waitFor();

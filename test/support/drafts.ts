@@ -69,6 +69,11 @@ export async function endSessionThenWake(context: BrowserContext, page: Page): P
   const origin = new URL(page.url()).origin;
   const { csrfToken } = await page.evaluate(async () => (await (await fetch('/api/session')).json()) as { csrfToken: string });
   await signOutOnServer(context, origin, csrfToken);
+  await wake(page);
+}
+
+/** The laptop wakes and the network comes back: the app reloads what the screen shows. */
+export async function wake(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.dispatchEvent(new Event('offline'));
     window.dispatchEvent(new Event('online'));
